@@ -1,0 +1,70 @@
+#pragma once
+// What the dashboard shows, as plain data. The database layer fills these when the data
+// changes; views only read them, so a frame never waits for a query.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/area.h"
+#include "core/date.h"
+
+namespace raekoda {
+
+// The headline figure of each area for the overview page, counted on `today`.
+struct OverviewFigures {
+  Date today;
+
+  std::int64_t media_items_30d = 0;       // items published in the last 30 days, today included
+  std::int64_t media_items_prev_30d = 0;  // the 30 days before those
+  std::int64_t media_negative_30d = 0;
+  std::int64_t open_rebuttals = 0;  // misleading items whose rebuttal is not yet published
+
+  std::int64_t documents_overdue = 0;   // open incoming documents past their (extended) due date
+  std::int64_t documents_due_soon = 0;  // due today or within the next 2 working days
+
+  std::int64_t activities_late = 0;  // planned date passed, not done, postponed or cancelled
+  std::int64_t activities_next_14d = 0;
+
+  std::int64_t incidents_open = 0;
+  std::int64_t security_incidents_quarter = 0;
+
+  std::int64_t leaver_accounts_active = 0;  // accounts of people who have left, not revoked
+  std::int64_t accounts_active = 0;
+};
+
+// What the database holds for one area, for views whose charts are not built yet: honest
+// counts and splits, nothing invented.
+struct AreaSummary {
+  struct Fact {
+    std::string label_key;
+    std::int64_t value = 0;
+  };
+  struct SplitRow {
+    std::string label_key;  // a catalog key, usually "enum.<list>.<key>"
+    std::int64_t count = 0;
+  };
+  struct Split {
+    std::string title_key;
+    std::vector<SplitRow> rows;
+    std::int64_t total() const;
+  };
+
+  View view = View::overview;
+  std::optional<Date> first_record;
+  std::optional<Date> last_record;
+  std::vector<Fact> facts;
+  std::vector<Split> splits;
+};
+
+// Everything the views read, refreshed together.
+struct DashboardFigures {
+  bool database_empty = true;
+  OverviewFigures overview;
+  std::vector<AreaSummary> areas;  // one per area view, in all_views order without overview
+
+  const AreaSummary* area(View view) const;
+};
+
+}  // namespace raekoda

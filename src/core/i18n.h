@@ -1,0 +1,50 @@
+#pragma once
+// One translation function for every string a user sees. Catalogs are JSON objects of
+// key → text (assets/i18n/*.json, embedded in the executable); Estonian is the default.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace raekoda {
+
+enum class Language { et, en };
+std::optional<Language> parse_language(std::string_view code);
+std::string_view language_code(Language language);
+
+class Catalog {
+public:
+  // Throws std::runtime_error when the text is not a JSON object of strings.
+  static Catalog from_json(std::string_view json_text);
+  // The catalog embedded in the executable.
+  static const Catalog& embedded(Language language);
+
+  const std::string* find(std::string_view key) const;
+  const std::map<std::string, std::string, std::less<>>& entries() const { return entries_; }
+
+private:
+  std::map<std::string, std::string, std::less<>> entries_;
+};
+
+void set_language(Language language);
+Language current_language();
+
+// The text for `key` in the current language; the key itself when a catalog lacks it, so a
+// missing translation shows up on screen instead of vanishing.
+const char* tr(std::string_view key);
+
+// tr() with fmt-style {} arguments.
+template <class... Args>
+std::string trf(std::string_view key, Args&&... args) {
+  const char* pattern = tr(key);
+  try {
+    return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
+  } catch (const fmt::format_error&) {
+    return std::string(pattern);
+  }
+}
+
+}  // namespace raekoda

@@ -1,0 +1,55 @@
+#include <catch2/catch.hpp>
+
+#include "core/date.h"
+
+using raekoda::Date;
+using raekoda::DateTime;
+using raekoda::iso_week;
+using raekoda::IsoWeek;
+
+TEST_CASE("a date is read from ISO text and from the dd.mm.yyyy users type") {
+  auto iso = Date::parse_iso("2026-02-20");
+  REQUIRE(iso);
+  CHECK(iso->display() == "20.02.2026");
+  CHECK(Date::parse_display("20.02.2026") == iso);
+  CHECK(Date::parse_display("1.3.2026") == Date::parse_iso("2026-03-01"));
+  CHECK(iso->iso() == "2026-02-20");
+}
+
+TEST_CASE("days that do not exist are refused, not rolled over") {
+  CHECK_FALSE(Date::parse_iso("2026-02-29"));
+  CHECK(Date::parse_iso("2024-02-29"));
+  CHECK_FALSE(Date::parse_iso("2026-13-01"));
+  CHECK_FALSE(Date::parse_display("31.04.2026"));
+  CHECK_FALSE(Date::parse_display("20.02.26"));
+  CHECK_FALSE(Date::parse_iso("2026-2-20"));
+  CHECK_FALSE(Date::parse_iso("abcd-ef-gh"));
+  CHECK_FALSE(Date::parse_display(""));
+}
+
+TEST_CASE("weeks start on Monday and carry ISO numbers across New Year") {
+  Date sunday = *Date::parse_iso("2026-11-22");
+  CHECK(sunday.iso_weekday() == 7);
+  CHECK(sunday.week_start() == Date::parse_iso("2026-11-16"));
+  CHECK(iso_week(sunday) == IsoWeek{2026, 47});
+  // 2020 had 53 weeks; 1 January 2021 belongs to its week 53.
+  CHECK(iso_week(*Date::parse_iso("2021-01-01")) == IsoWeek{2020, 53});
+  // 29 December 2025 is Monday of week 1 of 2026.
+  CHECK(iso_week(*Date::parse_iso("2025-12-29")) == IsoWeek{2026, 1});
+}
+
+TEST_CASE("month arithmetic clamps to the month's last day") {
+  CHECK(Date::parse_iso("2026-01-31")->plus_months(1) == Date::parse_iso("2026-02-28"));
+  CHECK(Date::parse_iso("2024-01-31")->plus_months(1) == Date::parse_iso("2024-02-29"));
+  CHECK(Date::parse_iso("2026-11-22")->plus_months(-12) == Date::parse_iso("2025-11-22"));
+  CHECK(Date::parse_iso("2026-11-22")->quarter_start() == Date::parse_iso("2026-10-01"));
+}
+
+TEST_CASE("an incident time is read to the minute and checked") {
+  auto moment = DateTime::parse_iso("2026-11-20 16:30");
+  REQUIRE(moment);
+  CHECK(moment->minute_of_day == 16 * 60 + 30);
+  CHECK(moment->display() == "20.11.2026 16:30");
+  CHECK_FALSE(DateTime::parse_iso("2026-11-20 24:00"));
+  CHECK_FALSE(DateTime::parse_iso("2026-11-20"));
+}
