@@ -1,0 +1,221 @@
+#include "db/dashboard_queries.h"
+
+#include <string>
+
+#include "core/enums.h"
+#include "db/database.h"
+
+namespace raekoda::db {
+namespace {
+
+OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& calendar) {
+  OverviewFigures f;
+  f.today = today;
+  Date window_start = today.plus_days(-29);
+  f.media_items_30d =
+      db.query_integer("SELECT count(*) FROM media_items WHERE published_on BETWEEN ? AND ?", 0,
+                       window_start, today);
+  f.media_items_prev_30d =
+      db.query_integer("SELECT count(*) FROM media_items WHERE published_on BETWEEN ? AND ?", 0,
+                       window_start.plus_days(-30), window_start.plus_days(-1));
+  f.media_negative_30d = db.query_integer(
+      "SELECT count(*) FROM media_items WHERE published_on BETWEEN ? AND ? AND tone = 'negative'",
+      0, window_start, today);
+  f.open_rebuttals = db.query_integer(
+      "SELECT count(*) FROM media_items WHERE misleading = 1 "
+      "AND rebuttal_status IN ('needed', 'drafted', 'approved')",
+      0);
+
+  f.documents_overdue = db.query_integer(
+      "SELECT count(*) FROM documents WHERE answered_on IS NULL AND effective_due_on < ?", 0,
+      today);
+  f.documents_due_soon = db.query_integer(
+      "SELECT count(*) FROM documents WHERE answered_on IS NULL AND effective_due_on BETWEEN ? AND "
+      "?",
+      0, today, calendar.add_working_days(today, 2));
+
+  f.activities_late = db.query_integer(
+      "SELECT count(*) FROM comm_activities WHERE status IN ('planned', 'in_progress') "
+      "AND coalesce(planned_until, planned_on) < ?",
+      0, today);
+  f.activities_next_14d = db.query_integer(
+      "SELECT count(*) FROM comm_activities WHERE status IN ('planned', 'in_progress') "
+      "AND planned_on BETWEEN ? AND ?",
+      0, today, today.plus_days(13));
+
+  f.incidents_open =
+      db.query_integer("SELECT count(*) FROM incidents WHERE resolved_at IS NULL", 0);
+  f.security_incidents_quarter = db.query_integer(
+      "SELECT count(*) FROM incidents WHERE is_security = 1 AND opened_at >= ? AND opened_at < ?",
+      0, today.quarter_start(), today.plus_days(1));
+
+  f.leaver_accounts_active = db.query_integer(
+      "SELECT count(*) FROM accounts a JOIN people p ON p.id = a.person_id "
+      "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ?",
+      0, today);
+  f.accounts_active = db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0);
+  return f;
+}
+
+// A split of `table` by `column`, one row per key of enum E, zeros included, in enum order.
+template <class E>
+AreaSummary::Split split_by(Database& db, std::string title_key, std::string_view table,
+                            std::string_view column, std::string_view where = "1") {
+  AreaSummary::Split split{std::move(title_key), {}};
+  std::vector<std::int64_t> counts(EnumKeys<E>::keys.size(), 0);
+  Statement statement =
+      db.prepare("SELECT " + std::string(column) + ", count(*) FROM " + std::string(table) +
+                 " WHERE " + std::string(where) + " GROUP BY 1");
+  while (statement.step())
+    if (auto value = enum_from_key<E>(statement.text(0)))
+      counts[static_cast<std::size_t>(*value)] = statement.integer(1);
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    split.rows.push_back({catalog_key(static_cast<E>(i)), counts[i]});
+  return split;
+}
+
+void date_span(Database& db, AreaSummary& summary, std::string_view table,
+               std::string_view column) {
+  Statement statement = db.prepare("SELECT min(" + std::string(column) + "), max(" +
+                                   std::string(column) + ") FROM " + std::string(table));
+  if (statement.step() && !statement.is_null(0)) {
+    summary.first_record = Date::parse_iso(statement.text(0).substr(0, 10));
+    summary.last_record = Date::parse_iso(statement.text(1).substr(0, 10));
+  }
+}
+
+AreaSummary media_summary(Database& db) {
+  AreaSummary s{View::media, {}, {}, {}, {}};
+  date_span(db, s, "media_items", "published_on");
+  s.facts = {
+      {"summary.media.items", db.query_integer("SELECT count(*) FROM media_items", 0)},
+      {"summary.media.outlets", db.query_integer("SELECT count(*) FROM media_outlets", 0)},
+      {"summary.media.misleading",
+       db.query_integer("SELECT count(*) FROM media_items WHERE misleading = 1", 0)},
+      {"summary.media.press_releases", db.query_integer("SELECT count(*) FROM press_releases", 0)},
+  };
+  s.splits.push_back(split_by<Tone>(db, "summary.split.tone", "media_items", "tone"));
+  s.splits.push_back(
+      split_by<ContentLanguage>(db, "summary.split.language", "media_items", "language"));
+  s.splits.push_back(split_by<Channel>(db, "summary.split.channel", "media_items", "channel"));
+  s.splits.push_back(split_by<PressReleaseState>(db, "summary.split.press_release_state",
+                                                 "press_releases", "state"));
+  return s;
+}
+
+AreaSummary deadlines_summary(Database& db, Date today) {
+  AreaSummary s{View::deadlines, {}, {}, {}, {}};
+  date_span(db, s, "documents", "registered_on");
+  s.facts = {
+      {"summary.deadlines.documents", db.query_integer("SELECT count(*) FROM documents", 0)},
+      {"summary.deadlines.incoming",
+       db.query_integer("SELECT count(*) FROM documents WHERE direction = 'incoming'", 0)},
+      {"summary.deadlines.open",
+       db.query_integer(
+           "SELECT count(*) FROM documents WHERE direction = 'incoming' AND answered_on IS NULL",
+           0)},
+      {"summary.deadlines.answered_late",
+       db.query_integer("SELECT count(*) FROM documents WHERE answered_on > effective_due_on", 0)},
+      {"summary.deadlines.extended",
+       db.query_integer("SELECT count(*) FROM documents WHERE extended_due_on IS NOT NULL", 0)},
+      {"summary.deadlines.overdue",
+       db.query_integer(
+           "SELECT count(*) FROM documents WHERE answered_on IS NULL AND effective_due_on < ?", 0,
+           today)},
+  };
+  AreaSummary::Split types{"summary.split.doc_type", {}};
+  Statement statement = db.prepare(
+      "SELECT r.key, count(d.id) FROM deadline_rules r LEFT JOIN documents d "
+      "ON d.doc_type = r.key AND d.direction = 'incoming' GROUP BY r.key ORDER BY count(d.id) "
+      "DESC");
+  while (statement.step())
+    types.rows.push_back({"doc_type." + statement.text(0), statement.integer(1)});
+  s.splits.push_back(std::move(types));
+  return s;
+}
+
+AreaSummary plan_summary(Database& db) {
+  AreaSummary s{View::plan, {}, {}, {}, {}};
+  date_span(db, s, "comm_activities", "planned_on");
+  s.facts = {
+      {"summary.plan.plans", db.query_integer("SELECT count(*) FROM comm_plans", 0)},
+      {"summary.plan.activities", db.query_integer("SELECT count(*) FROM comm_activities", 0)},
+      {"summary.plan.newspaper_issues",
+       db.query_integer("SELECT count(*) FROM newspaper_issues", 0)},
+  };
+  s.splits.push_back(
+      split_by<ActivityStatus>(db, "summary.split.activity_status", "comm_activities", "status"));
+  s.splits.push_back(split_by<ActivityChannel>(db, "summary.split.activity_channel",
+                                               "comm_activities", "channel"));
+  return s;
+}
+
+AreaSummary incidents_summary(Database& db) {
+  AreaSummary s{View::incidents, {}, {}, {}, {}};
+  date_span(db, s, "incidents", "opened_at");
+  s.facts = {
+      {"summary.incidents.incidents", db.query_integer("SELECT count(*) FROM incidents", 0)},
+      {"summary.incidents.open",
+       db.query_integer("SELECT count(*) FROM incidents WHERE resolved_at IS NULL", 0)},
+      {"summary.incidents.security",
+       db.query_integer("SELECT count(*) FROM incidents WHERE is_security = 1", 0)},
+      {"summary.incidents.backups_failed",
+       db.query_integer("SELECT count(*) FROM backups WHERE result = 'failed'", 0)},
+      {"summary.incidents.restore_tests",
+       db.query_integer("SELECT count(*) FROM restore_tests", 0)},
+  };
+  s.splits.push_back(
+      split_by<IncidentCategory>(db, "summary.split.incident_category", "incidents", "category"));
+  s.splits.push_back(split_by<Severity>(db, "summary.split.severity", "incidents", "severity"));
+  s.splits.push_back(
+      split_by<IncidentStatus>(db, "summary.split.incident_status", "incidents", "status"));
+  return s;
+}
+
+AreaSummary access_summary(Database& db, Date today) {
+  AreaSummary s{View::access, {}, {}, {}, {}};
+  date_span(db, s, "accounts", "granted_on");
+  s.facts = {
+      {"summary.access.systems", db.query_integer("SELECT count(*) FROM information_systems", 0)},
+      {"summary.access.people",
+       db.query_integer("SELECT count(*) FROM people WHERE left_on IS NULL OR left_on > ?", 0,
+                        today)},
+      {"summary.access.accounts_active",
+       db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0)},
+      {"summary.access.accounts_revoked",
+       db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NOT NULL", 0)},
+      {"summary.access.campaigns", db.query_integer("SELECT count(*) FROM review_campaigns", 0)},
+      {"summary.access.decisions_pending",
+       db.query_integer("SELECT count(*) FROM review_decisions WHERE decision = 'pending'", 0)},
+  };
+  s.splits.push_back(split_by<Privilege>(db, "summary.split.privilege", "accounts", "privilege",
+                                         "revoked_on IS NULL"));
+  s.splits.push_back(split_by<ReviewDecision>(db, "summary.split.review_decision",
+                                              "review_decisions", "decision"));
+  return s;
+}
+
+}  // namespace
+
+WorkingCalendar load_working_calendar(Database& db) {
+  std::vector<Date> days;
+  Statement statement = db.prepare("SELECT day FROM extra_days_off");
+  while (statement.step())
+    if (auto day = statement.date(0)) days.push_back(*day);
+  return WorkingCalendar(std::move(days));
+}
+
+DashboardFigures load_dashboard_figures(Database& db, Date today) {
+  DashboardFigures figures;
+  figures.database_empty = db.is_empty();
+  WorkingCalendar calendar = load_working_calendar(db);
+  figures.overview = load_overview(db, today, calendar);
+  figures.areas.push_back(media_summary(db));
+  figures.areas.push_back(deadlines_summary(db, today));
+  figures.areas.push_back(plan_summary(db));
+  figures.areas.push_back(incidents_summary(db));
+  figures.areas.push_back(access_summary(db, today));
+  return figures;
+}
+
+}  // namespace raekoda::db

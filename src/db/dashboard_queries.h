@@ -1,0 +1,17 @@
+#pragma once
+// The queries behind the overview and the area summaries. Called when the data or the day
+// changes, never from a frame.
+
+#include "core/dashboard_figures.h"
+#include "core/working_calendar.h"
+
+namespace raekoda::db {
+
+class Database;
+
+// Weekends and public holidays plus the extra days off kept in the database.
+WorkingCalendar load_working_calendar(Database& db);
+
+DashboardFigures load_dashboard_figures(Database& db, Date today);
+
+}  // namespace raekoda::db

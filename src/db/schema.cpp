@@ -1,0 +1,377 @@
+#include "db/schema.h"
+
+#include <string>
+
+#include "core/deadline_rule.h"
+#include "db/database.h"
+
+namespace raekoda::db {
+namespace {
+
+// Dates are ISO text. `d IS date(d, '+0 days')` rejects text that is not a real day (SQLite's
+// date() alone passes 2026-02-30); IS rather than = because a CHECK that yields NULL passes.
+// Timestamps are 'YYYY-MM-DD HH:MM' local time, checked the same way.
+// Columns named *_week and *_month are the buckets the charts group by, derived by SQLite so they
+// can never disagree with the date, and indexed.
+constexpr std::string_view schema_v1 = R"sql(
+CREATE TABLE units (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+  version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE institutions (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+  kind TEXT NOT NULL CHECK (kind IN ('city_government', 'kindergarten', 'other')),
+  version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE people (
+  id INTEGER PRIMARY KEY,
+  full_name TEXT NOT NULL CHECK (length(full_name) BETWEEN 1 AND 200),
+  job_title TEXT NOT NULL DEFAULT '' CHECK (length(job_title) <= 200),
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  email TEXT CHECK (email IS NULL OR length(email) <= 200),
+  joined_on TEXT NOT NULL CHECK (joined_on IS date(joined_on, '+0 days')),
+  left_on TEXT CHECK (left_on IS NULL OR left_on IS date(left_on, '+0 days')),
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK (left_on IS NULL OR left_on >= joined_on)
+);
+CREATE INDEX people_unit ON people(unit_id);
+CREATE INDEX people_left ON people(left_on) WHERE left_on IS NOT NULL;
+
+-- Media coverage ------------------------------------------------------------------------------
+
+CREATE TABLE media_outlets (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+  channel TEXT NOT NULL CHECK (channel IN
+    ('print', 'online', 'tv', 'radio', 'facebook', 'instagram', 'linkedin', 'other')),
+  language TEXT NOT NULL CHECK (language IN ('et', 'ru', 'en', 'other')),
+  version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE media_items (
+  id INTEGER PRIMARY KEY,
+  outlet_id INTEGER NOT NULL REFERENCES media_outlets(id),
+  published_on TEXT NOT NULL CHECK (published_on IS date(published_on, '+0 days')),
+  channel TEXT NOT NULL CHECK (channel IN
+    ('print', 'online', 'tv', 'radio', 'facebook', 'instagram', 'linkedin', 'other')),
+  language TEXT NOT NULL CHECK (language IN ('et', 'ru', 'en', 'other')),
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+  url TEXT CHECK (url IS NULL OR length(url) <= 2000),
+  tone TEXT NOT NULL CHECK (tone IN ('negative', 'neutral', 'positive')),
+  subject TEXT NOT NULL CHECK (subject IN ('council', 'city_government', 'topic')),
+  topic TEXT CHECK (topic IS NULL OR length(topic) <= 200),
+  reach INTEGER NOT NULL DEFAULT 0 CHECK (reach >= 0),
+  misleading INTEGER NOT NULL DEFAULT 0 CHECK (misleading IN (0, 1)),
+  rebuttal_status TEXT NOT NULL DEFAULT 'not_needed' CHECK (rebuttal_status IN
+    ('not_needed', 'needed', 'drafted', 'approved', 'published')),
+  rebuttal_due_on TEXT CHECK (rebuttal_due_on IS NULL OR
+                              rebuttal_due_on IS date(rebuttal_due_on, '+0 days')),
+  rebuttal_url TEXT CHECK (rebuttal_url IS NULL OR length(rebuttal_url) <= 2000),
+  notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 10000),
+  published_week TEXT GENERATED ALWAYS AS
+    (date(published_on, '-' || ((CAST(strftime('%w', published_on) AS INTEGER) + 6) % 7) || ' days')) VIRTUAL,
+  published_month TEXT GENERATED ALWAYS AS (substr(published_on, 1, 7)) VIRTUAL,
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK (rebuttal_status = 'not_needed' OR misleading = 1)
+);
+CREATE INDEX media_items_published ON media_items(published_on);
+CREATE INDEX media_items_week_tone ON media_items(published_week, tone);
+CREATE INDEX media_items_month_tone ON media_items(published_month, tone);
+CREATE INDEX media_items_outlet ON media_items(outlet_id, published_on);
+CREATE INDEX media_items_rebuttal ON media_items(rebuttal_status, rebuttal_due_on)
+  WHERE misleading = 1;
+
+CREATE TABLE press_releases (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+  author_id INTEGER NOT NULL REFERENCES people(id),
+  drafted_on TEXT NOT NULL CHECK (drafted_on IS date(drafted_on, '+0 days')),
+  state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN
+    ('draft', 'awaiting_approval', 'approved', 'published')),
+  approver_id INTEGER REFERENCES people(id),
+  approved_on TEXT CHECK (approved_on IS NULL OR approved_on IS date(approved_on, '+0 days')),
+  published_on TEXT CHECK (published_on IS NULL OR published_on IS date(published_on, '+0 days')),
+  return_comment TEXT NOT NULL DEFAULT '' CHECK (length(return_comment) <= 2000),
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK (approved_on IS NULL OR approved_on >= drafted_on),
+  CHECK (published_on IS NULL OR (approved_on IS NOT NULL AND published_on >= approved_on)),
+  CHECK ((state IN ('approved', 'published')) = (approved_on IS NOT NULL)),
+  CHECK ((state = 'published') = (published_on IS NOT NULL))
+);
+CREATE INDEX press_releases_state ON press_releases(state, drafted_on);
+
+-- Deadline compliance -------------------------------------------------------------------------
+
+CREATE TABLE deadline_rules (
+  key TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 60),
+  amount INTEGER NOT NULL CHECK (amount BETWEEN 0 AND 366),
+  unit TEXT NOT NULL CHECK (unit IN ('working_days', 'calendar_days')),
+  max_extension INTEGER CHECK (max_extension IS NULL OR max_extension BETWEEN 0 AND 366),
+  extension_unit TEXT NOT NULL CHECK (extension_unit IN ('working_days', 'calendar_days')),
+  basis TEXT NOT NULL DEFAULT '' CHECK (length(basis) <= 500),
+  version INTEGER NOT NULL DEFAULT 1
+);
+
+-- Days off beyond weekends and the public holidays the program computes itself.
+CREATE TABLE extra_days_off (
+  day TEXT PRIMARY KEY CHECK (day IS date(day, '+0 days')),
+  reason TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 200),
+  version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  reg_number TEXT NOT NULL UNIQUE CHECK (length(reg_number) BETWEEN 1 AND 60),
+  doc_type TEXT NOT NULL REFERENCES deadline_rules(key),
+  direction TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+  registered_on TEXT NOT NULL CHECK (registered_on IS date(registered_on, '+0 days')),
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+  sender TEXT NOT NULL DEFAULT '' CHECK (length(sender) <= 200),
+  responder_id INTEGER REFERENCES people(id),
+  due_on TEXT CHECK (due_on IS NULL OR due_on IS date(due_on, '+0 days')),
+  extended_due_on TEXT CHECK (extended_due_on IS NULL OR
+                              extended_due_on IS date(extended_due_on, '+0 days')),
+  extension_reason TEXT CHECK (extension_reason IS NULL OR length(extension_reason) <= 2000),
+  answered_on TEXT CHECK (answered_on IS NULL OR answered_on IS date(answered_on, '+0 days')),
+  access_restricted INTEGER NOT NULL DEFAULT 0 CHECK (access_restricted IN (0, 1)),
+  restriction_basis TEXT CHECK (restriction_basis IS NULL OR length(restriction_basis) <= 500),
+  registered_month TEXT GENERATED ALWAYS AS (substr(registered_on, 1, 7)) VIRTUAL,
+  effective_due_on TEXT GENERATED ALWAYS AS (coalesce(extended_due_on, due_on)) VIRTUAL,
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK (due_on IS NULL OR due_on >= registered_on),
+  CHECK (extended_due_on IS NULL OR (due_on IS NOT NULL AND extended_due_on > due_on)),
+  CHECK ((extended_due_on IS NULL) = (extension_reason IS NULL)),
+  CHECK (answered_on IS NULL OR answered_on >= registered_on),
+  CHECK (direction = 'incoming' OR due_on IS NULL)
+);
+CREATE INDEX documents_open_due ON documents(effective_due_on) WHERE answered_on IS NULL;
+CREATE INDEX documents_month_type ON documents(registered_month, doc_type);
+CREATE INDEX documents_responder ON documents(responder_id, registered_on);
+
+-- Communication plan --------------------------------------------------------------------------
+
+CREATE TABLE comm_plans (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  owner_id INTEGER NOT NULL REFERENCES people(id),
+  starts_on TEXT NOT NULL CHECK (starts_on IS date(starts_on, '+0 days')),
+  ends_on TEXT NOT NULL CHECK (ends_on IS date(ends_on, '+0 days')),
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK (ends_on >= starts_on)
+);
+
+CREATE TABLE comm_activities (
+  id INTEGER PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES comm_plans(id) ON DELETE CASCADE,
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+  channel TEXT NOT NULL CHECK (channel IN ('press_release', 'website', 'facebook', 'instagram',
+    'linkedin', 'newspaper', 'video', 'event', 'campaign', 'other')),
+  audience TEXT NOT NULL DEFAULT '' CHECK (length(audience) <= 200),
+  owner_id INTEGER NOT NULL REFERENCES people(id),
+  planned_on TEXT NOT NULL CHECK (planned_on IS date(planned_on, '+0 days')),
+  planned_until TEXT CHECK (planned_until IS NULL OR planned_until IS date(planned_until, '+0 days')),
+  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN
+    ('planned', 'in_progress', 'done', 'postponed', 'cancelled')),
+  done_on TEXT CHECK (done_on IS NULL OR done_on IS date(done_on, '+0 days')),
+  link TEXT CHECK (link IS NULL OR length(link) <= 2000),
+  media_item_id INTEGER REFERENCES media_items(id) ON DELETE SET NULL,
+  press_release_id INTEGER REFERENCES press_releases(id) ON DELETE SET NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK (planned_until IS NULL OR planned_until >= planned_on),
+  CHECK ((status = 'done') = (done_on IS NOT NULL))
+);
+CREATE INDEX comm_activities_plan ON comm_activities(plan_id, planned_on);
+CREATE INDEX comm_activities_status ON comm_activities(status, planned_on);
+CREATE INDEX comm_activities_owner ON comm_activities(owner_id);
+
+CREATE TABLE newspaper_issues (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  copy_deadline_on TEXT NOT NULL CHECK (copy_deadline_on IS date(copy_deadline_on, '+0 days')),
+  publication_on TEXT NOT NULL CHECK (publication_on IS date(publication_on, '+0 days')),
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK (copy_deadline_on <= publication_on)
+);
+CREATE INDEX newspaper_issues_publication ON newspaper_issues(publication_on);
+
+-- IT incidents and backups --------------------------------------------------------------------
+
+CREATE TABLE incident_targets (
+  severity TEXT PRIMARY KEY CHECK (severity IN ('critical', 'high', 'normal', 'low')),
+  -- counted in working minutes, 8:00-17:00 on working days
+  target_minutes INTEGER NOT NULL CHECK (target_minutes > 0),
+  version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE incidents (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+  opened_at TEXT NOT NULL CHECK (opened_at IS strftime('%Y-%m-%d %H:%M', opened_at, '+0 days')),
+  resolved_at TEXT CHECK (resolved_at IS NULL OR
+                          resolved_at IS strftime('%Y-%m-%d %H:%M', resolved_at, '+0 days')),
+  status TEXT NOT NULL DEFAULT 'registered' CHECK (status IN
+    ('registered', 'in_progress', 'waiting', 'resolved')),
+  category TEXT NOT NULL CHECK (category IN ('hardware', 'software', 'network', 'account_access',
+    'document_management', 'accounting_software', 'nas_backup', 'security')),
+  severity TEXT NOT NULL CHECK (severity IN ('critical', 'high', 'normal', 'low')),
+  is_security INTEGER NOT NULL DEFAULT 0 CHECK (is_security IN (0, 1)),
+  institution_id INTEGER NOT NULL REFERENCES institutions(id),
+  assignee_id INTEGER REFERENCES people(id),
+  root_cause TEXT NOT NULL DEFAULT '' CHECK (length(root_cause) <= 2000),
+  opened_week TEXT GENERATED ALWAYS AS
+    (date(opened_at, '-' || ((CAST(strftime('%w', opened_at) AS INTEGER) + 6) % 7) || ' days')) VIRTUAL,
+  resolved_week TEXT GENERATED ALWAYS AS
+    (date(resolved_at, '-' || ((CAST(strftime('%w', resolved_at) AS INTEGER) + 6) % 7) || ' days')) VIRTUAL,
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK (resolved_at IS NULL OR resolved_at >= opened_at),
+  CHECK ((status = 'resolved') = (resolved_at IS NOT NULL)),
+  CHECK (category <> 'security' OR is_security = 1)
+);
+CREATE INDEX incidents_opened_week ON incidents(opened_week, category);
+CREATE INDEX incidents_resolved_week ON incidents(resolved_week) WHERE resolved_at IS NOT NULL;
+CREATE INDEX incidents_open ON incidents(severity, opened_at) WHERE resolved_at IS NULL;
+CREATE INDEX incidents_security ON incidents(opened_at) WHERE is_security = 1;
+
+CREATE TABLE information_systems (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+  kind TEXT NOT NULL CHECK (kind IN ('document_management', 'accounting', 'nas', 'email',
+    'state_register', 'portal', 'other')),
+  owner_id INTEGER REFERENCES people(id),
+  restore_test_interval_days INTEGER CHECK (restore_test_interval_days IS NULL OR
+                                            restore_test_interval_days > 0),
+  version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE backups (
+  id INTEGER PRIMARY KEY,
+  system_id INTEGER NOT NULL REFERENCES information_systems(id),
+  taken_at TEXT NOT NULL CHECK (taken_at IS strftime('%Y-%m-%d %H:%M', taken_at, '+0 days')),
+  result TEXT NOT NULL CHECK (result IN ('succeeded', 'failed')),
+  size_mb INTEGER CHECK (size_mb IS NULL OR size_mb >= 0)
+);
+CREATE INDEX backups_system ON backups(system_id, taken_at);
+
+CREATE TABLE restore_tests (
+  id INTEGER PRIMARY KEY,
+  system_id INTEGER NOT NULL REFERENCES information_systems(id),
+  tested_on TEXT NOT NULL CHECK (tested_on IS date(tested_on, '+0 days')),
+  result TEXT NOT NULL CHECK (result IN ('passed', 'partial', 'failed')),
+  tester_id INTEGER REFERENCES people(id),
+  notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 2000),
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX restore_tests_system ON restore_tests(system_id, tested_on);
+
+-- Access reviews ------------------------------------------------------------------------------
+
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  system_id INTEGER NOT NULL REFERENCES information_systems(id),
+  username TEXT NOT NULL CHECK (length(username) BETWEEN 1 AND 100),
+  privilege TEXT NOT NULL CHECK (privilege IN ('read', 'user', 'admin')),
+  granted_on TEXT NOT NULL CHECK (granted_on IS date(granted_on, '+0 days')),
+  request_ref TEXT NOT NULL DEFAULT '' CHECK (length(request_ref) <= 100),
+  requested_by_id INTEGER REFERENCES people(id),
+  revoked_on TEXT CHECK (revoked_on IS NULL OR revoked_on IS date(revoked_on, '+0 days')),
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK (revoked_on IS NULL OR revoked_on >= granted_on)
+);
+CREATE INDEX accounts_person ON accounts(person_id);
+CREATE INDEX accounts_system ON accounts(system_id, privilege);
+CREATE INDEX accounts_active ON accounts(system_id) WHERE revoked_on IS NULL;
+
+CREATE TABLE review_campaigns (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  reviewer_id INTEGER NOT NULL REFERENCES people(id),
+  all_systems INTEGER NOT NULL DEFAULT 1 CHECK (all_systems IN (0, 1)),
+  starts_on TEXT NOT NULL CHECK (starts_on IS date(starts_on, '+0 days')),
+  due_on TEXT NOT NULL CHECK (due_on IS date(due_on, '+0 days')),
+  state TEXT NOT NULL DEFAULT 'planned' CHECK (state IN ('planned', 'open', 'closed')),
+  closed_on TEXT CHECK (closed_on IS NULL OR closed_on IS date(closed_on, '+0 days')),
+  version INTEGER NOT NULL DEFAULT 1,
+  CHECK (due_on >= starts_on),
+  CHECK ((state = 'closed') = (closed_on IS NOT NULL)),
+  CHECK (closed_on IS NULL OR closed_on >= starts_on)
+);
+
+-- The systems a campaign covers when it does not cover all of them.
+CREATE TABLE campaign_systems (
+  campaign_id INTEGER NOT NULL REFERENCES review_campaigns(id) ON DELETE CASCADE,
+  system_id INTEGER NOT NULL REFERENCES information_systems(id),
+  PRIMARY KEY (campaign_id, system_id)
+);
+
+CREATE TABLE review_decisions (
+  id INTEGER PRIMARY KEY,
+  campaign_id INTEGER NOT NULL REFERENCES review_campaigns(id) ON DELETE CASCADE,
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  decision TEXT NOT NULL DEFAULT 'pending' CHECK (decision IN
+    ('pending', 'keep', 'revoke', 'reduce')),
+  decided_by_id INTEGER REFERENCES people(id),
+  decided_on TEXT CHECK (decided_on IS NULL OR decided_on IS date(decided_on, '+0 days')),
+  reason TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 2000),
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (campaign_id, account_id),
+  CHECK ((decision = 'pending') = (decided_on IS NULL))
+);
+CREATE INDEX review_decisions_account ON review_decisions(account_id);
+
+-- Audit log: every change made through Raekoda, field by field --------------------------------
+
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'undo')),
+  table_name TEXT NOT NULL,
+  record_id INTEGER NOT NULL,
+  field TEXT,
+  before_value TEXT,
+  after_value TEXT
+);
+CREATE INDEX audit_log_record ON audit_log(table_name, record_id, id);
+)sql";
+
+void seed_v1(Database& db) {
+  Statement insert_rule = db.prepare(
+      "INSERT INTO deadline_rules (key, amount, unit, max_extension, extension_unit, basis) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  for (const DeadlineRule& rule : default_deadline_rules()) {
+    insert_rule.bind_all(rule.key, rule.amount, key_of(rule.unit), rule.max_extension,
+                         key_of(rule.extension_unit), rule.basis);
+    insert_rule.run();
+  }
+  // Resolution targets in working minutes (a working day is 8:00-17:00, 540 minutes).
+  db.exec(
+      "INSERT INTO incident_targets (severity, target_minutes) VALUES "
+      "('critical', 240), ('high', 540), ('normal', 1620), ('low', 5400)");
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& migrations() {
+  static const std::vector<std::string_view> all{schema_v1};
+  return all;
+}
+
+void migrate(Database& db, int from, int to) {
+  for (int version = from; version < to; ++version) {
+    Transaction transaction(db);
+    db.exec(migrations()[static_cast<std::size_t>(version)]);
+    if (version == 0) {
+      seed_v1(db);
+      db.exec("PRAGMA application_id = " + std::to_string(raekoda_application_id));
+    }
+    db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+    transaction.commit();
+  }
+}
+
+}  // namespace raekoda::db

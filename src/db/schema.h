@@ -1,0 +1,26 @@
+#pragma once
+// The schema and its history. Each migration takes the database from version N-1 to N
+// (PRAGMA user_version) in one transaction; a released migration is never edited, only followed
+// by a new one.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace raekoda::db {
+
+class Database;
+
+// PRAGMA application_id marks a file as Raekoda's: "RaeK".
+inline constexpr std::int64_t raekoda_application_id = 0x5261654B;
+
+// migrations()[i] takes the schema from version i to i + 1.
+const std::vector<std::string_view>& migrations();
+inline int latest_schema_version() {
+  return static_cast<int>(migrations().size());
+}
+
+// Applies migrations from..to, each in its own transaction.
+void migrate(Database& db, int from, int to);
+
+}  // namespace raekoda::db

@@ -1,0 +1,141 @@
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "core/working_calendar.h"
+#include "db/dashboard_queries.h"
+#include "db/database.h"
+#include "db/demo_writer.h"
+
+using namespace raekoda;
+using db::Database;
+
+namespace {
+
+const Date today = *Date::parse_iso("2026-11-22");
+
+// Keeps the generated records so the figures can be counted again in plain C++.
+class Records final : public DemoSink {
+public:
+  std::vector<Person> people;
+  std::vector<MediaItem> media;
+  std::vector<Document> documents;
+  std::vector<CommActivity> activities;
+  std::vector<Incident> incidents;
+  std::vector<Account> accounts;
+
+  void add(const Unit&) override {}
+  void add(const Institution&) override {}
+  void add(const Person& p) override { people.push_back(p); }
+  void add(const MediaOutlet&) override {}
+  void add(const MediaItem& m) override { media.push_back(m); }
+  void add(const PressRelease&) override {}
+  void add(const Document& d) override { documents.push_back(d); }
+  void add(const CommPlan&) override {}
+  void add(const CommActivity& a) override { activities.push_back(a); }
+  void add(const NewspaperIssue&) override {}
+  void add(const Incident& i) override { incidents.push_back(i); }
+  void add(const InformationSystem&) override {}
+  void add(const Backup&) override {}
+  void add(const RestoreTest&) override {}
+  void add(const Account& a) override { accounts.push_back(a); }
+  void add(const ReviewCampaign&) override {}
+  void add(const AccessDecision&) override {}
+};
+
+template <class T, class F>
+std::int64_t count_if(const std::vector<T>& items, F predicate) {
+  return static_cast<std::int64_t>(std::count_if(items.begin(), items.end(), predicate));
+}
+
+}  // namespace
+
+TEST_CASE("the overview's figures match a count of the records themselves") {
+  DemoOptions options{5, 2, 1, today};
+  Records records;
+  generate_demo_data(options, records);
+  Database db = Database::open_in_memory();
+  db::write_demo_data(db, options);
+  DashboardFigures figures = db::load_dashboard_figures(db, today);
+  const OverviewFigures& f = figures.overview;
+  WorkingCalendar calendar;
+
+  CHECK_FALSE(figures.database_empty);
+  Date from = today.plus_days(-29);
+  CHECK(f.media_items_30d == count_if(records.media, [&](const MediaItem& m) {
+          return m.published_on >= from && m.published_on <= today;
+        }));
+  CHECK(f.media_items_prev_30d == count_if(records.media, [&](const MediaItem& m) {
+          return m.published_on >= from.plus_days(-30) && m.published_on < from;
+        }));
+  CHECK(f.media_negative_30d == count_if(records.media, [&](const MediaItem& m) {
+          return m.published_on >= from && m.tone == Tone::negative;
+        }));
+
+  auto effective_due = [](const Document& d) {
+    return d.extended_due_on ? d.extended_due_on : d.due_on;
+  };
+  CHECK(f.documents_overdue == count_if(records.documents, [&](const Document& d) {
+          return !d.answered_on && effective_due(d) && *effective_due(d) < today;
+        }));
+  Date soon = calendar.add_working_days(today, 2);
+  CHECK(f.documents_due_soon == count_if(records.documents, [&](const Document& d) {
+          return !d.answered_on && effective_due(d) && *effective_due(d) >= today &&
+                 *effective_due(d) <= soon;
+        }));
+  CHECK(f.documents_overdue > 0);
+
+  auto open_activity = [](const CommActivity& a) {
+    return a.status == ActivityStatus::planned || a.status == ActivityStatus::in_progress;
+  };
+  CHECK(f.activities_late == count_if(records.activities, [&](const CommActivity& a) {
+          return open_activity(a) && a.planned_until.value_or(a.planned_on) < today;
+        }));
+  CHECK(f.activities_next_14d == count_if(records.activities, [&](const CommActivity& a) {
+          return open_activity(a) && a.planned_on >= today && a.planned_on <= today.plus_days(13);
+        }));
+
+  CHECK(f.incidents_open ==
+        count_if(records.incidents, [](const Incident& i) { return !i.resolved_at; }));
+  CHECK(f.security_incidents_quarter == count_if(records.incidents, [&](const Incident& i) {
+          return i.is_security && i.opened_at.date >= today.quarter_start();
+        }));
+
+  std::map<Id, Person> people;
+  for (const Person& p : records.people) people[p.id] = p;
+  CHECK(f.leaver_accounts_active == count_if(records.accounts, [&](const Account& a) {
+          const Person& p = people.at(a.person_id);
+          return !a.revoked_on && p.left_on && *p.left_on <= today;
+        }));
+  CHECK(f.leaver_accounts_active > 0);
+  CHECK(f.accounts_active ==
+        count_if(records.accounts, [](const Account& a) { return !a.revoked_on; }));
+}
+
+TEST_CASE("each area's summary splits add up to its records") {
+  Database db = Database::open_in_memory();
+  db::write_demo_data(db, DemoOptions{1, 1, 1, today});
+  DashboardFigures figures = db::load_dashboard_figures(db, today);
+  REQUIRE(figures.areas.size() == 5);
+  const AreaSummary* media = figures.area(View::media);
+  REQUIRE(media);
+  CHECK(media->splits.at(0).total() == db.query_integer("SELECT count(*) FROM media_items", 0));
+  CHECK(media->splits.at(0).rows.size() == 3);  // every tone, zeros included
+  const AreaSummary* deadlines = figures.area(View::deadlines);
+  REQUIRE(deadlines);
+  CHECK(deadlines->splits.at(0).total() ==
+        db.query_integer("SELECT count(*) FROM documents WHERE direction = 'incoming'", 0));
+  REQUIRE(deadlines->first_record);
+  CHECK(*deadlines->last_record <= today);
+  const AreaSummary* access = figures.area(View::access);
+  REQUIRE(access);
+  CHECK(access->splits.at(0).total() == figures.overview.accounts_active);
+}
+
+TEST_CASE("an empty database gives zeros and says it is empty") {
+  Database db = Database::open_in_memory();
+  DashboardFigures figures = db::load_dashboard_figures(db, today);
+  CHECK(figures.database_empty);
+  CHECK(figures.overview.documents_overdue == 0);
+  CHECK_FALSE(figures.area(View::incidents)->first_record);
+}

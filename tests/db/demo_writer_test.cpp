@@ -1,0 +1,135 @@
+#include <catch2/catch.hpp>
+
+#include "core/working_calendar.h"
+#include "db/database.h"
+#include "db/demo_writer.h"
+
+using namespace raekoda;
+using db::Database;
+
+namespace {
+
+const Date until = *Date::parse_iso("2026-11-22");
+
+Database demo_database() {
+  Database db = Database::open_in_memory();
+  db::write_demo_data(db, DemoOptions{1, 3, 1, until});
+  return db;
+}
+
+std::int64_t count(Database& db, const std::string& sql) {
+  return db.query_integer(sql, -1, until);
+}
+
+}  // namespace
+
+TEST_CASE("demo data holds no impossible rows") {
+  Database db = demo_database();
+  CHECK(db.query_integer("PRAGMA foreign_key_check", 0) == 0);
+  // Nothing happened after the last day of data.
+  CHECK(count(db, "SELECT count(*) FROM documents WHERE registered_on > ?1 OR answered_on > ?1") ==
+        0);
+  CHECK(count(db, "SELECT count(*) FROM accounts WHERE granted_on > ?1 OR revoked_on > ?1") == 0);
+  CHECK(count(db, "SELECT count(*) FROM people WHERE joined_on > ?1 OR left_on > ?1") == 0);
+  CHECK(count(db,
+              "SELECT count(*) FROM incidents WHERE substr(opened_at, 1, 10) > ?1 OR "
+              "substr(resolved_at, 1, 10) > ?1") == 0);
+  CHECK(count(db, "SELECT count(*) FROM media_items WHERE published_on > ?1") == 0);
+  CHECK(count(db, "SELECT count(*) FROM comm_activities WHERE done_on > ?1") == 0);
+  CHECK(count(db, "SELECT count(*) FROM review_decisions WHERE decided_on > ?1") == 0);
+  CHECK(count(db,
+              "SELECT count(*) FROM press_releases WHERE published_on > ?1 OR approved_on > ?1") ==
+        0);
+  // Accounts exist only while their holder works here.
+  CHECK(count(db,
+              "SELECT count(*) FROM accounts a JOIN people p ON p.id = a.person_id WHERE "
+              "a.granted_on < p.joined_on") == 0);
+  CHECK(count(db,
+              "SELECT count(*) FROM accounts a JOIN people p ON p.id = a.person_id WHERE p.left_on "
+              "IS NOT NULL AND a.granted_on > p.left_on") == 0);
+  // A review decides on accounts that were active when the review started.
+  CHECK(count(db,
+              "SELECT count(*) FROM review_decisions d JOIN accounts a ON a.id = d.account_id "
+              "JOIN review_campaigns c ON c.id = d.campaign_id "
+              "WHERE a.granted_on > c.starts_on OR a.revoked_on <= c.starts_on") == 0);
+  CHECK(
+      count(
+          db,
+          "SELECT count(*) FROM review_decisions d JOIN review_campaigns c ON c.id = d.campaign_id "
+          "WHERE d.decided_on < c.starts_on") == 0);
+  // Due dates follow the rules of the documents' types.
+  CHECK(
+      count(db, "SELECT count(*) FROM documents WHERE direction = 'incoming' AND due_on IS NULL") ==
+      0);
+  CHECK(
+      count(db, "SELECT count(*) FROM newspaper_issues WHERE copy_deadline_on >= publication_on") ==
+      0);
+}
+
+TEST_CASE("demo data respects weekdays and holidays") {
+  Database db = demo_database();
+  WorkingCalendar calendar;
+  auto check_working_days = [&](const char* sql) {
+    auto statement = db.prepare(sql);
+    int rows = 0;
+    while (statement.step()) {
+      Date day = *Date::parse_iso(statement.text(0));
+      INFO(sql << ": " << day.iso());
+      REQUIRE(calendar.is_working_day(day));
+      ++rows;
+    }
+    CHECK(rows > 0);
+  };
+  check_working_days("SELECT DISTINCT registered_on FROM documents");
+  check_working_days("SELECT DISTINCT drafted_on FROM press_releases");
+  check_working_days("SELECT DISTINCT due_on FROM documents WHERE due_on IS NOT NULL");
+  check_working_days("SELECT DISTINCT publication_on FROM newspaper_issues");
+  // Most incidents are reported on working days.
+  auto statement = db.prepare("SELECT substr(opened_at, 1, 10) FROM incidents");
+  int off = 0, total = 0;
+  while (statement.step()) {
+    ++total;
+    if (calendar.is_day_off(*Date::parse_iso(statement.text(0)))) ++off;
+  }
+  CHECK(off < total / 10);
+}
+
+TEST_CASE("demo data has the cases the users are looking for") {
+  Database db = demo_database();
+  // Overdue documents and late answers.
+  CHECK(
+      count(db,
+            "SELECT count(*) FROM documents WHERE answered_on IS NULL AND effective_due_on < ?1") >
+      0);
+  CHECK(count(db, "SELECT count(*) FROM documents WHERE answered_on > effective_due_on") > 0);
+  CHECK(count(db, "SELECT count(*) FROM documents WHERE extended_due_on IS NOT NULL") > 0);
+  // Leavers whose accounts are still active.
+  CHECK(count(db,
+              "SELECT count(*) FROM accounts a JOIN people p ON p.id = a.person_id "
+              "WHERE a.revoked_on IS NULL AND p.left_on <= ?1") > 0);
+  // A few security incidents, not many.
+  auto security = count(db, "SELECT count(*) FROM incidents WHERE is_security = 1");
+  CHECK(security > 0);
+  CHECK(security < count(db, "SELECT count(*) FROM incidents") / 10);
+  // Misleading coverage with rebuttals, some still open.
+  CHECK(count(db,
+              "SELECT count(*) FROM media_items WHERE misleading = 1 AND rebuttal_status = "
+              "'published'") > 0);
+  // Russian-language outlets and coverage.
+  CHECK(count(db, "SELECT count(*) FROM media_outlets WHERE language = 'ru'") >= 4);
+  // Late plan activities and an open access review.
+  CHECK(count(db,
+              "SELECT count(*) FROM comm_activities WHERE status IN ('planned', 'in_progress') AND "
+              "planned_on < ?1") > 0);
+  CHECK(count(db, "SELECT count(*) FROM review_campaigns WHERE state = 'open'") == 1);
+  // Seasonal waves: July is quieter than October.
+  CHECK(count(db, "SELECT count(*) FROM documents WHERE substr(registered_on, 6, 2) = '07'") <
+        count(db, "SELECT count(*) FROM documents WHERE substr(registered_on, 6, 2) = '10'"));
+}
+
+TEST_CASE("demo data is written only into an empty database") {
+  Database db = demo_database();
+  auto before = db.query_integer("SELECT count(*) FROM media_items", 0);
+  CHECK_THROWS_AS(db::write_demo_data(db, DemoOptions{2, 1, 1, until}), db::DatabaseError);
+  CHECK(db.query_integer("SELECT count(*) FROM media_items", 0) == before);
+}

@@ -1,0 +1,254 @@
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+#include <map>
+
+#include "core/enums.h"
+#include "db/database.h"
+#include "db/schema.h"
+#include "support/temp_dir.h"
+
+using namespace raekoda;
+using raekoda::db::Database;
+
+namespace {
+
+// The schema as SQLite stores it: name → SQL, for comparing two databases.
+std::map<std::string, std::string> schema_of(Database& db) {
+  std::map<std::string, std::string> schema;
+  auto statement = db.prepare("SELECT name, coalesce(sql, '') FROM sqlite_schema ORDER BY name");
+  while (statement.step()) schema[statement.text(0)] = statement.text(1);
+  return schema;
+}
+
+bool accepts(Database& db, const std::string& sql) {
+  try {
+    db.exec("SAVEPOINT probe");
+    db.exec(sql);
+    db.exec("ROLLBACK TO probe");
+    db.exec("RELEASE probe");
+    return true;
+  } catch (const db::DatabaseError&) {
+    db.exec("ROLLBACK TO probe");
+    db.exec("RELEASE probe");
+    return false;
+  }
+}
+
+template <class E>
+void check_enum_column(Database& db, const std::string& insert_prefix, const std::string& suffix) {
+  for (std::string_view key : EnumKeys<E>::keys) {
+    INFO(insert_prefix << key);
+    CHECK(accepts(db, insert_prefix + "'" + std::string(key) + "'" + suffix));
+  }
+  CHECK_FALSE(accepts(db, insert_prefix + "'no_such_value'" + suffix));
+}
+
+}  // namespace
+
+TEST_CASE("a new database gets the latest schema, Raekoda's mark and the default rules") {
+  Database db = Database::open_in_memory();
+  CHECK(db.schema_version() == db::latest_schema_version());
+  CHECK(db.query_integer("PRAGMA application_id", 0) == db::raekoda_application_id);
+  CHECK(db.query_integer("SELECT count(*) FROM deadline_rules", 0) == 5);
+  CHECK(db.query_integer("SELECT amount FROM deadline_rules WHERE key = 'council_question'", 0) ==
+        10);
+  CHECK(db.query_integer("SELECT count(*) FROM incident_targets", 0) == 4);
+  CHECK(db.query_integer("PRAGMA foreign_keys", 0) == 1);
+  CHECK(db.is_empty());
+}
+
+TEST_CASE("every editable table has a version column for optimistic concurrency") {
+  Database db = Database::open_in_memory();
+  auto tables = db.prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN "
+      "('audit_log', 'backups', 'campaign_systems')");
+  int checked = 0;
+  while (tables.step()) {
+    std::string table = tables.text(0);
+    INFO(table);
+    CHECK(db.query_integer("SELECT count(*) FROM pragma_table_info(?) WHERE name = 'version'", 0,
+                           table) == 1);
+    ++checked;
+  }
+  CHECK(checked >= 18);
+}
+
+TEST_CASE("the schema upgrades from every earlier version to the same result as a new file") {
+  testing::TempDir dir;
+  Database fresh = Database::open(dir / "fresh.sqlite", db::OpenMode::create_if_missing);
+  auto expected = schema_of(fresh);
+  for (int version = 0; version < db::latest_schema_version(); ++version) {
+    INFO("from version " << version);
+    auto path = dir / ("from" + std::to_string(version) + ".sqlite");
+    {
+      // The file as a Raekoda of that version left it (version 0: a blank SQLite file).
+      sqlite3* handle = nullptr;
+      REQUIRE(sqlite3_open(path.c_str(), &handle) == SQLITE_OK);
+      for (int step = 0; step < version; ++step)
+        REQUIRE(sqlite3_exec(handle,
+                             std::string(db::migrations()[static_cast<std::size_t>(step)]).c_str(),
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+      std::string mark =
+          "PRAGMA user_version = " + std::to_string(version) + ";" +
+          (version > 0 ? "PRAGMA application_id = " + std::to_string(db::raekoda_application_id)
+                       : "");
+      REQUIRE(sqlite3_exec(handle, mark.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+      sqlite3_close(handle);
+    }
+    Database upgraded = Database::open(path, db::OpenMode::existing);
+    CHECK(upgraded.schema_version() == db::latest_schema_version());
+    CHECK(schema_of(upgraded) == expected);
+  }
+}
+
+TEST_CASE("the schema refuses impossible dates and broken references") {
+  Database db = Database::open_in_memory();
+  db.exec("INSERT INTO units (id, name) VALUES (1, 'Linnakantselei')");
+  const std::string person =
+      "INSERT INTO people (full_name, unit_id, joined_on, left_on) VALUES ('Mari Tamm', ";
+  CHECK(accepts(db, person + "1, '2020-01-01', NULL)"));
+  CHECK_FALSE(accepts(db, person + "1, '2026-02-30', NULL)"));
+  CHECK_FALSE(accepts(db, person + "1, '20.01.2020', NULL)"));
+  CHECK_FALSE(accepts(db, person + "1, '2020-01-01', '2019-12-31')"));  // left before joining
+  CHECK_FALSE(accepts(db, person + "99, '2020-01-01', NULL)"));         // no such unit
+  CHECK_FALSE(accepts(
+      db, "INSERT INTO people (full_name, unit_id, joined_on) VALUES ('', 1, '2020-01-01')"));
+}
+
+TEST_CASE("documents cannot be answered before they were registered") {
+  Database db = Database::open_in_memory();
+  const std::string doc =
+      "INSERT INTO documents (reg_number, doc_type, direction, registered_on, title, due_on, "
+      "answered_on) VALUES ";
+  CHECK(accepts(db, doc + "('7-1/1', 'information_request', 'incoming', '2026-02-20', 'Teabenõue', "
+                          "'2026-03-02', '2026-02-23')"));
+  CHECK_FALSE(accepts(db, doc + "('7-1/2', 'information_request', 'incoming', '2026-02-20', "
+                                "'Teabenõue', '2026-03-02', '2026-02-19')"));
+  CHECK_FALSE(accepts(
+      db, doc + "('7-1/3', 'no_such_rule', 'incoming', '2026-02-20', 'Teabenõue', NULL, NULL)"));
+  CHECK_FALSE(accepts(
+      db, doc + "('7-1/4', 'letter', 'outgoing', '2026-02-20', 'Vastus', '2026-03-20', NULL)"));
+}
+
+TEST_CASE("accounts cannot be revoked before they were granted") {
+  Database db = Database::open_in_memory();
+  db.exec("INSERT INTO units (id, name) VALUES (1, 'IT-teenistus')");
+  db.exec(
+      "INSERT INTO people (id, full_name, unit_id, joined_on) VALUES (1, 'Jaan Kask', 1, "
+      "'2020-01-01')");
+  db.exec("INSERT INTO information_systems (id, name, kind) VALUES (1, 'E-post', 'email')");
+  const std::string account =
+      "INSERT INTO accounts (person_id, system_id, username, privilege, granted_on, revoked_on) "
+      "VALUES (1, 1, 'jaan.kask', 'user', ";
+  CHECK(accepts(db, account + "'2020-01-02', '2020-01-02')"));
+  CHECK_FALSE(accepts(db, account + "'2020-01-02', '2020-01-01')"));
+}
+
+TEST_CASE("each closed list is enforced by the schema with exactly the program's keys") {
+  Database db = Database::open_in_memory();
+  db.exec("INSERT INTO units (id, name) VALUES (1, 'Linnakantselei')");
+  db.exec(
+      "INSERT INTO people (id, full_name, unit_id, joined_on) VALUES (1, 'Mari Tamm', 1, "
+      "'2020-01-01')");
+  db.exec(
+      "INSERT INTO institutions (id, name, kind) VALUES (1, 'Linnavalitsus', 'city_government')");
+  db.exec(
+      "INSERT INTO media_outlets (id, name, channel, language) VALUES (1, 'Põhjarannik', 'print', "
+      "'et')");
+  db.exec("INSERT INTO information_systems (id, name, kind) VALUES (1, 'E-post', 'email')");
+
+  check_enum_column<Channel>(
+      db, "INSERT INTO media_outlets (name, channel, language) VALUES ('X', ", ", 'et')");
+  check_enum_column<ContentLanguage>(
+      db, "INSERT INTO media_outlets (name, channel, language) VALUES ('X', 'tv', ", ")");
+  check_enum_column<Tone>(
+      db,
+      "INSERT INTO media_items (outlet_id, published_on, channel, language, title, tone, subject) "
+      "VALUES (1, '2026-01-05', 'print', 'et', 'Pealkiri', ",
+      ", 'council')");
+  check_enum_column<Subject>(
+      db,
+      "INSERT INTO media_items (outlet_id, published_on, channel, language, title, tone, subject) "
+      "VALUES (1, '2026-01-05', 'print', 'et', 'Pealkiri', 'neutral', ",
+      ")");
+  check_enum_column<RebuttalStatus>(
+      db,
+      "INSERT INTO media_items (outlet_id, published_on, channel, language, title, tone, subject, "
+      "misleading, rebuttal_status) VALUES (1, '2026-01-05', 'print', 'et', 'Pealkiri', "
+      "'negative', 'council', 1, ",
+      ")");
+  check_enum_column<PressReleaseState>(
+      db,
+      "INSERT INTO press_releases (title, author_id, drafted_on, state, approved_on, published_on) "
+      "SELECT 'Teade', 1, '2026-01-05', s, CASE WHEN s IN ('approved','published') THEN "
+      "'2026-01-06' END, CASE WHEN s = 'published' THEN '2026-01-07' END FROM (SELECT ",
+      " AS s)");
+  check_enum_column<Direction>(db,
+                               "INSERT INTO documents (reg_number, doc_type, registered_on, title, "
+                               "direction) VALUES ('1', 'letter', '2026-01-05', 'Kiri', ",
+                               ")");
+  check_enum_column<TermUnit>(db,
+                              "INSERT INTO deadline_rules (key, amount, extension_unit, unit) "
+                              "VALUES ('x', 5, 'working_days', ",
+                              ")");
+  check_enum_column<ActivityChannel>(
+      db,
+      "INSERT INTO comm_plans (id, name, owner_id, starts_on, ends_on) VALUES (1, 'Plaan', 1, "
+      "'2026-01-01', '2026-12-31') ON CONFLICT DO NOTHING; INSERT INTO comm_activities (plan_id, "
+      "title, owner_id, planned_on, channel) VALUES (1, 'Tegevus', 1, '2026-02-02', ",
+      ")");
+  check_enum_column<ActivityStatus>(
+      db,
+      "INSERT INTO comm_plans (id, name, owner_id, starts_on, ends_on) VALUES (1, 'Plaan', 1, "
+      "'2026-01-01', '2026-12-31') ON CONFLICT DO NOTHING; INSERT INTO comm_activities (plan_id, "
+      "title, channel, owner_id, planned_on, done_on, status) SELECT 1, 'Tegevus', 'website', 1, "
+      "'2026-02-02', CASE WHEN s = 'done' THEN '2026-02-02' END, s FROM (SELECT ",
+      " AS s)");
+  check_enum_column<IncidentCategory>(
+      db,
+      "INSERT INTO incidents (title, opened_at, severity, is_security, institution_id, category) "
+      "VALUES ('Rike', '2026-01-05 09:00', 'low', 1, 1, ",
+      ")");
+  check_enum_column<Severity>(db,
+                              "INSERT INTO incidents (title, opened_at, category, institution_id, "
+                              "severity) VALUES ('Rike', '2026-01-05 09:00', 'network', 1, ",
+                              ")");
+  check_enum_column<IncidentStatus>(
+      db,
+      "INSERT INTO incidents (title, opened_at, category, severity, institution_id, resolved_at, "
+      "status) SELECT 'Rike', '2026-01-05 09:00', 'network', 'low', 1, CASE WHEN s = 'resolved' "
+      "THEN '2026-01-05 10:00' END, s FROM (SELECT ",
+      " AS s)");
+  check_enum_column<InstitutionKind>(
+      db, "INSERT INTO institutions (name, kind) VALUES ('Lasteaed', ", ")");
+  check_enum_column<SystemKind>(
+      db, "INSERT INTO information_systems (name, kind) VALUES ('Süsteem', ", ")");
+  check_enum_column<Privilege>(db,
+                               "INSERT INTO accounts (person_id, system_id, username, granted_on, "
+                               "privilege) VALUES (1, 1, 'mari', '2020-01-01', ",
+                               ")");
+  check_enum_column<CampaignState>(
+      db,
+      "INSERT INTO review_campaigns (name, reviewer_id, starts_on, due_on, closed_on, state) "
+      "SELECT 'Ülevaatus', 1, '2026-04-01', '2026-05-01', CASE WHEN s = 'closed' THEN '2026-05-02' "
+      "END, s FROM (SELECT ",
+      " AS s)");
+  check_enum_column<BackupResult>(
+      db, "INSERT INTO backups (system_id, taken_at, result) VALUES (1, '2026-01-05 01:30', ", ")");
+  db.exec(
+      "INSERT INTO review_campaigns (id, name, reviewer_id, starts_on, due_on) VALUES (1, "
+      "'Ülevaatus', 1, '2026-04-01', '2026-05-01')");
+  db.exec(
+      "INSERT INTO accounts (id, person_id, system_id, username, privilege, granted_on) VALUES (1, "
+      "1, 1, 'mari', 'user', '2020-01-01')");
+  check_enum_column<ReviewDecision>(
+      db,
+      "INSERT INTO review_decisions (campaign_id, account_id, decided_on, decision) SELECT 1, 1, "
+      "CASE WHEN s <> 'pending' THEN '2026-04-02' END, s FROM (SELECT ",
+      " AS s)");
+  check_enum_column<RestoreResult>(
+      db, "INSERT INTO restore_tests (system_id, tested_on, result) VALUES (1, '2026-01-05', ",
+      ")");
+}
