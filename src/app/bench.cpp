@@ -1,0 +1,78 @@
+#include "app/bench.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "app/controller.h"
+#include "app/headless.h"
+
+namespace raekoda::app {
+namespace {
+
+double thread_cpu_ms() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+double wall_ms() {
+  using namespace std::chrono;
+  return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+double percentile(std::vector<double> samples, double p) {
+  std::sort(samples.begin(), samples.end());
+  auto index = static_cast<std::size_t>(p * static_cast<double>(samples.size() - 1) + 0.5);
+  return samples[std::min(index, samples.size() - 1)];
+}
+
+void figure(std::ostream& out, std::string_view name, double value, std::string_view unit) {
+  out << fmt::format("{} {:.3f} {}\n", name, value, unit);
+}
+
+}  // namespace
+
+void run_bench(const std::filesystem::path& database, int frames, std::optional<Date> today,
+               std::ostream& out) {
+  frames = std::max(frames, 1);
+  HeadlessImGui imgui(1600, 1000);
+
+  double start = wall_ms();
+  Controller controller(db::Database::open(database, db::OpenMode::existing), today);
+  imgui.frame([&] { controller.draw_frame(imgui.fonts()); });
+  double first_frame = wall_ms();
+  figure(out, "open_and_first_frame", first_frame - start, "ms");
+
+  double refresh_start = wall_ms();
+  controller.refresh();
+  figure(out, "refresh_figures", wall_ms() - refresh_start, "ms");
+
+  for (View view : all_views) {
+    controller.ui_state().view = view;
+    std::vector<double> samples;
+    samples.reserve(static_cast<std::size_t>(frames));
+    for (int i = 0; i < frames; ++i) {
+      // Sweep the mouse across the window so hover states are part of what is measured.
+      imgui.move_mouse(
+          ImVec2(static_cast<float>(i % 160) * 10.0f, 150.0f + static_cast<float>(i % 80) * 10.0f));
+      double before = thread_cpu_ms();
+      imgui.frame([&] { controller.draw_frame(imgui.fonts()); });
+      samples.push_back(thread_cpu_ms() - before);
+    }
+    std::string name(view_key(view));
+    figure(out, "frame_cpu_median." + name, percentile(samples, 0.5), "ms");
+    figure(out, "frame_cpu_p99." + name, percentile(samples, 0.99), "ms");
+  }
+
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  figure(out, "peak_memory", static_cast<double>(usage.ru_maxrss) / 1024.0, "MiB");
+}
+
+}  // namespace raekoda::app

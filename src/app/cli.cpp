@@ -1,0 +1,155 @@
+#include "app/cli.h"
+
+#include <cstdio>
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "app/bench.h"
+#include "app/controller.h"
+#include "app/messages.h"
+#include "app/paths.h"
+#include "app/window.h"
+#include "core/i18n.h"
+#include "core/number_format.h"
+#include "db/demo_writer.h"
+
+namespace raekoda::app {
+namespace {
+
+struct CommonOptions {
+  std::string lang = "et";
+  std::string today;  // YYYY-MM-DD; empty: the machine's date
+};
+
+void add_common(CLI::App& command, CommonOptions& common) {
+  command.add_option("--lang", common.lang, "Language of the interface and messages: et or en")
+      ->check(CLI::IsMember({"et", "en"}));
+  command.add_option("--today", common.today, "Count figures as of this day (YYYY-MM-DD)")
+      ->group("");  // for reproducible screenshots and tests; not advertised
+}
+
+// A failure the user can act on; the message is already translated.
+struct Failure {
+  std::string message;
+};
+
+std::optional<Date> parse_today(const CommonOptions& common) {
+  if (common.today.empty()) return std::nullopt;
+  auto date = Date::parse_iso(common.today);
+  if (!date) throw Failure{trf("error.cli.bad_date", common.today)};
+  return date;
+}
+
+void parse_size(const std::string& text, int& width, int& height) {
+  auto x = text.find('x');
+  try {
+    if (x == std::string::npos) throw std::invalid_argument(text);
+    width = std::stoi(text.substr(0, x));
+    height = std::stoi(text.substr(x + 1));
+  } catch (const std::exception&) {
+    throw Failure{trf("error.cli.bad_size", text)};
+  }
+  if (width < 320 || height < 240 || width > 8192 || height > 8192)
+    throw Failure{trf("error.cli.bad_size", text)};
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"Raekoda: a dashboard for the management of an Estonian city government", "raekoda"};
+  CommonOptions common;
+  std::string db_path;
+  app.add_option("--db", db_path, "Database file (default: $XDG_DATA_HOME/raekoda/raekoda.sqlite)");
+  add_common(app, common);
+
+  CLI::App* demo =
+      app.add_subcommand("demo-data", "Write a demo data set into a new or empty database");
+  std::uint64_t seed = 1;
+  int years = 3;
+  int scale = 1;
+  std::string until;
+  demo->add_option("--db", db_path, "Database file")->required();
+  demo->add_option("--seed", seed, "Seed: the same seed gives the same data");
+  demo->add_option("--years", years, "Years of history")->check(CLI::Range(1, 30));
+  demo->add_option("--scale", scale, "Multiplies staff and volumes, for benchmarks")
+      ->check(CLI::Range(1, 1000));
+  demo->add_option("--until", until, "Last day with data (YYYY-MM-DD; default: today)");
+  add_common(*demo, common);
+
+  CLI::App* shot = app.add_subcommand("screenshot", "Render a view to a PNG file");
+  std::string view_name = "overview";
+  std::string out;
+  std::string size = "1600x1000";
+  shot->add_option("--db", db_path, "Database file")->required();
+  shot->add_option("--view", view_name, "overview, media, deadlines, plan, incidents or access");
+  shot->add_option("--out", out, "PNG file to write")->required();
+  shot->add_option("--size", size, "Window size, WxH");
+  add_common(*shot, common);
+
+  CLI::App* bench =
+      app.add_subcommand("bench", "Measure frame times headless; prints 'name value unit' lines");
+  int frames = 300;
+  bench->add_option("--db", db_path, "Database file")->required();
+  bench->add_option("--frames", frames, "Frames per view")->check(CLI::Range(1, 100000));
+  add_common(*bench, common);
+
+  app.require_subcommand(0, 1);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? 0 : 2;
+  }
+  set_language(*parse_language(common.lang));
+
+  try {
+    std::optional<Date> today = parse_today(common);
+    if (*demo) {
+      std::optional<Date> last = today;
+      if (!until.empty()) {
+        last = Date::parse_iso(until);
+        if (!last) throw Failure{trf("error.cli.bad_date", until)};
+      }
+      db::Database database = db::Database::open(db_path, db::OpenMode::create_if_missing);
+      DemoOptions options{seed, years, scale, last.value_or(Date::today())};
+      std::int64_t rows = db::write_demo_data(database, options);
+      std::cout << trf("cli.demo.written", format_count(rows), db_path) << '\n';
+      return 0;
+    }
+    if (*shot) {
+      auto view = view_from_key(view_name);
+      if (!view) throw Failure{trf("error.cli.bad_view", view_name)};
+      int width = 0;
+      int height = 0;
+      parse_size(size, width, height);
+      Controller controller(db::Database::open(db_path, db::OpenMode::existing), today);
+      write_screenshot(controller, *view, width, height, out);
+      return 0;
+    }
+    if (*bench) {
+      run_bench(db_path, frames, today, std::cout);
+      return 0;
+    }
+    std::filesystem::path path = db_path;
+    if (path.empty()) {
+      path = default_database_path();
+      std::filesystem::create_directories(path.parent_path());
+    }
+    Controller controller(db::Database::open(path, db::OpenMode::create_if_missing), today);
+    return run_dashboard(controller);
+  } catch (const Failure& failure) {
+    std::cerr << "raekoda: " << failure.message << '\n';
+  } catch (const db::DatabaseError& error) {
+    std::cerr << "raekoda: " << describe(error) << '\n';
+  } catch (const WindowError& error) {
+    std::cerr << "raekoda: " << error.what() << '\n';
+  } catch (const std::exception& error) {
+    std::cerr << "raekoda: " << trf("error.unexpected", error.what()) << '\n';
+  }
+  return 1;
+}
+
+}  // namespace raekoda::app

@@ -1,0 +1,45 @@
+#pragma once
+// Owns the database session and the figures the views read. Queries run here when the data or
+// the day changes, or when the user asks for something; never inside a frame's drawing.
+
+#include <chrono>
+#include <optional>
+
+#include "core/dashboard_figures.h"
+#include "db/database.h"
+#include "ui/dashboard.h"
+
+namespace raekoda::app {
+
+class Controller {
+public:
+  // `fixed_today` pins the day the figures are counted on (screenshots, tests); otherwise the
+  // machine's local date is used and followed across midnight.
+  explicit Controller(db::Database database, std::optional<Date> fixed_today = std::nullopt);
+
+  const DashboardFigures& figures() const { return figures_; }
+  const ui::SessionInfo& session() const { return session_; }
+  ui::UiState& ui_state() { return ui_; }
+  db::Database& database() { return database_; }
+
+  // Runs the queries and replaces the figures.
+  void refresh();
+  // Cheap check, about once a second: has another process committed, or a new day begun?
+  // Refreshes and returns true if so.
+  bool poll_for_changes();
+  // Draws one frame of the dashboard and carries out what the user asked for in it.
+  void draw_frame(const ui::Fonts& fonts);
+
+private:
+  Date today() const;
+  void carry_out(const ui::Actions& actions);
+
+  db::Database database_;
+  std::optional<Date> fixed_today_;
+  DashboardFigures figures_;
+  ui::SessionInfo session_;
+  ui::UiState ui_;
+  std::int64_t data_version_ = 0;
+};
+
+}  // namespace raekoda::app

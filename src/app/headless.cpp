@@ -1,0 +1,44 @@
+#include "app/headless.h"
+
+#include "app/fonts.h"
+#include "plot/theme.h"
+
+namespace raekoda::app {
+
+HeadlessImGui::HeadlessImGui(float width, float height) {
+  IMGUI_CHECKVERSION();
+  context_ = ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.DisplaySize = ImVec2(width, height);
+  io.DeltaTime = 1.0f / 60.0f;
+  fonts_ = load_fonts();
+  plot::apply_imgui_style(plot::ThemeKind::light);
+  unsigned char* pixels = nullptr;
+  int atlas_width = 0;
+  int atlas_height = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &atlas_width, &atlas_height);
+  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
+}
+
+HeadlessImGui::~HeadlessImGui() {
+  ImGui::DestroyContext(context_);
+}
+
+void HeadlessImGui::frame(const std::function<void()>& draw) {
+  ImGui::NewFrame();
+  draw();
+  ImGui::Render();
+}
+
+void HeadlessImGui::click(ImVec2 position, const std::function<void()>& draw) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = position;
+  frame(draw);
+  io.MouseDown[0] = true;
+  frame(draw);
+  io.MouseDown[0] = false;
+  frame(draw);
+}
+
+}  // namespace raekoda::app

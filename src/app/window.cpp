@@ -1,0 +1,182 @@
+#include "app/window.h"
+
+#include <glad/gl.h>
+// glad first: it provides the GL declarations GLFW would otherwise include.
+#include <GLFW/glfw3.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <string>
+
+#include "app/controller.h"
+#include "app/fonts.h"
+#include "core/i18n.h"
+#include "plot/theme.h"
+
+namespace raekoda::app {
+namespace {
+
+std::string last_glfw_error;
+bool activity = true;
+
+void on_glfw_error(int, const char* description) {
+  last_glfw_error = description ? description : "";
+}
+
+// Installed before ImGui's backend, which chains to them: any input wakes the render loop.
+void on_cursor(GLFWwindow*, double, double) {
+  activity = true;
+}
+void on_button(GLFWwindow*, int, int, int) {
+  activity = true;
+}
+void on_scroll(GLFWwindow*, double, double) {
+  activity = true;
+}
+void on_key(GLFWwindow*, int, int, int, int) {
+  activity = true;
+}
+void on_char(GLFWwindow*, unsigned int) {
+  activity = true;
+}
+void on_focus(GLFWwindow*, int) {
+  activity = true;
+}
+void on_enter(GLFWwindow*, int) {
+  activity = true;
+}
+void on_resize(GLFWwindow*, int, int) {
+  activity = true;
+}
+void on_refresh(GLFWwindow*) {
+  activity = true;
+}
+
+}  // namespace
+
+GlWindow::GlWindow(int width, int height, const char* title) {
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) throw WindowError(trf("error.window.no_display", last_glfw_error));
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  window_ = glfwCreateWindow(width, height, title, nullptr, nullptr);
+  if (!window_) {
+    glfwTerminate();
+    throw WindowError(trf("error.window.no_context", last_glfw_error));
+  }
+  glfwMakeContextCurrent(window_);
+  if (!gladLoadGL(glfwGetProcAddress)) {
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+    throw WindowError(trf("error.window.no_context", "glad"));
+  }
+  glfwSwapInterval(1);
+  glfwSetCursorPosCallback(window_, on_cursor);
+  glfwSetMouseButtonCallback(window_, on_button);
+  glfwSetScrollCallback(window_, on_scroll);
+  glfwSetKeyCallback(window_, on_key);
+  glfwSetCharCallback(window_, on_char);
+  glfwSetWindowFocusCallback(window_, on_focus);
+  glfwSetCursorEnterCallback(window_, on_enter);
+  glfwSetFramebufferSizeCallback(window_, on_resize);
+  glfwSetWindowRefreshCallback(window_, on_refresh);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;
+  fonts_ = load_fonts();
+  plot::apply_imgui_style(plot::ThemeKind::light);
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+}
+
+GlWindow::~GlWindow() {
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window_);
+  glfwTerminate();
+}
+
+bool GlWindow::should_close() const {
+  return glfwWindowShouldClose(window_);
+}
+
+void GlWindow::begin_frame(bool with_mouse) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  if (!with_mouse) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  ImGui::NewFrame();
+}
+
+void GlWindow::render() {
+  ImGui::Render();
+  int width = 0;
+  int height = 0;
+  glfwGetFramebufferSize(window_, &width, &height);
+  glViewport(0, 0, width, height);
+  ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(background.x, background.y, background.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void GlWindow::present() {
+  glfwSwapBuffers(window_);
+}
+
+std::vector<unsigned char> GlWindow::read_back_buffer(int& width, int& height) {
+  glfwGetFramebufferSize(window_, &width, &height);
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) *
+                                    static_cast<std::size_t>(height) * 4);
+  glReadBuffer(GL_BACK);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  // GL's first row is the bottom one.
+  std::size_t stride = static_cast<std::size_t>(width) * 4;
+  std::vector<unsigned char> flipped(pixels.size());
+  for (int row = 0; row < height; ++row)
+    std::copy_n(pixels.data() + static_cast<std::size_t>(height - 1 - row) * stride, stride,
+                flipped.data() + static_cast<std::size_t>(row) * stride);
+  return flipped;
+}
+
+bool GlWindow::take_activity() {
+  bool had = activity;
+  activity = false;
+  return had;
+}
+
+int run_dashboard(Controller& controller) {
+  GlWindow window(1600, 1000, tr("app.window_title"));
+  // Dear ImGui settles hover and layout over a couple of frames after each input.
+  constexpr int frames_after_activity = 3;
+  constexpr double poll_interval_s = 1.0;
+  int pending_frames = frames_after_activity;
+  double last_poll = glfwGetTime();
+  while (!window.should_close()) {
+    // Idle costs nothing: block until input or the next change check.
+    if (pending_frames > 0)
+      glfwPollEvents();
+    else
+      glfwWaitEventsTimeout(poll_interval_s);
+    if (window.take_activity()) pending_frames = frames_after_activity;
+    if (glfwGetTime() - last_poll >= poll_interval_s) {
+      last_poll = glfwGetTime();
+      if (controller.poll_for_changes()) pending_frames = frames_after_activity;
+    }
+    if (pending_frames == 0) continue;
+    --pending_frames;
+    window.begin_frame();
+    controller.draw_frame(window.fonts());
+    window.render();
+    window.present();
+  }
+  return 0;
+}
+
+}  // namespace raekoda::app

@@ -1,0 +1,58 @@
+#pragma once
+// The dashboard window: a top bar to switch views, the chosen view, a status line. It draws from
+// figures it is given and reports what the user asked for; it never touches the database.
+
+#include <map>
+#include <string>
+
+#include <imgui.h>
+
+#include "core/area.h"
+#include "core/dashboard_figures.h"
+#include "plot/theme.h"
+
+namespace raekoda::ui {
+
+struct Fonts {
+  ImFont* regular = nullptr;
+  ImFont* bold = nullptr;
+  ImFont* headline = nullptr;  // large numbers on tiles
+  ImFont* title = nullptr;     // view titles
+};
+
+// Where named controls were drawn in the last frame, so that tests can click them as a user
+// would. Filled only when a test asks for it.
+struct ItemProbe {
+  struct Rect {
+    ImVec2 min, max;
+  };
+  std::map<std::string, Rect, std::less<>> items;
+  ImVec2 centre(std::string_view name) const;
+  bool has(std::string_view name) const { return items.find(name) != items.end(); }
+};
+
+// What the surrounding database session looks like to the user.
+struct SessionInfo {
+  std::string database_name;  // file name, shown in the top bar
+  bool read_only = false;
+  std::string notice;  // a message for the user (an error, a hint), empty for none
+};
+
+struct UiState {
+  View view = View::overview;
+  plot::ThemeKind theme = plot::ThemeKind::light;
+  ItemProbe* probe = nullptr;
+};
+
+// What the user asked for in a frame; the application carries it out after the frame.
+struct Actions {
+  bool load_demo_data = false;
+};
+
+void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session, UiState& state,
+                    const Fonts& fonts, Actions& actions);
+
+// Records the last item's rectangle under `name` when a probe is attached.
+void remember_item(UiState& state, std::string_view name);
+
+}  // namespace raekoda::ui

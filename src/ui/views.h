@@ -1,0 +1,17 @@
+#pragma once
+// The views the dashboard switches between, each in a file of its own.
+
+#include "core/dashboard_figures.h"
+#include "ui/dashboard.h"
+
+namespace raekoda::ui {
+
+void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const Fonts& fonts);
+void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& fonts);
+void draw_area_summary(const AreaSummary& summary, UiState& state, const Fonts& fonts);
+void draw_welcome(const SessionInfo& session, UiState& state, const Fonts& fonts, Actions& actions);
+
+// The catalog key of a view's name: "view.media".
+std::string view_title_key(View view);
+
+}  // namespace raekoda::ui

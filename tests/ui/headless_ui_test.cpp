@@ -1,0 +1,104 @@
+#include <catch2/catch.hpp>
+
+#include "app/controller.h"
+#include "app/headless.h"
+#include "db/demo_writer.h"
+#include "support/temp_dir.h"
+
+using namespace raekoda;
+using app::Controller;
+using app::HeadlessImGui;
+
+namespace {
+
+const Date today = *Date::parse_iso("2026-11-22");
+
+struct Dashboard {
+  testing::TempDir dir;
+  HeadlessImGui imgui{1600, 1000};
+  ui::ItemProbe probe;
+  Controller controller;
+
+  explicit Dashboard(bool with_demo_data)
+      : controller(open(dir / "raekoda.sqlite", with_demo_data), today) {
+    controller.ui_state().probe = &probe;
+  }
+
+  static db::Database open(const std::filesystem::path& path, bool with_demo_data) {
+    db::Database db = db::Database::open(path, db::OpenMode::create_if_missing);
+    if (with_demo_data) db::write_demo_data(db, DemoOptions{1, 1, 1, today});
+    return db;
+  }
+
+  void frame() {
+    imgui.frame([&] { controller.draw_frame(imgui.fonts()); });
+  }
+  void click(std::string_view item) {
+    frame();
+    REQUIRE(probe.has(item));
+    imgui.click(probe.centre(item), [&] { controller.draw_frame(imgui.fonts()); });
+  }
+  int vertices() const { return ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0; }
+};
+
+}  // namespace
+
+TEST_CASE("every view builds a frame with content") {
+  Dashboard dashboard(true);
+  for (View view : all_views) {
+    INFO(view_key(view));
+    dashboard.controller.ui_state().view = view;
+    dashboard.frame();
+    dashboard.frame();
+    CHECK(dashboard.vertices() > 1000);
+  }
+}
+
+TEST_CASE("clicking the view switcher opens each area and the overview again") {
+  Dashboard dashboard(true);
+  for (View view : all_views) {
+    INFO(view_key(view));
+    dashboard.click("switcher." + std::string(view_key(view)));
+    CHECK(dashboard.controller.ui_state().view == view);
+  }
+  dashboard.click("switcher.overview");
+  CHECK(dashboard.controller.ui_state().view == View::overview);
+}
+
+TEST_CASE("clicking an overview tile opens the area behind it") {
+  Dashboard dashboard(true);
+  dashboard.click("tile.deadlines");
+  CHECK(dashboard.controller.ui_state().view == View::deadlines);
+  dashboard.click("switcher.overview");
+  dashboard.click("tile.access");
+  CHECK(dashboard.controller.ui_state().view == View::access);
+}
+
+TEST_CASE("an empty database shows the welcome page, and loading demo data fills the dashboard") {
+  Dashboard dashboard(false);
+  dashboard.frame();
+  CHECK(dashboard.controller.figures().database_empty);
+  CHECK_FALSE(dashboard.probe.has("switcher.media"));
+  dashboard.click("welcome.load_demo");
+  CHECK_FALSE(dashboard.controller.figures().database_empty);
+  CHECK(dashboard.controller.figures().overview.accounts_active > 100);
+  dashboard.probe.items.clear();
+  dashboard.frame();
+  CHECK(dashboard.probe.has("switcher.media"));
+  CHECK(dashboard.probe.has("tile.media"));
+}
+
+TEST_CASE("a change saved by another program is noticed and the figures refreshed") {
+  Dashboard dashboard(true);
+  auto before = dashboard.controller.figures().overview.incidents_open;
+  CHECK_FALSE(dashboard.controller.poll_for_changes());
+  {
+    db::Database colleague =
+        db::Database::open(dashboard.dir / "raekoda.sqlite", db::OpenMode::existing);
+    colleague.exec(
+        "INSERT INTO incidents (title, opened_at, category, severity, institution_id) "
+        "VALUES ('Printer ei prindi', '2026-11-22 10:00', 'hardware', 'low', 1)");
+  }
+  CHECK(dashboard.controller.poll_for_changes());
+  CHECK(dashboard.controller.figures().overview.incidents_open == before + 1);
+}
