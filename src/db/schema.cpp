@@ -151,6 +151,7 @@ CREATE TABLE documents (
 CREATE INDEX documents_open_due ON documents(effective_due_on) WHERE answered_on IS NULL;
 CREATE INDEX documents_month_type ON documents(registered_month, doc_type);
 CREATE INDEX documents_responder ON documents(responder_id, registered_on);
+CREATE INDEX documents_type ON documents(doc_type, direction);
 
 -- Communication plan --------------------------------------------------------------------------
 
