@@ -1,14 +1,20 @@
 #include "plot/kpi_tile.h"
 
+#include <cfloat>
+
 namespace raekoda::plot {
 namespace {
 
 constexpr float accent_width = 6.0f;
 constexpr float padding = 16.0f;
 
-void text_clipped(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 colour,
-                  const std::string& text, float max_width) {
-  draw->AddText(font, size, at, colour, text.c_str(), text.c_str() + text.size(), max_width);
+// Draws `text` wrapped to `max_width` and returns the height it took.
+float text_wrapped(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 colour,
+                   const std::string& text, float max_width) {
+  const char* begin = text.c_str();
+  const char* end = begin + text.size();
+  draw->AddText(font, size, at, colour, begin, end, max_width);
+  return font->CalcTextSizeA(size, FLT_MAX, max_width, begin, end).y;
 }
 
 }  // namespace
@@ -35,24 +41,26 @@ bool draw_kpi_tile(const char* id, const KpiTile& tile, ImVec2 size, const Theme
   float y = min.y + padding;
 
   float title_size = title_font->FontSize;
-  text_clipped(draw, title_font, title_size, ImVec2(x, y), theme.text_muted, tile.title, width);
-  y += title_size * 2.4f;
+  float line_gap = title_size * 0.35f;
+  y +=
+      text_wrapped(draw, title_font, title_size, ImVec2(x, y), theme.text_muted, tile.title, width);
+  y += line_gap * 2;
 
   float headline_size = headline_font->FontSize;
   ImU32 headline_colour = tile.assessment == Assessment::bad ? theme.bad : theme.text;
-  text_clipped(draw, headline_font, headline_size, ImVec2(x, y), headline_colour, tile.value,
-               width);
-  y += headline_size * 1.35f;
+  y += text_wrapped(draw, headline_font, headline_size, ImVec2(x, y), headline_colour, tile.value,
+                    width);
+  y += line_gap * 2;
 
   if (!tile.change.empty()) {
-    text_clipped(draw, title_font, title_size, ImVec2(x, y),
-                 tile.change_assessment == Assessment::neutral
-                     ? theme.text_muted
-                     : assessment_colour(theme, tile.change_assessment),
-                 tile.change, width);
-    y += title_size * 1.4f;
+    ImU32 change_colour = tile.change_assessment == Assessment::neutral
+                              ? theme.text_muted
+                              : assessment_colour(theme, tile.change_assessment);
+    y +=
+        text_wrapped(draw, title_font, title_size, ImVec2(x, y), change_colour, tile.change, width);
+    y += line_gap;
   }
-  text_clipped(draw, title_font, title_size, ImVec2(x, y), theme.text_muted, tile.detail, width);
+  text_wrapped(draw, title_font, title_size, ImVec2(x, y), theme.text_muted, tile.detail, width);
 
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   return clicked;

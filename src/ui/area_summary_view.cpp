@@ -7,6 +7,16 @@
 namespace raekoda::ui {
 namespace {
 
+// Numbers line up on their last digit, as in a spreadsheet.
+void text_right_aligned(const std::string& text, bool muted = false) {
+  float offset = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(text.c_str()).x;
+  if (offset > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + offset);
+  if (muted)
+    ImGui::TextDisabled("%s", text.c_str());
+  else
+    ImGui::TextUnformatted(text.c_str());
+}
+
 void draw_split(const AreaSummary::Split& split, const plot::Theme& theme, const Fonts& fonts) {
   ImGui::PushFont(fonts.bold);
   ImGui::TextUnformatted(tr(split.title_key));
@@ -25,17 +35,12 @@ void draw_split(const AreaSummary::Split& split, const plot::Theme& theme, const
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(tr(row.label_key));
     ImGui::TableNextColumn();
-    std::string count = format_count(row.count);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() -
-                         ImGui::CalcTextSize(count.c_str()).x);
-    ImGui::TextUnformatted(count.c_str());
+    text_right_aligned(format_count(row.count));
     ImGui::TableNextColumn();
     std::string share =
         total > 0 ? format_percent(static_cast<double>(row.count) / static_cast<double>(total), 0)
                   : "–";
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() -
-                         ImGui::CalcTextSize(share.c_str()).x);
-    ImGui::TextDisabled("%s", share.c_str());
+    text_right_aligned(share, /*muted=*/true);
     ImGui::TableNextColumn();
     ImVec2 at = ImGui::GetCursorScreenPos();
     float height = ImGui::GetTextLineHeight();
@@ -80,10 +85,7 @@ void draw_area_summary(const AreaSummary& summary, UiState& state, const Fonts& 
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(tr(fact.label_key));
       ImGui::TableNextColumn();
-      std::string value = format_count(fact.value);
-      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() -
-                           ImGui::CalcTextSize(value.c_str()).x);
-      ImGui::TextUnformatted(value.c_str());
+      text_right_aligned(format_count(fact.value));
     }
     ImGui::EndTable();
   }

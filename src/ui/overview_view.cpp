@@ -72,10 +72,10 @@ void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& 
                                            View::incidents, View::access};
   auto all = tiles(figures);
   float available = ImGui::GetContentRegionAvail().x;
-  int columns = available >= 1700 ? 5 : available >= 900 ? 3 : available >= 600 ? 2 : 1;
+  int columns = available >= 1400 ? 5 : available >= 900 ? 3 : available >= 600 ? 2 : 1;
   float gap = ImGui::GetStyle().ItemSpacing.x * 2;
   float width = (available - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  ImVec2 size(width, 200);
+  ImVec2 size(width, 190);
 
   const plot::Theme& theme = plot::theme(state.theme);
   plot::TileFonts tile_fonts{fonts.regular, fonts.headline};
