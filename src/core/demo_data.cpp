@@ -334,10 +334,7 @@ private:
           doc.access_restricted = true;
           doc.restriction_basis = "AvTS § 35 lg 1 p 12";
         }
-        if (!outgoing)
-          answer(doc, rule);
-        else
-          doc.answered_on.reset();
+        if (!outgoing) answer(doc, rule);
         sink_.add(doc);
       }
     }

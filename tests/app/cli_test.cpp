@@ -54,9 +54,7 @@ TEST_CASE("a file that is not a Raekoda database is refused and not written to")
 TEST_CASE("a database from a newer Raekoda is refused with a hint to update") {
   TempDir dir;
   auto path = dir / "newer.sqlite";
-  REQUIRE(
-      run_command(executable + " demo-data --years 1 --db " + quoted(path.string())).exit_code ==
-      0);
+  REQUIRE(write_demo_database(executable, path));
   REQUIRE(
       run_command("sqlite3 " + quoted(path.string()) + " 'PRAGMA user_version = 999'").exit_code ==
       0);
@@ -70,9 +68,7 @@ TEST_CASE("a database from a newer Raekoda is refused with a hint to update") {
 TEST_CASE("a screenshot without a display fails with one line, writing nothing") {
   TempDir dir;
   auto path = dir / "demo.sqlite";
-  REQUIRE(
-      run_command(executable + " demo-data --years 1 --db " + quoted(path.string())).exit_code ==
-      0);
+  REQUIRE(write_demo_database(executable, path));
   std::string before = read_file(path);
   auto result =
       run_command("DISPLAY= WAYLAND_DISPLAY= " + executable + " screenshot --lang en --db " +
@@ -102,9 +98,7 @@ TEST_CASE("malformed arguments are refused before anything is opened") {
 TEST_CASE("bench prints one machine-readable figure per line") {
   TempDir dir;
   auto path = dir / "demo.sqlite";
-  REQUIRE(
-      run_command(executable + " demo-data --years 1 --db " + quoted(path.string())).exit_code ==
-      0);
+  REQUIRE(write_demo_database(executable, path));
   auto result = run_command(executable + " bench --frames 20 --db " + quoted(path.string()));
   REQUIRE(result.exit_code == 0);
   for (const char* name : {"open_and_first_frame ", "frame_cpu_median.overview ",

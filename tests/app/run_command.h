@@ -3,6 +3,7 @@
 
 #include <sys/wait.h>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 namespace raekoda::testing {
@@ -26,6 +27,13 @@ inline CommandResult run_command(const std::string& command) {
 
 inline std::string quoted(const std::string& text) {
   return "'" + text + "'";
+}
+
+// A year of demo data ending on 22.11.2026, written by the executable itself; true on success.
+inline bool write_demo_database(const std::string& executable, const std::filesystem::path& path) {
+  return run_command(executable + " demo-data --years 1 --until 2026-11-22 --db " +
+                     quoted(path.string()))
+             .exit_code == 0;
 }
 
 }  // namespace raekoda::testing

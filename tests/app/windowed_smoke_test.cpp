@@ -39,9 +39,7 @@ TEST_CASE("a real window renders the overview to a PNG of the requested size") {
   TempDir dir;
   auto db = dir / "demo.sqlite";
   auto png = dir / "overview.png";
-  REQUIRE(run_command(executable + " demo-data --years 1 --until 2026-11-22 --db " +
-                      quoted(db.string()))
-              .exit_code == 0);
+  REQUIRE(write_demo_database(executable, db));
   auto result = run_command(xvfb + executable +
                             " screenshot --today 2026-11-22 --view overview --size 1280x800 --db " +
                             quoted(db.string()) + " --out " + quoted(png.string()));
@@ -57,9 +55,7 @@ TEST_CASE("a real window renders the overview to a PNG of the requested size") {
 TEST_CASE("every area view renders in a real window") {
   TempDir dir;
   auto db = dir / "demo.sqlite";
-  REQUIRE(run_command(executable + " demo-data --years 1 --until 2026-11-22 --db " +
-                      quoted(db.string()))
-              .exit_code == 0);
+  REQUIRE(write_demo_database(executable, db));
   for (const char* view : {"media", "deadlines", "plan", "incidents", "access"}) {
     INFO(view);
     auto png = dir / (std::string(view) + ".png");
