@@ -1,0 +1,29 @@
+#pragma once
+// Value axes: a linear map between values and pixels, and "nice" tick values (steps of 1, 2 or 5
+// times a power of ten) that a reader can add up in their head.
+
+#include <vector>
+
+namespace raekoda::plot {
+
+// Maps [domain_min, domain_max] onto [pixel_min, pixel_max]. For a vertical axis pass the bottom
+// pixel as pixel_min: screen y grows downward, values upward.
+struct LinearScale {
+  double domain_min = 0;
+  double domain_max = 1;
+  float pixel_min = 0;
+  float pixel_max = 1;
+
+  float to_pixel(double value) const;
+  double to_value(float pixel) const;
+};
+
+// The step for at most `max_ticks` ticks across `range`: 1, 2 or 5 times a power of ten.
+double nice_step(double range, int max_ticks);
+
+// Tick values covering [min, max] at a nice step; the first and last tick enclose the data, so
+// `nice_domain` of the same input gives an axis that ends on a tick.
+std::vector<double> nice_ticks(double min, double max, int max_ticks);
+LinearScale nice_domain(double min, double max, int max_ticks, float pixel_min, float pixel_max);
+
+}  // namespace raekoda::plot
