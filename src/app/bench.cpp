@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <functional>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "app/controller.h"
 #include "app/headless.h"
+#include "plot/time_chart.h"
 
 namespace raekoda::app {
 namespace {
@@ -53,8 +55,7 @@ void run_bench(const std::filesystem::path& database, int frames, std::optional<
   controller.refresh();
   figure(out, "refresh_figures", wall_ms() - refresh_start, "ms");
 
-  for (View view : all_views) {
-    controller.ui_state().view = view;
+  auto measure = [&](std::string_view name, const std::function<void()>& draw) {
     std::vector<double> samples;
     samples.reserve(static_cast<std::size_t>(frames));
     for (int i = 0; i < frames; ++i) {
@@ -62,13 +63,40 @@ void run_bench(const std::filesystem::path& database, int frames, std::optional<
       imgui.move_mouse(
           ImVec2(static_cast<float>(i % 160) * 10.0f, 150.0f + static_cast<float>(i % 80) * 10.0f));
       double before = thread_cpu_ms();
-      imgui.frame([&] { controller.draw_frame(imgui.fonts()); });
+      imgui.frame(draw);
       samples.push_back(thread_cpu_ms() - before);
     }
-    std::string name(view_key(view));
-    figure(out, "frame_cpu_median." + name, percentile(samples, 0.5), "ms");
-    figure(out, "frame_cpu_p99." + name, percentile(samples, 0.99), "ms");
+    figure(out, "frame_cpu_median." + std::string(name), percentile(samples, 0.5), "ms");
+    figure(out, "frame_cpu_p99." + std::string(name), percentile(samples, 0.99), "ms");
+  };
+  auto draw_dashboard = [&] { controller.draw_frame(imgui.fonts()); };
+  for (View view : all_views) {
+    controller.ui_state().view = view;
+    measure(view_key(view), draw_dashboard);
   }
+  controller.ui_state().view = View::gallery;
+  measure("gallery", draw_dashboard);
+
+  // One line of 100,000 daily points across the window: decimation keeps it cheap.
+  plot::TimeSeriesData line;
+  line.bucket_unit = plot::TimeUnit::day;
+  Date first = *Date::from_ymd(1750, 1, 1);
+  line.series = {{"series", std::vector<double>(100000), std::nullopt}};
+  for (std::size_t d = 0; d < 100000; ++d) {
+    line.buckets.push_back(first.plus_days(static_cast<int>(d)));
+    line.series[0].values[d] = static_cast<double>((d * 7919) % 1000);
+  }
+  line.end = first.plus_days(100000);
+  plot::ChartState line_state;
+  measure("line_chart_100k_points", [&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("line", nullptr, ImGuiWindowFlags_NoDecoration);
+    plot::ChartContext context{&plot::theme(plot::ThemeKind::light), nullptr, nullptr};
+    plot::time_chart("line", line, {plot::TimeChartKind::line, false, std::nullopt, "", 600},
+                     line_state, context);
+    ImGui::End();
+  });
 
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);

@@ -21,12 +21,15 @@ namespace {
 
 struct CommonOptions {
   std::string lang = "et";
+  std::string theme = "light";
   std::string today;  // YYYY-MM-DD; empty: the machine's date
 };
 
 void add_common(CLI::App& command, CommonOptions& common) {
   command.add_option("--lang", common.lang, "Language of the interface and messages: et or en")
       ->check(CLI::IsMember({"et", "en"}));
+  command.add_option("--theme", common.theme, "Colours: light or dark")
+      ->check(CLI::IsMember({"light", "dark"}));
   command.add_option("--today", common.today, "Count figures as of this day (YYYY-MM-DD)")
       ->group("");  // for reproducible screenshots and tests; not advertised
 }
@@ -35,6 +38,10 @@ void add_common(CLI::App& command, CommonOptions& common) {
 struct Failure {
   std::string message;
 };
+
+plot::ThemeKind theme_of(const CommonOptions& common) {
+  return common.theme == "dark" ? plot::ThemeKind::dark : plot::ThemeKind::light;
+}
 
 std::optional<Date> parse_today(const CommonOptions& common) {
   if (common.today.empty()) return std::nullopt;
@@ -82,9 +89,10 @@ int run_cli(int argc, char** argv) {
   CLI::App* shot = app.add_subcommand("screenshot", "Render a view to a PNG file");
   std::string view_name = "overview";
   std::string out;
-  std::string size = "1600x1000";
-  shot->add_option("--db", db_path, "Database file")->required();
-  shot->add_option("--view", view_name, "overview, media, deadlines, plan, incidents or access");
+  std::string size;  // default: 1600x1000; the gallery, which shows more, 1600x1250
+  shot->add_option("--db", db_path, "Database file (not needed for the gallery)");
+  shot->add_option("--view", view_name,
+                   "overview, media, deadlines, plan, incidents, access or gallery");
   shot->add_option("--out", out, "PNG file to write")->required();
   shot->add_option("--size", size, "Window size, WxH");
   add_common(*shot, common);
@@ -124,8 +132,13 @@ int run_cli(int argc, char** argv) {
       if (!view) throw Failure{trf("error.cli.bad_view", view_name)};
       int width = 0;
       int height = 0;
+      if (size.empty()) size = *view == View::gallery ? "1600x1250" : "1600x1000";
       parse_size(size, width, height);
-      Controller controller(db::Database::open(db_path, db::OpenMode::existing), today);
+      if (db_path.empty() && *view != View::gallery) throw Failure{tr("error.cli.db_required")};
+      Controller controller(db_path.empty() ? db::Database::open_in_memory()
+                                            : db::Database::open(db_path, db::OpenMode::existing),
+                            today);
+      controller.ui_state().theme = theme_of(common);
       write_screenshot(controller, *view, width, height, out);
       return 0;
     }
@@ -139,6 +152,7 @@ int run_cli(int argc, char** argv) {
       std::filesystem::create_directories(path.parent_path());
     }
     Controller controller(db::Database::open(path, db::OpenMode::create_if_missing), today);
+    controller.ui_state().theme = theme_of(common);
     return run_dashboard(controller);
   } catch (const Failure& failure) {
     std::cerr << "raekoda: " << failure.message << '\n';

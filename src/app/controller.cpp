@@ -3,6 +3,7 @@
 #include "app/messages.h"
 #include "db/dashboard_queries.h"
 #include "db/demo_writer.h"
+#include "plot/theme.h"
 
 namespace raekoda::app {
 
@@ -23,7 +24,7 @@ void Controller::refresh() {
     data_version_ = database_.data_version();
   } catch (const db::DatabaseError& error) {
     // Keep showing the last figures; say why they may be stale.
-    session_.notice = describe(error);
+    warn(describe(error));
   }
 }
 
@@ -32,7 +33,7 @@ bool Controller::poll_for_changes() {
     std::int64_t version = database_.data_version();
     if (version == data_version_ && figures_.overview.today == today()) return false;
   } catch (const db::DatabaseError& error) {
-    session_.notice = describe(error);
+    warn(describe(error));
     return true;
   }
   refresh();
@@ -40,6 +41,10 @@ bool Controller::poll_for_changes() {
 }
 
 void Controller::draw_frame(const ui::Fonts& fonts) {
+  if (applied_theme_ != ui_.theme) {
+    plot::apply_imgui_style(ui_.theme);
+    applied_theme_ = ui_.theme;
+  }
   ui::Actions actions;
   ui::draw_dashboard(figures_, session_, ui_, fonts, actions);
   carry_out(actions);
@@ -53,7 +58,7 @@ void Controller::carry_out(const ui::Actions& actions) {
       db::write_demo_data(database_, options);
       session_.notice.clear();
     } catch (const db::DatabaseError& error) {
-      session_.notice = describe(error);
+      warn(describe(error));
     }
     refresh();
   }

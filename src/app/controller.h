@@ -27,6 +27,15 @@ public:
   // Cheap check, about once a second: has another process committed, or a new day begun?
   // Refreshes and returns true if so.
   bool poll_for_changes();
+  // Shows a message to the user in the notice line: news, or a problem.
+  void tell(std::string message) {
+    session_.notice = std::move(message);
+    session_.notice_is_problem = false;
+  }
+  void warn(std::string message) {
+    session_.notice = std::move(message);
+    session_.notice_is_problem = true;
+  }
   // Draws one frame of the dashboard and carries out what the user asked for in it.
   void draw_frame(const ui::Fonts& fonts);
 
@@ -40,6 +49,7 @@ private:
   ui::SessionInfo session_;
   ui::UiState ui_;
   std::int64_t data_version_ = 0;
+  std::optional<plot::ThemeKind> applied_theme_;  // the Dear ImGui style last applied
 };
 
 }  // namespace raekoda::app

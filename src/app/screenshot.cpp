@@ -1,10 +1,45 @@
 #include <stb_image_write.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+
 #include "app/controller.h"
 #include "app/window.h"
 #include "core/i18n.h"
 
 namespace raekoda::app {
+
+bool write_png_region(const std::vector<unsigned char>& rgba, int width, int height,
+                      const plot::ImageRequest& request, const std::filesystem::path& path) {
+  int left = std::clamp(static_cast<int>(request.min.x), 0, width);
+  int top = std::clamp(static_cast<int>(request.min.y), 0, height);
+  int right = std::clamp(static_cast<int>(std::ceil(request.max.x)), 0, width);
+  int bottom = std::clamp(static_cast<int>(std::ceil(request.max.y)), 0, height);
+  if (right <= left || bottom <= top) return false;
+  const unsigned char* first =
+      rgba.data() + (static_cast<std::size_t>(top) * static_cast<std::size_t>(width) +
+                     static_cast<std::size_t>(left)) *
+                        4;
+  return stbi_write_png(path.c_str(), right - left, bottom - top, 4, first, width * 4) != 0;
+}
+
+std::filesystem::path chart_image_path(const std::string& chart) {
+  std::filesystem::path folder;
+  if (const char* pictures = std::getenv("XDG_PICTURES_DIR"); pictures && *pictures)
+    folder = pictures;
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    folder = home;
+  else
+    folder = ".";
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", &local);
+  return folder / ("raekoda-" + chart + "-" + stamp + ".png");
+}
 
 void write_screenshot(Controller& controller, View view, int width, int height,
                       const std::filesystem::path& out) {

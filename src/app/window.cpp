@@ -151,6 +151,27 @@ bool GlWindow::take_activity() {
   return had;
 }
 
+namespace {
+
+// Charts the user asked to save: cut from the frame just rendered, before it is shown.
+void save_requested_charts(GlWindow& window, Controller& controller) {
+  auto& requests = controller.ui_state().image_requests;
+  if (requests.empty()) return;
+  int width = 0;
+  int height = 0;
+  std::vector<unsigned char> frame = window.read_back_buffer(width, height);
+  for (const plot::ImageRequest& request : requests) {
+    std::filesystem::path path = chart_image_path(request.name);
+    if (write_png_region(frame, width, height, request, path))
+      controller.tell(trf("chart.saved", path.string()));
+    else
+      controller.tell(trf("error.screenshot.write", path.string()));
+  }
+  requests.clear();
+}
+
+}  // namespace
+
 int run_dashboard(Controller& controller) {
   GlWindow window(1600, 1000, tr("app.window_title"));
   // Dear ImGui settles hover and layout over a couple of frames after each input.
@@ -174,6 +195,7 @@ int run_dashboard(Controller& controller) {
     window.begin_frame();
     controller.draw_frame(window.fonts());
     window.render();
+    save_requested_charts(window, controller);
     window.present();
   }
   return 0;

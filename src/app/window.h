@@ -47,6 +47,13 @@ private:
   ui::Fonts fonts_;
 };
 
+// Writes the part of an RGBA frame (top row first) that `request` covers as PNG; false when the
+// region is empty or the file cannot be written.
+bool write_png_region(const std::vector<unsigned char>& rgba, int width, int height,
+                      const plot::ImageRequest& request, const std::filesystem::path& path);
+// Where a chart saved from the dashboard goes: the user's pictures folder, a name with the time.
+std::filesystem::path chart_image_path(const std::string& chart);
+
 // The interactive dashboard; returns the process exit code.
 int run_dashboard(Controller& controller);
 

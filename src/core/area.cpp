@@ -16,6 +16,8 @@ std::string_view view_key(View view) {
       return "incidents";
     case View::access:
       return "access";
+    case View::gallery:
+      return "gallery";
   }
   return "overview";
 }
@@ -23,6 +25,7 @@ std::string_view view_key(View view) {
 std::optional<View> view_from_key(std::string_view key) {
   for (View view : all_views)
     if (view_key(view) == key) return view;
+  if (key == view_key(View::gallery)) return View::gallery;
   return std::nullopt;
 }
 

@@ -1,5 +1,6 @@
 #include "plot/kpi_tile.h"
 
+#include <algorithm>
 #include <cfloat>
 
 namespace raekoda::plot {
@@ -47,6 +48,9 @@ bool draw_kpi_tile(const char* id, const KpiTile& tile, ImVec2 size, const Theme
   y += line_gap * 2;
 
   float headline_size = headline_font->FontSize;
+  float headline_top = y;
+  float headline_width =
+      headline_font->CalcTextSizeA(headline_size, FLT_MAX, 0, tile.value.c_str()).x;
   ImU32 headline_colour = tile.assessment == Assessment::bad ? theme.bad : theme.text;
   y += text_wrapped(draw, headline_font, headline_size, ImVec2(x, y), headline_colour, tile.value,
                     width);
@@ -61,6 +65,29 @@ bool draw_kpi_tile(const char* id, const KpiTile& tile, ImVec2 size, const Theme
     y += line_gap;
   }
   text_wrapped(draw, title_font, title_size, ImVec2(x, y), theme.text_muted, tile.detail, width);
+
+  if (tile.sparkline.size() >= 2) {
+    // Beside the headline, so that it never runs into the lines of text below.
+    float left = x + std::max(headline_width + 24, width * 0.45f);
+    float right = x + width;
+    float top = headline_top + headline_size * 0.15f;
+    float bottom = headline_top + headline_size * 0.95f;
+    auto [low, high] = std::minmax_element(tile.sparkline.begin(), tile.sparkline.end());
+    double range = *high - *low > 0 ? *high - *low : 1.0;
+    std::vector<ImVec2> points;
+    points.reserve(tile.sparkline.size());
+    for (std::size_t i = 0; i < tile.sparkline.size(); ++i) {
+      float px = left + (right - left) * static_cast<float>(i) /
+                            static_cast<float>(tile.sparkline.size() - 1);
+      float py = bottom - (bottom - top) * static_cast<float>((tile.sparkline[i] - *low) / range);
+      points.push_back(ImVec2(px, py));
+    }
+    ImU32 colour = assessment_colour(theme, tile.assessment);
+    if (right - left > 30) {
+      draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, 1.5f);
+      draw->AddCircleFilled(points.back(), 3.0f, colour);
+    }
+  }
 
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   return clicked;

@@ -3,6 +3,7 @@
 // figure is good or bad news. Clicking it is how a reader drills into the area behind it.
 
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -17,6 +18,7 @@ struct KpiTile {
   std::string change;  // e.g. "▲ 12 % vs previous 30 days"; empty for none
   Assessment assessment = Assessment::neutral;
   Assessment change_assessment = Assessment::neutral;
+  std::vector<double> sparkline;  // recent values, oldest first; drawn along the bottom
 };
 
 struct TileFonts {

@@ -111,6 +111,22 @@ std::string context_label(Date date, TimeUnit unit) {
   return fmt::format("{} {}", tr("month.long." + std::to_string(date.month())), date.year());
 }
 
+std::string bucket_label(Date start, TimeUnit unit) {
+  switch (unit) {
+    case TimeUnit::day:
+      return start.display();
+    case TimeUnit::week:
+      return fmt::format("{} {}", trf("time.week", iso_week(start).week), iso_week(start).year);
+    case TimeUnit::month:
+      return context_label(start, TimeUnit::month);
+    case TimeUnit::quarter:
+      return fmt::format("{} {}", time_label(start, unit), start.year());
+    case TimeUnit::year:
+      return std::to_string(start.year());
+  }
+  return start.display();
+}
+
 float day_offset(Date first, Date last, float width, Date day) {
   float days = static_cast<float>(first.days_until(last) + 1);
   return width * static_cast<float>(first.days_until(day)) / days;
@@ -120,7 +136,17 @@ TimeAxisPlan plan_time_axis(Date first, Date last, float width, const MeasureTex
                             float gap) {
   if (last < first) std::swap(first, last);
   TimeAxisPlan plan;
+  float days = static_cast<float>(first.days_until(last) + 1);
   for (TimeStep step : ladder) {
+    // A step whose ticks would stand closer than a short label needs is not worth labelling;
+    // skipping it unlabelled keeps a ten-year daily axis from formatting 3,650 labels a frame.
+    float shortest_step_days = step.unit == TimeUnit::day ? 1.0f
+                               : step.unit == TimeUnit::week
+                                   ? 7.0f
+                                   : 28.0f * static_cast<float>(months_in(step));
+    if (step.unit == TimeUnit::day || step.unit == TimeUnit::week)
+      shortest_step_days *= static_cast<float>(step.count);
+    if (step != ladder.back() && width / days * shortest_step_days < measure("00") + gap) continue;
     std::vector<TimeTick> ticks;
     for (Date date : tick_dates(first, last, step))
       ticks.push_back({date, time_label(date, step.unit)});

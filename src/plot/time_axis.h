@@ -44,6 +44,9 @@ std::string time_label(Date date, TimeUnit unit);
 // A context label: "november 2026" under days and weeks, "2026" under months and quarters.
 std::string context_label(Date date, TimeUnit unit);
 
+// A bucket's name in a tooltip: "22.11.2026", "47. nädal 2026", "november 2026", "IV kv 2026".
+std::string bucket_label(Date start, TimeUnit unit);
+
 // Plans the axis for the days first..last (inclusive) drawn across `width` pixels. Labels are at
 // least `gap` pixels apart.
 TimeAxisPlan plan_time_axis(Date first, Date last, float width, const MeasureText& measure,

@@ -17,6 +17,16 @@ void remember_item(UiState& state, std::string_view name) {
   state.probe->items[std::string(name)] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
 }
 
+plot::ChartState& UiState::chart(std::string_view id) {
+  auto found = charts.find(id);
+  if (found == charts.end()) found = charts.emplace(std::string(id), plot::ChartState{}).first;
+  return found->second;
+}
+
+plot::ChartContext UiState::chart_context(const Fonts& fonts) {
+  return {&plot::theme(theme), fonts.bold, &image_requests};
+}
+
 std::string view_title_key(View view) {
   return "view." + std::string(view_key(view));
 }
@@ -31,13 +41,16 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##dashboard", nullptr, flags);
 
-  if (figures.database_empty) {
+  if (state.view == View::gallery) {
+    draw_gallery(state, fonts);
+  } else if (figures.database_empty) {
     draw_welcome(session, state, fonts, actions);
   } else {
     draw_top_bar(session, figures.overview.today, state, fonts);
     if (!session.notice.empty()) {
-      ImGui::PushStyleColor(ImGuiCol_Text,
-                            ImGui::ColorConvertU32ToFloat4(plot::theme(state.theme).bad));
+      const plot::Theme& theme = plot::theme(state.theme);
+      ImU32 colour = session.notice_is_problem ? theme.bad : theme.text_muted;
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
       ImGui::TextWrapped("%s", session.notice.c_str());
       ImGui::PopStyleColor();
     }

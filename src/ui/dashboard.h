@@ -3,12 +3,15 @@
 // figures it is given and reports what the user asked for; it never touches the database.
 
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
 #include "core/area.h"
 #include "core/dashboard_figures.h"
+#include "plot/chart.h"
 #include "plot/theme.h"
 
 namespace raekoda::ui {
@@ -36,12 +39,22 @@ struct SessionInfo {
   std::string database_name;  // file name, shown in the top bar
   bool read_only = false;
   std::string notice;  // a message for the user (an error, a hint), empty for none
+  bool notice_is_problem = true;
 };
 
 struct UiState {
   View view = View::overview;
   plot::ThemeKind theme = plot::ThemeKind::light;
+  // Each chart's pan, zoom and hidden series, by chart id; kept while the program runs.
+  std::map<std::string, plot::ChartState, std::less<>> charts;
+  // Charts the user asked to save as PNG; the window layer writes them after rendering.
+  std::vector<plot::ImageRequest> image_requests;
+  // The last chart element clicked; views turn it into a drill-down filter.
+  std::optional<plot::Selection> selection;
   ItemProbe* probe = nullptr;
+
+  plot::ChartState& chart(std::string_view id);
+  plot::ChartContext chart_context(const Fonts& fonts);
 };
 
 // What the user asked for in a frame; the application carries it out after the frame.

@@ -9,6 +9,8 @@ namespace raekoda::ui {
 void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const Fonts& fonts);
 void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& fonts);
 void draw_area_summary(const AreaSummary& summary, UiState& state, const Fonts& fonts);
+// Every chart kind on fixed sample data, for looking at them all at once.
+void draw_gallery(UiState& state, const Fonts& fonts);
 void draw_welcome(const SessionInfo& session, UiState& state, const Fonts& fonts, Actions& actions);
 
 // The catalog key of a view's name: "view.media".

@@ -17,6 +17,7 @@ const std::string xvfb = std::string(XVFB_RUN) + " -a -s '-screen 0 1600x1000x24
 struct Image {
   int width = 0, height = 0;
   std::set<unsigned> colours;  // distinct RGB values, sampled
+  double mean_brightness = 0;  // 0..255
 };
 
 Image load(const std::filesystem::path& path) {
@@ -24,11 +25,16 @@ Image load(const std::filesystem::path& path) {
   int channels = 0;
   unsigned char* pixels = stbi_load(path.c_str(), &image.width, &image.height, &channels, 3);
   REQUIRE(pixels);
+  double sum = 0;
+  int samples = 0;
   for (int i = 0; i < image.width * image.height; i += 7) {
     const unsigned char* p = pixels + static_cast<std::ptrdiff_t>(i) * 3;
+    sum += (p[0] + p[1] + p[2]) / 3.0;
+    ++samples;
     image.colours.insert(static_cast<unsigned>(p[0]) << 16 | static_cast<unsigned>(p[1]) << 8 |
                          p[2]);
   }
+  image.mean_brightness = samples ? sum / samples : 0;
   stbi_image_free(pixels);
   return image;
 }
@@ -68,4 +74,25 @@ TEST_CASE("every area view renders in a real window") {
     CHECK(image.width == 1024);
     CHECK(image.colours.size() > 20);
   }
+}
+
+TEST_CASE("the chart gallery renders in a real window in the light and the dark theme") {
+  TempDir dir;
+  double brightness[2] = {0, 0};
+  int i = 0;
+  for (const char* theme : {"light", "dark"}) {
+    INFO(theme);
+    auto png = dir / (std::string(theme) + ".png");
+    auto result = run_command(xvfb + executable + " screenshot --view gallery --theme " + theme +
+                              " --out " + quoted(png.string()));
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    Image image = load(png);
+    CHECK(image.width == 1600);
+    CHECK(image.height == 1250);
+    CHECK(image.colours.size() > 200);
+    brightness[i++] = image.mean_brightness;
+  }
+  CHECK(brightness[0] > 200);
+  CHECK(brightness[1] < 80);
 }

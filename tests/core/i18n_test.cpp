@@ -20,7 +20,7 @@ namespace {
 std::set<std::string> keys_used_in_sources() {
   std::set<std::string> keys;
   std::regex call(
-      R"re("((?:app|cli|error|overview|summary|time|topbar|view|welcome)(?:\.[a-z0-9_]+)+)")re");
+      R"re("((?:app|chart|cli|error|gallery|overview|summary|time|topbar|view|welcome)(?:\.[a-z0-9_]+)+)")re");
   for (const auto& entry :
        std::filesystem::recursive_directory_iterator(RAEKODA_SOURCE_DIR "/src")) {
     if (!entry.is_regular_file()) continue;

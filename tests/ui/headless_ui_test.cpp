@@ -102,3 +102,15 @@ TEST_CASE("a change saved by another program is noticed and the figures refreshe
   CHECK(dashboard.controller.poll_for_changes());
   CHECK(dashboard.controller.figures().overview.incidents_open == before + 1);
 }
+
+TEST_CASE("the chart gallery builds a frame in both themes") {
+  Dashboard dashboard(false);
+  for (plot::ThemeKind theme : {plot::ThemeKind::light, plot::ThemeKind::dark}) {
+    dashboard.controller.ui_state().view = View::gallery;
+    dashboard.controller.ui_state().theme = theme;
+    dashboard.frame();
+    dashboard.frame();
+    CHECK(dashboard.vertices() > 5000);
+    CHECK(dashboard.probe.has("plot.coverage_by_tone"));
+  }
+}

@@ -1,0 +1,344 @@
+#include "plot/category_charts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "core/i18n.h"
+
+namespace raekoda::plot {
+namespace {
+
+constexpr float pi = 3.14159265358979f;
+
+std::string items_csv(const std::vector<RankedItem>& items) {
+  std::string csv = csv_line({tr("chart.csv.category"), tr("chart.csv.value")});
+  for (const RankedItem& item : items) csv += csv_line({item.name, csv_number(item.value)});
+  return csv;
+}
+
+ImU32 lerp_colour(ImU32 a, ImU32 b, double t) {
+  t = std::clamp(t, 0.0, 1.0);
+  auto channel = [&](int shift) {
+    double from = static_cast<double>((a >> shift) & 0xFF);
+    double to = static_cast<double>((b >> shift) & 0xFF);
+    return static_cast<ImU32>(std::lround(from + (to - from) * t)) << shift;
+  };
+  return channel(IM_COL32_R_SHIFT) | channel(IM_COL32_G_SHIFT) | channel(IM_COL32_B_SHIFT) |
+         IM_COL32_A_MASK;
+}
+
+ImU32 readable_text_on(ImU32 background) {
+  double r = (background >> IM_COL32_R_SHIFT) & 0xFF;
+  double g = (background >> IM_COL32_G_SHIFT) & 0xFF;
+  double b = (background >> IM_COL32_B_SHIFT) & 0xFF;
+  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? IM_COL32(28, 32, 38, 255)
+                                                 : IM_COL32(255, 255, 255, 255);
+}
+
+}  // namespace
+
+std::vector<RankedItem> top_with_other(std::vector<RankedItem> items, std::size_t top,
+                                       const std::string& other_name) {
+  std::stable_sort(items.begin(), items.end(),
+                   [](const RankedItem& a, const RankedItem& b) { return a.value > b.value; });
+  if (items.size() <= top + 1) return items;
+  RankedItem other{other_name, 0, -1};
+  for (std::size_t i = top; i < items.size(); ++i) other.value += items[i].value;
+  items.resize(top);
+  items.push_back(other);
+  return items;
+}
+
+std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedItem>& items,
+                                       const RankingOptions& options, const ChartContext& context) {
+  const Theme& theme = *context.theme;
+  ImGui::PushID(id);
+  std::vector<RankedItem> rows = top_with_other(items, options.top, tr("chart.other"));
+  if (!options.group_names.empty()) {
+    for (std::size_t g = 0; g < options.group_names.size(); ++g) {
+      if (g) ImGui::SameLine(0, 18);
+      ImVec2 at = ImGui::GetCursorScreenPos();
+      float swatch = ImGui::GetTextLineHeight() * 0.7f;
+      float offset = (ImGui::GetTextLineHeight() - swatch) / 2;
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + offset),
+                                                ImVec2(at.x + swatch, at.y + offset + swatch),
+                                                palette_colour(theme, g), 2.0f);
+      ImGui::Dummy(ImVec2(swatch, ImGui::GetTextLineHeight()));
+      ImGui::SameLine(0, 6);
+      ImGui::TextUnformatted(options.group_names[g].c_str());
+    }
+  }
+  float line = ImGui::GetTextLineHeight();
+  float row_height = line * 1.6f;
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 160.0f),
+              row_height * static_cast<float>(std::max<std::size_t>(rows.size(), 1)));
+  ImGui::InvisibleButton("plot", size);
+  bool hovered = ImGui::IsItemHovered();
+  bool clicked = ImGui::IsItemDeactivated() && hovered;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+
+  float name_width = 0;
+  for (const RankedItem& row : rows)
+    name_width = std::max(name_width, ImGui::CalcTextSize(row.name.c_str()).x);
+  name_width = std::min(name_width, size.x * 0.4f);
+  float value_width = ImGui::CalcTextSize("000 000").x;
+  float bar_left = origin.x + name_width + 10;
+  float bar_room = std::max(size.x - name_width - 10 - value_width - 8, 20.0f);
+  double largest = 0;
+  for (const RankedItem& row : rows) largest = std::max(largest, row.value);
+  if (largest <= 0) largest = 1;
+
+  std::optional<Selection> selection;
+  ImVec2 mouse = ImGui::GetIO().MousePos;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const RankedItem& row = rows[i];
+    float top = origin.y + row_height * static_cast<float>(i);
+    bool row_hovered = hovered && mouse.y >= top && mouse.y < top + row_height;
+    if (row_hovered)
+      draw->AddRectFilled(ImVec2(origin.x, top), ImVec2(origin.x + size.x, top + row_height),
+                          theme.tile_hover);
+    draw->PushClipRect(ImVec2(origin.x, top), ImVec2(origin.x + name_width, top + row_height),
+                       true);
+    draw->AddText(ImVec2(origin.x, top + (row_height - line) / 2), theme.text, row.name.c_str());
+    draw->PopClipRect();
+    float width = bar_room * static_cast<float>(row.value / largest);
+    ImU32 colour = row.group < 0 ? theme.text_muted
+                                 : palette_colour(theme, options.group_names.empty()
+                                                             ? 0
+                                                             : static_cast<std::size_t>(row.group));
+    draw->AddRectFilled(ImVec2(bar_left, top + row_height * 0.18f),
+                        ImVec2(bar_left + std::max(width, 1.0f), top + row_height * 0.82f), colour,
+                        2.0f);
+    std::string value = value_text(row.value, options.percent);
+    draw->AddText(ImVec2(bar_left + width + 6, top + (row_height - line) / 2), theme.text,
+                  value.c_str());
+    if (row_hovered) {
+      ImGui::SetTooltip("%s: %s", row.name.c_str(), value.c_str());
+      if (clicked) {
+        Selection picked;
+        picked.chart = id;
+        picked.index = static_cast<int>(i);
+        picked.category = row.group < 0 ? "" : row.name;
+        selection = picked;
+      }
+    }
+  }
+  chart_context_menu(
+      "chart_menu", [&] { return items_csv(rows); }, origin,
+      ImVec2(origin.x + size.x, origin.y + size.y), context);
+  ImGui::PopID();
+  return selection;
+}
+
+std::vector<double> shares(const std::vector<double>& values) {
+  double total = std::accumulate(values.begin(), values.end(), 0.0);
+  std::vector<double> result(values.size(), 0.0);
+  if (total <= 0) return result;
+  for (std::size_t i = 0; i < values.size(); ++i) result[i] = values[i] / total;
+  return result;
+}
+
+std::optional<Selection> share_chart(const char* id, const std::vector<Series>& parts,
+                                     ShareStyle style, float height, const ChartContext& context) {
+  const Theme& theme = *context.theme;
+  ImGui::PushID(id);
+  std::vector<double> values;
+  for (const Series& part : parts) values.push_back(part.values.empty() ? 0.0 : part.values[0]);
+  std::vector<double> fractions = shares(values);
+  ChartState legend_state;
+  draw_legend(parts, legend_state, context);
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 120.0f), height);
+  ImGui::InvisibleButton("plot", size);
+  bool hovered = ImGui::IsItemHovered();
+  bool clicked = ImGui::IsItemDeactivated() && hovered;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImVec2 mouse = ImGui::GetIO().MousePos;
+  std::optional<std::size_t> hit;
+
+  if (style == ShareStyle::bar) {
+    float x = origin.x;
+    float top = origin.y + 4;
+    float bottom = origin.y + size.y - 4;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      float width = size.x * static_cast<float>(fractions[i]);
+      if (width <= 0) continue;
+      ImU32 colour = series_colour(theme, parts[i], i);
+      draw->AddRectFilled(ImVec2(x, top), ImVec2(x + width, bottom), colour);
+      std::string label = value_text(fractions[i], true);
+      ImVec2 text = ImGui::CalcTextSize(label.c_str());
+      if (text.x + 8 < width)
+        draw->AddText(ImVec2(x + (width - text.x) / 2, top + (bottom - top - text.y) / 2),
+                      readable_text_on(colour), label.c_str());
+      if (hovered && mouse.x >= x && mouse.x < x + width) hit = i;
+      x += width;
+    }
+  } else {
+    float radius = std::min(size.x, size.y) / 2 - 4;
+    float inner = radius * 0.58f;
+    ImVec2 centre(origin.x + radius + 4, origin.y + size.y / 2);
+    float angle = -pi / 2;
+    float dx = mouse.x - centre.x;
+    float dy = mouse.y - centre.y;
+    float distance = std::sqrt(dx * dx + dy * dy);
+    float mouse_angle = std::atan2(dy, dx);
+    if (mouse_angle < -pi / 2) mouse_angle += 2 * pi;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      float sweep = 2 * pi * static_cast<float>(fractions[i]);
+      if (sweep <= 0) continue;
+      ImU32 colour = series_colour(theme, parts[i], i);
+      // A ring slice drawn as one thick arc: no seams between pieces.
+      int segments = std::max(2, static_cast<int>(sweep * 40));
+      draw->PathArcTo(centre, (radius + inner) / 2, angle, angle + sweep, segments);
+      draw->PathStroke(colour, 0, radius - inner);
+      if (hovered && distance >= inner && distance <= radius && mouse_angle >= angle &&
+          mouse_angle < angle + sweep)
+        hit = i;
+      angle += sweep;
+    }
+    // The slices' shares listed beside the donut.
+    float x = centre.x + radius + 20;
+    float y =
+        origin.y + (size.y - ImGui::GetTextLineHeight() * static_cast<float>(parts.size())) / 2;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      std::string label = parts[i].name + "  " + value_text(fractions[i], true);
+      draw->AddText(ImVec2(x, y), theme.text, label.c_str());
+      y += ImGui::GetTextLineHeight();
+    }
+  }
+
+  std::optional<Selection> selection;
+  if (hit) {
+    ImGui::SetTooltip("%s: %s (%s)", parts[*hit].name.c_str(),
+                      value_text(values[*hit], false).c_str(),
+                      value_text(fractions[*hit], true).c_str());
+    if (clicked) {
+      Selection picked;
+      picked.chart = id;
+      picked.series = static_cast<int>(*hit);
+      picked.index = static_cast<int>(*hit);
+      picked.category = parts[*hit].name;
+      selection = picked;
+    }
+  }
+  auto csv = [&] {
+    std::string text =
+        csv_line({tr("chart.csv.category"), tr("chart.csv.value"), tr("chart.csv.share")});
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      text += csv_line({parts[i].name, csv_number(values[i]), csv_number(fractions[i])});
+    return text;
+  };
+  chart_context_menu("chart_menu", csv, origin, ImVec2(origin.x + size.x, origin.y + size.y),
+                     context);
+  ImGui::PopID();
+  return selection;
+}
+
+ImU32 heat_colour(const Theme& theme, double t) {
+  ImU32 low =
+      theme.kind == ThemeKind::light ? IM_COL32(239, 243, 248, 255) : IM_COL32(44, 48, 56, 255);
+  ImU32 high =
+      theme.kind == ThemeKind::light ? IM_COL32(8, 69, 148, 255) : IM_COL32(107, 174, 214, 255);
+  return lerp_colour(low, high, t);
+}
+
+std::optional<Selection> heatmap_chart(const char* id, const HeatmapData& data,
+                                       const ChartContext& context) {
+  const Theme& theme = *context.theme;
+  ImGui::PushID(id);
+  float line = ImGui::GetTextLineHeight();
+  float label_width = 0;
+  for (const std::string& row : data.rows)
+    label_width = std::max(label_width, ImGui::CalcTextSize(row.c_str()).x);
+  label_width += 10;
+  float cell_height = line * 1.5f;
+  float header = line * 1.4f;
+  float legend = line * 1.8f;
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 200.0f),
+              header + cell_height * static_cast<float>(data.rows.size()) + legend);
+  ImGui::InvisibleButton("plot", size);
+  bool hovered = ImGui::IsItemHovered();
+  bool clicked = ImGui::IsItemDeactivated() && hovered;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  std::size_t columns = std::max<std::size_t>(data.columns.size(), 1);
+  float cell_width = (size.x - label_width) / static_cast<float>(columns);
+  double largest = 0;
+  for (double v : data.values) largest = std::max(largest, v);
+  if (largest <= 0) largest = 1;
+
+  // Column labels, thinned so that they never overlap.
+  float widest = 0;
+  for (const std::string& column : data.columns)
+    widest = std::max(widest, ImGui::CalcTextSize(column.c_str()).x);
+  std::size_t every =
+      std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((widest + 8) / cell_width)));
+  for (std::size_t c = 0; c < data.columns.size(); c += every)
+    draw->AddText(ImVec2(origin.x + label_width + cell_width * static_cast<float>(c) + 2, origin.y),
+                  theme.text_muted, data.columns[c].c_str());
+
+  ImVec2 mouse = ImGui::GetIO().MousePos;
+  std::optional<Selection> selection;
+  for (std::size_t r = 0; r < data.rows.size(); ++r) {
+    float top = origin.y + header + cell_height * static_cast<float>(r);
+    draw->AddText(ImVec2(origin.x, top + (cell_height - line) / 2), theme.text,
+                  data.rows[r].c_str());
+    for (std::size_t c = 0; c < data.columns.size(); ++c) {
+      float left = origin.x + label_width + cell_width * static_cast<float>(c);
+      double v = data.at(r, c);
+      ImVec2 a(left + 1, top + 1);
+      ImVec2 z(left + cell_width - 1, top + cell_height - 1);
+      draw->AddRectFilled(a, z, heat_colour(theme, v / largest));
+      if (hovered && mouse.x >= left && mouse.x < left + cell_width && mouse.y >= top &&
+          mouse.y < top + cell_height) {
+        draw->AddRect(a, z, theme.text, 0, 0, 2.0f);
+        ImGui::SetTooltip("%s · %s: %s", data.rows[r].c_str(), data.columns[c].c_str(),
+                          value_text(v, false).c_str());
+        if (clicked) {
+          Selection picked;
+          picked.chart = id;
+          picked.row = static_cast<int>(r);
+          picked.index = static_cast<int>(c);
+          picked.category = data.rows[r];
+          selection = picked;
+        }
+      }
+    }
+  }
+  // Colour scale: from none to the largest value.
+  float scale_top =
+      origin.y + header + cell_height * static_cast<float>(data.rows.size()) + line * 0.5f;
+  float scale_left = origin.x + label_width;
+  float scale_width = std::min(240.0f, size.x - label_width - 80);
+  for (int i = 0; i < 48; ++i) {
+    float x = scale_left + scale_width * static_cast<float>(i) / 48.0f;
+    draw->AddRectFilled(ImVec2(x, scale_top),
+                        ImVec2(x + scale_width / 48.0f + 0.5f, scale_top + line * 0.7f),
+                        heat_colour(theme, i / 47.0));
+  }
+  draw->AddText(ImVec2(scale_left - ImGui::CalcTextSize("0").x - 6, scale_top - line * 0.15f),
+                theme.text_muted, "0");
+  draw->AddText(ImVec2(scale_left + scale_width + 6, scale_top - line * 0.15f), theme.text_muted,
+                value_text(largest, false).c_str());
+
+  auto csv = [&] {
+    std::vector<std::string> header_row = {""};
+    header_row.insert(header_row.end(), data.columns.begin(), data.columns.end());
+    std::string text = csv_line(header_row);
+    for (std::size_t r = 0; r < data.rows.size(); ++r) {
+      std::vector<std::string> row = {data.rows[r]};
+      for (std::size_t c = 0; c < data.columns.size(); ++c)
+        row.push_back(csv_number(data.at(r, c)));
+      text += csv_line(row);
+    }
+    return text;
+  };
+  chart_context_menu("chart_menu", csv, origin, ImVec2(origin.x + size.x, origin.y + size.y),
+                     context);
+  ImGui::PopID();
+  return selection;
+}
+
+}  // namespace raekoda::plot

@@ -1,0 +1,56 @@
+#pragma once
+// Charts over categories rather than time: a ranking of horizontal bars (top N plus "other"),
+// a share as one 100 % bar or a donut, and a heatmap of rows by columns.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plot/chart.h"
+
+namespace raekoda::plot {
+
+struct RankedItem {
+  std::string name;
+  double value = 0;
+  int group = 0;  // colour group, e.g. Estonian- and Russian-language outlets
+};
+
+struct RankingOptions {
+  std::size_t top = 8;                   // rows shown before "other"
+  std::vector<std::string> group_names;  // legend of the colour groups; empty: one colour
+  bool percent = false;
+};
+
+// The largest `top` items in descending order, the rest summed into one "other" row (group -1).
+std::vector<RankedItem> top_with_other(std::vector<RankedItem> items, std::size_t top,
+                                       const std::string& other_name);
+
+std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedItem>& items,
+                                       const RankingOptions& options, const ChartContext& context);
+
+enum class ShareStyle { bar, donut };
+
+// Each part's share of the whole, 0..1; all zeros when the whole is zero.
+std::vector<double> shares(const std::vector<double>& values);
+
+// `parts` are series of one value each (values[0]); colours as series.
+std::optional<Selection> share_chart(const char* id, const std::vector<Series>& parts,
+                                     ShareStyle style, float height, const ChartContext& context);
+
+struct HeatmapData {
+  std::vector<std::string> rows;
+  std::vector<std::string> columns;
+  std::vector<double> values;  // row-major: values[row * columns.size() + column]
+  double at(std::size_t row, std::size_t column) const {
+    return values[row * columns.size() + column];
+  }
+};
+
+// A sequential colour from the background (0) to the theme's series blue (1).
+ImU32 heat_colour(const Theme& theme, double t);
+
+std::optional<Selection> heatmap_chart(const char* id, const HeatmapData& data,
+                                       const ChartContext& context);
+
+}  // namespace raekoda::plot

@@ -1,0 +1,141 @@
+#include "plot/chart.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/i18n.h"
+#include "core/number_format.h"
+
+namespace raekoda::plot {
+namespace {
+
+constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b) {
+  return IM_COL32(r, g, b, 255);
+}
+
+// Okabe-Ito, yellow last: it is hard to read on a light background.
+constexpr std::array<ImU32, 7> okabe_ito = {
+    rgb(0, 114, 178),    // blue
+    rgb(230, 159, 0),    // orange
+    rgb(0, 158, 115),    // bluish green
+    rgb(213, 94, 0),     // vermillion
+    rgb(86, 180, 233),   // sky blue
+    rgb(204, 121, 167),  // reddish purple
+    rgb(240, 228, 66),   // yellow
+};
+
+}  // namespace
+
+ImU32 palette_colour(const Theme& theme, std::size_t index) {
+  ImU32 colour = okabe_ito[index % okabe_ito.size()];
+  // On a dark background the deep blue is too dim; sky blue takes its place.
+  if (theme.kind == ThemeKind::dark && colour == okabe_ito[0]) return okabe_ito[4];
+  if (theme.kind == ThemeKind::dark && colour == okabe_ito[4]) return okabe_ito[0];
+  return colour;
+}
+
+ImU32 series_colour(const Theme& theme, const Series& series, std::size_t index) {
+  return series.colour ? *series.colour : palette_colour(theme, index);
+}
+
+ImU32 tone_colour(const Theme& theme, int tone) {
+  switch (tone) {
+    case 0:
+      return theme.bad;  // negative
+    case 1:
+      return theme.kind == ThemeKind::light ? rgb(160, 166, 175) : rgb(120, 126, 135);
+    default:
+      return theme.kind == ThemeKind::light ? rgb(0, 114, 178) : rgb(86, 180, 233);
+  }
+}
+
+ImU32 with_alpha(ImU32 colour, float alpha) {
+  auto a = static_cast<ImU32>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f);
+  return (colour & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
+std::string value_text(double value, bool percent) {
+  if (std::isnan(value)) return "–";
+  if (percent) return format_percent(value, std::fabs(value) < 0.1 && value != 0 ? 1 : 0);
+  if (std::fabs(value - std::round(value)) < 1e-9)
+    return format_count(static_cast<std::int64_t>(std::round(value)));
+  return format_decimal(value, 1);
+}
+
+std::string csv_line(const std::vector<std::string>& fields) {
+  std::string line;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) line += ';';
+    const std::string& field = fields[i];
+    if (field.find_first_of(";\"\n\r") == std::string::npos) {
+      line += field;
+      continue;
+    }
+    line += '"';
+    for (char c : field) {
+      if (c == '"') line += '"';
+      line += c;
+    }
+    line += '"';
+  }
+  return line + "\r\n";
+}
+
+std::string csv_number(double value) {
+  if (std::isnan(value)) return "";
+  if (std::fabs(value - std::round(value)) < 1e-9)
+    return fmt::format("{}", static_cast<std::int64_t>(std::round(value)));
+  std::string text = fmt::format("{:.4f}", value);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  for (char& c : text)
+    if (c == '.') c = ',';
+  return text;
+}
+
+void chart_context_menu(const char* id, const std::function<std::string()>& csv, ImVec2 min,
+                        ImVec2 max, const ChartContext& context) {
+  if (!ImGui::BeginPopupContextItem(id)) return;
+  if (ImGui::MenuItem(tr("chart.copy_csv"))) ImGui::SetClipboardText(csv().c_str());
+  if (ImGui::MenuItem(tr("chart.save_png"), nullptr, false, context.image_requests != nullptr))
+    context.image_requests->push_back({min, max, id});
+  ImGui::EndPopup();
+}
+
+float draw_legend(const std::vector<Series>& series, ChartState& state,
+                  const ChartContext& context) {
+  const Theme& theme = *context.theme;
+  if (state.hidden.size() != series.size()) state.hidden.assign(series.size(), false);
+  state.hovered_series = -1;
+  float start_y = ImGui::GetCursorPosY();
+  float swatch = ImGui::GetTextLineHeight() * 0.7f;
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    if (i) ImGui::SameLine(0, 18);
+    ImGui::PushID(static_cast<int>(i));
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImVec2 text = ImGui::CalcTextSize(series[i].name.c_str());
+    ImVec2 size(swatch + 6 + text.x, ImGui::GetTextLineHeight());
+    if (ImGui::InvisibleButton("legend", size)) state.hidden[i] = !state.hidden[i];
+    bool hovered = ImGui::IsItemHovered();
+    if (hovered) {
+      state.hovered_series = static_cast<int>(i);
+      ImGui::SetTooltip("%s", tr(state.hidden[i] ? "chart.legend_show" : "chart.legend_hide"));
+    }
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImU32 colour = series_colour(theme, series[i], i);
+    float y = at.y + (size.y - swatch) / 2;
+    if (state.hidden[i])
+      draw->AddRect(ImVec2(at.x, y), ImVec2(at.x + swatch, y + swatch), colour, 2.0f);
+    else
+      draw->AddRectFilled(ImVec2(at.x, y), ImVec2(at.x + swatch, y + swatch), colour, 2.0f);
+    draw->AddText(ImVec2(at.x + swatch + 6, at.y), state.hidden[i] ? theme.text_muted : theme.text,
+                  series[i].name.c_str());
+    ImGui::PopID();
+  }
+  return ImGui::GetCursorPosY() - start_y;
+}
+
+}  // namespace raekoda::plot

@@ -1,0 +1,84 @@
+#pragma once
+// What every chart shares: the data it is given, the state it keeps between frames, the
+// selection a click returns, and the context it draws in. A chart knows nothing of the database:
+// the view turns a Selection into a filter.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/date.h"
+#include "plot/theme.h"
+#include "plot/time_axis.h"
+
+namespace raekoda::plot {
+
+// One named row of values. NaN marks a missing value (a gap in a line).
+struct Series {
+  std::string name;
+  std::vector<double> values;
+  std::optional<ImU32> colour;  // a fixed meaning colour (tone); otherwise the palette's
+};
+
+// What a click picked: the series (-1 when the chart has one) and the bucket or category.
+struct Selection {
+  std::string chart;  // the chart's id
+  int series = -1;
+  int index = -1;             // bucket, category, cell column or row, by chart kind
+  int row = -1;               // heatmap row
+  std::optional<Date> from;   // the bucket's first day
+  std::optional<Date> until;  // its last day
+  std::string category;       // the category's name, where there is one
+};
+
+// Per-chart state kept by the view across frames: the visible time range, hidden series.
+struct ChartState {
+  // The visible span of a time chart in days since 1970-01-01; nullopt: fit the data.
+  std::optional<double> view_from;
+  std::optional<double> view_to;
+  std::vector<bool> hidden;
+  int hovered_series = -1;  // legend hover, for highlighting
+  std::optional<std::size_t> hovered_index;  // the bucket or row under the mouse, if any
+};
+
+// A chart the user asked to save as PNG: the window layer reads these pixels after rendering.
+struct ImageRequest {
+  ImVec2 min, max;
+  std::string name;
+};
+
+struct ChartContext {
+  const Theme* theme = nullptr;
+  ImFont* bold = nullptr;  // titles and headline numbers; nullptr: the current font
+  std::vector<ImageRequest>* image_requests = nullptr;  // nullptr: no "save as PNG"
+};
+
+// The colour-blind-safe palette (Okabe and Ito), in an order that keeps neighbours apart.
+ImU32 palette_colour(const Theme& theme, std::size_t index);
+ImU32 series_colour(const Theme& theme, const Series& series, std::size_t index);
+// Fixed tone colours: negative vermillion, neutral grey, positive blue; never green for bad news.
+ImU32 tone_colour(const Theme& theme, int tone);
+ImU32 with_alpha(ImU32 colour, float alpha);
+
+// Text of a value for an axis or tooltip, in the current language: 12 345, or 95 % when percent.
+std::string value_text(double value, bool percent);
+
+// The rows of a table as CSV for Estonian spreadsheets: ';' between fields, quoted where needed.
+std::string csv_line(const std::vector<std::string>& fields);
+// A number in a CSV cell: decimal comma, no thousands separator.
+std::string csv_number(double value);
+
+// Right-click menu of a chart: copy its data as CSV, save it as PNG. The CSV is made only
+// when asked for: a frame must not format a whole series.
+void chart_context_menu(const char* id, const std::function<std::string()>& csv, ImVec2 min,
+                        ImVec2 max, const ChartContext& context);
+
+// A legend row above a chart; a click hides or shows a series, hover highlights it. Returns the
+// height it took.
+float draw_legend(const std::vector<Series>& series, ChartState& state,
+                  const ChartContext& context);
+
+}  // namespace raekoda::plot

@@ -1,0 +1,399 @@
+#include "plot/time_chart.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include "core/i18n.h"
+#include "plot/band_layout.h"
+#include "plot/decimate.h"
+#include "plot/value_scale.h"
+
+namespace raekoda::plot {
+namespace {
+
+double day_number(Date day) {
+  return static_cast<double>(day.days().time_since_epoch().count());
+}
+Date date_of(double day_number) {
+  return Date{std::chrono::sys_days{std::chrono::days{static_cast<int>(std::floor(day_number))}}};
+}
+
+// The visible days mapped onto the plot's pixels.
+struct TimeMapping {
+  double from = 0;  // day number at the left edge
+  double to = 1;    // day number at the right edge (exclusive)
+  float x0 = 0;
+  float width = 1;
+
+  float x(double day) const { return x0 + static_cast<float>((day - from) / (to - from)) * width; }
+  double day_at(float pixel) const {
+    return from + static_cast<double>((pixel - x0) / width) * (to - from);
+  }
+  double pixels_per_day() const { return width / (to - from); }
+};
+
+bool visible(const ChartState& state, std::size_t series) {
+  return series >= state.hidden.size() || !state.hidden[series];
+}
+
+double bucket_total(const TimeSeriesData& data, const ChartState& state, std::size_t bucket) {
+  double sum = 0;
+  for (std::size_t s = 0; s < data.series.size(); ++s)
+    if (visible(state, s) && bucket < data.series[s].values.size() &&
+        !std::isnan(data.series[s].values[bucket]))
+      sum += data.series[s].values[bucket];
+  return sum;
+}
+
+double bucket_end_day(const TimeSeriesData& data, std::size_t bucket) {
+  return bucket + 1 < data.buckets.size() ? day_number(data.buckets[bucket + 1])
+                                          : day_number(data.end);
+}
+
+struct Extent {
+  double min = 0;
+  double max = 0;
+};
+
+Extent value_extent(const TimeSeriesData& data, const TimeChartOptions& options,
+                    const ChartState& state, const TimeMapping& map) {
+  Extent extent;
+  for (std::size_t b = 0; b < data.buckets.size(); ++b) {
+    if (bucket_end_day(data, b) <= map.from || day_number(data.buckets[b]) >= map.to) continue;
+    if (options.kind == TimeChartKind::stacked_bars) {
+      extent.max = std::max(extent.max, bucket_total(data, state, b));
+      continue;
+    }
+    for (std::size_t s = 0; s < data.series.size(); ++s) {
+      if (!visible(state, s) || b >= data.series[s].values.size()) continue;
+      double v = data.series[s].values[b];
+      if (std::isnan(v)) continue;
+      extent.max = std::max(extent.max, v);
+      extent.min = std::min(extent.min, v);
+    }
+  }
+  if (options.target) extent.max = std::max(extent.max, *options.target);
+  if (options.percent) extent.max = std::max(extent.max, 0.01);
+  if (extent.max <= extent.min) extent.max = extent.min + 1;
+  return extent;
+}
+
+void draw_line_series(ImDrawList* draw, const TimeSeriesData& data, std::size_t s,
+                      const TimeMapping& map, const LinearScale& y, ImU32 colour, float thickness) {
+  const std::vector<double>& values = data.series[s].values;
+  std::size_t n = std::min(values.size(), data.buckets.size());
+  // Centres of buckets in pixels from the plot's left edge; decimation wants that frame.
+  std::vector<float> xs(n);
+  for (std::size_t b = 0; b < n; ++b)
+    xs[b] = map.x((day_number(data.buckets[b]) + bucket_end_day(data, b)) / 2) - map.x0;
+  DecimatedSeries reduced =
+      decimate(xs, std::span<const double>(values.data(), n), static_cast<int>(map.width));
+  // ImGui 1.86 indexes vertices with 16 bits: keep each polyline well below 64k vertices.
+  constexpr std::size_t max_points = 4000;
+  std::vector<ImVec2> path;
+  auto flush = [&] {
+    if (path.size() >= 2)
+      draw->AddPolyline(path.data(), static_cast<int>(path.size()), colour, 0, thickness);
+    else if (path.size() == 1)
+      draw->AddCircleFilled(path[0], thickness + 1, colour);
+    path.clear();
+  };
+  for (std::size_t i = 0; i < reduced.columns.size(); ++i) {
+    const ColumnRange& c = reduced.columns[i];
+    if (reduced.gap_before[i] || path.size() >= max_points) {
+      ImVec2 last = path.empty() ? ImVec2() : path.back();
+      bool continue_line = !reduced.gap_before[i] && !path.empty();
+      flush();
+      if (continue_line) path.push_back(last);
+    }
+    float x = map.x0 + static_cast<float>(c.column) + 0.5f;
+    path.push_back(ImVec2(x, y.to_pixel(c.first)));
+    if (c.count > 1) {
+      // Many points in one column: a vertical stroke from the lowest to the highest.
+      if (c.min != c.first) path.push_back(ImVec2(x, y.to_pixel(c.min)));
+      if (c.max != c.min) path.push_back(ImVec2(x, y.to_pixel(c.max)));
+      path.push_back(ImVec2(x, y.to_pixel(c.last)));
+    }
+  }
+  flush();
+  if (reduced.columns.size() < 60) {
+    for (const ColumnRange& c : reduced.columns)
+      draw->AddCircleFilled(
+          ImVec2(map.x0 + static_cast<float>(c.column) + 0.5f, y.to_pixel(c.last)),
+          thickness + 1.0f, colour);
+  }
+}
+
+}  // namespace
+
+std::optional<std::size_t> bucket_at(const TimeSeriesData& data, Date day) {
+  if (data.buckets.empty() || day < data.buckets.front() || day >= data.end) return std::nullopt;
+  auto after = std::upper_bound(data.buckets.begin(), data.buckets.end(), day);
+  return static_cast<std::size_t>(after - data.buckets.begin()) - 1;
+}
+
+std::vector<TooltipRow> tooltip_rows(const TimeSeriesData& data, const ChartState& state,
+                                     std::size_t bucket) {
+  std::vector<TooltipRow> rows;
+  for (std::size_t s = 0; s < data.series.size(); ++s) {
+    if (!visible(state, s)) continue;
+    const std::vector<double>& values = data.series[s].values;
+    rows.push_back({s, data.series[s].name, bucket < values.size() ? values[bucket] : NAN});
+  }
+  return rows;
+}
+
+std::string time_series_csv(const TimeSeriesData& data) {
+  std::vector<std::string> header = {tr("chart.csv.period"), tr("chart.csv.from"),
+                                     tr("chart.csv.until")};
+  for (const Series& s : data.series) header.push_back(s.name);
+  std::string csv = csv_line(header);
+  for (std::size_t b = 0; b < data.buckets.size(); ++b) {
+    Date until = date_of(bucket_end_day(data, b) - 1);
+    std::vector<std::string> row = {bucket_label(data.buckets[b], data.bucket_unit),
+                                    data.buckets[b].display(), until.display()};
+    for (const Series& s : data.series)
+      row.push_back(b < s.values.size() ? csv_number(s.values[b]) : "");
+    csv += csv_line(row);
+  }
+  return csv;
+}
+
+std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
+                                    const TimeChartOptions& options, ChartState& state,
+                                    const ChartContext& context) {
+  const Theme& theme = *context.theme;
+  ImGui::PushID(id);
+  if (data.series.size() > 1) draw_legend(data.series, state, context);
+  if (state.hidden.size() != data.series.size()) state.hidden.assign(data.series.size(), false);
+
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 120.0f), options.height);
+  ImGui::InvisibleButton("plot", size);
+  bool hovered = ImGui::IsItemHovered();
+  bool active = ImGui::IsItemActive();
+  bool released = ImGui::IsItemDeactivated();
+  std::optional<Selection> selection;
+  if (data.buckets.empty()) {
+    ImGui::GetWindowDrawList()->AddText(ImVec2(origin.x + 8, origin.y + size.y / 2),
+                                        theme.text_muted, tr("chart.no_data"));
+    ImGui::PopID();
+    return selection;
+  }
+
+  float line = ImGui::GetTextLineHeight();
+  // Visible span: what the user panned or zoomed to, else all the data.
+  double data_from = day_number(data.buckets.front());
+  double data_to = day_number(data.end);
+  double from = state.view_from.value_or(data_from);
+  double to = state.view_to.value_or(data_to);
+  if (to - from < 1) to = from + 1;
+
+  // Value axis first: its widest label sets the left margin.
+  float plot_top = origin.y + line * 0.5f;
+  float plot_bottom = origin.y + size.y - line * 2.4f;
+  TimeMapping provisional{from, to, origin.x, size.x};
+  Extent extent = value_extent(data, options, state, provisional);
+  int max_ticks = std::max(2, static_cast<int>((plot_bottom - plot_top) / (line * 2.2f)));
+  std::vector<double> ticks = nice_ticks(extent.min, extent.max, max_ticks);
+  float label_width = 0;
+  for (double t : ticks)
+    label_width =
+        std::max(label_width, ImGui::CalcTextSize(value_text(t, options.percent).c_str()).x);
+  float plot_left = origin.x + label_width + 10;
+  float plot_right = origin.x + size.x - 8;
+  TimeMapping map{from, to, plot_left, plot_right - plot_left};
+  LinearScale y{ticks.front(), ticks.back(), plot_bottom, plot_top};
+
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (double t : ticks) {
+    float py = y.to_pixel(t);
+    draw->AddLine(ImVec2(plot_left, py), ImVec2(plot_right, py),
+                  t == 0 ? theme.text_muted : theme.grid);
+    std::string text = value_text(t, options.percent);
+    draw->AddText(ImVec2(plot_left - 8 - ImGui::CalcTextSize(text.c_str()).x, py - line / 2),
+                  theme.text_muted, text.c_str());
+  }
+
+  // Calendar axis under the plot, planned for the whole days in view.
+  Date first_day = date_of(from);
+  Date last_day = date_of(std::ceil(to) - 1);
+  TimeAxisPlan axis = plan_time_axis(first_day, last_day, map.width, [](std::string_view t) {
+    return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
+  });
+  draw->PushClipRect(ImVec2(plot_left, origin.y), ImVec2(plot_right + 1, origin.y + size.y), true);
+  for (const TimeTick& tick : axis.ticks) {
+    float px = map.x(day_number(tick.date));
+    draw->AddLine(ImVec2(px, plot_bottom), ImVec2(px, plot_bottom + 4), theme.text_muted);
+    draw->AddText(ImVec2(px + 3, plot_bottom + 3), theme.text_muted, tick.label.c_str());
+  }
+  for (const TimeTick& tick : axis.context) {
+    float px = std::max(map.x(day_number(tick.date)), plot_left);
+    draw->AddText(ImVec2(px + 3, plot_bottom + 3 + line), theme.text, tick.label.c_str());
+  }
+
+  // Hover: the bucket under the mouse.
+  std::optional<std::size_t> hovered_bucket;
+  ImVec2 mouse = ImGui::GetIO().MousePos;
+  if (hovered && mouse.x >= plot_left && mouse.x <= plot_right)
+    hovered_bucket = bucket_at(data, date_of(map.day_at(mouse.x)));
+  state.hovered_index = hovered_bucket;
+
+  // Series.
+  std::size_t visible_count = 0;
+  for (std::size_t s = 0; s < data.series.size(); ++s) visible_count += visible(state, s) ? 1 : 0;
+  auto faded = [&](std::size_t s, ImU32 colour) {
+    return state.hovered_series >= 0 && static_cast<std::size_t>(state.hovered_series) != s
+               ? with_alpha(colour, 0.25f)
+               : colour;
+  };
+  std::optional<int> hit_series;
+  if (options.kind == TimeChartKind::line) {
+    if (hovered_bucket) {
+      double centre =
+          (day_number(data.buckets[*hovered_bucket]) + bucket_end_day(data, *hovered_bucket)) / 2;
+      draw->AddLine(ImVec2(map.x(centre), plot_top), ImVec2(map.x(centre), plot_bottom),
+                    theme.text_muted);
+    }
+    for (std::size_t s = 0; s < data.series.size(); ++s) {
+      if (!visible(state, s)) continue;
+      draw_line_series(draw, data, s, map, y, faded(s, series_colour(theme, data.series[s], s)),
+                       state.hovered_series == static_cast<int>(s) ? 3.0f : 2.0f);
+      if (hovered_bucket && *hovered_bucket < data.series[s].values.size()) {
+        double v = data.series[s].values[*hovered_bucket];
+        if (!std::isnan(v) && std::fabs(y.to_pixel(v) - mouse.y) < 10)
+          hit_series = static_cast<int>(s);
+      }
+    }
+  } else {
+    for (std::size_t b = 0; b < data.buckets.size(); ++b) {
+      double start = day_number(data.buckets[b]);
+      double end = bucket_end_day(data, b);
+      if (end <= from || start >= to) continue;
+      BandLayout band{map.x(start), map.x(end) - map.x(start), 1};
+      float left = band.bar_start(0);
+      float right = std::max(band.bar_end(0), left + 1.0f);
+      bool highlight = hovered_bucket == b;
+      if (highlight)
+        draw->AddRectFilled(ImVec2(band.origin, plot_top),
+                            ImVec2(band.origin + band.band, plot_bottom),
+                            with_alpha(theme.text_muted, 0.12f));
+      double base = 0;
+      std::size_t slot = 0;
+      for (std::size_t s = 0; s < data.series.size(); ++s) {
+        if (!visible(state, s) || b >= data.series[s].values.size()) continue;
+        double v = data.series[s].values[b];
+        if (std::isnan(v)) {
+          ++slot;
+          continue;
+        }
+        ImU32 colour = faded(s, series_colour(theme, data.series[s], s));
+        float x_from = left;
+        float x_to = right;
+        double bottom = base;
+        double top = base + v;
+        if (options.kind == TimeChartKind::bars && visible_count > 1) {
+          float slot_width = (right - left) / static_cast<float>(visible_count);
+          x_from = left + slot_width * static_cast<float>(slot);
+          x_to = x_from + std::max(slot_width - 1.0f, 1.0f);
+          bottom = 0;
+          top = v;
+        }
+        ImVec2 a(x_from, y.to_pixel(top));
+        ImVec2 z(x_to, y.to_pixel(bottom));
+        draw->AddRectFilled(ImVec2(a.x, std::min(a.y, z.y)), ImVec2(z.x, std::max(a.y, z.y)),
+                            colour);
+        if (highlight && mouse.x >= x_from && mouse.x <= x_to && mouse.y >= std::min(a.y, z.y) &&
+            mouse.y <= std::max(a.y, z.y))
+          hit_series = static_cast<int>(s);
+        if (options.kind == TimeChartKind::stacked_bars) base += v;
+        ++slot;
+      }
+    }
+  }
+
+  if (options.target) {
+    float py = y.to_pixel(*options.target);
+    for (float x = plot_left; x < plot_right; x += 10)
+      draw->AddLine(ImVec2(x, py), ImVec2(std::min(x + 6, plot_right), py), theme.text, 1.5f);
+    if (!options.target_label.empty()) {
+      ImVec2 text = ImGui::CalcTextSize(options.target_label.c_str());
+      draw->AddRectFilled(ImVec2(plot_right - text.x - 8, py - text.y - 3),
+                          ImVec2(plot_right, py - 1), with_alpha(theme.tile_background, 0.85f));
+      draw->AddText(ImVec2(plot_right - text.x - 4, py - text.y - 2), theme.text,
+                    options.target_label.c_str());
+    }
+  }
+  draw->PopClipRect();
+
+  // Tooltip: every visible series' value in the hovered bucket.
+  if (hovered_bucket && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+    std::size_t b = *hovered_bucket;
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(bucket_label(data.buckets[b], data.bucket_unit).c_str());
+    ImGui::Separator();
+    for (const TooltipRow& row : tooltip_rows(data, state, b)) {
+      ImVec2 at = ImGui::GetCursorScreenPos();
+      float swatch = line * 0.6f;
+      ImGui::GetWindowDrawList()->AddRectFilled(
+          ImVec2(at.x, at.y + (line - swatch) / 2),
+          ImVec2(at.x + swatch, at.y + (line + swatch) / 2),
+          series_colour(theme, data.series[row.series], row.series));
+      ImGui::Dummy(ImVec2(swatch, line));
+      ImGui::SameLine();
+      bool picked = hit_series == static_cast<int>(row.series);
+      if (picked) ImGui::PushFont(context.bold ? context.bold : ImGui::GetFont());
+      ImGui::Text("%s: %s", row.name.c_str(), value_text(row.value, options.percent).c_str());
+      if (picked) ImGui::PopFont();
+    }
+    if (options.kind == TimeChartKind::stacked_bars && visible_count > 1)
+      ImGui::TextDisabled("%s: %s", tr("chart.total"),
+                          value_text(bucket_total(data, state, b), options.percent).c_str());
+    ImGui::EndTooltip();
+  }
+
+  // Pan by dragging, zoom by the wheel around the mouse, fit by a double click.
+  ImGuiIO& io = ImGui::GetIO();
+  if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left) && io.MouseDelta.x != 0) {
+    double shift = -static_cast<double>(io.MouseDelta.x) / map.pixels_per_day();
+    state.view_from = from + shift;
+    state.view_to = to + shift;
+  }
+  if (hovered && io.MouseWheel != 0) {
+    double factor = std::pow(0.85, static_cast<double>(io.MouseWheel));
+    double anchor = map.day_at(mouse.x);
+    double new_from = anchor - (anchor - from) * factor;
+    double new_to = anchor + (to - anchor) * factor;
+    if (new_to - new_from >= 7 && new_to - new_from <= (data_to - data_from) * 4) {
+      state.view_from = new_from;
+      state.view_to = new_to;
+    }
+  }
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    state.view_from.reset();
+    state.view_to.reset();
+  }
+  bool dragged = io.MouseDragMaxDistanceSqr[0] > 16.0f;
+  // On bars only a bar itself selects: the gap between bars selects nothing.
+  bool on_mark = options.kind == TimeChartKind::line || hit_series.has_value();
+  if (released && hovered && !dragged && hovered_bucket && on_mark) {
+    std::size_t b = *hovered_bucket;
+    Selection picked;
+    picked.chart = id;
+    picked.index = static_cast<int>(b);
+    picked.series = hit_series.value_or(data.series.size() == 1 ? 0 : -1);
+    picked.from = data.buckets[b];
+    picked.until = date_of(bucket_end_day(data, b) - 1);
+    picked.category =
+        picked.series >= 0 ? data.series[static_cast<std::size_t>(picked.series)].name : "";
+    selection = picked;
+  }
+  chart_context_menu(
+      "chart_menu", [&] { return time_series_csv(data); }, origin,
+      ImVec2(origin.x + size.x, origin.y + size.y), context);
+  ImGui::PopID();
+  return selection;
+}
+
+}  // namespace raekoda::plot

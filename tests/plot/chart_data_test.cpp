@@ -1,0 +1,124 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <numeric>
+
+#include "core/i18n.h"
+#include "plot/category_charts.h"
+#include "plot/time_chart.h"
+#include "plot/timeline_chart.h"
+
+using namespace raekoda;
+using namespace raekoda::plot;
+
+namespace {
+
+Date day(const char* iso) {
+  return *Date::parse_iso(iso);
+}
+
+TimeSeriesData weeks_by_tone() {
+  TimeSeriesData data;
+  data.bucket_unit = TimeUnit::week;
+  data.buckets = {day("2026-11-02"), day("2026-11-09"), day("2026-11-16")};
+  data.end = day("2026-11-23");
+  data.series = {{"Negatiivne", {3, 7, 1}, std::nullopt},
+                 {"Neutraalne", {10, 12, 9}, std::nullopt},
+                 {"Positiivne", {4, 2, 5}, std::nullopt}};
+  return data;
+}
+
+}  // namespace
+
+TEST_CASE("a day falls into the bucket that holds it, none outside the data") {
+  auto data = weeks_by_tone();
+  CHECK(bucket_at(data, day("2026-11-02")) == 0u);
+  CHECK(bucket_at(data, day("2026-11-15")) == 1u);
+  CHECK(bucket_at(data, day("2026-11-22")) == 2u);
+  CHECK_FALSE(bucket_at(data, day("2026-11-23")));
+  CHECK_FALSE(bucket_at(data, day("2026-11-01")));
+}
+
+TEST_CASE("the tooltip lists every visible series' value in the bucket") {
+  auto data = weeks_by_tone();
+  ChartState state;
+  auto rows = tooltip_rows(data, state, 1);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].name == "Negatiivne");
+  CHECK(rows[0].value == 7);
+  CHECK(rows[2].value == 2);
+  state.hidden = {false, true, false};  // neutral hidden from the legend
+  rows = tooltip_rows(data, state, 1);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].name == "Positiivne");
+}
+
+TEST_CASE("a time series copies as CSV for Estonian spreadsheets") {
+  set_language(Language::et);
+  auto data = weeks_by_tone();
+  data.series[0].values[2] = 1.5;
+  std::string csv = time_series_csv(data);
+  CHECK(csv.rfind("Periood;Algus;Lõpp;Negatiivne;Neutraalne;Positiivne\r\n", 0) == 0);
+  CHECK(csv.find("45. nädal 2026;02.11.2026;08.11.2026;3;10;4\r\n") != std::string::npos);
+  CHECK(csv.find(";1,5;") != std::string::npos);
+}
+
+TEST_CASE("CSV fields with separators or quotes are quoted") {
+  CHECK(csv_line({"a", "b;c", "say \"hi\""}) == "a;\"b;c\";\"say \"\"hi\"\"\"\r\n");
+  CHECK(csv_number(12) == "12");
+  CHECK(csv_number(0.953) == "0,953");
+  CHECK(csv_number(NAN).empty());
+}
+
+TEST_CASE("a ranking shows the top items and sums the rest into other") {
+  std::vector<RankedItem> items;
+  for (int i = 1; i <= 12; ++i)
+    items.push_back({"kanal " + std::to_string(i), static_cast<double>(i), i % 2});
+  auto rows = top_with_other(items, 5, "Muud");
+  REQUIRE(rows.size() == 6);
+  CHECK(rows[0].value == 12);
+  CHECK(rows[4].value == 8);
+  CHECK(rows[5].name == "Muud");
+  CHECK(rows[5].value == 1 + 2 + 3 + 4 + 5 + 6 + 7);
+  CHECK(rows[5].group == -1);
+  // One item more than the top is shown as itself, not as "other".
+  items.resize(6);
+  CHECK(top_with_other(items, 5, "Muud").back().name == "kanal 1");
+}
+
+TEST_CASE("shares add up to the whole") {
+  auto parts = shares({1408, 1502, 66});
+  CHECK(std::accumulate(parts.begin(), parts.end(), 0.0) == Approx(1.0));
+  CHECK(parts[1] == Approx(1502.0 / 2976));
+  auto none = shares({0, 0});
+  CHECK(none[0] == 0);
+}
+
+TEST_CASE("an activity spanning the window's edge is clipped, not dropped") {
+  Date from = day("2026-11-02");
+  Date to = day("2026-12-27");  // 8 weeks, 56 days
+  float width = 560;            // 10 px a day
+  auto spanning = timeline_span(day("2026-10-20"), day("2026-11-05"), from, to, width);
+  REQUIRE(spanning);
+  CHECK(spanning->clipped_left);
+  CHECK(spanning->left == Approx(0));
+  CHECK(spanning->right == Approx(40));  // up to the end of 05.11
+  auto inside = timeline_span(day("2026-11-10"), day("2026-11-10"), from, to, width);
+  REQUIRE(inside);
+  CHECK(inside->right - inside->left == Approx(10));
+  auto beyond = timeline_span(day("2026-12-20"), day("2027-01-20"), from, to, width);
+  REQUIRE(beyond);
+  CHECK(beyond->clipped_right);
+  CHECK(beyond->right == Approx(width));
+  CHECK_FALSE(timeline_span(day("2027-01-01"), day("2027-01-05"), from, to, width));
+}
+
+TEST_CASE("negative coverage is never green, in either theme") {
+  for (ThemeKind kind : {ThemeKind::light, ThemeKind::dark}) {
+    ImU32 negative = tone_colour(theme(kind), 0);
+    unsigned r = (negative >> IM_COL32_R_SHIFT) & 0xFF;
+    unsigned g = (negative >> IM_COL32_G_SHIFT) & 0xFF;
+    CHECK(r > g);
+    CHECK(negative != tone_colour(theme(kind), 2));
+  }
+}
