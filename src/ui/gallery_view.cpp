@@ -5,6 +5,7 @@
 
 #include "core/enums.h"
 #include "core/i18n.h"
+#include "core/number_format.h"
 #include "plot/category_charts.h"
 #include "plot/kpi_tile.h"
 #include "plot/time_chart.h"
@@ -142,25 +143,37 @@ void draw_gallery(UiState& state, const Fonts& fonts) {
   constexpr float gap = 16;
   float tile_width = (ImGui::GetContentRegionAvail().x - 3 * gap) / 4;
   plot::TileFonts tile_fonts{fonts.regular, fonts.headline};
-  plot::KpiTile tiles[4];
-  tiles[0] = {tr("gallery.tile.coverage"),        "412",
-              tr("gallery.tile.coverage_detail"), "▲ 12 %",
-              plot::Assessment::neutral,          plot::Assessment::neutral,
-              {300, 340, 310, 380, 368, 412}};
-  tiles[1] = {tr("gallery.tile.on_time"),          "93 %",
-              tr("gallery.tile.on_time_detail"),   "▼ 2 pp",
-              plot::Assessment::warning,           plot::Assessment::bad,
-              {0.97, 0.96, 0.95, 0.96, 0.95, 0.93}};
-  tiles[2] = {
-      tr("gallery.tile.leavers"), "3", tr("gallery.tile.leavers_detail"), "", plot::Assessment::bad,
-      plot::Assessment::neutral,  {}};
-  tiles[3] = {tr("gallery.tile.resolve"),
-              "5,5 h",
-              tr("gallery.tile.resolve_detail"),
-              "▼ 18 %",
-              plot::Assessment::good,
-              plot::Assessment::good,
-              {8.1, 7.4, 7.9, 6.6, 6.2, 5.5}};
+  using plot::Assessment;
+  plot::KpiTile tiles[4] = {
+      {tr("gallery.tile.coverage"),
+       format_count(412),
+       tr("gallery.tile.coverage_detail"),
+       "▲ " + format_percent(0.12, 0),
+       Assessment::neutral,
+       Assessment::neutral,
+       {300, 340, 310, 380, 368, 412}},
+      {tr("gallery.tile.on_time"),
+       format_percent(0.93, 0),
+       tr("gallery.tile.on_time_detail"),
+       "▼ 2 pp",
+       Assessment::warning,
+       Assessment::bad,
+       {0.97, 0.96, 0.95, 0.96, 0.95, 0.93}},
+      {tr("gallery.tile.leavers"),
+       format_count(3),
+       tr("gallery.tile.leavers_detail"),
+       "",
+       Assessment::bad,
+       Assessment::neutral,
+       {}},
+      {tr("gallery.tile.resolve"),
+       format_decimal(5.5, 1) + " h",
+       tr("gallery.tile.resolve_detail"),
+       "▼ " + format_percent(0.18, 0),
+       Assessment::good,
+       Assessment::good,
+       {8.1, 7.4, 7.9, 6.6, 6.2, 5.5}},
+  };
   for (int i = 0; i < 4; ++i) {
     if (i) ImGui::SameLine(0, gap);
     std::string id = "tile." + std::to_string(i);
