@@ -55,20 +55,10 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
   const Theme& theme = *context.theme;
   ImGui::PushID(id);
   std::vector<RankedItem> rows = top_with_other(items, options.top, tr("chart.other"));
-  if (!options.group_names.empty()) {
-    for (std::size_t g = 0; g < options.group_names.size(); ++g) {
-      if (g) ImGui::SameLine(0, 18);
-      ImVec2 at = ImGui::GetCursorScreenPos();
-      float swatch = ImGui::GetTextLineHeight() * 0.7f;
-      float offset = (ImGui::GetTextLineHeight() - swatch) / 2;
-      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + offset),
-                                                ImVec2(at.x + swatch, at.y + offset + swatch),
-                                                palette_colour(theme, g), 2.0f);
-      ImGui::Dummy(ImVec2(swatch, ImGui::GetTextLineHeight()));
-      ImGui::SameLine(0, 6);
-      ImGui::TextUnformatted(options.group_names[g].c_str());
-    }
-  }
+  std::vector<ImU32> group_colours;
+  for (std::size_t g = 0; g < options.group_names.size(); ++g)
+    group_colours.push_back(palette_colour(theme, g));
+  draw_colour_key(options.group_names, group_colours);
   float line = ImGui::GetTextLineHeight();
   float row_height = line * 1.6f;
   ImVec2 origin = ImGui::GetCursorScreenPos();

@@ -105,6 +105,22 @@ void chart_context_menu(const char* id, const std::function<std::string()>& csv,
   ImGui::EndPopup();
 }
 
+void draw_colour_key(const std::vector<std::string>& names, const std::vector<ImU32>& colours) {
+  float line = ImGui::GetTextLineHeight();
+  float swatch = line * 0.7f;
+  float offset = (line - swatch) / 2;
+  for (std::size_t i = 0; i < names.size() && i < colours.size(); ++i) {
+    if (i) ImGui::SameLine(0, 18);
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + offset),
+                                              ImVec2(at.x + swatch, at.y + offset + swatch),
+                                              colours[i], 2.0f);
+    ImGui::Dummy(ImVec2(swatch, line));
+    ImGui::SameLine(0, 6);
+    ImGui::TextUnformatted(names[i].c_str());
+  }
+}
+
 float draw_legend(const std::vector<Series>& series, ChartState& state,
                   const ChartContext& context) {
   const Theme& theme = *context.theme;

@@ -40,7 +40,7 @@ struct ChartState {
   std::optional<double> view_from;
   std::optional<double> view_to;
   std::vector<bool> hidden;
-  int hovered_series = -1;  // legend hover, for highlighting
+  int hovered_series = -1;                   // legend hover, for highlighting
   std::optional<std::size_t> hovered_index;  // the bucket or row under the mouse, if any
 };
 
@@ -75,6 +75,9 @@ std::string csv_number(double value);
 // when asked for: a frame must not format a whole series.
 void chart_context_menu(const char* id, const std::function<std::string()>& csv, ImVec2 min,
                         ImVec2 max, const ChartContext& context);
+
+// A key of colours that cannot be switched off (groups, statuses), in a row above a chart.
+void draw_colour_key(const std::vector<std::string>& names, const std::vector<ImU32>& colours);
 
 // A legend row above a chart; a click hides or shows a series, hover highlights it. Returns the
 // height it took.

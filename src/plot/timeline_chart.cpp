@@ -22,18 +22,7 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
                                         const ChartContext& context) {
   const Theme& theme = *context.theme;
   ImGui::PushID(id);
-  for (std::size_t i = 0; i < options.legend.size() && i < options.legend_colours.size(); ++i) {
-    if (i) ImGui::SameLine(0, 18);
-    ImVec2 at = ImGui::GetCursorScreenPos();
-    float swatch = ImGui::GetTextLineHeight() * 0.7f;
-    float offset = (ImGui::GetTextLineHeight() - swatch) / 2;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + offset),
-                                              ImVec2(at.x + swatch, at.y + offset + swatch),
-                                              options.legend_colours[i], 2.0f);
-    ImGui::Dummy(ImVec2(swatch, ImGui::GetTextLineHeight()));
-    ImGui::SameLine(0, 6);
-    ImGui::TextUnformatted(options.legend[i].c_str());
-  }
+  draw_colour_key(options.legend, options.legend_colours);
   float line = ImGui::GetTextLineHeight();
   float row_height = line * 1.5f;
   float axis_height = line * 2.4f;
