@@ -326,8 +326,11 @@ CREATE INDEX review_decisions_account ON review_decisions(account_id);
 
 -- Audit log: every change made through Raekoda, field by field --------------------------------
 
+-- One save is one change: its rows share change_id. An undo is a change of its own that names
+-- the change it reverses, so that it can itself be audited and never undone twice.
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
+  change_id INTEGER NOT NULL,
   changed_at TEXT NOT NULL,
   changed_by TEXT NOT NULL,
   action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'undo')),
@@ -335,9 +338,11 @@ CREATE TABLE audit_log (
   record_id INTEGER NOT NULL,
   field TEXT,
   before_value TEXT,
-  after_value TEXT
+  after_value TEXT,
+  undoes_change_id INTEGER
 );
 CREATE INDEX audit_log_record ON audit_log(table_name, record_id, id);
+CREATE INDEX audit_log_change ON audit_log(changed_by, change_id);
 )sql";
 
 void seed_v1(Database& db) {

@@ -10,6 +10,7 @@
 #include "core/deadline_rule.h"
 #include "core/enums.h"
 #include "core/i18n.h"
+#include "core/record_spec.h"
 
 using namespace raekoda;
 
@@ -20,7 +21,7 @@ namespace {
 std::set<std::string> keys_used_in_sources() {
   std::set<std::string> keys;
   std::regex call(
-      R"re("((?:app|chart|cli|error|gallery|overview|summary|time|topbar|view|welcome)(?:\.[a-z0-9_]+)+)")re");
+      R"re("((?:app|chart|cli|error|gallery|overview|summary|time|topbar|validation|view|welcome)(?:\.[a-z0-9_]+)+)")re");
   for (const auto& entry :
        std::filesystem::recursive_directory_iterator(RAEKODA_SOURCE_DIR "/src")) {
     if (!entry.is_regular_file()) continue;
@@ -101,6 +102,19 @@ TEST_CASE("every view, document type, month and quarter has a name in both langu
     for (const DeadlineRule& rule : default_deadline_rules())
       CHECK(c.find("doc_type." + rule.key) != nullptr);
   }
+}
+
+TEST_CASE("every editable field has a label in both languages") {
+  for (Language language : {Language::et, Language::en})
+    for (std::string_view table :
+         {"documents", "media_items", "incidents", "accounts", "comm_activities"}) {
+      const TableSpec* spec = find_table_spec(table);
+      REQUIRE(spec);
+      for (const FieldSpec& field : spec->fields) {
+        INFO(field_label_key(*spec, field));
+        CHECK(Catalog::embedded(language).find(field_label_key(*spec, field)) != nullptr);
+      }
+    }
 }
 
 TEST_CASE("tr follows the chosen language and shows a missing key as itself") {

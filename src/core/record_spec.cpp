@@ -1,0 +1,268 @@
+#include "core/record_spec.h"
+
+#include <array>
+#include <charconv>
+
+#include "core/enums.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+namespace raekoda {
+namespace {
+
+using namespace std::string_view_literals;
+
+template <class E>
+constexpr std::span<const std::string_view> keys_of() {
+  return EnumKeys<E>::keys;
+}
+
+FieldSpec text(std::string_view column, std::size_t max_length, bool required = false) {
+  return {column, FieldType::text, required, max_length, {}, {}, {}, false};
+}
+FieldSpec notes(std::string_view column, std::size_t max_length) {
+  return {column, FieldType::notes, false, max_length, {}, {}, {}, false};
+}
+FieldSpec date(std::string_view column, bool required, bool not_in_future) {
+  return {column, FieldType::date, required, 0, {}, {}, {}, not_in_future};
+}
+FieldSpec date_time(std::string_view column, bool required) {
+  return {column, FieldType::date_time, required, 0, {}, {}, {}, true};
+}
+template <class E>
+FieldSpec choice(std::string_view column, bool required = true) {
+  return {column, FieldType::choice, required, 0, keys_of<E>(), EnumKeys<E>::list, {}, false};
+}
+FieldSpec reference(std::string_view column, std::string_view table, bool required) {
+  return {column, FieldType::reference, required, 0, {}, {}, table, false};
+}
+FieldSpec integer(std::string_view column) {
+  return {column, FieldType::integer, false, 0, {}, {}, {}, false};
+}
+FieldSpec flag(std::string_view column) {
+  return {column, FieldType::flag, false, 0, {}, {}, {}, false};
+}
+
+const std::array document_fields = {
+    text("reg_number", 60, true),
+    reference("doc_type", "deadline_rules", true),
+    date("registered_on", true, true),
+    text("title", 500, true),
+    text("sender", 200),
+    reference("responder_id", "people", false),
+    date("due_on", false, false),
+    date("extended_due_on", false, false),
+    notes("extension_reason", 2000),
+    date("answered_on", false, true),
+    flag("access_restricted"),
+};
+const std::array document_orders = {
+    DateOrder{"registered_on", "answered_on", "validation.answered_before_registered"},
+    DateOrder{"registered_on", "due_on", "validation.due_before_registered"},
+    DateOrder{"due_on", "extended_due_on", "validation.extension_before_due"},
+};
+
+const std::array media_fields = {
+    reference("outlet_id", "media_outlets", true),
+    date("published_on", true, true),
+    text("title", 500, true),
+    choice<Tone>("tone"),
+    choice<Subject>("subject"),
+    text("topic", 200),
+    integer("reach"),
+    flag("misleading"),
+    choice<RebuttalStatus>("rebuttal_status"),
+    date("rebuttal_due_on", false, false),
+    text("rebuttal_url", 2000),
+    notes("notes", 10000),
+};
+const std::array media_orders = {
+    DateOrder{"published_on", "rebuttal_due_on", "validation.rebuttal_before_item"},
+};
+
+const std::array incident_fields = {
+    text("title", 500, true),
+    date_time("opened_at", true),
+    date_time("resolved_at", false),
+    choice<IncidentStatus>("status"),
+    choice<IncidentCategory>("category"),
+    choice<Severity>("severity"),
+    flag("is_security"),
+    reference("institution_id", "institutions", true),
+    reference("assignee_id", "people", false),
+    notes("root_cause", 2000),
+};
+const std::array incident_orders = {
+    DateOrder{"opened_at", "resolved_at", "validation.resolved_before_opened"},
+};
+
+const std::array account_fields = {
+    reference("person_id", "people", true),
+    reference("system_id", "information_systems", true),
+    text("username", 100, true),
+    choice<Privilege>("privilege"),
+    date("granted_on", true, true),
+    text("request_ref", 100),
+    reference("requested_by_id", "people", false),
+    date("revoked_on", false, true),
+};
+const std::array account_orders = {
+    DateOrder{"granted_on", "revoked_on", "validation.revoked_before_granted"},
+};
+
+const std::array activity_fields = {
+    reference("plan_id", "comm_plans", true),
+    text("title", 500, true),
+    choice<ActivityChannel>("channel"),
+    text("audience", 200),
+    reference("owner_id", "people", true),
+    date("planned_on", true, false),
+    date("planned_until", false, false),
+    choice<ActivityStatus>("status"),
+    date("done_on", false, true),
+    text("link", 2000),
+};
+const std::array activity_orders = {
+    DateOrder{"planned_on", "planned_until", "validation.window_ends_before_start"},
+};
+
+const TableSpec documents{"documents", document_fields, document_orders};
+const TableSpec media_items{"media_items", media_fields, media_orders};
+const TableSpec incidents{"incidents", incident_fields, incident_orders};
+const TableSpec accounts{"accounts", account_fields, account_orders};
+const TableSpec comm_activities{"comm_activities", activity_fields, activity_orders};
+
+// The day part of a date or a date and time, for comparing and for the future check.
+std::optional<Date> day_of(const FieldSpec& field, const std::string& value) {
+  if (field.type == FieldType::date) return Date::parse_iso(value);
+  if (auto moment = DateTime::parse_iso(value)) return moment->date;
+  return std::nullopt;
+}
+
+std::optional<std::string> check_field(const FieldSpec& field,
+                                       const std::optional<std::string>& value, Date today) {
+  if (!value || value->empty()) {
+    if (field.required) return tr("validation.required");
+    return std::nullopt;
+  }
+  const std::string& text = *value;
+  if (!is_valid_utf8(text)) return tr("validation.invalid_utf8");
+  switch (field.type) {
+    case FieldType::text:
+    case FieldType::notes:
+      if (field.max_length && utf8_length(text) > field.max_length)
+        return trf("validation.too_long", field.max_length, utf8_length(text));
+      if (field.type == FieldType::text && text.find('\n') != std::string::npos)
+        return tr("validation.one_line");
+      return std::nullopt;
+    case FieldType::date:
+    case FieldType::date_time: {
+      auto day = day_of(field, text);
+      if (!day)
+        return tr(field.type == FieldType::date ? "validation.invalid_date"
+                                                : "validation.invalid_date_time");
+      if (field.not_in_future && *day > today)
+        return trf("validation.future_date", today.display());
+      return std::nullopt;
+    }
+    case FieldType::choice:
+      for (std::string_view key : field.choices)
+        if (key == text) return std::nullopt;
+      return tr("validation.unknown_choice");
+    case FieldType::integer:
+    case FieldType::reference: {
+      std::int64_t number = 0;
+      auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+      if (error != std::errc{} || end != text.data() + text.size() || number < 0) {
+        // A deadline rule is referenced by its key, not a number.
+        if (field.type == FieldType::reference && field.reference_table == "deadline_rules")
+          return std::nullopt;
+        return tr("validation.not_a_number");
+      }
+      return std::nullopt;
+    }
+    case FieldType::flag:
+      return text == "0" || text == "1"
+                 ? std::nullopt
+                 : std::optional<std::string>(tr("validation.unknown_choice"));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+const FieldSpec* TableSpec::field(std::string_view column) const {
+  for (const FieldSpec& f : fields)
+    if (f.column == column) return &f;
+  return nullptr;
+}
+
+const TableSpec& documents_spec() {
+  return documents;
+}
+const TableSpec& media_items_spec() {
+  return media_items;
+}
+const TableSpec& incidents_spec() {
+  return incidents;
+}
+const TableSpec& accounts_spec() {
+  return accounts;
+}
+const TableSpec& comm_activities_spec() {
+  return comm_activities;
+}
+
+const TableSpec* find_table_spec(std::string_view table) {
+  for (const TableSpec* spec : {&documents, &media_items, &incidents, &accounts, &comm_activities})
+    if (spec->table == table) return spec;
+  return nullptr;
+}
+
+const std::optional<std::string>& Record::value(std::string_view column) const {
+  static const std::optional<std::string> none;
+  auto found = values.find(column);
+  return found == values.end() ? none : found->second;
+}
+
+void Record::set(std::string_view column, std::optional<std::string> value) {
+  values[std::string(column)] = std::move(value);
+}
+
+std::vector<FieldError> validate(const TableSpec& spec, const Record& record, Date today) {
+  std::vector<FieldError> errors;
+  auto has_error = [&](std::string_view column) {
+    for (const FieldError& e : errors)
+      if (e.column == column) return true;
+    return false;
+  };
+  for (const FieldSpec& field : spec.fields)
+    if (auto message = check_field(field, record.value(field.column), today))
+      errors.push_back({std::string(field.column), std::move(*message)});
+  for (const DateOrder& order : spec.orders) {
+    if (has_error(order.earlier) || has_error(order.later)) continue;
+    const FieldSpec* earlier_field = spec.field(order.earlier);
+    const FieldSpec* later_field = spec.field(order.later);
+    const auto& earlier = record.value(order.earlier);
+    const auto& later = record.value(order.later);
+    if (!earlier_field || !later_field || !earlier || !later || earlier->empty() || later->empty())
+      continue;
+    // ISO text orders as time does, for dates and for dates with times.
+    if (*later < *earlier) errors.push_back({std::string(order.later), tr(order.message_key)});
+  }
+  return errors;
+}
+
+std::vector<std::string> changed_columns(const TableSpec& spec, const Record& before,
+                                         const Record& after) {
+  std::vector<std::string> changed;
+  for (const FieldSpec& field : spec.fields)
+    if (before.value(field.column) != after.value(field.column)) changed.emplace_back(field.column);
+  return changed;
+}
+
+std::string field_label_key(const TableSpec& spec, const FieldSpec& field) {
+  return "field." + std::string(spec.table) + "." + std::string(field.column);
+}
+
+}  // namespace raekoda

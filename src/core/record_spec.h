@@ -1,0 +1,90 @@
+#pragma once
+// What an editable record looks like to the editor: its fields, their types and limits, and the
+// orders between dates that must hold. One description per table serves the drill-down table,
+// the editor, validation and the audit log alike.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/records.h"
+
+namespace raekoda {
+
+enum class FieldType {
+  text,       // one line
+  notes,      // several lines
+  date,       // stored YYYY-MM-DD, typed dd.mm.yyyy
+  date_time,  // stored YYYY-MM-DD HH:MM
+  choice,     // one key of a closed list
+  integer,    // whole number, not negative
+  flag,       // yes or no, stored 0 or 1
+  reference,  // the id of a row in another table
+};
+
+struct FieldSpec {
+  std::string_view column;
+  FieldType type = FieldType::text;
+  bool required = false;
+  std::size_t max_length = 0;                 // characters, for text and notes
+  std::span<const std::string_view> choices;  // keys, for a choice
+  std::string_view choice_list;               // catalog list of the keys' names ("tone")
+  std::string_view reference_table;           // for a reference
+  bool not_in_future = false;                 // for dates of things that have happened
+};
+
+// `earlier` must not come after `later` when both are set.
+struct DateOrder {
+  std::string_view earlier;
+  std::string_view later;
+  std::string_view message_key;  // shown at `later`
+};
+
+struct TableSpec {
+  std::string_view table;
+  std::span<const FieldSpec> fields;
+  std::span<const DateOrder> orders;
+
+  const FieldSpec* field(std::string_view column) const;
+};
+
+// The editable tables, one per area.
+const TableSpec& documents_spec();
+const TableSpec& media_items_spec();
+const TableSpec& incidents_spec();
+const TableSpec& accounts_spec();
+const TableSpec& comm_activities_spec();
+const TableSpec* find_table_spec(std::string_view table);
+
+// A row as the editor holds it: every value as the text the database stores, NULL as nullopt.
+struct Record {
+  Id id = 0;                 // 0 for a record not yet saved
+  std::int64_t version = 0;  // the row's version when it was read
+  std::map<std::string, std::optional<std::string>, std::less<>> values;
+
+  const std::optional<std::string>& value(std::string_view column) const;
+  void set(std::string_view column, std::optional<std::string> value);
+};
+
+struct FieldError {
+  std::string column;
+  std::string message;  // in the user's language
+};
+
+// Every problem with the record's fields, at most one per field; empty when it can be saved.
+std::vector<FieldError> validate(const TableSpec& spec, const Record& record, Date today);
+
+// The columns whose values differ between two versions of a record, in the spec's order.
+std::vector<std::string> changed_columns(const TableSpec& spec, const Record& before,
+                                         const Record& after);
+
+// The catalog key of a field's label: "field.documents.answered_on".
+std::string field_label_key(const TableSpec& spec, const FieldSpec& field);
+
+}  // namespace raekoda

@@ -1,0 +1,20 @@
+#pragma once
+// Text as users type it: Estonian and Russian. SQLite's lower() folds ASCII only, so searching
+// for "õun" would miss "Õunapuu" and "жалоба" would miss "Жалоба"; the program folds case itself.
+
+#include <string>
+#include <string_view>
+
+namespace raekoda {
+
+// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
+// Number of characters (code points) in well-formed UTF-8.
+std::size_t utf8_length(std::string_view text);
+
+// Lower case for Latin (ASCII, Latin-1, Latin Extended-A) and Cyrillic, the letters of Estonian
+// and Russian records; other characters are kept. Invalid UTF-8 bytes are kept as they are.
+std::string fold_case(std::string_view text);
+
+}  // namespace raekoda
