@@ -46,6 +46,7 @@ FieldSpec flag(std::string_view column) {
 const std::array document_fields = {
     text("reg_number", 60, true),
     reference("doc_type", "deadline_rules", true),
+    choice<Direction>("direction"),
     date("registered_on", true, true),
     text("title", 500, true),
     text("sender", 200),
@@ -65,6 +66,8 @@ const std::array document_orders = {
 const std::array media_fields = {
     reference("outlet_id", "media_outlets", true),
     date("published_on", true, true),
+    choice<Channel>("channel"),
+    choice<ContentLanguage>("language"),
     text("title", 500, true),
     choice<Tone>("tone"),
     choice<Subject>("subject"),

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "core/text.h"
 #include "db/schema.h"
 
 namespace raekoda::db {
@@ -184,8 +185,26 @@ Database Database::open_in_memory() {
   return db;
 }
 
+// fold(text): lower case for Estonian and Russian letters, for searching (SQLite folds ASCII only).
+static void fold_function(sqlite3_context* context, int, sqlite3_value** arguments) {
+  if (sqlite3_value_type(arguments[0]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(arguments[0]));
+  std::string folded = fold_case(
+      std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(arguments[0]))));
+  sqlite3_result_text(context, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+}
+
+void Database::set_busy_timeout(int milliseconds) {
+  sqlite3_busy_timeout(db_, milliseconds);
+}
+
 void Database::configure() {
   sqlite3_busy_timeout(db_, busy_timeout_ms);
+  sqlite3_create_function_v2(db_, "fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                             fold_function, nullptr, nullptr, nullptr);
   sqlite3_extended_result_codes(db_, 1);
   // Foreign keys are per connection in SQLite and off by default.
   exec("PRAGMA foreign_keys = ON");

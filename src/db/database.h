@@ -116,6 +116,8 @@ public:
   }
 
   bool read_only() const { return read_only_; }
+  // How long a write waits for a colleague's write to finish before it reports the file busy.
+  void set_busy_timeout(int milliseconds);
   int schema_version();
   // Changes whenever another connection commits to the file: cheap to poll.
   std::int64_t data_version();

@@ -13,6 +13,7 @@ Record valid_document() {
   Record r;
   r.set("reg_number", "7-1/2026-0042");
   r.set("doc_type", "information_request");
+  r.set("direction", "incoming");
   r.set("registered_on", "2026-11-16");
   r.set("title", "Teabenõue: hankelepingu koopia");
   r.set("sender", "Õie Mägi");
@@ -98,6 +99,8 @@ TEST_CASE("choices, numbers and times are checked") {
   item.set("outlet_id", "3");
   item.set("published_on", "2026-11-20");
   item.set("title", "Горсовет обсудил бюджет");
+  item.set("channel", "online");
+  item.set("language", "ru");
   item.set("tone", "angry");
   item.set("subject", "council");
   item.set("rebuttal_status", "not_needed");

@@ -1,8 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "db/database.h"
 #include "db/schema.h"
@@ -32,19 +30,6 @@ void make_sqlite_file(const std::filesystem::path& path, const char* sql) {
   REQUIRE(sqlite3_open(path.c_str(), &handle) == SQLITE_OK);
   REQUIRE(sqlite3_exec(handle, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(handle);
-}
-
-// Runs `check` in a child process without root's right to write anything, as an ordinary
-// user of a read-only share would be. Returns the child's exit code.
-int as_unprivileged_user(const std::function<int()>& check) {
-  pid_t child = fork();
-  if (child == 0) {
-    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(90);
-    _exit(check());
-  }
-  int status = 0;
-  waitpid(child, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 99;
 }
 
 }  // namespace
@@ -124,7 +109,7 @@ TEST_CASE("a file the user may only read opens read-only") {
                       std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
                       std::filesystem::perms::others_exec);
   std::string before = read_file(path);
-  int result = as_unprivileged_user([&] {
+  int result = testing::as_unprivileged_user([&] {
     try {
       Database db = Database::open(path, OpenMode::existing);
       if (!db.read_only()) return 1;
@@ -151,7 +136,7 @@ TEST_CASE("a read-only file that needs a schema upgrade is refused, not half-upg
   std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all |
                                                std::filesystem::perms::others_read |
                                                std::filesystem::perms::others_exec);
-  int result = as_unprivileged_user([&] {
+  int result = testing::as_unprivileged_user([&] {
     try {
       Database::open(path, OpenMode::existing);
       return 1;

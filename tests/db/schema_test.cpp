@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/enums.h"
+#include "core/record_spec.h"
 #include "db/database.h"
 #include "db/schema.h"
 #include "support/temp_dir.h"
@@ -251,4 +252,25 @@ TEST_CASE("each closed list is enforced by the schema with exactly the program's
   check_enum_column<RestoreResult>(
       db, "INSERT INTO restore_tests (system_id, tested_on, result) VALUES (1, '2026-01-05', ",
       ")");
+}
+
+TEST_CASE("the editor can create every editable record: each required column is in its spec") {
+  Database db = Database::open_in_memory();
+  for (const TableSpec* spec : {&documents_spec(), &media_items_spec(), &incidents_spec(),
+                                &accounts_spec(), &comm_activities_spec()}) {
+    auto columns = db.prepare(
+        "SELECT name FROM pragma_table_xinfo(?) WHERE \"notnull\" = 1 AND dflt_value IS NULL "
+        "AND hidden = 0 AND pk = 0");
+    columns.bind(1, spec->table);
+    while (columns.step()) {
+      INFO(spec->table << "." << columns.text(0));
+      CHECK(spec->field(columns.text(0)) != nullptr);
+    }
+    // And every field of the spec is a real column.
+    for (const FieldSpec& field : spec->fields) {
+      INFO(spec->table << "." << field.column);
+      CHECK(db.query_integer("SELECT count(*) FROM pragma_table_info(?) WHERE name = ?", 0,
+                             spec->table, field.column) == 1);
+    }
+  }
 }

@@ -5,6 +5,9 @@
 #include <iterator>
 #include <stdexcept>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 namespace raekoda::testing {
 
 TempDir::TempDir() {
@@ -28,6 +31,21 @@ std::string read_file(const std::filesystem::path& path) {
 void write_file(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
   out << bytes;
+}
+
+int in_other_process(const std::function<int()>& work) {
+  pid_t child = fork();
+  if (child == 0) _exit(work());
+  int status = 0;
+  waitpid(child, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 99;
+}
+
+int as_unprivileged_user(const std::function<int()>& check) {
+  return in_other_process([&] {
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) return 90;
+    return check();
+  });
 }
 
 }  // namespace raekoda::testing

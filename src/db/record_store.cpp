@@ -1,0 +1,230 @@
+#include "db/record_store.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
+
+#include "db/database.h"
+
+namespace raekoda::db {
+namespace {
+
+std::string column_list(const TableSpec& spec) {
+  std::string columns;
+  for (const FieldSpec& field : spec.fields) {
+    if (!columns.empty()) columns += ", ";
+    columns += field.column;
+  }
+  return columns;
+}
+
+std::int64_t next_change_id(Database& db) {
+  return db.query_integer("SELECT coalesce(max(change_id), 0) + 1 FROM audit_log", 1);
+}
+
+void write_audit(Database& db, std::int64_t change_id, const Author& author,
+                 std::string_view action, const TableSpec& spec, Id id, std::string_view field,
+                 const std::optional<std::string>& before, const std::optional<std::string>& after,
+                 std::optional<std::int64_t> undoes = std::nullopt) {
+  Statement insert = db.prepare(
+      "INSERT INTO audit_log (change_id, changed_at, changed_by, action, table_name, record_id, "
+      "field, "
+      "before_value, after_value, undoes_change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind_all(change_id, author.at, author.user, action, spec.table, id, field, before, after,
+                  undoes);
+  insert.run();
+}
+
+// Sets `columns` of row `id` to the values in `record`, if its version is still `version`.
+bool write_columns(Database& db, const TableSpec& spec, Id id, std::int64_t version,
+                   const std::vector<std::string>& columns, const Record& record) {
+  std::string sql = "UPDATE " + std::string(spec.table) + " SET ";
+  for (const std::string& column : columns) sql += column + " = ?, ";
+  sql += "version = version + 1 WHERE id = ? AND version = ?";
+  Statement update = db.prepare(sql);
+  int index = 0;
+  for (const std::string& column : columns) update.bind(++index, record.value(column));
+  update.bind(++index, id);
+  update.bind(++index, version);
+  update.run();
+  return db.query_integer("SELECT changes()", 0) == 1;
+}
+
+}  // namespace
+
+Author current_author() {
+  std::string user;
+  if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name)
+    user = entry->pw_name;
+  else if (const char* name = std::getenv("USER"); name && *name)
+    user = name;
+  else
+    user = "uid " + std::to_string(geteuid());
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &local);
+  return {user, stamp};
+}
+
+std::optional<Record> load_record(Database& db, const TableSpec& spec, Id id) {
+  Statement select = db.prepare("SELECT version, " + column_list(spec) + " FROM " +
+                                std::string(spec.table) + " WHERE id = ?");
+  select.bind(1, id);
+  if (!select.step()) return std::nullopt;
+  Record record;
+  record.id = id;
+  record.version = select.integer(0);
+  int column = 1;
+  for (const FieldSpec& field : spec.fields) {
+    if (select.is_null(column))
+      record.set(field.column, std::nullopt);
+    else
+      record.set(field.column, select.text(column));
+    ++column;
+  }
+  return record;
+}
+
+SaveResult update_record(Database& db, const TableSpec& spec, const Record& original,
+                         const Record& edited, const Author& author) {
+  SaveResult result;
+  std::vector<std::string> columns = changed_columns(spec, original, edited);
+  if (columns.empty()) {
+    result.current = original;
+    return result;
+  }
+  Transaction transaction(db);
+  if (!write_columns(db, spec, original.id, original.version, columns, edited)) {
+    auto current = load_record(db, spec, original.id);
+    result.status = current ? SaveStatus::conflict : SaveStatus::missing;
+    if (current) result.current = *current;
+    return result;  // the transaction rolls back: nothing was written
+  }
+  result.change_id = next_change_id(db);
+  for (const std::string& column : columns)
+    write_audit(db, result.change_id, author, "update", spec, original.id, column,
+                original.value(column), edited.value(column));
+  result.current = *load_record(db, spec, original.id);
+  transaction.commit();
+  result.status = SaveStatus::saved;
+  return result;
+}
+
+Record insert_record(Database& db, const TableSpec& spec, const Record& record,
+                     const Author& author) {
+  Transaction transaction(db);
+  std::string placeholders;
+  for (std::size_t i = 0; i < spec.fields.size(); ++i) placeholders += i ? ", ?" : "?";
+  Statement insert = db.prepare("INSERT INTO " + std::string(spec.table) + " (" +
+                                column_list(spec) + ") VALUES (" + placeholders + ")");
+  int index = 0;
+  for (const FieldSpec& field : spec.fields) insert.bind(++index, record.value(field.column));
+  insert.run();
+  Id id = db.query_integer("SELECT last_insert_rowid()", 0);
+  std::int64_t change_id = next_change_id(db);
+  for (const FieldSpec& field : spec.fields)
+    if (record.value(field.column))
+      write_audit(db, change_id, author, "insert", spec, id, field.column, std::nullopt,
+                  record.value(field.column));
+  Record saved = *load_record(db, spec, id);
+  transaction.commit();
+  return saved;
+}
+
+SaveResult delete_record(Database& db, const TableSpec& spec, const Record& original,
+                         const Author& author) {
+  SaveResult result;
+  Transaction transaction(db);
+  auto current = load_record(db, spec, original.id);
+  if (!current) {
+    result.status = SaveStatus::missing;
+    return result;
+  }
+  if (current->version != original.version) {
+    result.status = SaveStatus::conflict;
+    result.current = *current;
+    return result;
+  }
+  Statement remove =
+      db.prepare("DELETE FROM " + std::string(spec.table) + " WHERE id = ? AND version = ?");
+  remove.bind_all(original.id, original.version);
+  remove.run();
+  result.change_id = next_change_id(db);
+  for (const FieldSpec& field : spec.fields)
+    if (current->value(field.column))
+      write_audit(db, result.change_id, author, "delete", spec, original.id, field.column,
+                  current->value(field.column), std::nullopt);
+  transaction.commit();
+  result.status = SaveStatus::saved;
+  return result;
+}
+
+std::vector<AuditEntry> record_history(Database& db, const TableSpec& spec, Id id) {
+  std::vector<AuditEntry> entries;
+  Statement select = db.prepare(
+      "SELECT change_id, changed_at, changed_by, action, coalesce(field, ''), before_value, "
+      "after_value "
+      "FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY change_id DESC, id");
+  select.bind_all(spec.table, id);
+  while (select.step()) {
+    AuditEntry entry{
+        select.integer(0), select.text(1), select.text(2), select.text(3), select.text(4), {}, {}};
+    if (!select.is_null(5)) entry.before = select.text(5);
+    if (!select.is_null(6)) entry.after = select.text(6);
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+UndoResult undo_last_change(Database& db, const Author& author) {
+  UndoResult result;
+  Transaction transaction(db);
+  Statement last = db.prepare(
+      "SELECT change_id, table_name, record_id FROM audit_log a WHERE changed_by = ? AND action = "
+      "'update' "
+      "AND NOT EXISTS (SELECT 1 FROM audit_log u WHERE u.undoes_change_id = a.change_id) "
+      "ORDER BY change_id DESC LIMIT 1");
+  last.bind(1, author.user);
+  if (!last.step()) return result;
+  std::int64_t change_id = last.integer(0);
+  result.table = last.text(1);
+  result.record_id = last.integer(2);
+  const TableSpec* spec = find_table_spec(result.table);
+  auto current = spec ? load_record(db, *spec, result.record_id) : std::nullopt;
+  if (!current) {
+    result.status = SaveStatus::missing;
+    return result;
+  }
+  // The fields must still hold what that save wrote; otherwise someone has changed them since.
+  Record restored = *current;
+  Statement fields =
+      db.prepare("SELECT field, before_value, after_value FROM audit_log WHERE change_id = ?");
+  fields.bind(1, change_id);
+  std::vector<std::string> columns;
+  while (fields.step()) {
+    std::string column = fields.text(0);
+    std::optional<std::string> before, after;
+    if (!fields.is_null(1)) before = fields.text(1);
+    if (!fields.is_null(2)) after = fields.text(2);
+    if (current->value(column) != after) {
+      result.status = SaveStatus::conflict;
+      return result;
+    }
+    restored.set(column, before);
+    columns.push_back(column);
+  }
+  write_columns(db, *spec, current->id, current->version, columns, restored);
+  std::int64_t undo_id = next_change_id(db);
+  for (const std::string& column : columns)
+    write_audit(db, undo_id, author, "undo", *spec, current->id, column, current->value(column),
+                restored.value(column), change_id);
+  transaction.commit();
+  result.status = SaveStatus::saved;
+  return result;
+}
+
+}  // namespace raekoda::db

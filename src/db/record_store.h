@@ -1,0 +1,69 @@
+#pragma once
+// Reading and saving single records in the shared file, safely: one short transaction per save,
+// optimistic concurrency by the row's version, and audit rows in the same transaction.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/record_spec.h"
+
+namespace raekoda::db {
+
+class Database;
+
+// Who saves, and when ('YYYY-MM-DD HH:MM:SS' local time): written into the audit log.
+struct Author {
+  std::string user;
+  std::string at;
+};
+// The operating-system user and the current local time.
+Author current_author();
+
+std::optional<Record> load_record(Database& db, const TableSpec& spec, Id id);
+
+enum class SaveStatus {
+  saved,
+  conflict,  // a colleague saved the record since it was read: nothing was written
+  missing,   // the record was deleted meanwhile
+  nothing,   // no field had changed
+};
+
+struct SaveResult {
+  SaveStatus status = SaveStatus::nothing;
+  Record current;  // the row as it is now in the database: after this save, or the colleague's
+  std::int64_t change_id = 0;
+};
+
+// Saves the fields that differ between `original` (as read) and `edited`. Throws DatabaseError
+// (busy, read_only, constraint) with nothing written.
+SaveResult update_record(Database& db, const TableSpec& spec, const Record& original,
+                         const Record& edited, const Author& author);
+// Returns the new record as saved.
+Record insert_record(Database& db, const TableSpec& spec, const Record& record,
+                     const Author& author);
+SaveResult delete_record(Database& db, const TableSpec& spec, const Record& original,
+                         const Author& author);
+
+struct AuditEntry {
+  std::int64_t change_id = 0;
+  std::string changed_at;
+  std::string changed_by;
+  std::string action;  // insert, update, delete, undo
+  std::string field;
+  std::optional<std::string> before;
+  std::optional<std::string> after;
+};
+// The record's history, newest first.
+std::vector<AuditEntry> record_history(Database& db, const TableSpec& spec, Id id);
+
+struct UndoResult {
+  SaveStatus status = SaveStatus::nothing;
+  std::string table;
+  Id record_id = 0;
+};
+// Undoes the author's last saved edit that is not yet undone, itself as an audited change.
+// `conflict` when someone changed those fields since; `nothing` when there is nothing to undo.
+UndoResult undo_last_change(Database& db, const Author& author);
+
+}  // namespace raekoda::db

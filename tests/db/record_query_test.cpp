@@ -1,0 +1,111 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "db/database.h"
+#include "db/record_query.h"
+
+using namespace raekoda;
+using db::Database;
+using db::RecordFilter;
+
+namespace {
+
+Database with_media_titles(const std::vector<std::string>& titles) {
+  Database db = Database::open_in_memory();
+  db.exec(
+      "INSERT INTO media_outlets (id, name, channel, language) VALUES (1, 'Põhjarannik', 'print', "
+      "'et')");
+  auto insert = db.prepare(
+      "INSERT INTO media_items (outlet_id, published_on, channel, language, title, tone, subject) "
+      "VALUES (1, '2026-11-20', 'print', 'et', ?, 'neutral', 'council')");
+  for (const std::string& title : titles) {
+    insert.bind(1, title);
+    insert.run();
+  }
+  return db;
+}
+
+std::int64_t found(Database& db, const std::string& search) {
+  db::RecordQuery query{&media_items_spec(), {}, search, "", false};
+  return db::count_records(db, query);
+}
+
+// 100,000 documents registered over about 27 years, one a day from 2000.
+Database hundred_thousand_documents() {
+  Database db = Database::open_in_memory();
+  db.exec(
+      "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999) "
+      "INSERT INTO documents (reg_number, doc_type, direction, registered_on, title) "
+      "SELECT 'R-' || i, 'letter', 'incoming', date('2000-01-01', '+' || (i % 10000) || ' days'), "
+      "'Kiri ' || (i * 7919 % 100000) FROM n");
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("search folds Estonian letters both ways, which SQLite's lower() does not") {
+  Database db = with_media_titles({"ÕUNAPUU ISTUTAMINE", "Šokolaaditehas ja Žürii",
+                                   "Äri ja ÖÖMAJA Ülevaade", "Linnavalitsus teatas"});
+  CHECK(found(db, "õunapuu") == 1);
+  CHECK(found(db, "ÕUNAPUU") == 1);
+  CHECK(found(db, "šokolaad") == 1);
+  CHECK(found(db, "žürii") == 1);
+  CHECK(found(db, "ööma") == 1);
+  CHECK(found(db, "ülevaade") == 1);
+  CHECK(found(db, "ÄRI") == 1);
+  CHECK(db.query_integer("SELECT count(*) FROM media_items WHERE lower(title) LIKE '%õunapuu%'",
+                         0) == 0);
+}
+
+TEST_CASE("search folds Cyrillic both ways") {
+  Database db = with_media_titles({"ЖАЛОБА ЖИТЕЛЕЙ", "Горсовет обсудил бюджет", "Ёлка на площади"});
+  CHECK(found(db, "жалоба") == 1);
+  CHECK(found(db, "ГОРСОВЕТ") == 1);
+  CHECK(found(db, "ёлка") == 1);
+  CHECK(found(db, "бюджет") == 1);
+  CHECK(found(db, "") == 3);
+}
+
+TEST_CASE("search treats % and _ as themselves") {
+  Database db = with_media_titles({"Toetus kasvas 5%", "Toetus kasvas 50 eurot", "tee_remont"});
+  CHECK(found(db, "5%") == 1);
+  CHECK(found(db, "e_r") == 1);
+}
+
+TEST_CASE("sorting and paging are done in SQL and right over 100,000 rows") {
+  Database db = hundred_thousand_documents();
+  db::RecordQuery query{&documents_spec(), {}, "", "registered_on", true};
+  CHECK(db::count_records(db, query) == 100000);
+  auto first = db::fetch_records(db, query, 0, 50);
+  REQUIRE(first.size() == 50);
+  CHECK(first.front().value("registered_on") == "2027-05-18");  // 2000-01-01 + 9999 days
+  auto last = db::fetch_records(db, query, 99990, 50);
+  REQUIRE(last.size() == 10);
+  CHECK(last.back().value("registered_on") == "2000-01-01");
+  // Pages neither skip nor repeat a row.
+  std::set<Id> seen;
+  for (std::int64_t offset = 0; offset < 1000; offset += 100)
+    for (const Record& r : db::fetch_records(db, query, offset, 100)) seen.insert(r.id);
+  CHECK(seen.size() == 1000);
+  // Every row's date is not later than the row before it.
+  auto page = db::fetch_records(db, query, 5000, 500);
+  for (std::size_t i = 1; i < page.size(); ++i)
+    CHECK(*page[i].value("registered_on") <= *page[i - 1].value("registered_on"));
+}
+
+TEST_CASE("filters narrow the records to a chart element") {
+  Database db = hundred_thousand_documents();
+  db::RecordQuery week{&documents_spec(),
+                       {{"registered_on", RecordFilter::Kind::between, "2001-01-01", "2001-01-07"}},
+                       "",
+                       "",
+                       false};
+  CHECK(db::count_records(db, week) == 7 * 10);  // ten documents a day in 2001's first week
+  week.filters.push_back({"answered_on", RecordFilter::Kind::is_null, std::nullopt, std::nullopt});
+  CHECK(db::count_records(db, week) == 70);
+  week.search = "kiri 1";
+  auto some = db::count_records(db, week);
+  CHECK(some > 0);
+  CHECK(some < 70);
+}
