@@ -129,7 +129,8 @@ const std::array activity_orders = {
     DateOrder{"planned_on", "planned_until", "validation.window_ends_before_start"},
 };
 
-const TableSpec documents{"documents", document_fields, document_orders};
+const std::array document_derived = {"effective_due_on"sv};
+const TableSpec documents{"documents", document_fields, document_orders, document_derived};
 const TableSpec media_items{"media_items", media_fields, media_orders};
 const TableSpec incidents{"incidents", incident_fields, incident_orders};
 const TableSpec accounts{"accounts", account_fields, account_orders};

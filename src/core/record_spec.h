@@ -50,6 +50,8 @@ struct TableSpec {
   std::string_view table;
   std::span<const FieldSpec> fields;
   std::span<const DateOrder> orders;
+  // Derived columns a drill-down may filter on but nobody edits (documents.effective_due_on).
+  std::span<const std::string_view> derived_columns = {};
 
   const FieldSpec* field(std::string_view column) const;
 };
@@ -72,6 +74,16 @@ struct Record {
   void set(std::string_view column, std::optional<std::string> value);
 };
 
+// One field's change in the audit log.
+struct AuditEntry {
+  std::int64_t change_id = 0;
+  std::string changed_at;
+  std::string changed_by;
+  std::string action;  // insert, update, delete, undo
+  std::string field;
+  std::optional<std::string> before;
+  std::optional<std::string> after;
+};
 struct FieldError {
   std::string column;
   std::string message;  // in the user's language

@@ -1,5 +1,6 @@
 #include "db/record_query.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/text.h"
@@ -9,10 +10,11 @@ namespace raekoda::db {
 namespace {
 
 // Columns come from the spec, never from the user: a filter on anything else is a program error.
-const FieldSpec& checked_field(const TableSpec& spec, const std::string& column) {
-  const FieldSpec* field = spec.field(column);
-  if (!field) throw std::invalid_argument("no field " + column + " in " + std::string(spec.table));
-  return *field;
+std::string checked_column(const TableSpec& spec, const std::string& column) {
+  if (spec.field(column)) return column;
+  for (std::string_view derived : spec.derived_columns)
+    if (derived == column) return column;
+  throw std::invalid_argument("no field " + column + " in " + std::string(spec.table));
 }
 
 std::string like_pattern(const std::string& search) {
@@ -29,7 +31,7 @@ std::string where_clause(const RecordQuery& query,
                          std::vector<std::optional<std::string>>& parameters) {
   std::string where = " WHERE 1";
   for (const RecordFilter& filter : query.filters) {
-    std::string column(checked_field(*query.spec, filter.column).column);
+    std::string column = checked_column(*query.spec, filter.column);
     switch (filter.kind) {
       case RecordFilter::Kind::equals:
         where += " AND " + column + " = ?";
@@ -41,6 +43,22 @@ std::string where_clause(const RecordQuery& query,
         // A date-and-time column holds the whole last day.
         parameters.push_back(filter.until ? std::optional<std::string>(*filter.until + "\xff")
                                           : std::nullopt);
+        break;
+      case RecordFilter::Kind::one_of: {
+        std::string keys = filter.value.value_or("");
+        std::string list;
+        for (std::size_t start = 0; start <= keys.size();) {
+          std::size_t comma = std::min(keys.find(',', start), keys.size());
+          list += list.empty() ? "?" : ", ?";
+          parameters.push_back(keys.substr(start, comma - start));
+          start = comma + 1;
+        }
+        where += " AND " + column + " IN (" + list + ")";
+        break;
+      }
+      case RecordFilter::Kind::holder_left_by:
+        where += " AND " + column + " IN (SELECT id FROM people WHERE left_on <= ?)";
+        parameters.push_back(filter.value);
         break;
       case RecordFilter::Kind::is_null:
         where += " AND " + column + " IS NULL";
@@ -85,8 +103,7 @@ std::vector<Record> fetch_records(Database& db, const RecordQuery& query, std::i
   std::vector<std::optional<std::string>> parameters;
   std::string columns = "id, version";
   for (const FieldSpec& field : spec.fields) columns += ", " + std::string(field.column);
-  std::string order =
-      query.sort_column.empty() ? "id" : std::string(checked_field(spec, query.sort_column).column);
+  std::string order = query.sort_column.empty() ? "id" : checked_column(spec, query.sort_column);
   std::string direction = query.descending ? " DESC" : " ASC";
   // Empty values last in either direction; the id keeps the order stable between pages.
   std::string sql = "SELECT " + columns + " FROM " + std::string(spec.table) +

@@ -45,15 +45,6 @@ Record insert_record(Database& db, const TableSpec& spec, const Record& record,
 SaveResult delete_record(Database& db, const TableSpec& spec, const Record& original,
                          const Author& author);
 
-struct AuditEntry {
-  std::int64_t change_id = 0;
-  std::string changed_at;
-  std::string changed_by;
-  std::string action;  // insert, update, delete, undo
-  std::string field;
-  std::optional<std::string> before;
-  std::optional<std::string> after;
-};
 // The record's history, newest first.
 std::vector<AuditEntry> record_history(Database& db, const TableSpec& spec, Id id);
 

@@ -7,7 +7,6 @@
 
 using namespace raekoda;
 using db::Database;
-using db::RecordFilter;
 
 namespace {
 
@@ -27,7 +26,7 @@ Database with_media_titles(const std::vector<std::string>& titles) {
 }
 
 std::int64_t found(Database& db, const std::string& search) {
-  db::RecordQuery query{&media_items_spec(), {}, search, "", false};
+  RecordQuery query{&media_items_spec(), {}, search, "", false};
   return db::count_records(db, query);
 }
 
@@ -75,7 +74,7 @@ TEST_CASE("search treats % and _ as themselves") {
 
 TEST_CASE("sorting and paging are done in SQL and right over 100,000 rows") {
   Database db = hundred_thousand_documents();
-  db::RecordQuery query{&documents_spec(), {}, "", "registered_on", true};
+  RecordQuery query{&documents_spec(), {}, "", "registered_on", true};
   CHECK(db::count_records(db, query) == 100000);
   auto first = db::fetch_records(db, query, 0, 50);
   REQUIRE(first.size() == 50);
@@ -96,16 +95,46 @@ TEST_CASE("sorting and paging are done in SQL and right over 100,000 rows") {
 
 TEST_CASE("filters narrow the records to a chart element") {
   Database db = hundred_thousand_documents();
-  db::RecordQuery week{&documents_spec(),
-                       {{"registered_on", RecordFilter::Kind::between, "2001-01-01", "2001-01-07"}},
-                       "",
-                       "",
-                       false};
+  RecordQuery week{
+      &documents_spec(),
+      {{"registered_on", RecordFilter::Kind::between, "2001-01-01", "2001-01-07", "week 1"}},
+      "",
+      "",
+      false};
   CHECK(db::count_records(db, week) == 7 * 10);  // ten documents a day in 2001's first week
-  week.filters.push_back({"answered_on", RecordFilter::Kind::is_null, std::nullopt, std::nullopt});
+  week.filters.push_back(
+      {"answered_on", RecordFilter::Kind::is_null, std::nullopt, std::nullopt, "open"});
   CHECK(db::count_records(db, week) == 70);
   week.search = "kiri 1";
   auto some = db::count_records(db, week);
   CHECK(some > 0);
   CHECK(some < 70);
+}
+
+TEST_CASE("a list filter and the leavers' filter narrow as they say") {
+  Database db = Database::open_in_memory();
+  db.exec("INSERT INTO units (id, name) VALUES (1, 'IT-teenistus')");
+  db.exec(
+      "INSERT INTO people (id, full_name, unit_id, joined_on, left_on) VALUES "
+      "(1, 'Jaan Kask', 1, '2020-01-01', NULL), (2, 'Olga Popova', 1, '2020-01-01', '2026-11-21'), "
+      "(3, 'Rein Saar', 1, '2020-01-01', '2026-11-23')");
+  db.exec("INSERT INTO information_systems (id, name, kind) VALUES (1, 'E-post', 'email')");
+  db.exec(
+      "INSERT INTO accounts (person_id, system_id, username, privilege, granted_on) VALUES "
+      "(1, 1, 'jaan', 'user', '2020-01-02'), (2, 1, 'olga', 'admin', '2020-01-02'), "
+      "(3, 1, 'rein', 'read', '2020-01-02')");
+  RecordQuery leavers{
+      &accounts_spec(),
+      {{"person_id", RecordFilter::Kind::holder_left_by, "2026-11-22", std::nullopt, "left"}},
+      "",
+      "",
+      false};
+  CHECK(db::count_records(db, leavers) == 1);  // left yesterday; leaving tomorrow is not yet
+  RecordQuery privileged{
+      &accounts_spec(),
+      {{"privilege", RecordFilter::Kind::one_of, "admin,read", std::nullopt, "admin"}},
+      "",
+      "",
+      false};
+  CHECK(db::count_records(db, privileged) == 2);
 }
