@@ -1,8 +1,15 @@
 #include "app/controller.h"
 
+#include <fstream>
+
 #include "app/messages.h"
+#include "app/paths.h"
+#include "core/i18n.h"
+#include "core/number_format.h"
 #include "db/dashboard_queries.h"
 #include "db/demo_writer.h"
+#include "db/record_query.h"
+#include "db/record_store.h"
 #include "plot/theme.h"
 
 namespace raekoda::app {
@@ -21,9 +28,15 @@ Date Controller::today() const {
 void Controller::refresh() {
   try {
     figures_ = db::load_dashboard_figures(database_, today());
+    ui_.references.by_table = db::load_reference_labels(database_);
     data_version_ = database_.data_version();
+    // An open table shows what the database holds now, a colleague's changes included.
+    if (ui_.table) ui_.table->stale = true;
+    redraw_ = true;
   } catch (const db::DatabaseError& error) {
-    // Keep showing the last figures; say why they may be stale.
+    // Keep showing the last figures and say why they may be stale; never offer demo data into
+    // a database whose figures could not be read.
+    figures_.database_empty = false;
     warn(describe(error));
   }
 }
@@ -62,6 +75,169 @@ void Controller::carry_out(const ui::Actions& actions) {
     }
     refresh();
   }
+  if (actions.open_record) open_record(*actions.open_record);
+  if (actions.save) save_record();
+  if (actions.delete_record) delete_record();
+  if (actions.undo) undo();
+  if (actions.export_csv) export_csv();
+  if (actions.load_rows || (ui_.table && ui_.table->stale)) load_rows();
+}
+
+void Controller::load_rows() {
+  if (!ui_.table) return;
+  ui::TableState& table = *ui_.table;
+  try {
+    if (table.stale) {
+      table.total = db::count_records(database_, table.query);
+      table.rows.clear();
+      table.first_loaded = 0;
+      table.stale = false;
+      if (table.cursor >= table.total) table.cursor = static_cast<int>(table.total) - 1;
+    }
+    // The rows in view and a screenful either side, so that scrolling rarely waits.
+    constexpr std::int64_t margin = 100;
+    std::int64_t first = std::max<std::int64_t>(0, table.wanted_first - margin);
+    std::int64_t last = std::min(table.total, table.wanted_last + margin + 1);
+    bool have =
+        table.first_loaded <= table.wanted_first &&
+        table.first_loaded + static_cast<std::int64_t>(table.rows.size()) > table.wanted_last;
+    if (!have || table.rows.empty()) {
+      table.rows =
+          db::fetch_records(database_, table.query, first, std::max<std::int64_t>(last - first, 1));
+      table.first_loaded = first;
+    }
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
+  }
+  redraw_ = true;
+}
+
+void Controller::open_record(Id id) {
+  if (!ui_.table) return;
+  const TableSpec& spec = *ui_.table->query.spec;
+  try {
+    auto record = db::load_record(database_, spec, id);
+    if (!record) {
+      ui_.table->stale = true;
+      return;
+    }
+    ui::EditorState editor;
+    editor.spec = &spec;
+    editor.original = *record;
+    editor.edited = *record;
+    editor.history = db::record_history(database_, spec, id);
+    ui_.editor = std::move(editor);
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
+  }
+  redraw_ = true;
+}
+
+void Controller::save_record() {
+  if (!ui_.editor) return;
+  ui::EditorState& editor = *ui_.editor;
+  if (!validate(*editor.spec, editor.edited, today()).empty()) return;
+  try {
+    db::Author author = db::current_author();
+    if (editor.original.id == 0) {
+      Record saved = db::insert_record(database_, *editor.spec, editor.edited, author);
+      editor.original = editor.edited = saved;
+      editor.message = tr("editor.saved");
+    } else {
+      db::SaveResult result =
+          db::update_record(database_, *editor.spec, editor.original, editor.edited, author);
+      switch (result.status) {
+        case db::SaveStatus::saved:
+          editor.original = editor.edited = result.current;
+          editor.message = tr("editor.saved");
+          break;
+        case db::SaveStatus::conflict:
+          editor.theirs = result.current;
+          editor.message.clear();
+          break;
+        case db::SaveStatus::missing:
+          editor.message = tr("editor.missing");
+          break;
+        case db::SaveStatus::nothing:
+          break;
+      }
+    }
+    editor.typed.clear();
+    editor.history = db::record_history(database_, *editor.spec, editor.original.id);
+    refresh();
+  } catch (const db::DatabaseError& error) {
+    // The edit stays in the editor, to be saved again when the file is free.
+    editor.message = describe(error);
+  }
+  redraw_ = true;
+}
+
+void Controller::delete_record() {
+  if (!ui_.editor) return;
+  ui::EditorState& editor = *ui_.editor;
+  try {
+    db::SaveResult result =
+        db::delete_record(database_, *editor.spec, editor.original, db::current_author());
+    if (result.status == db::SaveStatus::conflict) {
+      editor.theirs = result.current;
+    } else {
+      ui_.editor.reset();
+      refresh();
+    }
+  } catch (const db::DatabaseError& error) {
+    editor.message = describe(error);
+  }
+  redraw_ = true;
+}
+
+void Controller::undo() {
+  try {
+    db::UndoResult result = db::undo_last_change(database_, db::current_author());
+    switch (result.status) {
+      case db::SaveStatus::saved:
+        tell(tr("editor.undone"));
+        break;
+      case db::SaveStatus::conflict:
+        warn(tr("editor.undo_conflict"));
+        break;
+      case db::SaveStatus::missing:
+        warn(tr("editor.missing"));
+        break;
+      case db::SaveStatus::nothing:
+        tell(tr("editor.nothing_to_undo"));
+        break;
+    }
+    if (ui_.editor && ui_.editor->original.id == result.record_id &&
+        result.status == db::SaveStatus::saved) {
+      Id id = result.record_id;
+      ui_.editor.reset();
+      open_record(id);
+    }
+    refresh();
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
+  }
+  redraw_ = true;
+}
+
+void Controller::export_csv() {
+  if (!ui_.table) return;
+  const ui::TableState& table = *ui_.table;
+  try {
+    std::vector<Record> rows =
+        db::fetch_records(database_, table.query, 0, std::max<std::int64_t>(table.total, 1));
+    std::filesystem::path path = export_path(std::string(table.query.spec->table), "csv");
+    std::ofstream out(path, std::ios::binary);
+    out << ui::records_csv(*table.query.spec, rows, ui_.references);
+    if (out.good())
+      tell(trf("table.exported", format_count(static_cast<std::int64_t>(rows.size())),
+               path.string()));
+    else
+      warn(trf("error.export", path.string()));
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
+  }
+  redraw_ = true;
 }
 
 }  // namespace raekoda::app

@@ -38,10 +38,23 @@ public:
   }
   // Draws one frame of the dashboard and carries out what the user asked for in it.
   void draw_frame(const ui::Fonts& fonts);
+  // True once after the controller changed what the next frame shows (rows loaded, a save).
+  bool take_redraw_request() {
+    bool wanted = redraw_;
+    redraw_ = false;
+    return wanted;
+  }
+
+  Date today() const;
 
 private:
-  Date today() const;
   void carry_out(const ui::Actions& actions);
+  void load_rows();
+  void open_record(Id id);
+  void save_record();
+  void delete_record();
+  void undo();
+  void export_csv();
 
   db::Database database_;
   std::optional<Date> fixed_today_;
@@ -50,6 +63,7 @@ private:
   ui::UiState ui_;
   std::int64_t data_version_ = 0;
   std::optional<plot::ThemeKind> applied_theme_;  // the Dear ImGui style last applied
+  bool redraw_ = false;
 };
 
 }  // namespace raekoda::app

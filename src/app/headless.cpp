@@ -12,6 +12,15 @@ HeadlessImGui::HeadlessImGui(float width, float height) {
   io.IniFilename = nullptr;
   io.DisplaySize = ImVec2(width, height);
   io.DeltaTime = 1.0f / 60.0f;
+  // Keys numbered as the GLFW backend numbers them: letters by their ASCII codes, named keys
+  // above the printable range, so that tests can press them.
+  for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = 256 + key;
+  io.KeyMap[ImGuiKey_A] = 'A';
+  io.KeyMap[ImGuiKey_C] = 'C';
+  io.KeyMap[ImGuiKey_V] = 'V';
+  io.KeyMap[ImGuiKey_X] = 'X';
+  io.KeyMap[ImGuiKey_Y] = 'Y';
+  io.KeyMap[ImGuiKey_Z] = 'Z';
   fonts_ = load_fonts();
   plot::apply_imgui_style(plot::ThemeKind::light);
   unsigned char* pixels = nullptr;

@@ -1,10 +1,16 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 namespace raekoda::app {
 
 // $XDG_DATA_HOME/raekoda/raekoda.sqlite, or ~/.local/share/raekoda/raekoda.sqlite.
 std::filesystem::path default_database_path();
+
+// Where a saved chart or exported table goes: $XDG_PICTURES_DIR for images, $XDG_DOCUMENTS_DIR for
+// tables, else the home folder; the name says what and when
+// ("raekoda-documents-2026-11-22-101500.csv").
+std::filesystem::path export_path(const std::string& what, const std::string& extension);
 
 }  // namespace raekoda::app

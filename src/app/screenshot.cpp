@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "app/controller.h"
+#include "app/paths.h"
 #include "app/window.h"
 #include "core/i18n.h"
 
@@ -26,19 +27,7 @@ bool write_png_region(const std::vector<unsigned char>& rgba, int width, int hei
 }
 
 std::filesystem::path chart_image_path(const std::string& chart) {
-  std::filesystem::path folder;
-  if (const char* pictures = std::getenv("XDG_PICTURES_DIR"); pictures && *pictures)
-    folder = pictures;
-  else if (const char* home = std::getenv("HOME"); home && *home)
-    folder = home;
-  else
-    folder = ".";
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", &local);
-  return folder / ("raekoda-" + chart + "-" + stamp + ".png");
+  return export_path(chart, "png");
 }
 
 void write_screenshot(Controller& controller, View view, int width, int height,

@@ -185,7 +185,8 @@ int run_dashboard(Controller& controller) {
       glfwPollEvents();
     else
       glfwWaitEventsTimeout(poll_interval_s);
-    if (window.take_activity()) pending_frames = frames_after_activity;
+    if (window.take_activity() || controller.take_redraw_request())
+      pending_frames = frames_after_activity;
     if (glfwGetTime() - last_poll >= poll_interval_s) {
       last_poll = glfwGetTime();
       if (controller.poll_for_changes()) pending_frames = frames_after_activity;

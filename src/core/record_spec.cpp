@@ -134,7 +134,9 @@ const TableSpec documents{"documents", document_fields, document_orders, documen
 const TableSpec media_items{"media_items", media_fields, media_orders};
 const TableSpec incidents{"incidents", incident_fields, incident_orders};
 const TableSpec accounts{"accounts", account_fields, account_orders};
-const TableSpec comm_activities{"comm_activities", activity_fields, activity_orders};
+const std::array activity_derived = {"ends_on"sv};
+const TableSpec comm_activities{"comm_activities", activity_fields, activity_orders,
+                                activity_derived};
 
 // The day part of a date or a date and time, for comparing and for the future check.
 std::optional<Date> day_of(const FieldSpec& field, const std::string& value) {

@@ -36,7 +36,7 @@ OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& c
 
   f.activities_late = db.query_integer(
       "SELECT count(*) FROM comm_activities WHERE status IN ('planned', 'in_progress') "
-      "AND coalesce(planned_until, planned_on) < ?",
+      "AND ends_on < ?",
       0, today);
   f.activities_next_14d = db.query_integer(
       "SELECT count(*) FROM comm_activities WHERE status IN ('planned', 'in_progress') "
@@ -203,6 +203,18 @@ WorkingCalendar load_working_calendar(Database& db) {
   while (statement.step())
     if (auto day = statement.date(0)) days.push_back(*day);
   return WorkingCalendar(std::move(days));
+}
+
+std::map<std::string, std::map<Id, std::string>, std::less<>> load_reference_labels(Database& db) {
+  std::map<std::string, std::map<Id, std::string>, std::less<>> labels;
+  for (const char* table :
+       {"people", "media_outlets", "institutions", "information_systems", "comm_plans"}) {
+    std::string name_column = std::string(table) == "people" ? "full_name" : "name";
+    Statement select = db.prepare("SELECT id, " + name_column + " FROM " + table);
+    auto& names = labels[table];
+    while (select.step()) names.emplace(select.integer(0), select.text(1));
+  }
+  return labels;
 }
 
 DashboardFigures load_dashboard_figures(Database& db, Date today) {

@@ -2,7 +2,11 @@
 // The queries behind the overview and the area summaries. Called when the data or the day
 // changes, never from a frame.
 
+#include <map>
+#include <string>
+
 #include "core/dashboard_figures.h"
+#include "core/records.h"
 #include "core/working_calendar.h"
 
 namespace raekoda::db {
@@ -13,5 +17,8 @@ class Database;
 WorkingCalendar load_working_calendar(Database& db);
 
 DashboardFigures load_dashboard_figures(Database& db, Date today);
+
+// The names of the rows records refer to: people, outlets, institutions, systems, plans.
+std::map<std::string, std::map<Id, std::string>, std::less<>> load_reference_labels(Database& db);
 
 }  // namespace raekoda::db

@@ -181,12 +181,14 @@ CREATE TABLE comm_activities (
   link TEXT CHECK (link IS NULL OR length(link) <= 2000),
   media_item_id INTEGER REFERENCES media_items(id) ON DELETE SET NULL,
   press_release_id INTEGER REFERENCES press_releases(id) ON DELETE SET NULL,
+  -- The last day of an activity's window: when it counts as late if not done.
+  ends_on TEXT GENERATED ALWAYS AS (coalesce(planned_until, planned_on)) VIRTUAL,
   version INTEGER NOT NULL DEFAULT 1,
   CHECK (planned_until IS NULL OR planned_until >= planned_on),
   CHECK ((status = 'done') = (done_on IS NOT NULL))
 );
 CREATE INDEX comm_activities_plan ON comm_activities(plan_id, planned_on);
-CREATE INDEX comm_activities_status ON comm_activities(status, planned_on);
+CREATE INDEX comm_activities_status ON comm_activities(status, ends_on);
 CREATE INDEX comm_activities_owner ON comm_activities(owner_id);
 
 CREATE TABLE newspaper_issues (

@@ -77,6 +77,13 @@ void apply_imgui_style(ThemeKind kind) {
   style.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(t.text);
   style.Colors[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(t.text_muted);
   style.Colors[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(t.tile_border);
+  // Input fields stand out from the white panels they sit on.
+  ImU32 frame = kind == ThemeKind::light ? IM_COL32(232, 236, 241, 255) : IM_COL32(52, 57, 66, 255);
+  ImU32 frame_hover = kind == ThemeKind::light ? IM_COL32(220, 228, 238, 255) : IM_COL32(62, 69, 80, 255);
+  style.Colors[ImGuiCol_FrameBg] = ImGui::ColorConvertU32ToFloat4(frame);
+  style.Colors[ImGuiCol_FrameBgHovered] = ImGui::ColorConvertU32ToFloat4(frame_hover);
+  style.Colors[ImGuiCol_FrameBgActive] = ImGui::ColorConvertU32ToFloat4(frame_hover);
+  style.FrameBorderSize = kind == ThemeKind::light ? 1.0f : 0.0f;
 }
 
 }  // namespace raekoda::plot

@@ -55,13 +55,16 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
       ImGui::PopStyleColor();
     }
     ImGui::BeginChild("##view", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-    if (state.view == View::overview)
+    if (state.table)
+      draw_records_table(state, session, fonts, actions);
+    else if (state.view == View::overview)
       draw_overview(figures.overview, state, fonts);
     else if (const AreaSummary* summary = figures.area(state.view))
       draw_area_summary(*summary, state, fonts);
     ImGui::EndChild();
   }
   ImGui::End();
+  if (state.editor) draw_record_editor(state, session, fonts, figures.overview.today, actions);
 }
 
 }  // namespace raekoda::ui

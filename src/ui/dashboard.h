@@ -13,6 +13,7 @@
 #include "core/dashboard_figures.h"
 #include "plot/chart.h"
 #include "plot/theme.h"
+#include "ui/drilldown.h"
 
 namespace raekoda::ui {
 
@@ -51,6 +52,10 @@ struct UiState {
   std::vector<plot::ImageRequest> image_requests;
   // The last chart element clicked; views turn it into a drill-down filter.
   std::optional<plot::Selection> selection;
+  // The records behind a tile or chart element, and the one being edited.
+  std::optional<TableState> table;
+  std::optional<EditorState> editor;
+  ReferenceLabels references;
   ItemProbe* probe = nullptr;
 
   plot::ChartState& chart(std::string_view id);
@@ -60,6 +65,12 @@ struct UiState {
 // What the user asked for in a frame; the application carries it out after the frame.
 struct Actions {
   bool load_demo_data = false;
+  bool load_rows = false;         // the open table lacks rows it wants to show
+  std::optional<Id> open_record;  // a row to open in the editor
+  bool save = false;              // the editor's record
+  bool delete_record = false;
+  bool undo = false;        // the user's last save
+  bool export_csv = false;  // the open table's rows
 };
 
 void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session, UiState& state,

@@ -82,7 +82,10 @@ void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& 
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine(0, gap);
     std::string id = "tile." + std::string(view_key(targets[i]));
-    if (plot::draw_kpi_tile(id.c_str(), all[i], size, theme, tile_fonts)) state.view = targets[i];
+    if (plot::draw_kpi_tile(id.c_str(), all[i], size, theme, tile_fonts)) {
+      state.table = tile_drilldown(targets[i], figures);
+      state.table->title = all[i].title;
+    }
     remember_item(state, id);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("overview.tile_hint"));
   }

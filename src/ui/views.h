@@ -13,6 +13,14 @@ void draw_area_summary(const AreaSummary& summary, UiState& state, const Fonts& 
 void draw_gallery(UiState& state, const Fonts& fonts);
 void draw_welcome(const SessionInfo& session, UiState& state, const Fonts& fonts, Actions& actions);
 
+// The records table and the editor beside it; both read what the controller loaded.
+void draw_records_table(UiState& state, const SessionInfo& session, const Fonts& fonts,
+                        Actions& actions);
+void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts& fonts, Date today,
+                        Actions& actions);
+// The records behind an overview tile.
+TableState tile_drilldown(View area, const OverviewFigures& figures);
+
 // The catalog key of a view's name: "view.media".
 std::string view_title_key(View view);
 

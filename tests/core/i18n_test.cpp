@@ -21,7 +21,7 @@ namespace {
 std::set<std::string> keys_used_in_sources() {
   std::set<std::string> keys;
   std::regex call(
-      R"re("((?:app|chart|cli|error|gallery|overview|summary|time|topbar|validation|view|welcome)(?:\.[a-z0-9_]+)+)")re");
+      R"re("((?:app|chart|chip|cli|conflict|editor|error|gallery|history|overview|summary|table|time|topbar|validation|value|view|welcome)(?:\.[a-z0-9_]+)+)")re");
   for (const auto& entry :
        std::filesystem::recursive_directory_iterator(RAEKODA_SOURCE_DIR "/src")) {
     if (!entry.is_regular_file()) continue;

@@ -1,0 +1,59 @@
+#include "ui/drilldown.h"
+
+#include "core/i18n.h"
+#include "plot/chart.h"
+
+namespace raekoda::ui {
+
+const std::string* ReferenceLabels::find(std::string_view table, Id id) const {
+  auto found = by_table.find(table);
+  if (found == by_table.end()) return nullptr;
+  auto label = found->second.find(id);
+  return label == found->second.end() ? nullptr : &label->second;
+}
+
+std::string display_value(const TableSpec& spec, const FieldSpec& field,
+                          const std::optional<std::string>& value, const ReferenceLabels& labels) {
+  (void)spec;
+  if (!value || value->empty()) return {};
+  switch (field.type) {
+    case FieldType::date:
+      if (auto day = Date::parse_iso(*value)) return day->display();
+      return *value;
+    case FieldType::date_time:
+      if (auto moment = DateTime::parse_iso(*value)) return moment->display();
+      return *value;
+    case FieldType::choice:
+      return tr("enum." + std::string(field.choice_list) + "." + *value);
+    case FieldType::flag:
+      return *value == "1" ? tr("value.yes") : "";
+    case FieldType::reference: {
+      if (field.reference_table == "deadline_rules") return tr("doc_type." + *value);
+      try {
+        if (const std::string* label = labels.find(field.reference_table, std::stoll(*value)))
+          return *label;
+      } catch (const std::exception&) {
+      }
+      return *value;
+    }
+    default:
+      return *value;
+  }
+}
+
+std::string records_csv(const TableSpec& spec, const std::vector<Record>& records,
+                        const ReferenceLabels& labels) {
+  std::string csv = "\xEF\xBB\xBF";  // the BOM tells spreadsheets the text is UTF-8
+  std::vector<std::string> header;
+  for (const FieldSpec& field : spec.fields) header.push_back(tr(field_label_key(spec, field)));
+  csv += plot::csv_line(header);
+  for (const Record& record : records) {
+    std::vector<std::string> row;
+    for (const FieldSpec& field : spec.fields)
+      row.push_back(display_value(spec, field, record.value(field.column), labels));
+    csv += plot::csv_line(row);
+  }
+  return csv;
+}
+
+}  // namespace raekoda::ui

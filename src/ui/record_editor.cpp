@@ -1,0 +1,420 @@
+// The record editor: fields by type, a message per invalid field, Save disabled until the record
+// is valid; the history of the record; and, after a colleague's save, both versions side by side.
+
+#include <algorithm>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "ui/views.h"
+
+namespace raekoda::ui {
+namespace {
+
+// Dear ImGui 1.86 names only the keys its own widgets use (A, C, V, X, Y, Z). Its GLFW backend
+// indexes the key array by GLFW key codes, which for letters are their upper-case ASCII codes.
+bool ctrl_pressed(char letter) {
+  return ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(static_cast<int>(letter));
+}
+
+// dd.mm.yyyy typed ↔ YYYY-MM-DD stored; what does not parse is kept as typed, so validation
+// names it instead of silently dropping it.
+void date_field(UiState& state, EditorState& editor, const FieldSpec& field, const char* id) {
+  std::string column(field.column);
+  const auto& stored = editor.edited.value(column);
+  auto typed = editor.typed.find(column);
+  if (typed == editor.typed.end()) {
+    std::string shown;
+    if (stored) {
+      if (field.type == FieldType::date)
+        shown = Date::parse_iso(*stored) ? Date::parse_iso(*stored)->display() : *stored;
+      else
+        shown = DateTime::parse_iso(*stored) ? DateTime::parse_iso(*stored)->display() : *stored;
+    }
+    typed = editor.typed.emplace(column, shown).first;
+  }
+  ImGui::SetNextItemWidth(field.type == FieldType::date ? 130.0f : 170.0f);
+  if (ImGui::InputTextWithHint(
+          id, field.type == FieldType::date ? "pp.kk.aaaa" : "pp.kk.aaaa hh:mm", &typed->second)) {
+    const std::string& text = typed->second;
+    if (text.empty()) {
+      editor.edited.set(column, std::nullopt);
+    } else if (field.type == FieldType::date) {
+      auto day = Date::parse_display(text);
+      editor.edited.set(column, day ? day->iso() : text);
+    } else {
+      auto space = text.find(' ');
+      auto day = Date::parse_display(text.substr(0, space));
+      auto moment = day && space != std::string::npos
+                        ? DateTime::parse_iso(day->iso() + text.substr(space))
+                        : std::nullopt;
+      editor.edited.set(column, moment ? moment->iso() : text);
+    }
+  }
+  remember_item(state, "edit." + column);
+  if (field.type != FieldType::date) return;
+  // A calendar to pick from: the month of the current value, Monday first.
+  ImGui::SameLine();
+  std::string popup = std::string("calendar") + id;
+  if (ImGui::Button((std::string("▼") + id).c_str())) ImGui::OpenPopup(popup.c_str());
+  if (ImGui::BeginPopup(popup.c_str())) {
+    static Date month = Date::today().month_start();
+    if (ImGui::IsWindowAppearing())
+      month = (stored && Date::parse_iso(*stored) ? *Date::parse_iso(*stored) : Date::today())
+                  .month_start();
+    if (ImGui::ArrowButton("##previous", ImGuiDir_Left)) month = month.plus_months(-1);
+    ImGui::SameLine();
+    ImGui::Text("%s %d", tr("month.long." + std::to_string(month.month())), month.year());
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) month = month.plus_months(1);
+    if (ImGui::BeginTable("##days", 7)) {
+      for (int d = 1; d <= 7; ++d) {
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", tr("weekday.short." + std::to_string(d)));
+      }
+      Date day = month.week_start();
+      for (int cell = 0; cell < 42; ++cell, day = day.plus_days(1)) {
+        ImGui::TableNextColumn();
+        if (day.month() != month.month()) continue;
+        if (ImGui::Selectable(std::to_string(day.day()).c_str(), stored == day.iso())) {
+          editor.edited.set(column, day.iso());
+          editor.typed[column] = day.display();
+          ImGui::CloseCurrentPopup();
+        }
+      }
+      ImGui::EndTable();
+    }
+    ImGui::EndPopup();
+  }
+}
+
+void choice_field(EditorState& editor, const FieldSpec& field, const char* id) {
+  std::string column(field.column);
+  const auto& value = editor.edited.value(column);
+  std::string current = value ? tr("enum." + std::string(field.choice_list) + "." + *value) : "";
+  ImGui::SetNextItemWidth(260);
+  if (!ImGui::BeginCombo(id, current.c_str())) return;
+  if (!field.required && ImGui::Selectable("–", !value)) editor.edited.set(column, std::nullopt);
+  for (std::string_view key : field.choices) {
+    std::string name = tr("enum." + std::string(field.choice_list) + "." + std::string(key));
+    if (ImGui::Selectable(name.c_str(), value == key)) editor.edited.set(column, std::string(key));
+  }
+  ImGui::EndCombo();
+}
+
+// A combo of names with a search box: people, outlets, systems, among hundreds.
+void reference_field(EditorState& editor, const FieldSpec& field, const char* id,
+                     const ReferenceLabels& labels) {
+  std::string column(field.column);
+  const auto& value = editor.edited.value(column);
+  std::string current = value ? display_value(*editor.spec, field, value, labels) : "";
+  ImGui::SetNextItemWidth(320);
+  if (!ImGui::BeginCombo(id, current.c_str(), ImGuiComboFlags_HeightLarge)) return;
+  static std::string search;
+  if (ImGui::IsWindowAppearing()) {
+    search.clear();
+    ImGui::SetKeyboardFocusHere();
+  }
+  ImGui::InputTextWithHint("##find", tr("table.search"), &search);
+  std::string wanted = fold_case(search);
+  if (!field.required && ImGui::Selectable("–", !value)) editor.edited.set(column, std::nullopt);
+  auto table = labels.by_table.find(field.reference_table);
+  if (table != labels.by_table.end()) {
+    int shown = 0;
+    for (const auto& [ref, name] : table->second) {
+      if (!wanted.empty() && fold_case(name).find(wanted) == std::string::npos) continue;
+      if (++shown > 200) break;  // a long list is narrowed by searching, not scrolling
+      std::string key = std::to_string(ref);
+      if (ImGui::Selectable((name + "##" + key).c_str(), value == key))
+        editor.edited.set(column, key);
+    }
+  }
+  ImGui::EndCombo();
+}
+
+void field_input(UiState& state, EditorState& editor, const FieldSpec& field, bool read_only) {
+  const ReferenceLabels& labels = state.references;
+  std::string column(field.column);
+  std::string id = "##" + column;
+  ImGui::BeginDisabled(read_only);
+  switch (field.type) {
+    case FieldType::text:
+    case FieldType::integer: {
+      std::string text = editor.edited.value(column).value_or("");
+      ImGui::SetNextItemWidth(field.type == FieldType::integer ? 130.0f : -1.0f);
+      if (ImGui::InputText(id.c_str(), &text))
+        editor.edited.set(column, text.empty() ? std::nullopt : std::optional(text));
+      break;
+    }
+    case FieldType::notes: {
+      std::string text = editor.edited.value(column).value_or("");
+      if (ImGui::InputTextMultiline(id.c_str(), &text, ImVec2(-1, ImGui::GetTextLineHeight() * 4)))
+        editor.edited.set(column, text.empty() ? std::nullopt : std::optional(text));
+      break;
+    }
+    case FieldType::date:
+    case FieldType::date_time:
+      date_field(state, editor, field, id.c_str());
+      break;
+    case FieldType::choice:
+      choice_field(editor, field, id.c_str());
+      break;
+    case FieldType::reference:
+      if (field.reference_table == "deadline_rules")
+        ImGui::TextUnformatted(
+            display_value(*editor.spec, field, editor.edited.value(column), labels).c_str());
+      else
+        reference_field(editor, field, id.c_str(), labels);
+      break;
+    case FieldType::flag: {
+      bool on = editor.edited.value(column) == "1";
+      if (ImGui::Checkbox(id.c_str(), &on)) editor.edited.set(column, on ? "1" : "0");
+      break;
+    }
+  }
+  ImGui::EndDisabled();
+}
+
+void draw_fields(UiState& state, EditorState& editor, bool read_only, const plot::Theme& theme) {
+  const TableSpec& spec = *editor.spec;
+  if (!ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchProp)) return;
+  ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 190);
+  ImGui::TableSetupColumn("input", ImGuiTableColumnFlags_WidthStretch);
+  for (const FieldSpec& field : spec.fields) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(field_label_key(spec, field)));
+    if (field.required) {
+      ImGui::SameLine(0, 2);
+      ImGui::TextDisabled("*");
+    }
+    ImGui::TableNextColumn();
+    field_input(state, editor, field, read_only);
+    // A date field names its text box itself, not the calendar button beside it.
+    if (field.type != FieldType::date && field.type != FieldType::date_time)
+      remember_item(state, "edit." + std::string(field.column));
+    for (const FieldError& error : editor.errors)
+      if (error.column == field.column) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
+        ImGui::TextWrapped("%s", error.message.c_str());
+        ImGui::PopStyleColor();
+      }
+  }
+  ImGui::EndTable();
+}
+
+void draw_history(const EditorState& editor, const ReferenceLabels& labels) {
+  if (editor.history.empty()) {
+    ImGui::TextDisabled("%s", tr("editor.no_history"));
+    return;
+  }
+  constexpr ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("##history", 5, flags)) return;
+  for (const char* key :
+       {"history.when", "history.who", "history.field", "history.before", "history.after"})
+    ImGui::TableSetupColumn(tr(key));
+  ImGui::TableHeadersRow();
+  for (const AuditEntry& entry : editor.history) {
+    const FieldSpec* field = editor.spec->field(entry.field);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(entry.changed_at.c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%s (%s)", entry.changed_by.c_str(), tr("history.action." + entry.action));
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(field ? tr(field_label_key(*editor.spec, *field)) : entry.field.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(field ? display_value(*editor.spec, *field, entry.before, labels).c_str()
+                                 : "");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(field ? display_value(*editor.spec, *field, entry.after, labels).c_str()
+                                 : "");
+  }
+  ImGui::EndTable();
+}
+
+// Mine and theirs, field by field; the user keeps theirs, takes the other, or picks per field.
+void draw_conflict(UiState& state, EditorState& editor, const plot::Theme& theme,
+                   Actions& actions) {
+  const Record& theirs = *editor.theirs;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
+  ImGui::TextWrapped("%s", tr("editor.conflict"));
+  ImGui::PopStyleColor();
+  std::vector<std::string> mine = changed_columns(*editor.spec, editor.original, editor.edited);
+  std::vector<std::string> their = changed_columns(*editor.spec, editor.original, theirs);
+  std::vector<std::string> columns = mine;
+  for (const std::string& c : their)
+    if (std::find(columns.begin(), columns.end(), c) == columns.end()) columns.push_back(c);
+  if (ImGui::BeginTable("##conflict", 4,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    for (const char* key : {"conflict.field", "conflict.mine", "conflict.theirs", "conflict.keep"})
+      ImGui::TableSetupColumn(tr(key));
+    ImGui::TableHeadersRow();
+    for (const std::string& column : columns) {
+      const FieldSpec& field = *editor.spec->field(column);
+      bool both = std::find(mine.begin(), mine.end(), column) != mine.end();
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(tr(field_label_key(*editor.spec, field)));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(
+          display_value(*editor.spec, field, editor.edited.value(column), state.references)
+              .c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(
+          display_value(*editor.spec, field, theirs.value(column), state.references).c_str());
+      ImGui::TableNextColumn();
+      bool& take = editor.take_theirs[column];
+      if (!both) take = true;  // only they changed it: theirs stands
+      ImGui::PushID(column.c_str());
+      ImGui::BeginDisabled(!both);
+      if (ImGui::RadioButton(tr("conflict.keep_mine"), !take)) take = false;
+      ImGui::SameLine();
+      if (ImGui::RadioButton(tr("conflict.take_theirs"), take)) take = true;
+      ImGui::EndDisabled();
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  auto merge = [&](bool all_theirs) {
+    Record merged = theirs;
+    for (const std::string& column : mine)
+      if (!all_theirs && !editor.take_theirs[column])
+        merged.set(column, editor.edited.value(column));
+    editor.original = theirs;
+    editor.edited = merged;
+    editor.theirs.reset();
+    editor.take_theirs.clear();
+    editor.typed.clear();
+  };
+  if (ImGui::Button(tr("conflict.save_choice"))) {
+    merge(false);
+    actions.save = true;
+  }
+  remember_item(state, "merge.save_choice");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("conflict.take_all_theirs"))) merge(true);
+  remember_item(state, "merge.take_all_theirs");
+}
+
+}  // namespace
+
+void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts& fonts, Date today,
+                        Actions& actions) {
+  EditorState& editor = *state.editor;
+  const plot::Theme& theme = plot::theme(state.theme);
+  editor.errors = validate(*editor.spec, editor.edited, today);
+  bool valid = editor.errors.empty();
+
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  float width = std::min(640.0f, viewport->WorkSize.x * 0.5f);
+  ImGui::SetNextWindowPos(
+      ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - width, viewport->WorkPos.y));
+  ImGui::SetNextWindowSize(ImVec2(width, viewport->WorkSize.y));
+  ImGui::Begin(
+      "##editor", nullptr,
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  const FieldSpec& first = editor.spec->fields[0];
+  ImGui::PushFont(fonts.title);
+  std::string heading = editor.original.id
+                            ? display_value(*editor.spec, first,
+                                            editor.original.value(first.column), state.references)
+                            : tr("editor.new");
+  ImGui::TextWrapped("%s", heading.c_str());
+  ImGui::PopFont();
+  if (session.read_only) ImGui::TextDisabled("%s", tr("editor.read_only"));
+  if (!editor.message.empty()) ImGui::TextWrapped("%s", editor.message.c_str());
+
+  bool read_only = session.read_only || editor.theirs.has_value();
+  if (editor.theirs) draw_conflict(state, editor, theme, actions);
+
+  ImGui::BeginDisabled(!valid || read_only || !editor.dirty());
+  if (ImGui::Button(tr("editor.save"))) actions.save = true;
+  ImGui::EndDisabled();
+  remember_item(state, "edit.save");
+  if (!valid && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", tr("editor.fix_first"));
+  ImGui::SameLine();
+  if (ImGui::Button(tr("editor.cancel"))) {
+    if (editor.dirty())
+      editor.confirm_cancel = true;
+    else
+      state.editor.reset();
+  }
+  remember_item(state, "edit.cancel");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(read_only || editor.original.id == 0);
+  if (ImGui::Button(tr("editor.delete"))) editor.confirm_delete = true;
+  ImGui::EndDisabled();
+
+  // Ctrl+S saves, Esc cancels (asking when there are changes), Ctrl+Z undoes one's last save.
+  if (ctrl_pressed('S') && valid && !read_only && editor.dirty()) actions.save = true;
+  if (ctrl_pressed('Z') && !ImGui::GetIO().WantTextInput && !read_only) actions.undo = true;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) &&
+      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+    if (editor.dirty())
+      editor.confirm_cancel = true;
+    else {
+      state.editor.reset();
+      ImGui::End();
+      return;
+    }
+  }
+
+  if (editor.confirm_cancel) ImGui::OpenPopup("##confirm_cancel");
+  if (ImGui::BeginPopupModal("##confirm_cancel", nullptr,
+                             ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    ImGui::TextUnformatted(tr("editor.discard_question"));
+    if (ImGui::Button(tr("editor.discard"))) {
+      ImGui::CloseCurrentPopup();
+      ImGui::EndPopup();
+      ImGui::End();
+      state.editor.reset();
+      return;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr("editor.keep_editing"))) {
+      editor.confirm_cancel = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  if (editor.confirm_delete) ImGui::OpenPopup("##confirm_delete");
+  if (ImGui::BeginPopupModal("##confirm_delete", nullptr,
+                             ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    ImGui::TextUnformatted(tr("editor.delete_question"));
+    if (ImGui::Button(tr("editor.delete"))) {
+      actions.delete_record = true;
+      editor.confirm_delete = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr("editor.keep_editing"))) {
+      editor.confirm_delete = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+
+  ImGui::Separator();
+  if (ImGui::BeginTabBar("##editor_tabs")) {
+    if (ImGui::BeginTabItem(tr("editor.fields"))) {
+      ImGui::BeginChild("##fields_scroll");
+      draw_fields(state, editor, read_only, theme);
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(tr("editor.history"))) {
+      draw_history(editor, state.references);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+}
+
+}  // namespace raekoda::ui

@@ -1,0 +1,156 @@
+// The records behind a chart element or tile: what they are in words, the filter as chips that
+// can be removed one by one, a search, sorting by any column (done in SQL), virtual scrolling.
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "core/i18n.h"
+#include "core/number_format.h"
+#include "ui/views.h"
+
+namespace raekoda::ui {
+namespace {
+
+// The cached row for result row `index`, or nullptr while it is being read.
+const Record* cached_row(const TableState& table, std::int64_t index) {
+  std::int64_t offset = index - table.first_loaded;
+  if (offset < 0 || offset >= static_cast<std::int64_t>(table.rows.size())) return nullptr;
+  return &table.rows[static_cast<std::size_t>(offset)];
+}
+
+bool typing() {
+  return ImGui::GetIO().WantTextInput;
+}
+
+}  // namespace
+
+void draw_records_table(UiState& state, const SessionInfo& session, const Fonts& fonts,
+                        Actions& actions) {
+  (void)session;
+  TableState& table = *state.table;
+  const TableSpec& spec = *table.query.spec;
+  bool editing = state.editor.has_value();
+
+  if (ImGui::Button(tr("table.back")) ||
+      (!editing && !typing() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) {
+    state.table.reset();
+    return;
+  }
+  remember_item(state, "records.back");
+  ImGui::SameLine();
+  ImGui::PushFont(fonts.title);
+  ImGui::TextUnformatted(trf("table.heading", table.title, format_count(table.total)).c_str());
+  ImGui::PopFont();
+
+  // Chips: each filter in words, removable.
+  for (std::size_t i = 0; i < table.query.filters.size(); ++i) {
+    if (i) ImGui::SameLine();
+    std::string chip = table.query.filters[i].label + "  ×##chip" + std::to_string(i);
+    if (ImGui::SmallButton(chip.c_str())) {
+      table.query.filters.erase(table.query.filters.begin() + static_cast<std::ptrdiff_t>(i));
+      table.stale = true;
+      break;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("table.remove_chip"));
+    remember_item(state, "records.chip." + std::to_string(i));
+  }
+  if (!table.query.filters.empty()) ImGui::SameLine(0, 24);
+  ImGui::SetNextItemWidth(260);
+  if (ImGui::InputTextWithHint("##search", tr("table.search"), &table.search)) {
+    table.query.search = table.search;
+    table.stale = true;
+  }
+  remember_item(state, "records.search");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("table.export_csv"))) actions.export_csv = true;
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", tr("table.keys_hint"));
+
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Hideable |
+                                    ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY |
+                                    ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                    ImGuiTableFlags_SizingFixedFit;
+  int columns = static_cast<int>(spec.fields.size());
+  if (!ImGui::BeginTable("##records", columns, flags, ImVec2(0, 0))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  for (const FieldSpec& field : spec.fields) {
+    ImGuiTableColumnFlags column_flags = ImGuiTableColumnFlags_None;
+    if (field.type == FieldType::notes) column_flags |= ImGuiTableColumnFlags_DefaultHide;
+    if (field.column == table.query.sort_column) column_flags |= ImGuiTableColumnFlags_DefaultSort;
+    float width = field.type == FieldType::text    ? 260.0f
+                  : field.type == FieldType::notes ? 200.0f
+                                                   : 0.0f;
+    ImGui::TableSetupColumn(tr(field_label_key(spec, field)), column_flags, width);
+  }
+  ImGui::TableHeadersRow();
+  if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
+    if (sort->SpecsCount > 0) {
+      const ImGuiTableColumnSortSpecs& by = sort->Specs[0];
+      table.query.sort_column =
+          std::string(spec.fields[static_cast<std::size_t>(by.ColumnIndex)].column);
+      table.query.descending = by.SortDirection == ImGuiSortDirection_Descending;
+      table.stale = true;
+    }
+    sort->SpecsDirty = false;
+  }
+
+  // Keyboard: arrows move, Enter opens.
+  bool cursor_moved = false;
+  if (!editing && !typing() && table.total > 0) {
+    int before = table.cursor;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
+      table.cursor = static_cast<int>(std::min<std::int64_t>(table.cursor + 1, table.total - 1));
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
+      table.cursor = std::max(table.cursor - 1, 0);
+    cursor_moved = table.cursor != before;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && table.cursor >= 0)
+      if (const Record* row = cached_row(table, table.cursor)) actions.open_record = row->id;
+  }
+
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(table.total));
+  if (table.cursor >= 0) clipper.ForceDisplayRangeByIndices(table.cursor, table.cursor + 1);
+  std::int64_t first_shown = -1;
+  std::int64_t last_shown = -1;
+  while (clipper.Step()) {
+    for (int index = clipper.DisplayStart; index < clipper.DisplayEnd; ++index) {
+      if (first_shown < 0) first_shown = index;
+      last_shown = index;
+      ImGui::TableNextRow();
+      const Record* row = cached_row(table, index);
+      ImGui::TableNextColumn();
+      if (!row) {
+        ImGui::TextDisabled("…");
+        continue;
+      }
+      ImGui::PushID(static_cast<int>(row->id));
+      bool selected =
+          table.cursor == index || (state.editor && state.editor->original.id == row->id);
+      std::string first =
+          display_value(spec, spec.fields[0], row->value(spec.fields[0].column), state.references);
+      if (ImGui::Selectable((first + "##row").c_str(), selected,
+                            ImGuiSelectableFlags_SpanAllColumns)) {
+        table.cursor = index;
+        actions.open_record = row->id;
+      }
+      if (index == table.cursor && cursor_moved) ImGui::SetScrollHereY(0.5f);
+      if (index == 0) remember_item(state, "records.row.0");
+      for (std::size_t c = 1; c < spec.fields.size(); ++c) {
+        if (!ImGui::TableNextColumn()) continue;
+        const FieldSpec& field = spec.fields[c];
+        ImGui::TextUnformatted(
+            display_value(spec, field, row->value(field.column), state.references).c_str());
+      }
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndTable();
+  if (first_shown >= 0) {
+    table.wanted_first = first_shown;
+    table.wanted_last = last_shown;
+    if (!cached_row(table, first_shown) || !cached_row(table, last_shown)) actions.load_rows = true;
+  }
+  if (table.stale) actions.load_rows = true;
+}
+
+}  // namespace raekoda::ui

@@ -1,0 +1,191 @@
+#include <catch2/catch.hpp>
+
+#include "app/controller.h"
+#include "app/headless.h"
+#include "core/i18n.h"
+#include "db/demo_writer.h"
+#include "db/record_store.h"
+#include "support/temp_dir.h"
+
+using namespace raekoda;
+using app::Controller;
+using app::HeadlessImGui;
+
+namespace {
+
+const Date today = *Date::parse_iso("2026-11-22");
+
+struct Session {
+  testing::TempDir dir;
+  HeadlessImGui imgui{1600, 1000};
+  ui::ItemProbe probe;
+  Controller controller;
+
+  Session() : controller(open(dir / "raekoda.sqlite"), today) {
+    controller.ui_state().probe = &probe;
+  }
+
+  static db::Database open(const std::filesystem::path& path) {
+    db::Database db = db::Database::open(path, db::OpenMode::create_if_missing);
+    db::write_demo_data(db, DemoOptions{1, 1, 1, today});
+    return db;
+  }
+  void frame() {
+    imgui.frame([&] { controller.draw_frame(imgui.fonts()); });
+  }
+  void click(std::string_view item) {
+    frame();
+    frame();
+    INFO(item);
+    REQUIRE(probe.has(item));
+    imgui.click(probe.centre(item), [&] { controller.draw_frame(imgui.fonts()); });
+  }
+  void type(const char* text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text);
+    frame();
+  }
+  void press(int key, bool ctrl = false) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeysDown[key] = true;
+    frame();
+    io.KeysDown[key] = false;
+    io.KeyCtrl = false;
+    frame();
+  }
+  void clear_field() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = true;
+    io.KeysDown[ImGui::GetKeyIndex(ImGuiKey_A)] = true;
+    frame();
+    io.KeysDown[ImGui::GetKeyIndex(ImGuiKey_A)] = false;
+    io.KeyCtrl = false;
+    io.KeysDown[ImGui::GetKeyIndex(ImGuiKey_Delete)] = true;
+    frame();
+    io.KeysDown[ImGui::GetKeyIndex(ImGuiKey_Delete)] = false;
+    frame();
+  }
+  ui::UiState& ui() { return controller.ui_state(); }
+};
+
+}  // namespace
+
+TEST_CASE("tile → table → row → editor → answer the document → save: the tile's number drops") {
+  set_language(Language::et);
+  Session session;
+  std::int64_t overdue = session.controller.figures().overview.documents_overdue;
+  REQUIRE(overdue > 0);
+
+  session.click("tile.deadlines");
+  REQUIRE(session.ui().table);
+  CHECK(session.ui().table->total == overdue);
+  session.click("records.row.0");
+  REQUIRE(session.ui().editor);
+  Id id = session.ui().editor->original.id;
+  CHECK_FALSE(session.ui().editor->original.value("answered_on"));
+
+  session.click("edit.answered_on");
+  session.type("22.11.2026");
+  CHECK(session.ui().editor->edited.value("answered_on") == "2026-11-22");
+  session.click("edit.save");
+
+  CHECK(session.ui().editor->message == "Salvestatud.");
+  CHECK(session.controller.figures().overview.documents_overdue == overdue - 1);
+  session.frame();
+  CHECK(session.ui().table->total == overdue - 1);
+  REQUIRE_FALSE(session.ui().editor->history.empty());
+  CHECK(session.ui().editor->history.front().field == "answered_on");
+  CHECK(
+      db::load_record(session.controller.database(), documents_spec(), id)->value("answered_on") ==
+      "2026-11-22");
+}
+
+TEST_CASE("an invalid date keeps Save disabled and says why") {
+  set_language(Language::et);
+  Session session;
+  session.click("tile.deadlines");
+  session.click("records.row.0");
+  session.click("edit.answered_on");
+  session.type("31.02.2026");
+  session.frame();
+  auto& editor = *session.ui().editor;
+  REQUIRE(editor.errors.size() == 1);
+  CHECK(editor.errors[0].column == "answered_on");
+  Record before = editor.original;
+  session.click("edit.save");  // disabled: nothing happens
+  CHECK(db::load_record(session.controller.database(), documents_spec(), before.id)->version ==
+        before.version);
+}
+
+TEST_CASE(
+    "a colleague's save meanwhile shows both versions; choosing mine per field saves a merge") {
+  set_language(Language::et);
+  Session session;
+  session.click("tile.incidents");
+  session.click("records.row.0");
+  Record mine_before = session.ui().editor->original;
+
+  // A colleague changes the root cause while this user edits the title.
+  {
+    db::Database colleague =
+        db::Database::open(session.dir / "raekoda.sqlite", db::OpenMode::existing);
+    Record theirs = mine_before;
+    theirs.set("root_cause", "Võrgukaabel vahetatud");
+    REQUIRE(db::update_record(colleague, incidents_spec(), mine_before, theirs,
+                              {"jaan", "2026-11-22 10:00:00"})
+                .status == db::SaveStatus::saved);
+  }
+  session.click("edit.title");
+  session.press(ImGui::GetKeyIndex(ImGuiKey_End));
+  session.type(" (korduv)");
+  session.click("edit.save");
+  auto& editor = *session.ui().editor;
+  REQUIRE(editor.theirs);
+  CHECK(editor.theirs->value("root_cause") == "Võrgukaabel vahetatud");
+  // Nothing of mine was written yet.
+  Record now = *db::load_record(session.controller.database(), incidents_spec(), mine_before.id);
+  CHECK(now.value("title") == mine_before.value("title"));
+
+  session.click("merge.save_choice");
+  Record merged = *db::load_record(session.controller.database(), incidents_spec(), mine_before.id);
+  CHECK(merged.value("title") == *mine_before.value("title") + " (korduv)");
+  CHECK(merged.value("root_cause") == "Võrgukaabel vahetatud");
+  CHECK_FALSE(session.ui().editor->theirs);
+}
+
+TEST_CASE("searching the table folds Estonian letters, and removing a chip widens it") {
+  set_language(Language::et);
+  Session session;
+  session.click("tile.deadlines");
+  std::int64_t overdue = session.ui().table->total;
+  session.click("records.chip.1");  // "Tähtaeg enne ..." removed: every unanswered document
+  session.frame();
+  CHECK(session.ui().table->query.filters.size() == 1);
+  CHECK(session.ui().table->total > overdue);
+  session.click("records.search");
+  session.type("TEABENÕUE");
+  session.frame();
+  std::int64_t found = session.ui().table->total;
+  CHECK(found > 0);
+  CHECK(found < overdue + 1000);
+  for (const Record& row : session.ui().table->rows)
+    CHECK(row.value("title")->find("Teabenõue") == 0);
+}
+
+TEST_CASE("Ctrl+Z undoes the user's last save") {
+  set_language(Language::et);
+  Session session;
+  session.click("tile.deadlines");
+  session.click("records.row.0");
+  Id id = session.ui().editor->original.id;
+  session.click("edit.answered_on");
+  session.type("21.11.2026");
+  session.click("edit.save");
+  REQUIRE(
+      db::load_record(session.controller.database(), documents_spec(), id)->value("answered_on"));
+  // Focus away from the text field, then Ctrl+Z.
+  session.click("records.back");
+  session.press('Z', /*ctrl=*/true);
+  CHECK_FALSE(
+      db::load_record(session.controller.database(), documents_spec(), id)->value("answered_on"));
+}
