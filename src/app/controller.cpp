@@ -29,6 +29,7 @@ void Controller::refresh() {
   try {
     figures_ = db::load_dashboard_figures(database_, today());
     ui_.references.by_table = db::load_reference_labels(database_);
+    ui_.references.document_types = db::load_document_types(database_);
     data_version_ = database_.data_version();
     // An open table shows what the database holds now, a colleague's changes included.
     if (ui_.table) ui_.table->stale = true;

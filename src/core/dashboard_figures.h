@@ -2,6 +2,7 @@
 // What the dashboard shows, as plain data. The database layer fills these when the data
 // changes; views only read them, so a frame never waits for a query.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,6 +33,10 @@ struct OverviewFigures {
 
   std::int64_t leaver_accounts_active = 0;  // accounts of people who have left, not revoked
   std::int64_t accounts_active = 0;
+
+  // Media items per ISO week by tone (negative, neutral, positive), the last 26 weeks.
+  std::vector<Date> coverage_weeks;  // each week's Monday, ascending
+  std::array<std::vector<std::int64_t>, 3> coverage_by_tone;
 };
 
 // What the database holds for one area, for views whose charts are not built yet: honest

@@ -54,6 +54,22 @@ OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& c
       "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ?",
       0, today);
   f.accounts_active = db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0);
+
+  // Weeks without coverage are zeros, not gaps: every week of the window has a bucket.
+  Date first_week = today.week_start().plus_days(-7 * 25);
+  for (int w = 0; w < 26; ++w) f.coverage_weeks.push_back(first_week.plus_days(7 * w));
+  for (auto& counts : f.coverage_by_tone) counts.assign(26, 0);
+  Statement weekly = db.prepare(
+      "SELECT published_week, tone, count(*) FROM media_items WHERE published_week >= ? "
+      "AND published_on <= ? GROUP BY 1, 2");
+  weekly.bind_all(first_week, today);
+  while (weekly.step()) {
+    auto week = Date::parse_iso(weekly.text(0));
+    auto tone = enum_from_key<Tone>(weekly.text(1));
+    if (!week || !tone) continue;
+    int index = first_week.days_until(*week) / 7;
+    if (index >= 0 && index < 26) f.coverage_by_tone[static_cast<std::size_t>(*tone)][static_cast<std::size_t>(index)] = weekly.integer(2);
+  }
   return f;
 }
 
@@ -215,6 +231,13 @@ std::map<std::string, std::map<Id, std::string>, std::less<>> load_reference_lab
     while (select.step()) names.emplace(select.integer(0), select.text(1));
   }
   return labels;
+}
+
+std::vector<std::string> load_document_types(Database& db) {
+  std::vector<std::string> keys;
+  Statement select = db.prepare("SELECT key FROM deadline_rules ORDER BY key");
+  while (select.step()) keys.push_back(select.text(0));
+  return keys;
 }
 
 DashboardFigures load_dashboard_figures(Database& db, Date today) {

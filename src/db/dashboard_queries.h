@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/dashboard_figures.h"
 #include "core/records.h"
@@ -20,5 +21,7 @@ DashboardFigures load_dashboard_figures(Database& db, Date today);
 
 // The names of the rows records refer to: people, outlets, institutions, systems, plans.
 std::map<std::string, std::map<Id, std::string>, std::less<>> load_reference_labels(Database& db);
+// The keys of the deadline rules: the document types a document can have.
+std::vector<std::string> load_document_types(Database& db);
 
 }  // namespace raekoda::db

@@ -15,6 +15,7 @@ namespace raekoda::ui {
 // Names of the rows that records refer to (people, outlets, systems...), by table and id.
 struct ReferenceLabels {
   std::map<std::string, std::map<Id, std::string>, std::less<>> by_table;
+  std::vector<std::string> document_types;  // deadline rule keys, named "doc_type.<key>"
   const std::string* find(std::string_view table, Id id) const;
 };
 

@@ -1,9 +1,11 @@
 #include <array>
 #include <cmath>
 
+#include "core/enums.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "plot/kpi_tile.h"
+#include "plot/time_chart.h"
 #include "ui/views.h"
 
 namespace raekoda::ui {
@@ -88,6 +90,45 @@ void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& 
     }
     remember_item(state, id);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("overview.tile_hint"));
+  }
+
+  // Coverage by tone, week by week: a click opens that week's items of that tone.
+  ImGui::Spacing();
+  ImGui::Spacing();
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextUnformatted(tr("overview.coverage_by_tone"));
+  ImGui::PopFont();
+  plot::TimeSeriesData coverage;
+  coverage.bucket_unit = plot::TimeUnit::week;
+  coverage.buckets = figures.coverage_weeks;
+  coverage.end =
+      figures.coverage_weeks.empty() ? figures.today : figures.coverage_weeks.back().plus_days(7);
+  for (std::size_t tone = 0; tone < figures.coverage_by_tone.size(); ++tone) {
+    plot::Series series{tr(catalog_key(static_cast<Tone>(tone))),
+                        {},
+                        plot::tone_colour(theme, static_cast<int>(tone))};
+    for (std::int64_t count : figures.coverage_by_tone[tone])
+      series.values.push_back(static_cast<double>(count));
+    coverage.series.push_back(std::move(series));
+  }
+  plot::TimeChartOptions options;
+  options.kind = plot::TimeChartKind::stacked_bars;
+  options.height = 260;
+  auto picked = plot::time_chart("coverage_by_tone", coverage, options,
+                                 state.chart("coverage_by_tone"), state.chart_context(fonts));
+  remember_item(state, "plot.overview.coverage");
+  if (picked && picked->series >= 0 && picked->from && picked->until) {
+    using Kind = RecordFilter::Kind;
+    std::string tone(key_of(static_cast<Tone>(picked->series)));
+    TableState table;
+    table.query.spec = &media_items_spec();
+    table.query.filters = {
+        {"published_on", Kind::between, picked->from->iso(), picked->until->iso(),
+         plot::bucket_label(*picked->from, plot::TimeUnit::week)},
+        {"tone", Kind::equals, tone, std::nullopt, picked->category}};
+    table.query.sort_column = "published_on";
+    table.title = tr("overview.coverage_by_tone");
+    state.table = std::move(table);
   }
 }
 

@@ -134,6 +134,19 @@ void reference_field(EditorState& editor, const FieldSpec& field, const char* id
   ImGui::EndCombo();
 }
 
+// Document types are the keys of the deadline rules, shown by their names.
+void document_type_field(EditorState& editor, const FieldSpec& field, const char* id,
+                         const ReferenceLabels& labels) {
+  std::string column(field.column);
+  const auto& value = editor.edited.value(column);
+  std::string current = value ? tr("doc_type." + *value) : "";
+  ImGui::SetNextItemWidth(320);
+  if (!ImGui::BeginCombo(id, current.c_str())) return;
+  for (const std::string& key : labels.document_types)
+    if (ImGui::Selectable(tr("doc_type." + key), value == key)) editor.edited.set(column, key);
+  ImGui::EndCombo();
+}
+
 void field_input(UiState& state, EditorState& editor, const FieldSpec& field, bool read_only) {
   const ReferenceLabels& labels = state.references;
   std::string column(field.column);
@@ -163,8 +176,7 @@ void field_input(UiState& state, EditorState& editor, const FieldSpec& field, bo
       break;
     case FieldType::reference:
       if (field.reference_table == "deadline_rules")
-        ImGui::TextUnformatted(
-            display_value(*editor.spec, field, editor.edited.value(column), labels).c_str());
+        document_type_field(editor, field, id.c_str(), labels);
       else
         reference_field(editor, field, id.c_str(), labels);
       break;

@@ -22,11 +22,25 @@ bool typing() {
   return ImGui::GetIO().WantTextInput;
 }
 
+// A new record starts with what the table's filter already says (the tone clicked, say) and
+// flags off; everything else is for the user to fill in.
+EditorState new_record_editor(const TableState& table) {
+  EditorState editor;
+  editor.spec = table.query.spec;
+  for (const FieldSpec& field : editor.spec->fields)
+    if (field.type == FieldType::flag) editor.edited.set(field.column, "0");
+  for (const RecordFilter& filter : table.query.filters)
+    if (filter.kind == RecordFilter::Kind::equals && editor.spec->field(filter.column))
+      editor.edited.set(filter.column, filter.value);
+  editor.original = editor.edited;
+  editor.original.values.clear();
+  return editor;
+}
+
 }  // namespace
 
 void draw_records_table(UiState& state, const SessionInfo& session, const Fonts& fonts,
                         Actions& actions) {
-  (void)session;
   TableState& table = *state.table;
   const TableSpec& spec = *table.query.spec;
   bool editing = state.editor.has_value();
@@ -63,6 +77,11 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
   remember_item(state, "records.search");
   ImGui::SameLine();
   if (ImGui::Button(tr("table.export_csv"))) actions.export_csv = true;
+  ImGui::SameLine();
+  ImGui::BeginDisabled(session.read_only);
+  if (ImGui::Button(tr("table.new"))) state.editor = new_record_editor(table);
+  ImGui::EndDisabled();
+  remember_item(state, "records.new");
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr("table.keys_hint"));
 

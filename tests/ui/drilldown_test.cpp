@@ -189,3 +189,51 @@ TEST_CASE("Ctrl+Z undoes the user's last save") {
   CHECK_FALSE(
       db::load_record(session.controller.database(), documents_spec(), id)->value("answered_on"));
 }
+
+TEST_CASE("chart click → that week's negative items → move one to another week → the bar drops") {
+  set_language(Language::et);
+  Session session;
+  session.frame();
+  const auto& figures = session.controller.figures().overview;
+  std::int64_t negative_last_week = figures.coverage_by_tone[0].back();
+  REQUIRE(negative_last_week > 0);
+
+  // Just above the zero line, moving left from the right edge until the last week is under the
+  // mouse.
+  session.frame();
+  REQUIRE(session.probe.has("plot.overview.coverage"));
+  auto rect = session.probe.items.at("plot.overview.coverage");
+  float y = rect.max.y - ImGui::GetTextLineHeight() * 2.4f - 4;
+  float x = rect.max.x - 12;
+  for (; x > rect.min.x; x -= 3) {
+    session.imgui.move_mouse(ImVec2(x, y));
+    session.frame();
+    auto hovered = session.ui().chart("coverage_by_tone").hovered_index;
+    if (hovered == 25u) break;
+  }
+  CHECK(session.ui().chart("coverage_by_tone").hovered_index == 25u);
+  x -= 14;  // from the band's right edge into the bar
+  // The negative segment is the bottom one; click upward from the zero line until it is hit.
+  float zero_line = rect.max.y - ImGui::GetFontSize() * 2.4f;
+  for (float dy = 2; dy < 80; dy += 3) {
+    session.imgui.click(ImVec2(x, zero_line - dy),
+                        [&] { session.controller.draw_frame(session.imgui.fonts()); });
+    session.frame();
+    if (session.ui().table && session.ui().table->query.filters.at(1).label == "Negatiivne") break;
+    session.ui().table.reset();
+  }
+  REQUIRE(session.ui().table);
+  CHECK(session.ui().table->total == negative_last_week);
+  CHECK(session.ui().table->query.filters.at(1).label == "Negatiivne");
+
+  session.click("records.row.0");
+  REQUIRE(session.ui().editor);
+  session.click("edit.published_on");
+  session.press(ImGui::GetKeyIndex(ImGuiKey_A), /*ctrl=*/true);
+  session.type("01.06.2026");
+  session.click("edit.save");
+  CHECK(session.ui().editor->message == "Salvestatud.");
+  CHECK(session.controller.figures().overview.coverage_by_tone[0].back() == negative_last_week - 1);
+  session.frame();
+  CHECK(session.ui().table->total == negative_last_week - 1);
+}
