@@ -1,6 +1,7 @@
 #include "app/bench.h"
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -12,6 +13,8 @@
 
 #include "app/controller.h"
 #include "app/headless.h"
+#include "db/record_query.h"
+#include "db/record_store.h"
 #include "plot/time_chart.h"
 
 namespace raekoda::app {
@@ -58,6 +61,7 @@ void run_bench(const std::filesystem::path& database, int frames, std::optional<
   auto measure = [&](std::string_view name, const std::function<void()>& draw) {
     std::vector<double> samples;
     samples.reserve(static_cast<std::size_t>(frames));
+    imgui.frame(draw);  // a view's first frame reads its figures; what is measured is drawing
     for (int i = 0; i < frames; ++i) {
       // Sweep the mouse across the window so hover states are part of what is measured.
       imgui.move_mouse(
@@ -97,6 +101,34 @@ void run_bench(const std::filesystem::path& database, int frames, std::optional<
                      line_state, context);
     ImGui::End();
   });
+
+  // A save as the editor makes it, through to refreshed figures and the next frame; done on a
+  // copy, so that measuring never changes the city's data.
+  std::filesystem::path copy = std::filesystem::temp_directory_path() /
+                               ("raekoda-bench-" + std::to_string(::getpid()) + ".sqlite");
+  std::filesystem::remove(copy);
+  controller.database().exec("VACUUM INTO '" + copy.string() + "'");
+  {
+    Controller scratch(db::Database::open(copy, db::OpenMode::existing), today);
+    RecordQuery open_documents{
+        &documents_spec(),
+        {{"answered_on", RecordFilter::Kind::is_null, std::nullopt, std::nullopt, ""}},
+        "",
+        "",
+        false};
+    auto rows = db::fetch_records(scratch.database(), open_documents, 0, 1);
+    if (!rows.empty()) {
+      Record edited = rows[0];
+      edited.set("answered_on", scratch.today().iso());
+      double before = wall_ms();
+      db::update_record(scratch.database(), documents_spec(), rows[0], edited,
+                        db::current_author());
+      scratch.refresh();
+      imgui.frame([&] { scratch.draw_frame(imgui.fonts()); });
+      figure(out, "save_to_refreshed_overview", wall_ms() - before, "ms");
+    }
+  }
+  std::filesystem::remove(copy);
 
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);

@@ -27,7 +27,9 @@ Date Controller::today() const {
 
 void Controller::refresh() {
   try {
-    figures_ = db::load_dashboard_figures(database_, today());
+    std::vector<View> on_screen;
+    if (ui_.view != View::overview && ui_.view != View::gallery) on_screen.push_back(ui_.view);
+    figures_ = db::load_dashboard_figures(database_, today(), on_screen);
     ui_.references.by_table = db::load_reference_labels(database_);
     ui_.references.document_types = db::load_document_types(database_);
     data_version_ = database_.data_version();
@@ -62,6 +64,17 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
   ui::Actions actions;
   ui::draw_dashboard(figures_, session_, ui_, fonts, actions);
   carry_out(actions);
+  // An area the user switched to is read after the frame, and shown in the next.
+  if (!figures_.database_empty && ui_.view != View::overview && ui_.view != View::gallery &&
+      !figures_.area(ui_.view)) {
+    try {
+      if (auto summary = db::load_area_summary(database_, ui_.view, today()))
+        figures_.areas.push_back(std::move(*summary));
+    } catch (const db::DatabaseError& error) {
+      warn(describe(error));
+    }
+    redraw_ = true;
+  }
 }
 
 void Controller::carry_out(const ui::Actions& actions) {

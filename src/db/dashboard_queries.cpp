@@ -68,7 +68,9 @@ OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& c
     auto tone = enum_from_key<Tone>(weekly.text(1));
     if (!week || !tone) continue;
     int index = first_week.days_until(*week) / 7;
-    if (index >= 0 && index < 26) f.coverage_by_tone[static_cast<std::size_t>(*tone)][static_cast<std::size_t>(index)] = weekly.integer(2);
+    if (index >= 0 && index < 26)
+      f.coverage_by_tone[static_cast<std::size_t>(*tone)][static_cast<std::size_t>(index)] =
+          weekly.integer(2);
   }
   return f;
 }
@@ -240,16 +242,31 @@ std::vector<std::string> load_document_types(Database& db) {
   return keys;
 }
 
-DashboardFigures load_dashboard_figures(Database& db, Date today) {
+std::optional<AreaSummary> load_area_summary(Database& db, View view, Date today) {
+  switch (view) {
+    case View::media:
+      return media_summary(db);
+    case View::deadlines:
+      return deadlines_summary(db, today);
+    case View::plan:
+      return plan_summary(db);
+    case View::incidents:
+      return incidents_summary(db);
+    case View::access:
+      return access_summary(db, today);
+    default:
+      return std::nullopt;
+  }
+}
+
+DashboardFigures load_dashboard_figures(Database& db, Date today, std::span<const View> areas) {
   DashboardFigures figures;
   figures.database_empty = db.is_empty();
   WorkingCalendar calendar = load_working_calendar(db);
   figures.overview = load_overview(db, today, calendar);
-  figures.areas.push_back(media_summary(db));
-  figures.areas.push_back(deadlines_summary(db, today));
-  figures.areas.push_back(plan_summary(db));
-  figures.areas.push_back(incidents_summary(db));
-  figures.areas.push_back(access_summary(db, today));
+  for (View view : areas)
+    if (auto summary = load_area_summary(db, view, today))
+      figures.areas.push_back(std::move(*summary));
   return figures;
 }
 

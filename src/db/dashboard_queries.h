@@ -3,6 +3,8 @@
 // changes, never from a frame.
 
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -17,7 +19,11 @@ class Database;
 // Weekends and public holidays plus the extra days off kept in the database.
 WorkingCalendar load_working_calendar(Database& db);
 
-DashboardFigures load_dashboard_figures(Database& db, Date today);
+// The overview's figures, and the summaries of `areas` only: each area's summary scans its
+// tables, so a refresh reads just the ones on screen.
+DashboardFigures load_dashboard_figures(Database& db, Date today,
+                                        std::span<const View> areas = all_views);
+std::optional<AreaSummary> load_area_summary(Database& db, View view, Date today);
 
 // The names of the rows records refer to: people, outlets, institutions, systems, plans.
 std::map<std::string, std::map<Id, std::string>, std::less<>> load_reference_labels(Database& db);
