@@ -84,7 +84,9 @@ void draw_line_series(ImDrawList* draw, const TimeSeriesData& data, std::size_t 
   const std::vector<double>& values = data.series[s].values;
   std::size_t n = std::min(values.size(), data.buckets.size());
   // Centres of buckets in pixels from the plot's left edge; decimation wants that frame.
-  std::vector<float> xs(n);
+  // Kept between frames: a long series would otherwise allocate its pixel positions every frame.
+  thread_local std::vector<float> xs;
+  xs.resize(n);
   for (std::size_t b = 0; b < n; ++b)
     xs[b] = map.x((day_number(data.buckets[b]) + bucket_end_day(data, b)) / 2) - map.x0;
   DecimatedSeries reduced =

@@ -127,7 +127,8 @@ void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& 
          plot::bucket_label(*picked->from, plot::TimeUnit::week)},
         {"tone", Kind::equals, tone, std::nullopt, picked->category}};
     table.query.sort_column = "published_on";
-    table.title = tr("overview.coverage_by_tone");
+    // In words: "Negatiivne, 47. nädal 2026".
+    table.title = picked->category + ", " + plot::bucket_label(*picked->from, plot::TimeUnit::week);
     state.table = std::move(table);
   }
 }

@@ -237,3 +237,42 @@ TEST_CASE("chart click → that week's negative items → move one to another we
   session.frame();
   CHECK(session.ui().table->total == negative_last_week - 1);
 }
+
+TEST_CASE("the keyboard moves through the table, Enter opens a row, Ctrl+S saves, Esc goes back") {
+  set_language(Language::et);
+  Session session;
+  session.click("tile.incidents");
+  session.press(ImGui::GetKeyIndex(ImGuiKey_DownArrow));
+  session.press(ImGui::GetKeyIndex(ImGuiKey_DownArrow));
+  CHECK(session.ui().table->cursor == 1);
+  session.press(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  REQUIRE(session.ui().editor);
+  Id second = session.ui().table->rows.at(1).id;
+  CHECK(session.ui().editor->original.id == second);
+
+  session.click("edit.root_cause");
+  session.type("Toiteplokk vahetatud");
+  session.press('S', /*ctrl=*/true);
+  CHECK(session.ui().editor->message == "Salvestatud.");
+  CHECK(db::load_record(session.controller.database(), incidents_spec(), second)
+            ->value("root_cause") == "Toiteplokk vahetatud");
+
+  // Esc leaves the field, then closes the unchanged editor, then the table.
+  for (int i = 0; i < 3 && session.ui().table; ++i)
+    session.press(ImGui::GetKeyIndex(ImGuiKey_Escape));
+  CHECK_FALSE(session.ui().editor);
+  CHECK_FALSE(session.ui().table);
+}
+
+TEST_CASE("Esc on an edited record asks before discarding") {
+  set_language(Language::et);
+  Session session;
+  session.click("tile.incidents");
+  session.click("records.row.0");
+  session.click("edit.root_cause");
+  session.type("Muudetud");
+  session.click("records.search");  // leave the field
+  session.press(ImGui::GetKeyIndex(ImGuiKey_Escape));
+  REQUIRE(session.ui().editor);
+  CHECK(session.ui().editor->confirm_cancel);
+}
