@@ -263,22 +263,27 @@ void draw_conflict(UiState& state, EditorState& editor, const plot::Theme& theme
     if (std::find(columns.begin(), columns.end(), c) == columns.end()) columns.push_back(c);
   if (ImGui::BeginTable("##conflict", 4,
                         ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-    for (const char* key : {"conflict.field", "conflict.mine", "conflict.theirs", "conflict.keep"})
-      ImGui::TableSetupColumn(tr(key));
+    float keep_width = ImGui::CalcTextSize(tr("conflict.keep_mine")).x +
+                       ImGui::CalcTextSize(tr("conflict.take_theirs")).x +
+                       ImGui::GetFrameHeight() * 2 + 30;
+    ImGui::TableSetupColumn(tr("conflict.field"), ImGuiTableColumnFlags_WidthFixed, 120);
+    ImGui::TableSetupColumn(tr("conflict.mine"), ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn(tr("conflict.theirs"), ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn(tr("conflict.keep"), ImGuiTableColumnFlags_WidthFixed, keep_width);
     ImGui::TableHeadersRow();
     for (const std::string& column : columns) {
       const FieldSpec& field = *editor.spec->field(column);
       bool both = std::find(mine.begin(), mine.end(), column) != mine.end();
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(tr(field_label_key(*editor.spec, field)));
+      ImGui::TextWrapped("%s", tr(field_label_key(*editor.spec, field)));
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(
-          display_value(*editor.spec, field, editor.edited.value(column), state.references)
-              .c_str());
+      ImGui::TextWrapped(
+          "%s", display_value(*editor.spec, field, editor.edited.value(column), state.references)
+                    .c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(
-          display_value(*editor.spec, field, theirs.value(column), state.references).c_str());
+      ImGui::TextWrapped(
+          "%s", display_value(*editor.spec, field, theirs.value(column), state.references).c_str());
       ImGui::TableNextColumn();
       bool& take = editor.take_theirs[column];
       if (!both) take = true;  // only they changed it: theirs stands
