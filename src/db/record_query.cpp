@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "db/database.h"
+#include "db/record_store.h"
 
 namespace raekoda::db {
 namespace {
@@ -101,8 +102,7 @@ std::vector<Record> fetch_records(Database& db, const RecordQuery& query, std::i
                                   std::int64_t limit) {
   const TableSpec& spec = *query.spec;
   std::vector<std::optional<std::string>> parameters;
-  std::string columns = "id, version";
-  for (const FieldSpec& field : spec.fields) columns += ", " + std::string(field.column);
+  std::string columns = record_columns(spec);
   std::string order = query.sort_column.empty() ? "id" : checked_column(spec, query.sort_column);
   std::string direction = query.descending ? " DESC" : " ASC";
   // Empty values last in either direction; the id keeps the order stable between pages.
@@ -116,17 +116,7 @@ std::vector<Record> fetch_records(Database& db, const RecordQuery& query, std::i
   select.bind(++index, offset);
   std::vector<Record> records;
   while (select.step()) {
-    Record record;
-    record.id = select.integer(0);
-    record.version = select.integer(1);
-    int column = 2;
-    for (const FieldSpec& field : spec.fields) {
-      if (select.is_null(column))
-        record.set(field.column, std::nullopt);
-      else
-        record.set(field.column, select.text(column));
-      ++column;
-    }
+    Record record = read_record(select, spec);
     records.push_back(std::move(record));
   }
   return records;

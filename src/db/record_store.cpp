@@ -70,23 +70,31 @@ Author current_author() {
   return {user, stamp};
 }
 
-std::optional<Record> load_record(Database& db, const TableSpec& spec, Id id) {
-  Statement select = db.prepare("SELECT version, " + column_list(spec) + " FROM " +
-                                std::string(spec.table) + " WHERE id = ?");
-  select.bind(1, id);
-  if (!select.step()) return std::nullopt;
+std::string record_columns(const TableSpec& spec) {
+  return "id, version, " + column_list(spec);
+}
+
+Record read_record(const Statement& row, const TableSpec& spec) {
   Record record;
-  record.id = id;
-  record.version = select.integer(0);
-  int column = 1;
+  record.id = row.integer(0);
+  record.version = row.integer(1);
+  int column = 2;
   for (const FieldSpec& field : spec.fields) {
-    if (select.is_null(column))
+    if (row.is_null(column))
       record.set(field.column, std::nullopt);
     else
-      record.set(field.column, select.text(column));
+      record.set(field.column, row.text(column));
     ++column;
   }
   return record;
+}
+
+std::optional<Record> load_record(Database& db, const TableSpec& spec, Id id) {
+  Statement select = db.prepare("SELECT " + record_columns(spec) + " FROM " +
+                                std::string(spec.table) + " WHERE id = ?");
+  select.bind(1, id);
+  if (!select.step()) return std::nullopt;
+  return read_record(select, spec);
 }
 
 SaveResult update_record(Database& db, const TableSpec& spec, const Record& original,

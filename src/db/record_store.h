@@ -20,6 +20,12 @@ struct Author {
 // The operating-system user and the current local time.
 Author current_author();
 
+class Statement;
+
+// "id, version, <each field>": the columns read_record() expects, in that order.
+std::string record_columns(const TableSpec& spec);
+Record read_record(const Statement& row, const TableSpec& spec);
+
 std::optional<Record> load_record(Database& db, const TableSpec& spec, Id id);
 
 enum class SaveStatus {

@@ -1,74 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "app/controller.h"
-#include "app/headless.h"
 #include "core/i18n.h"
-#include "db/demo_writer.h"
 #include "db/record_store.h"
-#include "support/temp_dir.h"
+#include "support/dashboard_session.h"
 
 using namespace raekoda;
-using app::Controller;
-using app::HeadlessImGui;
 
-namespace {
-
-const Date today = *Date::parse_iso("2026-11-22");
-
-struct Session {
-  testing::TempDir dir;
-  HeadlessImGui imgui{1600, 1000};
-  ui::ItemProbe probe;
-  Controller controller;
-
-  Session() : controller(open(dir / "raekoda.sqlite"), today) {
-    controller.ui_state().probe = &probe;
-  }
-
-  static db::Database open(const std::filesystem::path& path) {
-    db::Database db = db::Database::open(path, db::OpenMode::create_if_missing);
-    db::write_demo_data(db, DemoOptions{1, 1, 1, today});
-    return db;
-  }
-  void frame() {
-    imgui.frame([&] { controller.draw_frame(imgui.fonts()); });
-  }
-  void click(std::string_view item) {
-    frame();
-    frame();
-    INFO(item);
-    REQUIRE(probe.has(item));
-    imgui.click(probe.centre(item), [&] { controller.draw_frame(imgui.fonts()); });
-  }
-  void type(const char* text) {
-    ImGui::GetIO().AddInputCharactersUTF8(text);
-    frame();
-  }
-  void press(int key, bool ctrl = false) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = ctrl;
-    io.KeysDown[key] = true;
-    frame();
-    io.KeysDown[key] = false;
-    io.KeyCtrl = false;
-    frame();
-  }
-  void clear_field() {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = true;
-    io.KeysDown[ImGui::GetKeyIndex(ImGuiKey_A)] = true;
-    frame();
-    io.KeysDown[ImGui::GetKeyIndex(ImGuiKey_A)] = false;
-    io.KeyCtrl = false;
-    io.KeysDown[ImGui::GetKeyIndex(ImGuiKey_Delete)] = true;
-    frame();
-    io.KeysDown[ImGui::GetKeyIndex(ImGuiKey_Delete)] = false;
-    frame();
-  }
-  ui::UiState& ui() { return controller.ui_state(); }
-};
-
-}  // namespace
+using Session = testing::DashboardSession;
 
 TEST_CASE("tile → table → row → editor → answer the document → save: the tile's number drops") {
   set_language(Language::et);
@@ -216,8 +154,7 @@ TEST_CASE("chart click → that week's negative items → move one to another we
   // The negative segment is the bottom one; click upward from the zero line until it is hit.
   float zero_line = rect.max.y - ImGui::GetFontSize() * 2.4f;
   for (float dy = 2; dy < 80; dy += 3) {
-    session.imgui.click(ImVec2(x, zero_line - dy),
-                        [&] { session.controller.draw_frame(session.imgui.fonts()); });
+    session.click_at(ImVec2(x, zero_line - dy));
     session.frame();
     if (session.ui().table && session.ui().table->query.filters.at(1).label == "Negatiivne") break;
     session.ui().table.reset();

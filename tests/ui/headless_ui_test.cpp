@@ -1,61 +1,11 @@
 #include <catch2/catch.hpp>
 
-#include "app/controller.h"
-#include "app/headless.h"
-#include "db/demo_writer.h"
-#include "support/temp_dir.h"
+#include "support/dashboard_session.h"
 
 using namespace raekoda;
-using app::Controller;
-using app::HeadlessImGui;
 
-namespace {
-
-const Date today = *Date::parse_iso("2026-11-22");
-
-struct Dashboard {
-  testing::TempDir dir;
-  HeadlessImGui imgui{1600, 1000};
-  ui::ItemProbe probe;
-  Controller controller;
-
-  explicit Dashboard(bool with_demo_data)
-      : controller(open(dir / "raekoda.sqlite", with_demo_data), today) {
-    controller.ui_state().probe = &probe;
-  }
-
-  static db::Database open(const std::filesystem::path& path, bool with_demo_data) {
-    db::Database db = db::Database::open(path, db::OpenMode::create_if_missing);
-    if (with_demo_data) db::write_demo_data(db, DemoOptions{1, 1, 1, today});
-    return db;
-  }
-
-  void frame() {
-    imgui.frame([&] { controller.draw_frame(imgui.fonts()); });
-  }
-  void click(std::string_view item) {
-    frame();
-    REQUIRE(probe.has(item));
-    imgui.click(probe.centre(item), [&] { controller.draw_frame(imgui.fonts()); });
-  }
-  // Types into the focused field as a keyboard would.
-  void type(const char* text) {
-    ImGui::GetIO().AddInputCharactersUTF8(text);
-    frame();
-  }
-  void press(int key, bool ctrl = false) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = ctrl;
-    io.KeysDown[key] = true;
-    frame();
-    io.KeysDown[key] = false;
-    io.KeyCtrl = false;
-    frame();
-  }
-  int vertices() const { return ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0; }
-};
-
-}  // namespace
+using Dashboard = testing::DashboardSession;
+const Date today = testing::session_today;
 
 TEST_CASE("every view builds a frame with content") {
   Dashboard dashboard(true);

@@ -1,0 +1,65 @@
+#pragma once
+// The dashboard driven headless, as a user would: click named controls, type, press keys.
+// Each session has its own database file, with a year of demo data ending on 22.11.2026 or empty.
+
+#include <catch2/catch.hpp>
+
+#include "app/controller.h"
+#include "app/headless.h"
+#include "db/demo_writer.h"
+#include "support/temp_dir.h"
+
+namespace raekoda::testing {
+
+inline const Date session_today = *Date::parse_iso("2026-11-22");
+
+struct DashboardSession {
+  TempDir dir;
+  app::HeadlessImGui imgui{1600, 1000};
+  ui::ItemProbe probe;
+  app::Controller controller;
+
+  explicit DashboardSession(bool with_demo_data = true)
+      : controller(open(dir / "raekoda.sqlite", with_demo_data), session_today) {
+    controller.ui_state().probe = &probe;
+  }
+
+  static db::Database open(const std::filesystem::path& path, bool with_demo_data) {
+    db::Database db = db::Database::open(path, db::OpenMode::create_if_missing);
+    if (with_demo_data) db::write_demo_data(db, DemoOptions{1, 1, 1, session_today});
+    return db;
+  }
+
+  ui::UiState& ui() { return controller.ui_state(); }
+  void frame() {
+    imgui.frame([&] { controller.draw_frame(imgui.fonts()); });
+  }
+  void click_at(ImVec2 at) {
+    imgui.click(at, [&] { controller.draw_frame(imgui.fonts()); });
+  }
+  // Clicks the control the views named `item`, after two frames that settle the layout.
+  void click(std::string_view item) {
+    frame();
+    frame();
+    INFO(item);
+    REQUIRE(probe.has(item));
+    click_at(probe.centre(item));
+  }
+  // Types into the focused field as a keyboard would.
+  void type(const char* text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text);
+    frame();
+  }
+  void press(int key, bool ctrl = false) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeysDown[key] = true;
+    frame();
+    io.KeysDown[key] = false;
+    io.KeyCtrl = false;
+    frame();
+  }
+  int vertices() const { return ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0; }
+};
+
+}  // namespace raekoda::testing
