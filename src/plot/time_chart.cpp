@@ -83,14 +83,14 @@ void draw_line_series(ImDrawList* draw, const TimeSeriesData& data, std::size_t 
                       const TimeMapping& map, const LinearScale& y, ImU32 colour, float thickness) {
   const std::vector<double>& values = data.series[s].values;
   std::size_t n = std::min(values.size(), data.buckets.size());
-  // Centres of buckets in pixels from the plot's left edge; decimation wants that frame.
-  // Kept between frames: a long series would otherwise allocate its pixel positions every frame.
-  thread_local std::vector<float> xs;
-  xs.resize(n);
-  for (std::size_t b = 0; b < n; ++b)
-    xs[b] = map.x((day_number(data.buckets[b]) + bucket_end_day(data, b)) / 2) - map.x0;
+  // Each bucket's centre in pixels from the plot's left edge, computed as decimation walks.
+  float scale = map.width / static_cast<float>(map.to - map.from);
+  auto x_of = [&](std::size_t b) {
+    double centre = (day_number(data.buckets[b]) + bucket_end_day(data, b)) / 2;
+    return static_cast<float>(centre - map.from) * scale;
+  };
   DecimatedSeries reduced =
-      decimate(xs, std::span<const double>(values.data(), n), static_cast<int>(map.width));
+      decimate_by(n, x_of, std::span<const double>(values.data(), n), static_cast<int>(map.width));
   // ImGui 1.86 indexes vertices with 16 bits: keep each polyline well below 64k vertices.
   constexpr std::size_t max_points = 4000;
   std::vector<ImVec2> path;
