@@ -14,6 +14,8 @@
 #include "app/window.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "db/dashboard_queries.h"
+#include "db/deadline_queries.h"
 #include "db/demo_writer.h"
 
 namespace raekoda::app {
@@ -104,6 +106,18 @@ int run_cli(int argc, char** argv) {
   bench->add_option("--frames", frames, "Frames per view")->check(CLI::Range(1, 100000));
   add_common(*bench, common);
 
+  CLI::App* due =
+      app.add_subcommand("due-date", "Print the due date of a document by its type's rule");
+  std::string doc_type;
+  std::string registered;
+  due->add_option("--type", doc_type,
+                  "information_request, memorandum, council_question, letter, media_inquiry")
+      ->required();
+  due->add_option("--registered", registered, "Registration day, YYYY-MM-DD")->required();
+  due->add_option("--db", db_path,
+                  "Database whose rules and extra days off to use (default: the built-in rules)");
+  add_common(*due, common);
+
   app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);
@@ -141,6 +155,26 @@ int run_cli(int argc, char** argv) {
       controller.ui_state().theme = theme_of(common);
       write_screenshot(controller, *view, width, height, out);
       return 0;
+    }
+    if (*due) {
+      auto day = Date::parse_iso(registered);
+      if (!day) throw Failure{trf("error.cli.bad_date", registered)};
+      std::vector<DeadlineRule> rules = default_deadline_rules();
+      WorkingCalendar calendar;
+      if (!db_path.empty()) {
+        db::Database database = db::Database::open(db_path, db::OpenMode::existing);
+        rules = db::load_deadline_rules(database);
+        calendar = db::load_working_calendar(database);
+      }
+      std::string known;
+      for (const DeadlineRule& rule : rules) {
+        if (rule.key == doc_type) {
+          std::cout << due_date(rule, *day, calendar).iso() << '\n';
+          return 0;
+        }
+        known += (known.empty() ? "" : ", ") + rule.key;
+      }
+      throw Failure{trf("error.cli.bad_type", doc_type, known)};
     }
     if (*bench) {
       run_bench(db_path, frames, today, std::cout);

@@ -6,12 +6,13 @@ std::vector<DeadlineRule> default_deadline_rules() {
   return {
       {"information_request", 5, TermUnit::working_days, 15, TermUnit::working_days,
        "Avaliku teabe seadus § 18 lg 1, § 19"},
+      // "Up to two months" in complex cases, counted as 60 calendar days from registration.
       {"memorandum", 30, TermUnit::calendar_days, 60, TermUnit::calendar_days,
        "Märgukirjale ja selgitustaotlusele vastamise seadus § 6"},
       {"council_question", 10, TermUnit::working_days, std::nullopt, TermUnit::working_days,
        "Kohaliku omavalitsuse korralduse seadus § 26 lg 2"},
-      {"letter", 30, TermUnit::calendar_days, 30, TermUnit::calendar_days, "Hea haldustava"},
-      {"media_inquiry", 2, TermUnit::working_days, 3, TermUnit::working_days, "Asutuse kord"},
+      {"letter", 30, TermUnit::calendar_days, 60, TermUnit::calendar_days, "Hea haldustava"},
+      {"media_inquiry", 2, TermUnit::working_days, 5, TermUnit::working_days, "Asutuse kord"},
   };
 }
 

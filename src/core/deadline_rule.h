@@ -16,7 +16,8 @@ struct DeadlineRule {
   std::string key;  // information_request, memorandum, council_question, letter, media_inquiry
   int amount = 0;
   TermUnit unit = TermUnit::calendar_days;
-  // The longest extension the law allows, in the same kind of days; nullopt when none is allowed.
+  // The longest term in all once extended, counted from registration like the term itself;
+  // nullopt when no extension is allowed.
   std::optional<int> max_extension;
   TermUnit extension_unit = TermUnit::calendar_days;
   std::string basis;  // the legal basis, shown to the user

@@ -349,7 +349,7 @@ private:
       Date extended = rule.key == "information_request"
                           ? calendar_.add_working_days(doc.registered_on,
                                                        static_cast<int>(random_.between(8, 15)))
-                          : calendar_.working_day_on_or_after(doc.registered_on.plus_months(2));
+                          : calendar_.working_day_on_or_after(doc.registered_on.plus_days(60));
       if (extended > due) {
         doc.extended_due_on = extended;
         doc.extension_reason = rule.key == "information_request"

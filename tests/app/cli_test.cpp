@@ -116,3 +116,44 @@ TEST_CASE("bench prints one machine-readable figure per line") {
     CHECK((unit == "ms" || unit == "MiB"));
   }
 }
+
+TEST_CASE("due-date prints the due date by the law's examples") {
+  auto request =
+      run_command(executable + " due-date --type information_request --registered 2026-02-20");
+  CHECK(request.exit_code == 0);
+  CHECK(request.output == "2026-03-02\n");
+  auto memorandum = run_command(executable + " due-date --type memorandum --registered 2026-03-04");
+  CHECK(memorandum.output == "2026-04-06\n");
+}
+
+TEST_CASE("due-date follows the rules and extra days off kept in the database") {
+  TempDir dir;
+  auto path = dir / "rules.sqlite";
+  REQUIRE(write_demo_database(executable, path));
+  // The city gives 27.02.2026 off; the information request is due a working day later.
+  REQUIRE(run_command(
+              "sqlite3 " + quoted(path.string()) +
+              " \"INSERT INTO extra_days_off (day, reason) VALUES ('2026-02-27', 'Linna päev')\"")
+              .exit_code == 0);
+  auto result = run_command(executable +
+                            " due-date --type information_request --registered 2026-02-20 --db " +
+                            quoted(path.string()));
+  CHECK(result.output == "2026-03-03\n");
+  REQUIRE(run_command("sqlite3 " + quoted(path.string()) +
+                      " \"UPDATE deadline_rules SET amount = 10 WHERE key = 'media_inquiry'\"")
+              .exit_code == 0);
+  CHECK(run_command(executable + " due-date --type media_inquiry --registered 2026-06-22 --db " +
+                    quoted(path.string()))
+            .output == "2026-07-08\n");
+}
+
+TEST_CASE("due-date refuses an unknown type and an impossible day in one line") {
+  auto unknown =
+      run_command(executable + " due-date --type complaint --registered 2026-02-20 --lang en");
+  CHECK(unknown.exit_code == 1);
+  CHECK(lines(unknown.output) == 1);
+  CHECK(unknown.output.find("Unknown document type: complaint") != std::string::npos);
+  auto impossible = run_command(executable + " due-date --type letter --registered 2026-02-30");
+  CHECK(impossible.exit_code == 1);
+  CHECK(lines(impossible.output) == 1);
+}
