@@ -97,6 +97,10 @@ int run_cli(int argc, char** argv) {
                    "overview, media, deadlines, plan, incidents, access or gallery");
   shot->add_option("--out", out, "PNG file to write")->required();
   shot->add_option("--size", size, "Window size, WxH");
+  std::vector<std::string> step_texts;
+  shot->add_option("--step", step_texts,
+                   "Before the picture: click:CONTROL, type:TEXT, key:KEY (Escape, ctrl+S...) or "
+                   "wait-change; repeatable, carried out in order");
   add_common(*shot, common);
 
   CLI::App* bench =
@@ -149,11 +153,17 @@ int run_cli(int argc, char** argv) {
       if (size.empty()) size = *view == View::gallery ? "1600x1250" : "1600x1000";
       parse_size(size, width, height);
       if (db_path.empty() && *view != View::gallery) throw Failure{tr("error.cli.db_required")};
+      std::vector<ScreenshotStep> steps;
+      for (const std::string& text : step_texts) {
+        auto step = parse_screenshot_step(text);
+        if (!step) throw Failure{trf("error.screenshot.bad_step", text)};
+        steps.push_back(std::move(*step));
+      }
       Controller controller(db_path.empty() ? db::Database::open_in_memory()
                                             : db::Database::open(db_path, db::OpenMode::existing),
                             today);
       controller.ui_state().theme = theme_of(common);
-      write_screenshot(controller, *view, width, height, out);
+      write_screenshot(controller, *view, width, height, out, steps);
       return 0;
     }
     if (*due) {
@@ -193,6 +203,8 @@ int run_cli(int argc, char** argv) {
   } catch (const db::DatabaseError& error) {
     std::cerr << "raekoda: " << describe(error) << '\n';
   } catch (const WindowError& error) {
+    std::cerr << "raekoda: " << error.what() << '\n';
+  } catch (const ScreenshotError& error) {
     std::cerr << "raekoda: " << error.what() << '\n';
   } catch (const std::exception& error) {
     std::cerr << "raekoda: " << trf("error.unexpected", error.what()) << '\n';

@@ -1,9 +1,12 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
+#include <thread>
 
 #include "app/controller.h"
 #include "app/paths.h"
@@ -30,22 +33,125 @@ std::filesystem::path chart_image_path(const std::string& chart) {
   return export_path(chart, "png");
 }
 
+std::optional<ScreenshotStep> parse_screenshot_step(std::string_view text) {
+  using Kind = ScreenshotStep::Kind;
+  if (text == "wait-change") return ScreenshotStep{Kind::wait_for_change, ""};
+  auto colon = text.find(':');
+  if (colon == std::string_view::npos || colon + 1 == text.size()) return std::nullopt;
+  std::string_view verb = text.substr(0, colon);
+  std::string argument(text.substr(colon + 1));
+  if (verb == "click") return ScreenshotStep{Kind::click, argument};
+  if (verb == "type") return ScreenshotStep{Kind::type, argument};
+  if (verb == "key") return ScreenshotStep{Kind::key, argument};
+  return std::nullopt;
+}
+
+namespace {
+
+// The index into io.KeysDown of a key as the GLFW backend numbers it: letters by their ASCII
+// codes, named keys through io.KeyMap.
+std::optional<int> key_index(std::string_view name) {
+  if (name.size() == 1 && name[0] >= 'A' && name[0] <= 'Z') return name[0];
+  static const std::pair<std::string_view, ImGuiKey_> named[] = {
+      {"Escape", ImGuiKey_Escape},  {"Enter", ImGuiKey_Enter},        {"Up", ImGuiKey_UpArrow},
+      {"Down", ImGuiKey_DownArrow}, {"Home", ImGuiKey_Home},          {"End", ImGuiKey_End},
+      {"Tab", ImGuiKey_Tab},        {"Backspace", ImGuiKey_Backspace}};
+  for (const auto& [key_name, key] : named)
+    if (key_name == name) return ImGui::GetIO().KeyMap[key];
+  return std::nullopt;
+}
+
+class ScreenshotSession {
+public:
+  ScreenshotSession(Controller& controller, GlWindow& window)
+      : controller_(controller), window_(window) {
+    controller_.ui_state().probe = &probe_;
+  }
+  ~ScreenshotSession() { controller_.ui_state().probe = nullptr; }
+
+  // One frame with the synthetic pointer; the last one's pixels when `keep` is set.
+  void frame(std::vector<unsigned char>* keep = nullptr, int* width = nullptr,
+             int* height = nullptr) {
+    window_.begin_frame(&pointer_);
+    controller_.draw_frame(window_.fonts());
+    window_.render();
+    if (keep) *keep = window_.read_back_buffer(*width, *height);
+    window_.present();
+  }
+
+  void run(const ScreenshotStep& step) {
+    using Kind = ScreenshotStep::Kind;
+    // Two frames settle the layout, so that controls are where the user would see them.
+    frame();
+    frame();
+    ImGuiIO& io = ImGui::GetIO();
+    switch (step.kind) {
+      case Kind::click: {
+        if (!probe_.has(step.argument))
+          throw ScreenshotError(trf("error.screenshot.no_item", step.argument));
+        pointer_.position = probe_.centre(step.argument);
+        frame();
+        pointer_.down = true;
+        frame();
+        pointer_.down = false;
+        frame();
+        break;
+      }
+      case Kind::type:
+        io.AddInputCharactersUTF8(step.argument.c_str());
+        frame();
+        break;
+      case Kind::key: {
+        std::string_view name = step.argument;
+        bool ctrl = name.starts_with("ctrl+");
+        if (ctrl) name.remove_prefix(5);
+        auto key = key_index(name);
+        if (!key) throw ScreenshotError(trf("error.screenshot.bad_step", step.argument));
+        io.KeyCtrl = ctrl;
+        io.KeysDown[*key] = true;
+        frame();
+        io.KeysDown[*key] = false;
+        io.KeyCtrl = false;
+        frame();
+        break;
+      }
+      case Kind::wait_for_change: {
+        // A colleague's program saves while this one waits, as on the city's shared file.
+        for (int tries = 0; tries < 200; ++tries) {
+          if (controller_.poll_for_changes()) return;
+          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        throw ScreenshotError(tr("error.screenshot.no_change"));
+      }
+    }
+  }
+
+  void park_pointer() { pointer_ = {ImVec2(-FLT_MAX, -FLT_MAX), false}; }
+
+private:
+  Controller& controller_;
+  GlWindow& window_;
+  ui::ItemProbe probe_;
+  GlWindow::Pointer pointer_{ImVec2(-FLT_MAX, -FLT_MAX), false};
+};
+
+}  // namespace
+
 void write_screenshot(Controller& controller, View view, int width, int height,
-                      const std::filesystem::path& out) {
+                      const std::filesystem::path& out, const std::vector<ScreenshotStep>& steps) {
   GlWindow window(width, height, tr("app.window_title"));
   controller.ui_state().view = view;
-  // A few frames let Dear ImGui settle window sizes and table column widths.
+  ScreenshotSession session(controller, window);
+  for (const ScreenshotStep& step : steps) session.run(step);
+  // The picture shows no hover state; a few frames let Dear ImGui settle window sizes and table
+  // column widths.
+  session.park_pointer();
   constexpr int frames = 4;
   std::vector<unsigned char> pixels;
   int pixel_width = 0;
   int pixel_height = 0;
-  for (int frame = 0; frame < frames; ++frame) {
-    window.begin_frame(/*with_mouse=*/false);
-    controller.draw_frame(window.fonts());
-    window.render();
-    if (frame == frames - 1) pixels = window.read_back_buffer(pixel_width, pixel_height);
-    window.present();
-  }
+  for (int frame = 0; frame < frames - 1; ++frame) session.frame();
+  session.frame(&pixels, &pixel_width, &pixel_height);
   if (!stbi_write_png(out.c_str(), pixel_width, pixel_height, 4, pixels.data(), pixel_width * 4))
     throw std::runtime_error(trf("error.screenshot.write", out.string()));
 }

@@ -106,10 +106,14 @@ bool GlWindow::should_close() const {
   return glfwWindowShouldClose(window_);
 }
 
-void GlWindow::begin_frame(bool with_mouse) {
+void GlWindow::begin_frame(const Pointer* pointer) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
-  if (!with_mouse) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  if (pointer) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = pointer->position;
+    io.MouseDown[0] = pointer->down;
+  }
   ImGui::NewFrame();
 }
 

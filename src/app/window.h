@@ -3,7 +3,10 @@
 // backends.
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "ui/dashboard.h"
@@ -31,8 +34,13 @@ public:
   const ui::Fonts& fonts() const { return fonts_; }
   bool should_close() const;
 
-  // `with_mouse` false: the pointer is ignored, so that a screenshot shows no hover state.
-  void begin_frame(bool with_mouse = true);
+  // A pointer that replaces the real mouse, for screenshots that click through the dashboard.
+  struct Pointer {
+    ImVec2 position;
+    bool down = false;
+  };
+  // Without a pointer the real mouse is used.
+  void begin_frame(const Pointer* pointer = nullptr);
   // Renders ImGui's draw data into the back buffer (not yet shown).
   void render();
   void present();
@@ -57,8 +65,24 @@ std::filesystem::path chart_image_path(const std::string& chart);
 // The interactive dashboard; returns the process exit code.
 int run_dashboard(Controller& controller);
 
-// Renders `view` for a few frames and writes the last one as PNG. Throws WindowError.
+// What a screenshot does before it is taken, as a user would: click a named control, type,
+// press a key, or wait until a colleague's save reaches the database.
+struct ScreenshotStep {
+  enum class Kind { click, type, key, wait_for_change };
+  Kind kind = Kind::click;
+  std::string argument;  // the control's name, the text, or the key ("Escape", "ctrl+S")
+};
+// Reads "click:NAME", "type:TEXT", "key:KEY" and "wait-change"; nullopt for anything else.
+std::optional<ScreenshotStep> parse_screenshot_step(std::string_view text);
+
+// Renders `view`, carries out `steps`, renders a few more frames and writes the last one as
+// PNG. Throws WindowError, or ScreenshotError when a step cannot be carried out.
+class ScreenshotError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
 void write_screenshot(Controller& controller, View view, int width, int height,
-                      const std::filesystem::path& out);
+                      const std::filesystem::path& out,
+                      const std::vector<ScreenshotStep>& steps = {});
 
 }  // namespace raekoda::app

@@ -96,3 +96,35 @@ TEST_CASE("the chart gallery renders in a real window in the light and the dark 
   CHECK(brightness[0] > 200);
   CHECK(brightness[1] < 80);
 }
+
+TEST_CASE("a screenshot can click through to a record's editor first, as a user would") {
+  TempDir dir;
+  auto db = dir / "demo.sqlite";
+  REQUIRE(write_demo_database(executable, db));
+  auto plain = dir / "overview.png";
+  auto editor = dir / "editor.png";
+  std::string common = xvfb + executable + " screenshot --today 2026-11-22 --size 1280x800 --db " +
+                       quoted(db.string());
+  REQUIRE(run_command(common + " --out " + quoted(plain.string())).exit_code == 0);
+  auto result = run_command(common + " --step click:tile.deadlines --step click:records.row.0" +
+                            " --step click:edit.answered_on --step type:31.02.2026 --out " +
+                            quoted(editor.string()));
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);
+  // The editor panel covers the right part of the window: that half differs from the overview.
+  Image before = load(plain);
+  Image after = load(editor);
+  CHECK(after.width == 1280);
+  CHECK(after.mean_brightness != Approx(before.mean_brightness).epsilon(0.001));
+
+  auto missing = run_command(common + " --step click:no.such.control --out " +
+                             quoted((dir / "missing.png").string()));
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.output.find("no.such.control") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "missing.png"));
+
+  auto malformed = run_command(common + " --step jump:somewhere --out " +
+                               quoted((dir / "malformed.png").string()));
+  CHECK(malformed.exit_code == 1);
+  CHECK(malformed.output.find("jump:somewhere") != std::string::npos);
+}
