@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 
+#include "core/document_checks.h"
 #include "core/enums.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -36,8 +37,8 @@ FieldSpec choice(std::string_view column, bool required = true) {
 FieldSpec reference(std::string_view column, std::string_view table, bool required) {
   return {column, FieldType::reference, required, 0, {}, {}, table, false};
 }
-FieldSpec integer(std::string_view column) {
-  return {column, FieldType::integer, false, 0, {}, {}, {}, false};
+FieldSpec integer(std::string_view column, bool required = false, std::int64_t max_value = 0) {
+  return {column, FieldType::integer, required, 0, {}, {}, {}, false, max_value};
 }
 FieldSpec flag(std::string_view column) {
   return {column, FieldType::flag, false, 0, {}, {}, {}, false};
@@ -130,13 +131,18 @@ const std::array activity_orders = {
 };
 
 const std::array document_derived = {"effective_due_on"sv};
-const TableSpec documents{"documents", document_fields, document_orders, document_derived};
+const TableSpec documents{"documents",    document_fields, document_orders,   document_derived,
+                          check_document, derive_document, document_status_of};
 const TableSpec media_items{"media_items", media_fields, media_orders};
 const TableSpec incidents{"incidents", incident_fields, incident_orders};
 const TableSpec accounts{"accounts", account_fields, account_orders};
 const std::array activity_derived = {"ends_on"sv};
 const TableSpec comm_activities{"comm_activities", activity_fields, activity_orders,
                                 activity_derived};
+const std::array settings_fields = {
+    integer("on_time_target_percent", true, 100),
+};
+const TableSpec settings{"settings", settings_fields, {}};
 
 // The day part of a date or a date and time, for comparing and for the future check.
 std::optional<Date> day_of(const FieldSpec& field, const std::string& value) {
@@ -185,6 +191,8 @@ std::optional<std::string> check_field(const FieldSpec& field,
           return std::nullopt;
         return tr("validation.not_a_number");
       }
+      if (field.max_value > 0 && number > field.max_value)
+        return trf("validation.above_maximum", field.max_value);
       return std::nullopt;
     }
     case FieldType::flag:
@@ -218,9 +226,13 @@ const TableSpec& accounts_spec() {
 const TableSpec& comm_activities_spec() {
   return comm_activities;
 }
+const TableSpec& settings_spec() {
+  return settings;
+}
 
 const TableSpec* find_table_spec(std::string_view table) {
-  for (const TableSpec* spec : {&documents, &media_items, &incidents, &accounts, &comm_activities})
+  for (const TableSpec* spec :
+       {&documents, &media_items, &incidents, &accounts, &comm_activities, &settings})
     if (spec->table == table) return spec;
   return nullptr;
 }
@@ -236,6 +248,14 @@ void Record::set(std::string_view column, std::optional<std::string> value) {
 }
 
 std::vector<FieldError> validate(const TableSpec& spec, const Record& record, Date today) {
+  ValidationContext context;
+  context.today = today;
+  return validate(spec, Record{}, record, context);
+}
+
+std::vector<FieldError> validate(const TableSpec& spec, const Record& original,
+                                 const Record& record, const ValidationContext& context) {
+  Date today = context.today;
   std::vector<FieldError> errors;
   auto has_error = [&](std::string_view column) {
     for (const FieldError& e : errors)
@@ -256,6 +276,7 @@ std::vector<FieldError> validate(const TableSpec& spec, const Record& record, Da
     // ISO text orders as time does, for dates and for dates with times.
     if (*later < *earlier) errors.push_back({std::string(order.later), tr(order.message_key)});
   }
+  if (spec.check) spec.check(original, record, context, errors);
   return errors;
 }
 

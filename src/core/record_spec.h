@@ -14,6 +14,7 @@
 
 #include "core/date.h"
 #include "core/records.h"
+#include "core/validation_context.h"
 
 namespace raekoda {
 
@@ -37,6 +38,7 @@ struct FieldSpec {
   std::string_view choice_list;               // catalog list of the keys' names ("tone")
   std::string_view reference_table;           // for a reference
   bool not_in_future = false;                 // for dates of things that have happened
+  std::int64_t max_value = 0;                 // for an integer, when above zero
 };
 
 // `earlier` must not come after `later` when both are set.
@@ -46,12 +48,33 @@ struct DateOrder {
   std::string_view message_key;  // shown at `later`
 };
 
+struct Record;
+struct FieldError;
+// Rules of a table beyond its fields' own: `original` is the record as read (empty when new).
+using RecordCheck = void (*)(const Record& original, const Record& edited,
+                             const ValidationContext& context, std::vector<FieldError>& errors);
+// Fills in what follows from a field the user just changed (a due date from a document type).
+using RecordDerivation = void (*)(Record& edited, std::string_view changed_column,
+                                  const ValidationContext& context);
+
+// Where a record stands today, in a few words, with whether that is good news: "Overdue by 3
+// working days". Shown in the records table and the editor.
+struct RecordStatus {
+  enum class Tone { none, good, warning, bad };
+  std::string text;
+  Tone tone = Tone::none;
+};
+using RecordStatusOf = RecordStatus (*)(const Record& record, const ValidationContext& context);
+
 struct TableSpec {
   std::string_view table;
   std::span<const FieldSpec> fields;
   std::span<const DateOrder> orders;
   // Derived columns a drill-down may filter on but nobody edits (documents.effective_due_on).
   std::span<const std::string_view> derived_columns = {};
+  RecordCheck check = nullptr;
+  RecordDerivation derive = nullptr;
+  RecordStatusOf status = nullptr;
 
   const FieldSpec* field(std::string_view column) const;
 };
@@ -62,6 +85,8 @@ const TableSpec& media_items_spec();
 const TableSpec& incidents_spec();
 const TableSpec& accounts_spec();
 const TableSpec& comm_activities_spec();
+// The city's settings: one row, such as the on-time target for answers.
+const TableSpec& settings_spec();
 const TableSpec* find_table_spec(std::string_view table);
 
 // A row as the editor holds it: every value as the text the database stores, NULL as nullopt.
@@ -89,7 +114,11 @@ struct FieldError {
   std::string message;  // in the user's language
 };
 
-// Every problem with the record's fields, at most one per field; empty when it can be saved.
+// Every problem with the edited record, at most one per field; empty when it can be saved.
+// `original` is the record as read from the database, empty for a new one.
+std::vector<FieldError> validate(const TableSpec& spec, const Record& original,
+                                 const Record& edited, const ValidationContext& context);
+// A new record's problems on `today`, by the default rules.
 std::vector<FieldError> validate(const TableSpec& spec, const Record& record, Date today);
 
 // The columns whose values differ between two versions of a record, in the spec's order.
