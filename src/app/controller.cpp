@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "db/dashboard_queries.h"
+#include "db/deadline_queries.h"
 #include "db/demo_writer.h"
 #include "db/record_query.h"
 #include "db/record_store.h"
@@ -32,6 +33,9 @@ void Controller::refresh() {
     figures_ = db::load_dashboard_figures(database_, today(), on_screen);
     ui_.references.by_table = db::load_reference_labels(database_);
     ui_.references.document_types = db::load_document_types(database_);
+    ui_.validation.today = today();
+    ui_.validation.deadline_rules = db::load_deadline_rules(database_);
+    ui_.validation.calendar = db::load_working_calendar(database_);
     data_version_ = database_.data_version();
     // An open table shows what the database holds now, a colleague's changes included.
     if (ui_.table) ui_.table->stale = true;
@@ -65,16 +69,16 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
   ui::draw_dashboard(figures_, session_, ui_, fonts, actions);
   carry_out(actions);
   // An area the user switched to is read after the frame, and shown in the next.
-  if (!figures_.database_empty && ui_.view != View::overview && ui_.view != View::gallery &&
-      !figures_.area(ui_.view)) {
-    try {
-      if (auto summary = db::load_area_summary(database_, ui_.view, today()))
-        figures_.areas.push_back(std::move(*summary));
-    } catch (const db::DatabaseError& error) {
-      warn(describe(error));
-    }
-    redraw_ = true;
+  if (!figures_.database_empty && !figures_.has(ui_.view)) read_area_on_screen();
+}
+
+void Controller::read_area_on_screen() {
+  try {
+    db::load_area_figures(database_, ui_.view, today(), figures_);
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
   }
+  redraw_ = true;
 }
 
 void Controller::carry_out(const ui::Actions& actions) {
@@ -89,7 +93,9 @@ void Controller::carry_out(const ui::Actions& actions) {
     }
     refresh();
   }
-  if (actions.open_record) open_record(*actions.open_record);
+  if (actions.open_record && ui_.table) open_record(*ui_.table->query.spec, *actions.open_record);
+  if (actions.edit_settings) open_record(settings_spec(), 1);
+  if (actions.remind) copy_reminder(*actions.remind);
   if (actions.save) save_record();
   if (actions.delete_record) delete_record();
   if (actions.undo) undo();
@@ -126,13 +132,11 @@ void Controller::load_rows() {
   redraw_ = true;
 }
 
-void Controller::open_record(Id id) {
-  if (!ui_.table) return;
-  const TableSpec& spec = *ui_.table->query.spec;
+void Controller::open_record(const TableSpec& spec, Id id) {
   try {
     auto record = db::load_record(database_, spec, id);
     if (!record) {
-      ui_.table->stale = true;
+      if (ui_.table) ui_.table->stale = true;
       return;
     }
     ui::EditorState editor;
@@ -150,7 +154,7 @@ void Controller::open_record(Id id) {
 void Controller::save_record() {
   if (!ui_.editor) return;
   ui::EditorState& editor = *ui_.editor;
-  if (!validate(*editor.spec, editor.edited, today()).empty()) return;
+  if (!validate(*editor.spec, editor.original, editor.edited, ui_.validation).empty()) return;
   try {
     db::Author author = db::current_author();
     if (editor.original.id == 0) {
@@ -222,12 +226,26 @@ void Controller::undo() {
         break;
     }
     if (ui_.editor && ui_.editor->original.id == result.record_id &&
-        result.status == db::SaveStatus::saved) {
-      Id id = result.record_id;
+        ui_.editor->spec->table == result.table && result.status == db::SaveStatus::saved) {
+      const TableSpec& spec = *ui_.editor->spec;
       ui_.editor.reset();
-      open_record(id);
+      open_record(spec, result.record_id);
     }
     refresh();
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
+  }
+  redraw_ = true;
+}
+
+void Controller::copy_reminder(Id responder) {
+  try {
+    std::vector<ReminderItem> items = db::open_documents_of(database_, responder);
+    const std::string* name = ui_.references.find("people", responder);
+    std::string who = name ? *name : std::to_string(responder);
+    std::string text = reminder_text(who, items, today(), ui_.validation.calendar);
+    ImGui::SetClipboardText(text.c_str());
+    tell(trf("reminder.copied", who, format_count(static_cast<std::int64_t>(items.size()))));
   } catch (const db::DatabaseError& error) {
     warn(describe(error));
   }

@@ -50,7 +50,9 @@ public:
 private:
   void carry_out(const ui::Actions& actions);
   void load_rows();
-  void open_record(Id id);
+  void open_record(const TableSpec& spec, Id id);
+  void read_area_on_screen();
+  void copy_reminder(Id responder);
   void save_record();
   void delete_record();
   void undo();

@@ -14,4 +14,16 @@ const AreaSummary* DashboardFigures::area(View view) const {
   return nullptr;
 }
 
+bool DashboardFigures::has(View view) const {
+  switch (view) {
+    case View::overview:
+    case View::gallery:
+      return true;
+    case View::deadlines:
+      return deadlines.has_value();
+    default:
+      return area(view) != nullptr;
+  }
+}
+
 }  // namespace raekoda

@@ -10,6 +10,7 @@
 
 #include "core/area.h"
 #include "core/date.h"
+#include "core/deadline_figures.h"
 
 namespace raekoda {
 
@@ -67,9 +68,13 @@ struct AreaSummary {
 struct DashboardFigures {
   bool database_empty = true;
   OverviewFigures overview;
-  std::vector<AreaSummary> areas;  // one per area view, in all_views order without overview
+  // The figures of the area on screen; the others are read when the user turns to them.
+  std::optional<DeadlineFigures> deadlines;
+  std::vector<AreaSummary> areas;  // areas whose views show a summary, in all_views order
 
   const AreaSummary* area(View view) const;
+  // Whether the figures `view` draws from have been read.
+  bool has(View view) const;
 };
 
 }  // namespace raekoda

@@ -4,6 +4,7 @@
 
 #include "core/enums.h"
 #include "db/database.h"
+#include "db/deadline_queries.h"
 
 namespace raekoda::db {
 namespace {
@@ -121,37 +122,6 @@ AreaSummary media_summary(Database& db) {
   return s;
 }
 
-AreaSummary deadlines_summary(Database& db, Date today) {
-  AreaSummary s{View::deadlines, {}, {}, {}, {}};
-  date_span(db, s, "documents", "registered_on");
-  s.facts = {
-      {"summary.deadlines.documents", db.query_integer("SELECT count(*) FROM documents", 0)},
-      {"summary.deadlines.incoming",
-       db.query_integer("SELECT count(*) FROM documents WHERE direction = 'incoming'", 0)},
-      {"summary.deadlines.open",
-       db.query_integer(
-           "SELECT count(*) FROM documents WHERE direction = 'incoming' AND answered_on IS NULL",
-           0)},
-      {"summary.deadlines.answered_late",
-       db.query_integer("SELECT count(*) FROM documents WHERE answered_on > effective_due_on", 0)},
-      {"summary.deadlines.extended",
-       db.query_integer("SELECT count(*) FROM documents WHERE extended_due_on IS NOT NULL", 0)},
-      {"summary.deadlines.overdue",
-       db.query_integer(
-           "SELECT count(*) FROM documents WHERE answered_on IS NULL AND effective_due_on < ?", 0,
-           today)},
-  };
-  AreaSummary::Split types{"summary.split.doc_type", {}};
-  Statement statement = db.prepare(
-      "SELECT r.key, count(d.id) FROM deadline_rules r LEFT JOIN documents d "
-      "ON d.doc_type = r.key AND d.direction = 'incoming' GROUP BY r.key ORDER BY count(d.id) "
-      "DESC");
-  while (statement.step())
-    types.rows.push_back({"doc_type." + statement.text(0), statement.integer(1)});
-  s.splits.push_back(std::move(types));
-  return s;
-}
-
 AreaSummary plan_summary(Database& db) {
   AreaSummary s{View::plan, {}, {}, {}, {}};
   date_span(db, s, "comm_activities", "planned_on");
@@ -242,20 +212,25 @@ std::vector<std::string> load_document_types(Database& db) {
   return keys;
 }
 
-std::optional<AreaSummary> load_area_summary(Database& db, View view, Date today) {
+void load_area_figures(Database& db, View view, Date today, DashboardFigures& figures) {
   switch (view) {
     case View::media:
-      return media_summary(db);
+      figures.areas.push_back(media_summary(db));
+      break;
     case View::deadlines:
-      return deadlines_summary(db, today);
+      figures.deadlines = load_deadline_figures(db, today, load_working_calendar(db));
+      break;
     case View::plan:
-      return plan_summary(db);
+      figures.areas.push_back(plan_summary(db));
+      break;
     case View::incidents:
-      return incidents_summary(db);
+      figures.areas.push_back(incidents_summary(db));
+      break;
     case View::access:
-      return access_summary(db, today);
+      figures.areas.push_back(access_summary(db, today));
+      break;
     default:
-      return std::nullopt;
+      break;
   }
 }
 
@@ -264,9 +239,7 @@ DashboardFigures load_dashboard_figures(Database& db, Date today, std::span<cons
   figures.database_empty = db.is_empty();
   WorkingCalendar calendar = load_working_calendar(db);
   figures.overview = load_overview(db, today, calendar);
-  for (View view : areas)
-    if (auto summary = load_area_summary(db, view, today))
-      figures.areas.push_back(std::move(*summary));
+  for (View view : areas) load_area_figures(db, view, today, figures);
   return figures;
 }
 

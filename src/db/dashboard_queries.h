@@ -23,7 +23,8 @@ WorkingCalendar load_working_calendar(Database& db);
 // tables, so a refresh reads just the ones on screen.
 DashboardFigures load_dashboard_figures(Database& db, Date today,
                                         std::span<const View> areas = all_views);
-std::optional<AreaSummary> load_area_summary(Database& db, View view, Date today);
+// Reads the figures `view` draws from into `figures`.
+void load_area_figures(Database& db, View view, Date today, DashboardFigures& figures);
 
 // The names of the rows records refer to: people, outlets, institutions, systems, plans.
 std::map<std::string, std::map<Id, std::string>, std::less<>> load_reference_labels(Database& db);

@@ -61,6 +61,14 @@ std::string where_clause(const RecordQuery& query,
         where += " AND " + column + " IN (SELECT id FROM people WHERE left_on <= ?)";
         parameters.push_back(filter.value);
         break;
+      case RecordFilter::Kind::person_in_unit:
+        where += " AND " + column + " IN (SELECT id FROM people WHERE unit_id = ?)";
+        parameters.push_back(filter.value);
+        break;
+      case RecordFilter::Kind::open_on:
+        where += " AND (" + column + " IS NULL OR " + column + " > ?)";
+        parameters.push_back(filter.value);
+        break;
       case RecordFilter::Kind::is_null:
         where += " AND " + column + " IS NULL";
         break;

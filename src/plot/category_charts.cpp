@@ -54,7 +54,8 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
                                        const RankingOptions& options, const ChartContext& context) {
   const Theme& theme = *context.theme;
   ImGui::PushID(id);
-  std::vector<RankedItem> rows = top_with_other(items, options.top, tr("chart.other"));
+  std::vector<RankedItem> rows =
+      options.keep_order ? items : top_with_other(items, options.top, tr("chart.other"));
   std::vector<ImU32> group_colours;
   for (std::size_t g = 0; g < options.group_names.size(); ++g)
     group_colours.push_back(palette_colour(theme, g));
@@ -72,8 +73,12 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
   float name_width = 0;
   for (const RankedItem& row : rows)
     name_width = std::max(name_width, ImGui::CalcTextSize(row.name.c_str()).x);
-  name_width = std::min(name_width, size.x * 0.4f);
+  name_width = std::min(name_width, size.x * 0.45f);
   float value_width = ImGui::CalcTextSize("000 000").x;
+  for (const RankedItem& row : rows)
+    if (!row.note.empty())
+      value_width = std::max(value_width, ImGui::CalcTextSize(("000 000  " + row.note).c_str()).x);
+  value_width = std::min(value_width, size.x * 0.35f);
   float bar_left = origin.x + name_width + 10;
   float bar_room = std::max(size.x - name_width - 10 - value_width - 8, 20.0f);
   double largest = 0;
@@ -94,23 +99,32 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
     draw->AddText(ImVec2(origin.x, top + (row_height - line) / 2), theme.text, row.name.c_str());
     draw->PopClipRect();
     float width = bar_room * static_cast<float>(row.value / largest);
-    ImU32 colour = row.group < 0 ? theme.text_muted
-                                 : palette_colour(theme, options.group_names.empty()
-                                                             ? 0
-                                                             : static_cast<std::size_t>(row.group));
+    ImU32 colour =
+        row.group < 0 ? theme.text_muted
+        : options.colour
+            ? *options.colour
+            : palette_colour(theme,
+                             options.group_names.empty() ? 0 : static_cast<std::size_t>(row.group));
     draw->AddRectFilled(ImVec2(bar_left, top + row_height * 0.18f),
                         ImVec2(bar_left + std::max(width, 1.0f), top + row_height * 0.82f), colour,
                         2.0f);
     std::string value = value_text(row.value, options.percent);
-    draw->AddText(ImVec2(bar_left + width + 6, top + (row_height - line) / 2), theme.text,
-                  value.c_str());
+    float text_y = top + (row_height - line) / 2;
+    draw->AddText(ImVec2(bar_left + width + 6, text_y), theme.text, value.c_str());
+    if (!row.note.empty())
+      draw->AddText(ImVec2(bar_left + width + 12 + ImGui::CalcTextSize(value.c_str()).x, text_y),
+                    theme.text_muted, row.note.c_str());
     if (row_hovered) {
-      ImGui::SetTooltip("%s: %s", row.name.c_str(), value.c_str());
+      if (row.note.empty())
+        ImGui::SetTooltip("%s: %s", row.name.c_str(), value.c_str());
+      else
+        ImGui::SetTooltip("%s: %s (%s)", row.name.c_str(), value.c_str(), row.note.c_str());
       if (clicked) {
         Selection picked;
         picked.chart = id;
         picked.index = static_cast<int>(i);
         picked.category = row.group < 0 ? "" : row.name;
+        picked.key = row.group < 0 ? "" : row.key;
         selection = picked;
       }
     }

@@ -13,13 +13,17 @@ namespace raekoda::plot {
 struct RankedItem {
   std::string name;
   double value = 0;
-  int group = 0;  // colour group, e.g. Estonian- and Russian-language outlets
+  int group = 0;          // colour group, e.g. Estonian- and Russian-language outlets
+  std::string key = {};   // what a click selects (an id), returned in Selection::key
+  std::string note = {};  // a muted remark after the value: "3 due soon"
 };
 
 struct RankingOptions {
   std::size_t top = 8;                   // rows shown before "other"
   std::vector<std::string> group_names;  // legend of the colour groups; empty: one colour
   bool percent = false;
+  bool keep_order = false;      // categories in their own order (age buckets), all shown
+  std::optional<ImU32> colour;  // one meaning colour for every bar, instead of the palette
 };
 
 // The largest `top` items in descending order, the rest summed into one "other" row (group -1).

@@ -32,6 +32,7 @@ struct Selection {
   std::optional<Date> from;   // the bucket's first day
   std::optional<Date> until;  // its last day
   std::string category;       // the category's name, where there is one
+  std::string key;            // the category's key (an id) where the chart was given one
 };
 
 // Per-chart state kept by the view across frames: the visible time range, hidden series.

@@ -2,20 +2,11 @@
 
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "ui/view_layout.h"
 #include "ui/views.h"
 
 namespace raekoda::ui {
 namespace {
-
-// Numbers line up on their last digit, as in a spreadsheet.
-void text_right_aligned(const std::string& text, bool muted = false) {
-  float offset = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(text.c_str()).x;
-  if (offset > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + offset);
-  if (muted)
-    ImGui::TextDisabled("%s", text.c_str());
-  else
-    ImGui::TextUnformatted(text.c_str());
-}
 
 void draw_split(const AreaSummary::Split& split, const plot::Theme& theme, const Fonts& fonts) {
   ImGui::PushFont(fonts.bold);

@@ -59,12 +59,14 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
       draw_records_table(state, session, fonts, actions);
     else if (state.view == View::overview)
       draw_overview(figures.overview, state, fonts);
+    else if (state.view == View::deadlines && figures.deadlines)
+      draw_deadlines(*figures.deadlines, state, fonts, actions);
     else if (const AreaSummary* summary = figures.area(state.view))
       draw_area_summary(*summary, state, fonts);
     ImGui::EndChild();
   }
   ImGui::End();
-  if (state.editor) draw_record_editor(state, session, fonts, figures.overview.today, actions);
+  if (state.editor) draw_record_editor(state, session, fonts, actions);
 }
 
 }  // namespace raekoda::ui

@@ -56,6 +56,8 @@ struct UiState {
   std::optional<TableState> table;
   std::optional<EditorState> editor;
   ReferenceLabels references;
+  // The day and the rules records are validated by (deadline rules, extra days off).
+  ValidationContext validation;
   ItemProbe* probe = nullptr;
 
   plot::ChartState& chart(std::string_view id);
@@ -69,8 +71,10 @@ struct Actions {
   std::optional<Id> open_record;  // a row to open in the editor
   bool save = false;              // the editor's record
   bool delete_record = false;
-  bool undo = false;        // the user's last save
-  bool export_csv = false;  // the open table's rows
+  bool undo = false;           // the user's last save
+  bool export_csv = false;     // the open table's rows
+  bool edit_settings = false;  // open the city's settings in the editor
+  std::optional<Id> remind;    // copy a reminder of this responder's open documents
 };
 
 void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session, UiState& state,

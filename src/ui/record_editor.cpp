@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "ui/view_layout.h"
 #include "ui/views.h"
 
 namespace raekoda::ui {
@@ -204,7 +205,16 @@ void draw_fields(UiState& state, EditorState& editor, bool read_only, const plot
       ImGui::TextDisabled("*");
     }
     ImGui::TableNextColumn();
+    std::optional<std::string> before = editor.edited.value(field.column);
     field_input(state, editor, field, read_only);
+    // What follows from the change (a due date from the document's type) is filled in, and
+    // shown as stored rather than as typed.
+    if (spec.derive && editor.edited.value(field.column) != before) {
+      Record was = editor.edited;
+      spec.derive(editor.edited, field.column, state.validation);
+      for (const std::string& column : changed_columns(spec, was, editor.edited))
+        editor.typed.erase(column);
+    }
     // A date field names its text box itself, not the calendar button beside it.
     if (field.type != FieldType::date && field.type != FieldType::date_time)
       remember_item(state, "edit." + std::string(field.column));
@@ -320,11 +330,11 @@ void draw_conflict(UiState& state, EditorState& editor, const plot::Theme& theme
 
 }  // namespace
 
-void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts& fonts, Date today,
+void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts& fonts,
                         Actions& actions) {
   EditorState& editor = *state.editor;
   const plot::Theme& theme = plot::theme(state.theme);
-  editor.errors = validate(*editor.spec, editor.edited, today);
+  editor.errors = validate(*editor.spec, editor.original, editor.edited, state.validation);
   bool valid = editor.errors.empty();
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -343,6 +353,12 @@ void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts&
                             : tr("editor.new");
   ImGui::TextWrapped("%s", heading.c_str());
   ImGui::PopFont();
+  // Where the record stands, as edited: an answer date typed in shows at once whether it was in
+  // time.
+  if (editor.spec->status)
+    if (RecordStatus status = editor.spec->status(editor.edited, state.validation);
+        !status.text.empty())
+      draw_record_status(status, theme);
   if (session.read_only) ImGui::TextDisabled("%s", tr("editor.read_only"));
   if (!editor.message.empty()) ImGui::TextWrapped("%s", editor.message.c_str());
 

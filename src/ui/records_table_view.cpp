@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "ui/view_layout.h"
 #include "ui/views.h"
 
 namespace raekoda::ui {
@@ -43,6 +44,7 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
                         Actions& actions) {
   TableState& table = *state.table;
   const TableSpec& spec = *table.query.spec;
+  const plot::Theme& theme = plot::theme(state.theme);
   bool editing = state.editor.has_value();
 
   if (ImGui::Button(tr("table.back")) ||
@@ -89,10 +91,22 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
                                     ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY |
                                     ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                     ImGuiTableFlags_SizingFixedFit;
-  int columns = static_cast<int>(spec.fields.size());
+  // Where each record stands today comes second, when the table's records have a status.
+  bool with_status = spec.status != nullptr;
+  int columns = static_cast<int>(spec.fields.size()) + (with_status ? 1 : 0);
+  auto field_of_column = [&](int column) -> const FieldSpec* {
+    if (with_status && column == 1) return nullptr;
+    return &spec.fields[static_cast<std::size_t>(with_status && column > 1 ? column - 1 : column)];
+  };
   if (!ImGui::BeginTable("##records", columns, flags, ImVec2(0, 0))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  for (const FieldSpec& field : spec.fields) {
+  for (int column = 0; column < columns; ++column) {
+    const FieldSpec* found = field_of_column(column);
+    if (!found) {
+      ImGui::TableSetupColumn(tr("table.status"), ImGuiTableColumnFlags_NoSort, 0.0f);
+      continue;
+    }
+    const FieldSpec& field = *found;
     ImGuiTableColumnFlags column_flags = ImGuiTableColumnFlags_None;
     if (field.type == FieldType::notes) column_flags |= ImGuiTableColumnFlags_DefaultHide;
     if (field.column == table.query.sort_column) column_flags |= ImGuiTableColumnFlags_DefaultSort;
@@ -105,8 +119,7 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
   if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
     if (sort->SpecsCount > 0) {
       const ImGuiTableColumnSortSpecs& by = sort->Specs[0];
-      table.query.sort_column =
-          std::string(spec.fields[static_cast<std::size_t>(by.ColumnIndex)].column);
+      table.query.sort_column = std::string(field_of_column(by.ColumnIndex)->column);
       table.query.descending = by.SortDirection == ImGuiSortDirection_Descending;
       table.stale = true;
     }
@@ -154,11 +167,13 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
       }
       if (index == table.cursor && cursor_moved) ImGui::SetScrollHereY(0.5f);
       if (index == 0) remember_item(state, "records.row.0");
-      for (std::size_t c = 1; c < spec.fields.size(); ++c) {
+      for (int c = 1; c < columns; ++c) {
         if (!ImGui::TableNextColumn()) continue;
-        const FieldSpec& field = spec.fields[c];
-        ImGui::TextUnformatted(
-            display_value(spec, field, row->value(field.column), state.references).c_str());
+        if (const FieldSpec* field = field_of_column(c))
+          ImGui::TextUnformatted(
+              display_value(spec, *field, row->value(field->column), state.references).c_str());
+        else
+          draw_record_status(spec.status(*row, state.validation), theme);
       }
       ImGui::PopID();
     }

@@ -9,6 +9,8 @@ namespace raekoda::ui {
 void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const Fonts& fonts);
 void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& fonts);
 void draw_area_summary(const AreaSummary& summary, UiState& state, const Fonts& fonts);
+void draw_deadlines(const DeadlineFigures& figures, UiState& state, const Fonts& fonts,
+                    Actions& actions);
 // Every chart kind on fixed sample data, for looking at them all at once.
 void draw_gallery(UiState& state, const Fonts& fonts);
 void draw_welcome(const SessionInfo& session, UiState& state, const Fonts& fonts, Actions& actions);
@@ -16,7 +18,7 @@ void draw_welcome(const SessionInfo& session, UiState& state, const Fonts& fonts
 // The records table and the editor beside it; both read what the controller loaded.
 void draw_records_table(UiState& state, const SessionInfo& session, const Fonts& fonts,
                         Actions& actions);
-void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts& fonts, Date today,
+void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts& fonts,
                         Actions& actions);
 // The records behind an overview tile.
 TableState tile_drilldown(View area, const OverviewFigures& figures);

@@ -1,0 +1,394 @@
+// The city secretary's page: what is overdue and whose it is, how the share answered on time
+// develops against the target, and what falls due in the coming working days. Every tile, bar
+// and day opens the documents it counts.
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/i18n.h"
+#include "core/number_format.h"
+#include "plot/category_charts.h"
+#include "plot/day_strip.h"
+#include "plot/time_chart.h"
+#include "ui/view_layout.h"
+#include "ui/views.h"
+
+namespace raekoda::ui {
+namespace {
+
+using Kind = RecordFilter::Kind;
+using plot::Assessment;
+
+// -- the filters a click stands for -------------------------------------------------------------
+
+RecordFilter unanswered() {
+  return {"answered_on", Kind::is_null, std::nullopt, std::nullopt, tr("chip.not_answered")};
+}
+RecordFilter due_before(Date day) {
+  return {"effective_due_on", Kind::before, day.iso(), std::nullopt,
+          trf("chip.due_before", day.display())};
+}
+RecordFilter due_between(Date from, Date until) {
+  return {"effective_due_on", Kind::between, from.iso(), until.iso(),
+          from == until ? trf("chip.due_on", from.display())
+                        : trf("chip.due_between", from.display(), until.display())};
+}
+RecordFilter answered_between(Date from, Date until) {
+  return {"answered_on", Kind::between, from.iso(), until.iso(),
+          trf("chip.answered_between", from.display(), until.display())};
+}
+RecordFilter responder_is(const DeadlineFigures::Group& group) {
+  if (group.key.empty())
+    return {"responder_id", Kind::is_null, std::nullopt, std::nullopt, tr("chip.no_responder")};
+  return {"responder_id", Kind::equals, group.key, std::nullopt, group.name};
+}
+RecordFilter unit_is(const DeadlineFigures::Group& group) {
+  if (group.key.empty())
+    return {"responder_id", Kind::is_null, std::nullopt, std::nullopt, tr("chip.no_responder")};
+  return {"responder_id", Kind::person_in_unit, group.key, std::nullopt, group.name};
+}
+RecordFilter type_is(const std::string& key) {
+  return {"doc_type", Kind::equals, key, std::nullopt, tr("doc_type." + key)};
+}
+
+TableState documents(std::vector<RecordFilter> filters, std::string title,
+                     bool newest_first = false) {
+  return records_table(documents_spec(), std::move(filters), std::move(title), "due_on",
+                       newest_first);
+}
+
+std::string group_name(const DeadlineFigures::Group& group) {
+  return group.key.empty() ? tr("deadlines.no_responder") : group.name;
+}
+
+std::string on_time_note(const DeadlineFigures::Group& group) {
+  auto share = on_time_share(group.answered, group.on_time);
+  return share ? trf("deadlines.on_time_note", format_percent(*share, 0)) : std::string();
+}
+
+// -- tiles ----------------------------------------------------------------------------------------
+
+void draw_tiles(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
+  std::vector<plot::KpiTile> tiles(4);
+  plot::KpiTile& overdue = tiles[0];
+  overdue.title = tr("deadlines.tile.overdue");
+  overdue.value = format_count(f.overdue_now);
+  overdue.detail = f.oldest_overdue_due
+                       ? trf("deadlines.tile.overdue_detail", f.oldest_overdue_due->display(),
+                             format_count(f.oldest_overdue_days))
+                       : tr("deadlines.tile.nothing_overdue");
+  overdue.assessment = f.overdue_now > 0 ? Assessment::bad : Assessment::good;
+  for (std::int64_t count : f.overdue_at_week_end)
+    overdue.sparkline.push_back(static_cast<double>(count));
+
+  plot::KpiTile& soon = tiles[1];
+  soon.title = tr("deadlines.tile.due_soon");
+  soon.value = format_count(f.due_soon);
+  soon.detail = trf("deadlines.tile.due_soon_detail", f.due_soon_until.display());
+  soon.assessment = f.due_soon > 0 ? Assessment::warning : Assessment::neutral;
+
+  plot::KpiTile& on_time = tiles[2];
+  on_time.title = tr("deadlines.tile.on_time");
+  auto share = on_time_share(f.answered_this_month, f.answered_on_time_this_month);
+  on_time.value = share ? format_percent(*share, 0) : "–";
+  on_time.detail = trf("deadlines.tile.on_time_detail", format_percent(f.target, 0),
+                       format_count(f.answered_this_month));
+  on_time.assessment = !share               ? Assessment::neutral
+                       : *share >= f.target ? Assessment::good
+                                            : Assessment::bad;
+  for (std::size_t m = 0; m < f.months.size(); ++m)
+    if (auto rate = on_time_share(f.answered_per_month[m], f.on_time_per_month[m]))
+      on_time.sparkline.push_back(*rate);
+
+  plot::KpiTile& median = tiles[3];
+  median.title = tr("deadlines.tile.median");
+  median.value = f.median_days_to_answer ? format_decimal(*f.median_days_to_answer, 1) : "–";
+  median.detail = trf("deadlines.tile.median_detail", format_count(f.answers_for_median));
+
+  const std::vector<std::string> ids = {"tile.deadlines.overdue", "tile.deadlines.due_soon",
+                                        "tile.deadlines.on_time", "tile.deadlines.median"};
+  switch (tile_row(tiles, ids, 150, state, fonts)) {
+    case 0:
+      state.table = documents({unanswered(), due_before(f.today)}, overdue.title);
+      break;
+    case 1:
+      state.table = documents({unanswered(), due_between(f.today, f.due_soon_until)}, soon.title);
+      break;
+    case 2:
+      state.table =
+          documents({answered_between(f.today.month_start(), f.today)}, on_time.title, true);
+      break;
+    case 3:
+      state.table =
+          documents({answered_between(f.today.plus_days(-89), f.today)}, median.title, true);
+      break;
+    default:
+      break;
+  }
+}
+
+// -- what is overdue and whose it is ------------------------------------------------------------
+
+void draw_responders(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
+  panel(tr("deadlines.by_responder"), fonts);
+  if (f.overdue_now == 0) {
+    ImGui::TextDisabled("%s", tr("deadlines.tile.nothing_overdue"));
+    return;
+  }
+  // Responders come most overdue first: the top ones are named, the rest summed, so that a
+  // frame does the same small work for a city of any size.
+  constexpr std::size_t named = 8;
+  std::vector<plot::RankedItem> items;
+  std::int64_t shown = 0;
+  for (std::size_t i = 0; i < f.responders.size() && i < named; ++i) {
+    const auto& group = f.responders[i];
+    if (group.overdue == 0) break;
+    std::string note = group.due_soon > 0
+                           ? trf("deadlines.due_soon_note", format_count(group.due_soon))
+                           : std::string();
+    items.push_back({group_name(group), static_cast<double>(group.overdue), 0, group.key, note});
+    shown += group.overdue;
+  }
+  if (f.overdue_now > shown)
+    items.push_back({tr("chart.other"), static_cast<double>(f.overdue_now - shown), -1});
+  plot::RankingOptions options;
+  options.keep_order = true;
+  options.colour = plot::theme(state.theme).bad;
+  auto picked =
+      plot::ranking_chart("deadlines_by_responder", items, options, state.chart_context(fonts));
+  remember_item(state, "plot.deadlines.responders");
+  if (!picked || picked->category.empty()) return;
+  const auto& group = f.responders[static_cast<std::size_t>(picked->index)];
+  state.table = documents({responder_is(group), unanswered(), due_before(f.today)},
+                          trf("deadlines.drill.overdue_of", group_name(group)));
+}
+
+void draw_ageing(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
+  panel(tr("deadlines.ageing"), fonts);
+  std::vector<plot::RankedItem> items;
+  for (std::size_t b = 0; b < f.ageing.size(); ++b) {
+    const auto& bucket = DeadlineFigures::ageing_buckets[b];
+    std::string name = bucket[1] ? trf("deadlines.ageing.range", bucket[0], bucket[1])
+                                 : trf("deadlines.ageing.more", bucket[0] - 1);
+    items.push_back({name, static_cast<double>(f.ageing[b]), 0, std::to_string(b), ""});
+  }
+  plot::RankingOptions options;
+  options.keep_order = true;
+  options.colour = plot::theme(state.theme).bad;
+  auto picked = plot::ranking_chart("deadlines_ageing", items, options, state.chart_context(fonts));
+  remember_item(state, "plot.deadlines.ageing");
+  if (!picked) return;
+  auto b = static_cast<std::size_t>(picked->index);
+  RecordFilter due = f.ageing_due_from[b]
+                         ? due_between(*f.ageing_due_from[b], f.ageing_due_until[b])
+                         : due_before(f.ageing_due_until[b].plus_days(1));
+  state.table =
+      documents({unanswered(), due}, trf("deadlines.drill.overdue_by", picked->category), false);
+}
+
+void draw_coming(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
+  panel(tr("deadlines.coming"), fonts);
+  std::vector<plot::DayCell> cells;
+  for (std::size_t i = 0; i < f.coming_days.size(); ++i) {
+    Date day = f.coming_days[i];
+    cells.push_back(
+        {day, static_cast<double>(f.due_on_day[i]),
+         trf("deadlines.coming.tooltip", day.display(), format_count(f.due_on_day[i]))});
+  }
+  auto picked = plot::day_strip("deadlines_coming", cells, 84, state.chart_context(fonts));
+  remember_item(state, "plot.deadlines.coming");
+  ImGui::TextDisabled("%s", tr("deadlines.coming.hint"));
+  if (!picked) return;
+  auto i = static_cast<std::size_t>(picked->index);
+  // Due dates on the days off before a working day fall due on it.
+  Date from = i == 0 ? f.today : f.coming_days[i - 1].plus_days(1);
+  state.table = documents({unanswered(), due_between(from, f.coming_days[i])},
+                          trf("deadlines.drill.due_on", f.coming_days[i].display()));
+}
+
+// -- how it develops ---------------------------------------------------------------------------
+
+void draw_on_time_trend(const DeadlineFigures& f, UiState& state, const Fonts& fonts,
+                        Actions& actions) {
+  panel(tr("deadlines.on_time_trend"), fonts);
+  ImGui::SameLine();
+  std::string target = trf("deadlines.target_button", format_percent(f.target, 0));
+  if (ImGui::SmallButton(target.c_str())) actions.edit_settings = true;
+  remember_item(state, "deadlines.edit_target");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("deadlines.target_hint"));
+  plot::TimeSeriesData data;
+  data.bucket_unit = plot::TimeUnit::month;
+  data.buckets = f.months;
+  data.end = f.months.empty() ? f.today : f.months.back().plus_months(1);
+  plot::Series rate{tr("deadlines.on_time_series"), {}, std::nullopt};
+  for (std::size_t m = 0; m < f.months.size(); ++m)
+    rate.values.push_back(
+        on_time_share(f.answered_per_month[m], f.on_time_per_month[m]).value_or(std::nan("")));
+  data.series.push_back(std::move(rate));
+  plot::TimeChartOptions options{plot::TimeChartKind::line, true, f.target,
+                                 trf("deadlines.target_label", format_percent(f.target, 0)), 200};
+  auto picked = plot::time_chart("deadlines_on_time", data, options,
+                                 state.chart("deadlines_on_time"), state.chart_context(fonts));
+  remember_item(state, "plot.deadlines.on_time");
+  if (picked && picked->from && picked->until)
+    state.table = documents({answered_between(*picked->from, std::min(*picked->until, f.today))},
+                            trf("deadlines.drill.answered_in",
+                                plot::bucket_label(*picked->from, plot::TimeUnit::month)),
+                            true);
+}
+
+void draw_overdue_trend(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
+  panel(tr("deadlines.overdue_trend"), fonts);
+  plot::TimeSeriesData data;
+  data.bucket_unit = plot::TimeUnit::week;
+  data.buckets = f.weeks;
+  data.end = f.weeks.empty() ? f.today : f.weeks.back().plus_days(7);
+  plot::Series overdue{tr("deadlines.overdue_series"), {}, plot::theme(state.theme).bad};
+  for (std::int64_t count : f.overdue_at_week_end)
+    overdue.values.push_back(static_cast<double>(count));
+  data.series.push_back(std::move(overdue));
+  plot::TimeChartOptions options{plot::TimeChartKind::bars, false, std::nullopt, "", 200};
+  auto picked = plot::time_chart("deadlines_overdue", data, options,
+                                 state.chart("deadlines_overdue"), state.chart_context(fonts));
+  remember_item(state, "plot.deadlines.overdue");
+  if (!picked || !picked->until) return;
+  // Overdue at the end of that week: due before its last day, not answered by then.
+  Date end = std::min(*picked->until, f.today);
+  state.table = documents({due_before(end),
+                           {"answered_on", Kind::open_on, end.iso(), std::nullopt,
+                            trf("chip.open_at_end_of", end.display())}},
+                          trf("deadlines.drill.overdue_at", end.display()));
+}
+
+void draw_types(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
+  panel(tr("deadlines.by_type"), fonts);
+  // The weakest on-time share first: that is where help is needed.
+  std::vector<const DeadlineFigures::Group*> groups;
+  for (const auto& group : f.types) groups.push_back(&group);
+  auto share_of = [](const DeadlineFigures::Group* g) {
+    return on_time_share(g->answered, g->on_time).value_or(1.0);
+  };
+  std::stable_sort(groups.begin(), groups.end(),
+                   [&](auto* a, auto* b) { return share_of(a) < share_of(b); });
+  std::vector<plot::RankedItem> items;
+  for (const auto* group : groups) {
+    std::string note = group->overdue > 0
+                           ? trf("deadlines.overdue_note", format_count(group->overdue))
+                           : std::string();
+    items.push_back({tr("doc_type." + group->key), share_of(group), 0, group->key, note});
+  }
+  plot::RankingOptions options;
+  options.keep_order = true;
+  options.percent = true;
+  auto picked =
+      plot::ranking_chart("deadlines_by_type", items, options, state.chart_context(fonts));
+  remember_item(state, "plot.deadlines.types");
+  ImGui::TextDisabled("%s", tr("deadlines.by_type.hint"));
+  if (!picked) return;
+  Date year_ago = f.today.plus_months(-12).plus_days(1);
+  state.table = documents({type_is(picked->key), answered_between(year_ago, f.today)},
+                          trf("deadlines.drill.answers_of_type", picked->category), true);
+}
+
+void draw_units(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
+  panel(tr("deadlines.by_unit"), fonts);
+  std::vector<plot::RankedItem> items;
+  for (const auto& group : f.units)
+    if (group.overdue > 0)
+      items.push_back({group_name(group), static_cast<double>(group.overdue), 0, group.key,
+                       on_time_note(group)});
+  if (items.empty()) {
+    ImGui::TextDisabled("%s", tr("deadlines.tile.nothing_overdue"));
+    return;
+  }
+  plot::RankingOptions options;
+  options.colour = plot::theme(state.theme).bad;
+  auto picked =
+      plot::ranking_chart("deadlines_by_unit", items, options, state.chart_context(fonts));
+  remember_item(state, "plot.deadlines.units");
+  if (!picked || picked->category.empty()) return;
+  for (const auto& group : f.units)
+    if (group.key == picked->key)
+      state.table = documents({unit_is(group), unanswered(), due_before(f.today)},
+                              trf("deadlines.drill.overdue_of", group_name(group)));
+}
+
+// The information specialist's daily round: who has documents overdue or due soon, and a
+// reminder to paste into an e-mail.
+void draw_reminders(const DeadlineFigures& f, UiState& state, const Fonts& fonts,
+                    Actions& actions) {
+  panel(tr("deadlines.reminders"), fonts);
+  constexpr ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+  float height = ImGui::GetTextLineHeightWithSpacing() * 9.5f;
+  if (!ImGui::BeginTable("##reminders", 5, flags, ImVec2(0, height))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn(tr("deadlines.reminders.responder"), ImGuiTableColumnFlags_WidthStretch,
+                          3);
+  ImGui::TableSetupColumn(tr("deadlines.reminders.overdue"), ImGuiTableColumnFlags_WidthStretch, 1);
+  ImGui::TableSetupColumn(tr("deadlines.reminders.due_soon"), ImGuiTableColumnFlags_WidthStretch,
+                          1);
+  ImGui::TableSetupColumn(tr("deadlines.reminders.oldest"), ImGuiTableColumnFlags_WidthStretch,
+                          1.4f);
+  ImGui::TableSetupColumn(
+      "", ImGuiTableColumnFlags_WidthFixed,
+      ImGui::CalcTextSize(tr("deadlines.remind")).x + ImGui::GetStyle().FramePadding.x * 2 + 4);
+  ImGui::TableHeadersRow();
+  const plot::Theme& theme = plot::theme(state.theme);
+  // Responders with something overdue or due soon come first; only the rows in view are drawn.
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(f.responders_to_remind));
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const auto& group = f.responders[static_cast<std::size_t>(row)];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(group_name(group).c_str());
+      ImGui::TableNextColumn();
+      if (group.overdue > 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
+        text_right_aligned(format_count(group.overdue));
+        ImGui::PopStyleColor();
+      }
+      ImGui::TableNextColumn();
+      if (group.due_soon > 0) text_right_aligned(format_count(group.due_soon));
+      ImGui::TableNextColumn();
+      if (group.oldest_due) text_right_aligned(group.oldest_due->display(), true);
+      ImGui::TableNextColumn();
+      if (group.key.empty()) continue;
+      ImGui::PushID(row);
+      if (ImGui::SmallButton(tr("deadlines.remind"))) actions.remind = std::stoll(group.key);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("deadlines.remind_hint"));
+      remember_item(state, "deadlines.remind." + std::to_string(row));
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_deadlines(const DeadlineFigures& f, UiState& state, const Fonts& fonts,
+                    Actions& actions) {
+  view_heading(tr("view.deadlines"), trf("deadlines.subheading", f.today.display()), fonts);
+  draw_tiles(f, state, fonts);
+  if (begin_panels("##deadlines_whose", 3)) {
+    draw_responders(f, state, fonts);
+    draw_ageing(f, state, fonts);
+    draw_coming(f, state, fonts);
+    end_panels();
+  }
+  if (begin_panels("##deadlines_trend", 3)) {
+    draw_on_time_trend(f, state, fonts, actions);
+    draw_overdue_trend(f, state, fonts);
+    draw_types(f, state, fonts);
+    end_panels();
+  }
+  if (begin_panels("##deadlines_units", 2)) {
+    draw_units(f, state, fonts);
+    draw_reminders(f, state, fonts, actions);
+    end_panels();
+  }
+}
+
+}  // namespace raekoda::ui

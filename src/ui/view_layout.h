@@ -1,0 +1,37 @@
+#pragma once
+// What every area view is built from: a heading, a row of tiles, panels of charts in columns, and
+// tables of records opened from them.
+
+#include <string>
+#include <vector>
+
+#include "core/record_filter.h"
+#include "plot/kpi_tile.h"
+#include "ui/dashboard.h"
+
+namespace raekoda::ui {
+
+// The view's title and, beneath it, what the figures are counted on.
+void view_heading(const char* title, const std::string& subtitle, const Fonts& fonts);
+
+// Tiles side by side in one row, named `ids` for tests; returns the index of the one clicked, or
+// -1. A tile's tooltip says it opens the records it counts.
+int tile_row(const std::vector<plot::KpiTile>& tiles, const std::vector<std::string>& ids,
+             float height, UiState& state, const Fonts& fonts);
+
+// Panels in `columns` equal columns: begin, then panel() before each panel's content, then end.
+bool begin_panels(const char* id, int columns);
+void panel(const char* title, const Fonts& fonts);
+void end_panels();
+
+// A records table that opens on `filters`, titled in words.
+TableState records_table(const TableSpec& spec, std::vector<RecordFilter> filters,
+                         std::string title, std::string sort_column, bool descending = false);
+
+// A record's status in its meaning colour.
+void draw_record_status(const RecordStatus& status, const plot::Theme& theme);
+
+// Numbers line up on their last digit, as in a spreadsheet.
+void text_right_aligned(const std::string& text, bool muted = false);
+
+}  // namespace raekoda::ui

@@ -1,0 +1,198 @@
+// The deadlines view's figures against the same figures counted by straightforward SQL over the
+// documents themselves (no generated columns, no indexes relied on) and plain C++.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "db/dashboard_queries.h"
+#include "db/database.h"
+#include "db/deadline_queries.h"
+#include "db/demo_writer.h"
+
+using namespace raekoda;
+using db::Database;
+
+namespace {
+
+// A Sunday, so that "today" is a day off, as on the weekend the secretary checks from home.
+const Date today = *Date::parse_iso("2026-11-22");
+constexpr const char* due = "coalesce(extended_due_on, due_on)";
+
+struct Fixture {
+  Database db = Database::open_in_memory();
+  WorkingCalendar calendar;
+  DeadlineFigures f;
+  Fixture() {
+    db::write_demo_data(db, DemoOptions{3, 2, 1, today});
+    calendar = db::load_working_calendar(db);
+    f = db::load_deadline_figures(db, today, calendar);
+  }
+  std::int64_t count(const std::string& where, Date a = {}, Date b = {}) {
+    return db.query_integer("SELECT count(*) FROM documents WHERE " + where, -1, a, b);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("overdue and due-soon tiles count the unanswered documents by their due date in force") {
+  Fixture x;
+  CHECK(x.f.overdue_now > 0);
+  CHECK(x.f.overdue_now ==
+        x.count("answered_on IS NULL AND " + std::string(due) + " < ?1 AND ?2 = ?2", today, today));
+  // Sunday 22.11: two working days on are Monday and Tuesday.
+  CHECK(x.f.due_soon_until == *Date::parse_iso("2026-11-24"));
+  CHECK(x.f.due_soon == x.count("answered_on IS NULL AND " + std::string(due) + " BETWEEN ? AND ?",
+                                today, x.f.due_soon_until));
+  REQUIRE(x.f.oldest_overdue_due);
+  auto oldest = x.db.prepare(std::string("SELECT min(") + due +
+                             ") FROM documents WHERE answered_on IS NULL AND " + due + " < ?");
+  oldest.bind(1, today);
+  REQUIRE(oldest.step());
+  CHECK(x.f.oldest_overdue_due->iso() == oldest.text(0));
+  CHECK(x.f.oldest_overdue_days == x.calendar.working_days_between(*x.f.oldest_overdue_due, today));
+}
+
+TEST_CASE("answers per month and on time match a count per month") {
+  Fixture x;
+  REQUIRE(x.f.months.size() == 12);
+  CHECK(x.f.months.back() == today.month_start());
+  for (std::size_t m = 0; m < 12; ++m) {
+    Date first = x.f.months[m];
+    Date last = std::min(first.plus_months(1).plus_days(-1), today);
+    INFO(first.iso());
+    CHECK(x.f.answered_per_month[m] ==
+          x.count("due_on IS NOT NULL AND answered_on BETWEEN ? AND ?", first, last));
+    CHECK(x.f.on_time_per_month[m] ==
+          x.count("due_on IS NOT NULL AND answered_on BETWEEN ? AND ? AND answered_on <= " +
+                      std::string(due),
+                  first, last));
+  }
+  CHECK(x.f.answered_this_month == x.f.answered_per_month.back());
+  CHECK(x.f.answered_on_time_this_month == x.f.on_time_per_month.back());
+}
+
+TEST_CASE("overdue at each week's end matches a count on that day") {
+  Fixture x;
+  REQUIRE(x.f.weeks.size() == 26);
+  for (std::size_t w = 0; w < x.f.weeks.size(); ++w) {
+    Date end = std::min(x.f.weeks[w].plus_days(6), today);
+    INFO(end.iso());
+    CHECK(x.f.overdue_at_week_end[w] ==
+          x.count("due_on IS NOT NULL AND " + std::string(due) +
+                      " < ?1 AND (answered_on IS NULL OR answered_on > ?1) AND ?2 = ?2",
+                  end, end));
+  }
+  CHECK(x.f.overdue_at_week_end.back() == x.f.overdue_now);
+}
+
+TEST_CASE("ageing buckets hold every overdue document once, by working days overdue") {
+  Fixture x;
+  std::array<std::int64_t, 4> expected{};
+  auto open = x.db.prepare(std::string("SELECT ") + due +
+                           " FROM documents WHERE answered_on IS NULL AND " + due + " < ?");
+  open.bind(1, today);
+  while (open.step()) {
+    int days = x.calendar.working_days_between(*open.date(0), today);
+    expected[days <= 2 ? 0 : days <= 5 ? 1 : days <= 10 ? 2 : 3]++;
+  }
+  CHECK(x.f.ageing == expected);
+  std::int64_t sum = 0;
+  for (auto count : x.f.ageing) sum += count;
+  CHECK(sum == x.f.overdue_now);
+  // The due-date ranges the buckets open tile the past without gaps.
+  for (std::size_t b = 0; b + 1 < 4; ++b) {
+    REQUIRE(x.f.ageing_due_from[b]);
+    CHECK(x.f.ageing_due_until[b + 1] == x.f.ageing_due_from[b]->plus_days(-1));
+  }
+  CHECK(x.f.ageing_due_until[0] == today.plus_days(-1));
+  CHECK_FALSE(x.f.ageing_due_from[3]);
+}
+
+TEST_CASE("per responder, unit and type the counts match a GROUP BY over the documents") {
+  Fixture x;
+  auto overdue_by = [&](const std::string& key_sql, const std::string& join) {
+    std::map<std::string, std::int64_t> counts;
+    auto s =
+        x.db.prepare("SELECT coalesce(" + key_sql + ", ''), count(*) FROM documents d " + join +
+                     " WHERE d.answered_on IS NULL AND coalesce(d.extended_due_on, "
+                     "d.due_on) < ? GROUP BY 1");
+    s.bind(1, today);
+    while (s.step()) counts[s.text(0)] = s.integer(1);
+    return counts;
+  };
+  auto from_groups = [](const std::vector<DeadlineFigures::Group>& groups) {
+    std::map<std::string, std::int64_t> counts;
+    for (const auto& g : groups)
+      if (g.overdue) counts[g.key] = g.overdue;
+    return counts;
+  };
+  CHECK(from_groups(x.f.responders) == overdue_by("d.responder_id", ""));
+  CHECK(from_groups(x.f.units) ==
+        overdue_by("p.unit_id", "LEFT JOIN people p ON p.id = d.responder_id"));
+  CHECK(from_groups(x.f.types) == overdue_by("d.doc_type", ""));
+  // Most overdue first.
+  for (std::size_t i = 1; i < x.f.responders.size(); ++i)
+    CHECK(x.f.responders[i - 1].overdue >= x.f.responders[i].overdue);
+
+  Date year_ago = today.plus_months(-12).plus_days(1);
+  for (const auto& type : x.f.types) {
+    INFO(type.key);
+    CHECK(type.answered ==
+          x.db.query_integer("SELECT count(*) FROM documents WHERE doc_type = ? AND due_on IS NOT "
+                             "NULL AND answered_on BETWEEN ? AND ?",
+                             -1, type.key, year_ago, today));
+    CHECK(type.on_time ==
+          x.db.query_integer("SELECT count(*) FROM documents WHERE doc_type = ? AND due_on IS NOT "
+                             "NULL AND answered_on BETWEEN ? AND ? AND answered_on <= "
+                             "coalesce(extended_due_on, due_on)",
+                             -1, type.key, year_ago, today));
+  }
+}
+
+TEST_CASE("the coming ten working days count what falls due on each, days off moved on") {
+  Fixture x;
+  REQUIRE(x.f.coming_days.size() == 10);
+  CHECK(x.f.coming_days.front() == *Date::parse_iso("2026-11-23"));  // Monday after the Sunday
+  for (Date day : x.f.coming_days) CHECK(x.calendar.is_working_day(day));
+  std::int64_t sum = 0;
+  for (auto count : x.f.due_on_day) sum += count;
+  CHECK(sum == x.count("answered_on IS NULL AND " + std::string(due) + " BETWEEN ? AND ?", today,
+                       x.f.coming_days.back()));
+}
+
+TEST_CASE("the median time to answer is the middle of the last 90 days' answers") {
+  Fixture x;
+  std::vector<int> days;
+  auto s = x.db.prepare(
+      "SELECT registered_on, answered_on FROM documents WHERE due_on IS NOT NULL AND answered_on "
+      "BETWEEN ? AND ?");
+  s.bind_all(today.plus_days(-89), today);
+  while (s.step()) days.push_back(x.calendar.working_days_between(*s.date(0), *s.date(1)));
+  REQUIRE(days.size() > 10);
+  std::sort(days.begin(), days.end());
+  std::size_t n = days.size();
+  double median = n % 2 ? days[n / 2] : (days[n / 2 - 1] + days[n / 2]) / 2.0;
+  CHECK(x.f.answers_for_median == static_cast<std::int64_t>(n));
+  REQUIRE(x.f.median_days_to_answer);
+  CHECK(*x.f.median_days_to_answer == Approx(median));
+}
+
+TEST_CASE("the on-time target comes from the city's settings") {
+  Fixture x;
+  CHECK(x.f.target == Approx(0.95));
+  x.db.exec("UPDATE settings SET on_time_target_percent = 90");
+  CHECK(db::load_deadline_figures(x.db, today, x.calendar).target == Approx(0.90));
+}
+
+TEST_CASE("a reminder reads the responder's open documents, earliest due first") {
+  Fixture x;
+  REQUIRE_FALSE(x.f.responders.empty());
+  Id responder = std::stoll(x.f.responders.front().key);
+  auto items = db::open_documents_of(x.db, responder);
+  CHECK(static_cast<std::int64_t>(items.size()) ==
+        x.db.query_integer("SELECT count(*) FROM documents WHERE responder_id = ? AND answered_on "
+                           "IS NULL AND due_on IS NOT NULL",
+                           -1, responder));
+  for (std::size_t i = 1; i < items.size(); ++i) CHECK(items[i - 1].due <= items[i].due);
+}
