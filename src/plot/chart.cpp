@@ -105,12 +105,31 @@ void chart_context_menu(const char* id, const std::function<std::string()>& csv,
   ImGui::EndPopup();
 }
 
+namespace {
+
+// Keys and legends run on to a new line when the next entry would not fit.
+class KeyRow {
+public:
+  KeyRow() : right_(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x) {}
+  void next(std::size_t index, float width) {
+    if (index == 0) return;
+    if (ImGui::GetItemRectMax().x + gap + width <= right_) ImGui::SameLine(0, gap);
+  }
+
+private:
+  static constexpr float gap = 18;
+  float right_;
+};
+
+}  // namespace
+
 void draw_colour_key(const std::vector<std::string>& names, const std::vector<ImU32>& colours) {
   float line = ImGui::GetTextLineHeight();
   float swatch = line * 0.7f;
   float offset = (line - swatch) / 2;
+  KeyRow row;
   for (std::size_t i = 0; i < names.size() && i < colours.size(); ++i) {
-    if (i) ImGui::SameLine(0, 18);
+    row.next(i, swatch + 6 + ImGui::CalcTextSize(names[i].c_str()).x);
     ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + offset),
                                               ImVec2(at.x + swatch, at.y + offset + swatch),
@@ -128,12 +147,13 @@ float draw_legend(const std::vector<Series>& series, ChartState& state,
   state.hovered_series = -1;
   float start_y = ImGui::GetCursorPosY();
   float swatch = ImGui::GetTextLineHeight() * 0.7f;
+  KeyRow row;
   for (std::size_t i = 0; i < series.size(); ++i) {
-    if (i) ImGui::SameLine(0, 18);
-    ImGui::PushID(static_cast<int>(i));
-    ImVec2 at = ImGui::GetCursorScreenPos();
     ImVec2 text = ImGui::CalcTextSize(series[i].name.c_str());
     ImVec2 size(swatch + 6 + text.x, ImGui::GetTextLineHeight());
+    row.next(i, size.x);
+    ImGui::PushID(static_cast<int>(i));
+    ImVec2 at = ImGui::GetCursorScreenPos();
     if (ImGui::InvisibleButton("legend", size)) state.hidden[i] = !state.hidden[i];
     bool hovered = ImGui::IsItemHovered();
     if (hovered) {
