@@ -6,6 +6,7 @@
 #include "core/document_checks.h"
 #include "core/enums.h"
 #include "core/i18n.h"
+#include "core/press_release.h"
 #include "core/text.h"
 
 namespace raekoda {
@@ -23,6 +24,11 @@ FieldSpec text(std::string_view column, std::size_t max_length, bool required = 
 }
 FieldSpec notes(std::string_view column, std::size_t max_length) {
   return {column, FieldType::notes, false, max_length, {}, {}, {}, false};
+}
+// Text the schema keeps NOT NULL DEFAULT '': left empty, it is '' rather than NULL.
+FieldSpec blank_text(FieldSpec field) {
+  field.blank_not_null = true;
+  return field;
 }
 FieldSpec date(std::string_view column, bool required, bool not_in_future) {
   return {column, FieldType::date, required, 0, {}, {}, {}, not_in_future};
@@ -50,7 +56,7 @@ const std::array document_fields = {
     choice<Direction>("direction"),
     date("registered_on", true, true),
     text("title", 500, true),
-    text("sender", 200),
+    blank_text(text("sender", 200)),
     reference("responder_id", "people", false),
     date("due_on", false, false),
     date("extended_due_on", false, false),
@@ -78,7 +84,7 @@ const std::array media_fields = {
     choice<RebuttalStatus>("rebuttal_status"),
     date("rebuttal_due_on", false, false),
     text("rebuttal_url", 2000),
-    notes("notes", 10000),
+    blank_text(notes("notes", 10000)),
 };
 const std::array media_orders = {
     DateOrder{"published_on", "rebuttal_due_on", "validation.rebuttal_before_item"},
@@ -94,7 +100,7 @@ const std::array incident_fields = {
     flag("is_security"),
     reference("institution_id", "institutions", true),
     reference("assignee_id", "people", false),
-    notes("root_cause", 2000),
+    blank_text(notes("root_cause", 2000)),
 };
 const std::array incident_orders = {
     DateOrder{"opened_at", "resolved_at", "validation.resolved_before_opened"},
@@ -106,7 +112,7 @@ const std::array account_fields = {
     text("username", 100, true),
     choice<Privilege>("privilege"),
     date("granted_on", true, true),
-    text("request_ref", 100),
+    blank_text(text("request_ref", 100)),
     reference("requested_by_id", "people", false),
     date("revoked_on", false, true),
 };
@@ -118,7 +124,7 @@ const std::array activity_fields = {
     reference("plan_id", "comm_plans", true),
     text("title", 500, true),
     choice<ActivityChannel>("channel"),
-    text("audience", 200),
+    blank_text(text("audience", 200)),
     reference("owner_id", "people", true),
     date("planned_on", true, false),
     date("planned_until", false, false),
@@ -139,8 +145,26 @@ const TableSpec accounts{"accounts", account_fields, account_orders};
 const std::array activity_derived = {"ends_on"sv};
 const TableSpec comm_activities{"comm_activities", activity_fields, activity_orders,
                                 activity_derived};
+const std::array release_fields = {
+    text("title", 500, true),
+    reference("author_id", "people", true),
+    date("drafted_on", true, true),
+    choice<PressReleaseState>("state"),
+    reference("approver_id", "people", false),
+    date("approved_on", false, true),
+    date("published_on", false, true),
+    blank_text(notes("return_comment", 2000)),
+};
+const std::array release_orders = {
+    DateOrder{"drafted_on", "approved_on", "validation.approved_before_drafted"},
+    DateOrder{"approved_on", "published_on", "validation.published_before_approved"},
+};
+const TableSpec press_releases{
+    "press_releases", release_fields, release_orders, {}, check_press_release};
+
 const std::array settings_fields = {
     integer("on_time_target_percent", true, 100),
+    reference("council_chair_id", "people", false),
 };
 const TableSpec settings{"settings", settings_fields, {}};
 
@@ -229,10 +253,13 @@ const TableSpec& comm_activities_spec() {
 const TableSpec& settings_spec() {
   return settings;
 }
+const TableSpec& press_releases_spec() {
+  return press_releases;
+}
 
 const TableSpec* find_table_spec(std::string_view table) {
-  for (const TableSpec* spec :
-       {&documents, &media_items, &incidents, &accounts, &comm_activities, &settings})
+  for (const TableSpec* spec : {&documents, &media_items, &incidents, &accounts, &comm_activities,
+                                &settings, &press_releases})
     if (spec->table == table) return spec;
   return nullptr;
 }

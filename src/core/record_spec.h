@@ -39,6 +39,7 @@ struct FieldSpec {
   std::string_view reference_table;           // for a reference
   bool not_in_future = false;                 // for dates of things that have happened
   std::int64_t max_value = 0;                 // for an integer, when above zero
+  bool blank_not_null = false;                // empty text is stored as '', the column is NOT NULL
 };
 
 // `earlier` must not come after `later` when both are set.
@@ -87,6 +88,7 @@ const TableSpec& accounts_spec();
 const TableSpec& comm_activities_spec();
 // The city's settings: one row, such as the on-time target for answers.
 const TableSpec& settings_spec();
+const TableSpec& press_releases_spec();
 const TableSpec* find_table_spec(std::string_view table);
 
 // A row as the editor holds it: every value as the text the database stores, NULL as nullopt.

@@ -14,6 +14,12 @@
 namespace raekoda::ui {
 namespace {
 
+// Text as the database keeps it: empty is NULL, or '' where the column may not be NULL.
+std::optional<std::string> entered(const FieldSpec& field, const std::string& text) {
+  if (text.empty() && !field.blank_not_null) return std::nullopt;
+  return text;
+}
+
 // Dear ImGui 1.86 names only the keys its own widgets use (A, C, V, X, Y, Z). Its GLFW backend
 // indexes the key array by GLFW key codes, which for letters are their upper-case ASCII codes.
 bool ctrl_pressed(char letter) {
@@ -158,14 +164,13 @@ void field_input(UiState& state, EditorState& editor, const FieldSpec& field, bo
     case FieldType::integer: {
       std::string text = editor.edited.value(column).value_or("");
       ImGui::SetNextItemWidth(field.type == FieldType::integer ? 130.0f : -1.0f);
-      if (ImGui::InputText(id.c_str(), &text))
-        editor.edited.set(column, text.empty() ? std::nullopt : std::optional(text));
+      if (ImGui::InputText(id.c_str(), &text)) editor.edited.set(column, entered(field, text));
       break;
     }
     case FieldType::notes: {
       std::string text = editor.edited.value(column).value_or("");
       if (ImGui::InputTextMultiline(id.c_str(), &text, ImVec2(-1, ImGui::GetTextLineHeight() * 4)))
-        editor.edited.set(column, text.empty() ? std::nullopt : std::optional(text));
+        editor.edited.set(column, entered(field, text));
       break;
     }
     case FieldType::date:

@@ -28,8 +28,10 @@ bool typing() {
 EditorState new_record_editor(const TableState& table) {
   EditorState editor;
   editor.spec = table.query.spec;
-  for (const FieldSpec& field : editor.spec->fields)
+  for (const FieldSpec& field : editor.spec->fields) {
     if (field.type == FieldType::flag) editor.edited.set(field.column, "0");
+    if (field.blank_not_null) editor.edited.set(field.column, "");
+  }
   for (const RecordFilter& filter : table.query.filters)
     if (filter.kind == RecordFilter::Kind::equals && editor.spec->field(filter.column))
       editor.edited.set(filter.column, filter.value);

@@ -213,3 +213,22 @@ TEST_CASE("Esc on an edited record asks before discarding") {
   REQUIRE(session.ui().editor);
   CHECK(session.ui().editor->confirm_cancel);
 }
+
+TEST_CASE("a note emptied in the editor is saved empty, as the schema keeps it") {
+  set_language(Language::et);
+  Session session;
+  session.click("tile.incidents");
+  session.click("records.row.0");
+  Id id = session.ui().editor->original.id;
+  session.click("edit.root_cause");
+  session.type("Toiteplokk");
+  session.click("edit.save");
+  REQUIRE(session.ui().editor->message == "Salvestatud.");
+  session.click("edit.root_cause");
+  session.press(ImGui::GetKeyIndex(ImGuiKey_A), /*ctrl=*/true);
+  session.press(ImGui::GetKeyIndex(ImGuiKey_Backspace));
+  session.click("edit.save");
+  CHECK(session.ui().editor->message == "Salvestatud.");
+  CHECK(db::load_record(session.controller.database(), incidents_spec(), id)->value("root_cause") ==
+        "");
+}
