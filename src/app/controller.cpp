@@ -9,6 +9,7 @@
 #include "db/dashboard_queries.h"
 #include "db/deadline_queries.h"
 #include "db/demo_writer.h"
+#include "db/press_releases.h"
 #include "db/record_query.h"
 #include "db/record_store.h"
 #include "plot/theme.h"
@@ -30,7 +31,7 @@ void Controller::refresh() {
   try {
     std::vector<View> on_screen;
     if (ui_.view != View::overview && ui_.view != View::gallery) on_screen.push_back(ui_.view);
-    figures_ = db::load_dashboard_figures(database_, today(), on_screen);
+    figures_ = db::load_dashboard_figures(database_, today(), on_screen, ui_.area_options);
     ui_.references.by_table = db::load_reference_labels(database_);
     ui_.references.document_types = db::load_document_types(database_);
     ui_.validation.today = today();
@@ -74,7 +75,7 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
 
 void Controller::read_area_on_screen() {
   try {
-    db::load_area_figures(database_, ui_.view, today(), figures_);
+    db::load_area_figures(database_, ui_.view, today(), ui_.area_options, figures_);
   } catch (const db::DatabaseError& error) {
     warn(describe(error));
   }
@@ -94,7 +95,9 @@ void Controller::carry_out(const ui::Actions& actions) {
     refresh();
   }
   if (actions.open_record && ui_.table) open_record(*ui_.table->query.spec, *actions.open_record);
-  if (actions.edit_settings) open_record(settings_spec(), 1);
+  if (actions.edit_record) open_record(*actions.edit_record->spec, actions.edit_record->id);
+  if (actions.release) advance_release(*actions.release);
+  if (actions.reload_area) read_area_on_screen();
   if (actions.remind) copy_reminder(*actions.remind);
   if (actions.save) save_record();
   if (actions.delete_record) delete_record();
@@ -246,6 +249,33 @@ void Controller::copy_reminder(Id responder) {
     std::string text = reminder_text(who, items, today(), ui_.validation.calendar);
     ImGui::SetClipboardText(text.c_str());
     tell(trf("reminder.copied", who, format_count(static_cast<std::int64_t>(items.size()))));
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
+  }
+  redraw_ = true;
+}
+
+void Controller::advance_release(const ui::Actions::Release& release) {
+  try {
+    db::SaveResult result =
+        db::advance_release(database_, release.id, release.version, release.step, release.comment,
+                            today(), db::current_author());
+    switch (result.status) {
+      case db::SaveStatus::saved:
+        tell(tr(release.step == ReleaseStep::approve     ? "release.approved"
+                : release.step == ReleaseStep::send_back ? "release.sent_back"
+                                                         : "release.submitted"));
+        break;
+      case db::SaveStatus::conflict:
+        warn(tr("release.changed_meanwhile"));
+        break;
+      case db::SaveStatus::missing:
+        warn(tr("editor.missing"));
+        break;
+      case db::SaveStatus::nothing:
+        break;
+    }
+    refresh();
   } catch (const db::DatabaseError& error) {
     warn(describe(error));
   }

@@ -53,6 +53,7 @@ private:
   void open_record(const TableSpec& spec, Id id);
   void read_area_on_screen();
   void copy_reminder(Id responder);
+  void advance_release(const ui::Actions::Release& release);
   void save_record();
   void delete_record();
   void undo();

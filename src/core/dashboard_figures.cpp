@@ -21,6 +21,8 @@ bool DashboardFigures::has(View view) const {
       return true;
     case View::deadlines:
       return deadlines.has_value();
+    case View::media:
+      return media.has_value();
     default:
       return area(view) != nullptr;
   }

@@ -11,6 +11,7 @@
 #include "core/area.h"
 #include "core/date.h"
 #include "core/deadline_figures.h"
+#include "core/media_figures.h"
 
 namespace raekoda {
 
@@ -64,12 +65,19 @@ struct AreaSummary {
   std::vector<Split> splits;
 };
 
+// What the user chose that decides which figures are read: the media report's period.
+struct AreaOptions {
+  PeriodChoice media_period;
+  bool operator==(const AreaOptions&) const = default;
+};
+
 // Everything the views read, refreshed together.
 struct DashboardFigures {
   bool database_empty = true;
   OverviewFigures overview;
   // The figures of the area on screen; the others are read when the user turns to them.
   std::optional<DeadlineFigures> deadlines;
+  std::optional<MediaFigures> media;
   std::vector<AreaSummary> areas;  // areas whose views show a summary, in all_views order
 
   const AreaSummary* area(View view) const;

@@ -258,7 +258,8 @@ private:
         Date approved = calendar_.add_working_days(day, static_cast<int>(random_.between(0, 2)));
         Date published =
             calendar_.add_working_days(approved, static_cast<int>(random_.between(0, 1)));
-        if (approved > until_ || (day.days_until(until_) < 4 && random_.chance(0.5))) {
+        // The last week's releases are still on their way to the chair.
+        if (approved > until_ || (day.days_until(until_) < 8 && random_.chance(0.5))) {
           release.state =
               random_.chance(0.4) ? PressReleaseState::draft : PressReleaseState::awaiting_approval;
         } else {

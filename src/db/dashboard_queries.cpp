@@ -5,6 +5,7 @@
 #include "core/enums.h"
 #include "db/database.h"
 #include "db/deadline_queries.h"
+#include "db/media_queries.h"
 
 namespace raekoda::db {
 namespace {
@@ -103,25 +104,6 @@ void date_span(Database& db, AreaSummary& summary, std::string_view table,
   }
 }
 
-AreaSummary media_summary(Database& db) {
-  AreaSummary s{View::media, {}, {}, {}, {}};
-  date_span(db, s, "media_items", "published_on");
-  s.facts = {
-      {"summary.media.items", db.query_integer("SELECT count(*) FROM media_items", 0)},
-      {"summary.media.outlets", db.query_integer("SELECT count(*) FROM media_outlets", 0)},
-      {"summary.media.misleading",
-       db.query_integer("SELECT count(*) FROM media_items WHERE misleading = 1", 0)},
-      {"summary.media.press_releases", db.query_integer("SELECT count(*) FROM press_releases", 0)},
-  };
-  s.splits.push_back(split_by<Tone>(db, "summary.split.tone", "media_items", "tone"));
-  s.splits.push_back(
-      split_by<ContentLanguage>(db, "summary.split.language", "media_items", "language"));
-  s.splits.push_back(split_by<Channel>(db, "summary.split.channel", "media_items", "channel"));
-  s.splits.push_back(split_by<PressReleaseState>(db, "summary.split.press_release_state",
-                                                 "press_releases", "state"));
-  return s;
-}
-
 AreaSummary plan_summary(Database& db) {
   AreaSummary s{View::plan, {}, {}, {}, {}};
   date_span(db, s, "comm_activities", "planned_on");
@@ -212,10 +194,11 @@ std::vector<std::string> load_document_types(Database& db) {
   return keys;
 }
 
-void load_area_figures(Database& db, View view, Date today, DashboardFigures& figures) {
+void load_area_figures(Database& db, View view, Date today, const AreaOptions& options,
+                       DashboardFigures& figures) {
   switch (view) {
     case View::media:
-      figures.areas.push_back(media_summary(db));
+      figures.media = load_media_figures(db, today, options.media_period);
       break;
     case View::deadlines:
       figures.deadlines = load_deadline_figures(db, today, load_working_calendar(db));
@@ -234,12 +217,13 @@ void load_area_figures(Database& db, View view, Date today, DashboardFigures& fi
   }
 }
 
-DashboardFigures load_dashboard_figures(Database& db, Date today, std::span<const View> areas) {
+DashboardFigures load_dashboard_figures(Database& db, Date today, std::span<const View> areas,
+                                        const AreaOptions& options) {
   DashboardFigures figures;
   figures.database_empty = db.is_empty();
   WorkingCalendar calendar = load_working_calendar(db);
   figures.overview = load_overview(db, today, calendar);
-  for (View view : areas) load_area_figures(db, view, today, figures);
+  for (View view : areas) load_area_figures(db, view, today, options, figures);
   return figures;
 }
 

@@ -22,9 +22,11 @@ WorkingCalendar load_working_calendar(Database& db);
 // The overview's figures, and the summaries of `areas` only: each area's summary scans its
 // tables, so a refresh reads just the ones on screen.
 DashboardFigures load_dashboard_figures(Database& db, Date today,
-                                        std::span<const View> areas = all_views);
+                                        std::span<const View> areas = all_views,
+                                        const AreaOptions& options = {});
 // Reads the figures `view` draws from into `figures`.
-void load_area_figures(Database& db, View view, Date today, DashboardFigures& figures);
+void load_area_figures(Database& db, View view, Date today, const AreaOptions& options,
+                       DashboardFigures& figures);
 
 // The names of the rows records refer to: people, outlets, institutions, systems, plans.
 std::map<std::string, std::map<Id, std::string>, std::less<>> load_reference_labels(Database& db);

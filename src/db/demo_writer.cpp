@@ -146,6 +146,10 @@ std::int64_t write_demo_data(Database& db, const DemoOptions& options) {
   Transaction transaction(db);
   SqlDemoSink sink(db);
   generate_demo_data(options, sink);
+  // The invented city's council chair approves its press releases.
+  db.exec(
+      "UPDATE settings SET council_chair_id = "
+      "(SELECT min(id) FROM people WHERE job_title = 'volikogu esimees')");
   transaction.commit();
   return sink.rows();
 }

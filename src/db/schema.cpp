@@ -354,6 +354,8 @@ CREATE TABLE settings (
   -- the share of answers the city aims to give on time, in per cent
   on_time_target_percent INTEGER NOT NULL DEFAULT 95
     CHECK (on_time_target_percent BETWEEN 1 AND 100),
+  -- who approves press releases: the council chair
+  council_chair_id INTEGER REFERENCES people(id),
   version INTEGER NOT NULL DEFAULT 1
 );
 INSERT INTO settings (id) VALUES (1);

@@ -2,6 +2,7 @@
 // The dashboard window: a top bar to switch views, the chosen view, a status line. It draws from
 // figures it is given and reports what the user asked for; it never touches the database.
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "core/area.h"
 #include "core/dashboard_figures.h"
+#include "core/press_release.h"
 #include "plot/chart.h"
 #include "plot/theme.h"
 #include "ui/drilldown.h"
@@ -58,6 +60,11 @@ struct UiState {
   ReferenceLabels references;
   // The day and the rules records are validated by (deadline rules, extra days off).
   ValidationContext validation;
+  // Choices that decide which figures are read (the media report's period).
+  AreaOptions area_options;
+  bool media_review = false;  // the chair's one-screen review instead of the full report
+  std::array<std::string, 2> media_custom_text;  // a custom period's ends as typed
+  std::string release_comment;                   // the chair's comment on a release sent back
   ItemProbe* probe = nullptr;
 
   plot::ChartState& chart(std::string_view id);
@@ -71,10 +78,18 @@ struct Actions {
   std::optional<Id> open_record;  // a row to open in the editor
   bool save = false;              // the editor's record
   bool delete_record = false;
-  bool undo = false;           // the user's last save
-  bool export_csv = false;     // the open table's rows
-  bool edit_settings = false;  // open the city's settings in the editor
-  std::optional<Id> remind;    // copy a reminder of this responder's open documents
+  bool undo = false;                     // the user's last save
+  bool export_csv = false;               // the open table's rows
+  std::optional<RecordRef> edit_record;  // open one record in the editor
+  std::optional<Id> remind;              // copy a reminder of this responder's open documents
+  bool reload_area = false;              // the choices that decide the area's figures changed
+  struct Release {
+    Id id = 0;
+    std::int64_t version = 0;  // as shown: a colleague's change since is not stepped over
+    ReleaseStep step = ReleaseStep::approve;
+    std::string comment;  // for a release sent back
+  };
+  std::optional<Release> release;
 };
 
 void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session, UiState& state,

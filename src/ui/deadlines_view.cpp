@@ -213,7 +213,7 @@ void draw_on_time_trend(const DeadlineFigures& f, UiState& state, const Fonts& f
   panel(tr("deadlines.on_time_trend"), fonts);
   ImGui::SameLine();
   std::string target = trf("deadlines.target_button", format_percent(f.target, 0));
-  if (ImGui::SmallButton(target.c_str())) actions.edit_settings = true;
+  if (ImGui::SmallButton(target.c_str())) actions.edit_record = RecordRef{&settings_spec(), 1};
   remember_item(state, "deadlines.edit_target");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("deadlines.target_hint"));
   plot::TimeSeriesData data;

@@ -19,6 +19,12 @@ struct ReferenceLabels {
   const std::string* find(std::string_view table, Id id) const;
 };
 
+// One record of a table, to open in the editor.
+struct RecordRef {
+  const TableSpec* spec = nullptr;
+  Id id = 0;
+};
+
 struct TableState {
   RecordQuery query;
   std::string title;  // what the table shows, in words

@@ -31,10 +31,13 @@ int tile_row(const std::vector<plot::KpiTile>& tiles, const std::vector<std::str
   return clicked;
 }
 
-bool begin_panels(const char* id, int columns) {
+bool begin_panels(const char* id, int columns, std::initializer_list<float> weights) {
   constexpr ImGuiTableFlags layout = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX;
   ImGui::Spacing();
-  return ImGui::BeginTable(id, columns, layout);
+  if (!ImGui::BeginTable(id, columns, layout)) return false;
+  for (float weight : weights)
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, weight);
+  return true;
 }
 
 void panel(const char* title, const Fonts& fonts) {

@@ -2,6 +2,7 @@
 // What every area view is built from: a heading, a row of tiles, panels of charts in columns, and
 // tables of records opened from them.
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,9 @@ void view_heading(const char* title, const std::string& subtitle, const Fonts& f
 int tile_row(const std::vector<plot::KpiTile>& tiles, const std::vector<std::string>& ids,
              float height, UiState& state, const Fonts& fonts);
 
-// Panels in `columns` equal columns: begin, then panel() before each panel's content, then end.
-bool begin_panels(const char* id, int columns);
+// Panels in `columns` columns, equal or in proportion to `weights`: begin, then panel() before
+// each panel's content, then end.
+bool begin_panels(const char* id, int columns, std::initializer_list<float> weights = {});
 void panel(const char* title, const Fonts& fonts);
 void end_panels();
 

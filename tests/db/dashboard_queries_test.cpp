@@ -116,12 +116,13 @@ TEST_CASE("each area's summary splits add up to its records") {
   Database db = Database::open_in_memory();
   db::write_demo_data(db, DemoOptions{1, 1, 1, today});
   DashboardFigures figures = db::load_dashboard_figures(db, today);
-  REQUIRE(figures.areas.size() == 4);  // the deadlines view has figures of its own
+  REQUIRE(figures.areas.size() == 3);  // the deadlines and media views have figures of their own
   CHECK(figures.deadlines);
-  const AreaSummary* media = figures.area(View::media);
-  REQUIRE(media);
-  CHECK(media->splits.at(0).total() == db.query_integer("SELECT count(*) FROM media_items", 0));
-  CHECK(media->splits.at(0).rows.size() == 3);  // every tone, zeros included
+  CHECK(figures.media);
+  const AreaSummary* incidents = figures.area(View::incidents);
+  REQUIRE(incidents);
+  CHECK(incidents->splits.at(1).total() == db.query_integer("SELECT count(*) FROM incidents", 0));
+  CHECK(incidents->splits.at(1).rows.size() == 4);  // every severity, zeros included
   const AreaSummary* access = figures.area(View::access);
   REQUIRE(access);
   CHECK(access->splits.at(0).total() == figures.overview.accounts_active);

@@ -59,6 +59,33 @@ struct DashboardSession {
     io.KeyCtrl = false;
     frame();
   }
+  // The x of a time chart's `bucket`, found by sweeping the mouse leftwards along its baseline as
+  // a user's eye would; nullopt when the chart never reports it under the mouse.
+  std::optional<float> bucket_x(std::string_view plot_item, std::string_view chart,
+                                std::size_t bucket) {
+    auto rect = probe.items.at(std::string(plot_item));
+    float y = rect.max.y - ImGui::GetTextLineHeight() * 2.4f - 4;
+    for (float x = rect.max.x - 12; x > rect.min.x; x -= 3) {
+      imgui.move_mouse(ImVec2(x, y));
+      frame();
+      if (ui().chart(chart).hovered_index == bucket) return x - 6;  // from the edge into the bar
+    }
+    return std::nullopt;
+  }
+  // Clicks upwards from a time chart's zero line at `x` until a click opens a table that
+  // `wanted` accepts; false if none does.
+  template <class Accept>
+  bool click_bar_until(std::string_view plot_item, float x, Accept wanted) {
+    auto rect = probe.items.at(std::string(plot_item));
+    float zero_line = rect.max.y - ImGui::GetFontSize() * 2.4f;
+    for (float dy = 2; dy < 150; dy += 3) {
+      click_at(ImVec2(x, zero_line - dy));
+      frame();
+      if (ui().table && wanted(*ui().table)) return true;
+      ui().table.reset();
+    }
+    return false;
+  }
   int vertices() const { return ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0; }
 };
 

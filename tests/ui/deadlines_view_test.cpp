@@ -91,19 +91,10 @@ TEST_CASE("a week's bar of the overdue trend opens what was overdue at that week
   set_language(Language::et);
   Session session;
   const DeadlineFigures f = open_deadlines(session);
-  auto rect = session.probe.items.at("plot.deadlines.overdue");
-  float y = rect.max.y - ImGui::GetTextLineHeight() * 2.4f - 4;
   const std::size_t week = 20;
-  float x = rect.max.x - 12;
-  for (; x > rect.min.x; x -= 3) {
-    session.imgui.move_mouse(ImVec2(x, y));
-    session.frame();
-    if (session.ui().chart("deadlines_overdue").hovered_index == week) break;
-  }
-  REQUIRE(session.ui().chart("deadlines_overdue").hovered_index == week);
-  session.click_at(ImVec2(x - 6, y));
-  session.frame();
-  REQUIRE(session.ui().table);
+  auto x = session.bucket_x("plot.deadlines.overdue", "deadlines_overdue", week);
+  REQUIRE(x);
+  REQUIRE(session.click_bar_until("plot.deadlines.overdue", *x, [](auto&) { return true; }));
   CHECK(session.ui().table->total == f.overdue_at_week_end[week]);
   CHECK(f.overdue_at_week_end[week] > 0);
 }
