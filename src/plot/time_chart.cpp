@@ -37,10 +37,18 @@ bool visible(const ChartState& state, std::size_t series) {
   return series >= state.hidden.size() || !state.hidden[series];
 }
 
-double bucket_total(const TimeSeriesData& data, const ChartState& state, std::size_t bucket) {
+bool drawn_as_line(const TimeChartOptions& options, std::size_t series) {
+  return options.kind == TimeChartKind::line ||
+         std::find(options.line_series.begin(), options.line_series.end(), series) !=
+             options.line_series.end();
+}
+
+// The stacked bars' height in a bucket: the visible series drawn as bars.
+double bucket_total(const TimeSeriesData& data, const TimeChartOptions& options,
+                    const ChartState& state, std::size_t bucket) {
   double sum = 0;
   for (std::size_t s = 0; s < data.series.size(); ++s)
-    if (visible(state, s) && bucket < data.series[s].values.size() &&
+    if (visible(state, s) && !drawn_as_line(options, s) && bucket < data.series[s].values.size() &&
         !std::isnan(data.series[s].values[bucket]))
       sum += data.series[s].values[bucket];
   return sum;
@@ -61,12 +69,11 @@ Extent value_extent(const TimeSeriesData& data, const TimeChartOptions& options,
   Extent extent;
   for (std::size_t b = 0; b < data.buckets.size(); ++b) {
     if (bucket_end_day(data, b) <= map.from || day_number(data.buckets[b]) >= map.to) continue;
-    if (options.kind == TimeChartKind::stacked_bars) {
-      extent.max = std::max(extent.max, bucket_total(data, state, b));
-      continue;
-    }
+    if (options.kind == TimeChartKind::stacked_bars)
+      extent.max = std::max(extent.max, bucket_total(data, options, state, b));
     for (std::size_t s = 0; s < data.series.size(); ++s) {
       if (!visible(state, s) || b >= data.series[s].values.size()) continue;
+      if (options.kind == TimeChartKind::stacked_bars && !drawn_as_line(options, s)) continue;
       double v = data.series[s].values[b];
       if (std::isnan(v)) continue;
       extent.max = std::max(extent.max, v);
@@ -243,23 +250,18 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
   state.hovered_index = hovered_bucket;
 
   // Series.
-  std::size_t visible_count = 0;
-  for (std::size_t s = 0; s < data.series.size(); ++s) visible_count += visible(state, s) ? 1 : 0;
+  std::size_t visible_count = 0;  // bars side by side in a bucket
+  for (std::size_t s = 0; s < data.series.size(); ++s)
+    visible_count += visible(state, s) && !drawn_as_line(options, s) ? 1 : 0;
   auto faded = [&](std::size_t s, ImU32 colour) {
     return state.hovered_series >= 0 && static_cast<std::size_t>(state.hovered_series) != s
                ? with_alpha(colour, 0.25f)
                : colour;
   };
   std::optional<int> hit_series;
-  if (options.kind == TimeChartKind::line) {
-    if (hovered_bucket) {
-      double centre =
-          (day_number(data.buckets[*hovered_bucket]) + bucket_end_day(data, *hovered_bucket)) / 2;
-      draw->AddLine(ImVec2(map.x(centre), plot_top), ImVec2(map.x(centre), plot_bottom),
-                    theme.text_muted);
-    }
+  auto draw_lines = [&] {
     for (std::size_t s = 0; s < data.series.size(); ++s) {
-      if (!visible(state, s)) continue;
+      if (!visible(state, s) || !drawn_as_line(options, s)) continue;
       draw_line_series(draw, data, s, map, y, faded(s, series_colour(theme, data.series[s], s)),
                        state.hovered_series == static_cast<int>(s) ? 3.0f : 2.0f);
       if (hovered_bucket && *hovered_bucket < data.series[s].values.size()) {
@@ -268,6 +270,15 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
           hit_series = static_cast<int>(s);
       }
     }
+  };
+  if (options.kind == TimeChartKind::line) {
+    if (hovered_bucket) {
+      double centre =
+          (day_number(data.buckets[*hovered_bucket]) + bucket_end_day(data, *hovered_bucket)) / 2;
+      draw->AddLine(ImVec2(map.x(centre), plot_top), ImVec2(map.x(centre), plot_bottom),
+                    theme.text_muted);
+    }
+    draw_lines();
   } else {
     for (std::size_t b = 0; b < data.buckets.size(); ++b) {
       double start = day_number(data.buckets[b]);
@@ -284,7 +295,8 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
       double base = 0;
       std::size_t slot = 0;
       for (std::size_t s = 0; s < data.series.size(); ++s) {
-        if (!visible(state, s) || b >= data.series[s].values.size()) continue;
+        if (!visible(state, s) || drawn_as_line(options, s) || b >= data.series[s].values.size())
+          continue;
         double v = data.series[s].values[b];
         if (std::isnan(v)) {
           ++slot;
@@ -313,6 +325,7 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
         ++slot;
       }
     }
+    draw_lines();  // over the bars
   }
 
   if (options.target) {
@@ -350,19 +363,21 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
       if (picked) ImGui::PopFont();
     }
     if (options.kind == TimeChartKind::stacked_bars && visible_count > 1)
-      ImGui::TextDisabled("%s: %s", tr("chart.total"),
-                          value_text(bucket_total(data, state, b), options.percent).c_str());
+      ImGui::TextDisabled(
+          "%s: %s", tr("chart.total"),
+          value_text(bucket_total(data, options, state, b), options.percent).c_str());
     ImGui::EndTooltip();
   }
 
-  // Pan by dragging, zoom by the wheel around the mouse, fit by a double click.
+  // Pan by dragging, zoom by Ctrl and the wheel around the mouse, fit by a double click.
   ImGuiIO& io = ImGui::GetIO();
   if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left) && io.MouseDelta.x != 0) {
     double shift = -static_cast<double>(io.MouseDelta.x) / map.pixels_per_day();
     state.view_from = from + shift;
     state.view_to = to + shift;
   }
-  if (hovered && io.MouseWheel != 0) {
+  // Ctrl and the wheel zoom: the wheel alone scrolls the page, which holds many charts.
+  if (hovered && io.MouseWheel != 0 && io.KeyCtrl) {
     double factor = std::pow(0.85, static_cast<double>(io.MouseWheel));
     double anchor = map.day_at(mouse.x);
     double new_from = anchor - (anchor - from) * factor;

@@ -1,9 +1,10 @@
 #pragma once
 // Time series: a line (with gaps where data is missing), bars per bucket, or bars stacked by
-// series, on a calendar axis; with an optional target line. Drag pans, the wheel zooms, a double
+// series, on a calendar axis; with an optional target line. Drag pans, Ctrl+wheel zooms, a double
 // click fits the data; hover shows every series' value in the bucket; a click selects it.
 
 #include <optional>
+#include <vector>
 
 #include "plot/chart.h"
 
@@ -24,6 +25,9 @@ struct TimeChartOptions {
   std::optional<double> target;  // a target or threshold drawn across the plot
   std::string target_label;
   float height = 240;
+  // Series drawn as lines over the bars, out of the bars' stack: an open backlog over the
+  // opened and resolved counts.
+  std::vector<std::size_t> line_series = {};
 };
 
 // The bucket whose days hold `day`, or nullopt outside the data.
