@@ -100,7 +100,9 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
     if (with_status && column == 1) return nullptr;
     return &spec.fields[static_cast<std::size_t>(with_status && column > 1 ? column - 1 : column)];
   };
-  if (!ImGui::BeginTable("##records", columns, flags, ImVec2(0, 0))) return;
+  // One table per kind of record, so that Dear ImGui keeps each one's columns and sort apart.
+  std::string table_id = "##records." + std::string(spec.table);
+  if (!ImGui::BeginTable(table_id.c_str(), columns, flags, ImVec2(0, 0))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   for (int column = 0; column < columns; ++column) {
     const FieldSpec* found = field_of_column(column);
@@ -121,9 +123,11 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
   if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
     if (sort->SpecsCount > 0) {
       const ImGuiTableColumnSortSpecs& by = sort->Specs[0];
-      table.query.sort_column = std::string(field_of_column(by.ColumnIndex)->column);
-      table.query.descending = by.SortDirection == ImGuiSortDirection_Descending;
-      table.stale = true;
+      if (const FieldSpec* field = field_of_column(by.ColumnIndex)) {
+        table.query.sort_column = std::string(field->column);
+        table.query.descending = by.SortDirection == ImGuiSortDirection_Descending;
+        table.stale = true;
+      }
     }
     sort->SpecsDirty = false;
   }
