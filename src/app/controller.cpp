@@ -9,6 +9,7 @@
 #include "db/dashboard_queries.h"
 #include "db/deadline_queries.h"
 #include "db/demo_writer.h"
+#include "db/incident_queries.h"
 #include "db/press_releases.h"
 #include "db/record_query.h"
 #include "db/record_store.h"
@@ -27,16 +28,21 @@ Date Controller::today() const {
   return fixed_today_ ? *fixed_today_ : Date::today();
 }
 
+DateTime Controller::now() const {
+  return fixed_today_ ? DateTime{*fixed_today_, 23 * 60 + 59} : DateTime::now();
+}
+
 void Controller::refresh() {
   try {
     std::vector<View> on_screen;
     if (ui_.view != View::overview && ui_.view != View::gallery) on_screen.push_back(ui_.view);
-    figures_ = db::load_dashboard_figures(database_, today(), on_screen, ui_.area_options);
+    figures_ = db::load_dashboard_figures(database_, now(), on_screen, ui_.area_options);
     ui_.references.by_table = db::load_reference_labels(database_);
     ui_.references.document_types = db::load_document_types(database_);
     ui_.validation.today = today();
     ui_.validation.deadline_rules = db::load_deadline_rules(database_);
     ui_.validation.calendar = db::load_working_calendar(database_);
+    ui_.validation.incident_target_minutes = db::load_incident_targets(database_).minutes;
     data_version_ = database_.data_version();
     // An open table shows what the database holds now, a colleague's changes included.
     if (ui_.table) ui_.table->stale = true;
@@ -66,6 +72,7 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
     plot::apply_imgui_style(ui_.theme);
     applied_theme_ = ui_.theme;
   }
+  ui_.validation.now = now();  // what "resolved now" means in the editor
   ui::Actions actions;
   ui::draw_dashboard(figures_, session_, ui_, fonts, actions);
   carry_out(actions);
@@ -75,7 +82,7 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
 
 void Controller::read_area_on_screen() {
   try {
-    db::load_area_figures(database_, ui_.view, today(), ui_.area_options, figures_);
+    db::load_area_figures(database_, ui_.view, now(), ui_.area_options, figures_);
   } catch (const db::DatabaseError& error) {
     warn(describe(error));
   }

@@ -46,6 +46,8 @@ public:
   }
 
   Date today() const;
+  // The moment figures are counted at: now, or the end of a pinned day.
+  DateTime now() const;
 
 private:
   void carry_out(const ui::Actions& actions);

@@ -23,6 +23,8 @@ bool DashboardFigures::has(View view) const {
       return deadlines.has_value();
     case View::media:
       return media.has_value();
+    case View::incidents:
+      return incidents.has_value();
     default:
       return area(view) != nullptr;
   }

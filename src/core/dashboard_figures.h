@@ -11,6 +11,7 @@
 #include "core/area.h"
 #include "core/date.h"
 #include "core/deadline_figures.h"
+#include "core/incident_figures.h"
 #include "core/media_figures.h"
 
 namespace raekoda {
@@ -68,6 +69,7 @@ struct AreaSummary {
 // What the user chose that decides which figures are read: the media report's period.
 struct AreaOptions {
   PeriodChoice media_period;
+  bool incidents_security_only = false;
   bool operator==(const AreaOptions&) const = default;
 };
 
@@ -78,6 +80,7 @@ struct DashboardFigures {
   // The figures of the area on screen; the others are read when the user turns to them.
   std::optional<DeadlineFigures> deadlines;
   std::optional<MediaFigures> media;
+  std::optional<IncidentFigures> incidents;
   std::vector<AreaSummary> areas;  // areas whose views show a summary, in all_views order
 
   const AreaSummary* area(View view) const;

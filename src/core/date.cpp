@@ -50,11 +50,7 @@ std::optional<Date> Date::parse_display(std::string_view text) {
 }
 
 Date Date::today() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return *from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
-                   static_cast<unsigned>(local.tm_mday));
+  return DateTime::now().date;
 }
 
 int Date::year() const {
@@ -100,6 +96,15 @@ IsoWeek iso_week(Date date) {
   Date thursday = date.plus_days(4 - static_cast<int>(date.iso_weekday()));
   Date january_first = *Date::from_ymd(thursday.year(), 1, 1);
   return {thursday.year(), static_cast<unsigned>(january_first.days_until(thursday) / 7 + 1)};
+}
+
+DateTime DateTime::now() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {*Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                          static_cast<unsigned>(local.tm_mday)),
+          local.tm_hour * 60 + local.tm_min};
 }
 
 std::optional<DateTime> DateTime::parse_iso(std::string_view text) {

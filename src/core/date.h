@@ -64,6 +64,7 @@ struct DateTime {
   int minute_of_day = 0;  // 0 .. 1439
 
   static std::optional<DateTime> parse_iso(std::string_view text);  // "2026-11-22 14:05"
+  static DateTime now();  // the machine's local time, to the minute
   std::string iso() const;
   std::string display() const;  // 22.11.2026 14:05
   auto operator<=>(const DateTime&) const = default;

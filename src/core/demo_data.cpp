@@ -504,7 +504,10 @@ private:
         double hours = median_hours[static_cast<std::size_t>(incident.severity)] *
                        std::exp(0.8 * random_.normal());
         DateTime resolved = after_minutes(incident.opened_at, static_cast<int>(hours * 60) + 5);
-        if (resolved.date <= until_ &&
+        // Most are resolved; the newest may still be open, and now and then one waits for a
+        // supplier long past its target.
+        bool stuck = day.days_until(until_) < 45 && random_.chance(0.04);
+        if (resolved.date <= until_ && !stuck &&
             !(resolved.date.days_until(until_) < 2 && random_.chance(0.3))) {
           incident.resolved_at = resolved;
           incident.status = IncidentStatus::resolved;

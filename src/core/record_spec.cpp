@@ -6,6 +6,7 @@
 #include "core/document_checks.h"
 #include "core/enums.h"
 #include "core/i18n.h"
+#include "core/incident_checks.h"
 #include "core/press_release.h"
 #include "core/text.h"
 
@@ -140,7 +141,23 @@ const std::array document_derived = {"effective_due_on"sv};
 const TableSpec documents{"documents",    document_fields, document_orders,   document_derived,
                           check_document, derive_document, document_status_of};
 const TableSpec media_items{"media_items", media_fields, media_orders};
-const TableSpec incidents{"incidents", incident_fields, incident_orders};
+const TableSpec incidents{"incidents",    incident_fields, incident_orders,   {},
+                          check_incident, derive_incident, incident_status_of};
+
+const std::array target_fields = {
+    choice<Severity>("severity"),
+    integer("target_hours", true, 1000),
+};
+const TableSpec incident_targets{"incident_targets", target_fields, {}};
+
+const std::array restore_test_fields = {
+    reference("system_id", "information_systems", true),
+    date("tested_on", true, true),
+    choice<RestoreResult>("result"),
+    reference("tester_id", "people", false),
+    blank_text(notes("notes", 2000)),
+};
+const TableSpec restore_tests{"restore_tests", restore_test_fields, {}};
 const TableSpec accounts{"accounts", account_fields, account_orders};
 const std::array activity_derived = {"ends_on"sv};
 const TableSpec comm_activities{"comm_activities", activity_fields, activity_orders,
@@ -255,6 +272,12 @@ const TableSpec& settings_spec() {
 }
 const TableSpec& press_releases_spec() {
   return press_releases;
+}
+const TableSpec& incident_targets_spec() {
+  return incident_targets;
+}
+const TableSpec& restore_tests_spec() {
+  return restore_tests;
 }
 
 const TableSpec* find_table_spec(std::string_view table) {

@@ -89,6 +89,9 @@ const TableSpec& comm_activities_spec();
 // The city's settings: one row, such as the on-time target for answers.
 const TableSpec& settings_spec();
 const TableSpec& press_releases_spec();
+// Resolution targets by severity, in working hours (a working day is 8:00–17:00).
+const TableSpec& incident_targets_spec();
+const TableSpec& restore_tests_spec();
 const TableSpec* find_table_spec(std::string_view table);
 
 // A row as the editor holds it: every value as the text the database stores, NULL as nullopt.

@@ -5,6 +5,7 @@
 #include "core/enums.h"
 #include "db/database.h"
 #include "db/deadline_queries.h"
+#include "db/incident_queries.h"
 #include "db/media_queries.h"
 
 namespace raekoda::db {
@@ -120,28 +121,6 @@ AreaSummary plan_summary(Database& db) {
   return s;
 }
 
-AreaSummary incidents_summary(Database& db) {
-  AreaSummary s{View::incidents, {}, {}, {}, {}};
-  date_span(db, s, "incidents", "opened_at");
-  s.facts = {
-      {"summary.incidents.incidents", db.query_integer("SELECT count(*) FROM incidents", 0)},
-      {"summary.incidents.open",
-       db.query_integer("SELECT count(*) FROM incidents WHERE resolved_at IS NULL", 0)},
-      {"summary.incidents.security",
-       db.query_integer("SELECT count(*) FROM incidents WHERE is_security = 1", 0)},
-      {"summary.incidents.backups_failed",
-       db.query_integer("SELECT count(*) FROM backups WHERE result = 'failed'", 0)},
-      {"summary.incidents.restore_tests",
-       db.query_integer("SELECT count(*) FROM restore_tests", 0)},
-  };
-  s.splits.push_back(
-      split_by<IncidentCategory>(db, "summary.split.incident_category", "incidents", "category"));
-  s.splits.push_back(split_by<Severity>(db, "summary.split.severity", "incidents", "severity"));
-  s.splits.push_back(
-      split_by<IncidentStatus>(db, "summary.split.incident_status", "incidents", "status"));
-  return s;
-}
-
 AreaSummary access_summary(Database& db, Date today) {
   AreaSummary s{View::access, {}, {}, {}, {}};
   date_span(db, s, "accounts", "granted_on");
@@ -194,8 +173,9 @@ std::vector<std::string> load_document_types(Database& db) {
   return keys;
 }
 
-void load_area_figures(Database& db, View view, Date today, const AreaOptions& options,
+void load_area_figures(Database& db, View view, DateTime now, const AreaOptions& options,
                        DashboardFigures& figures) {
+  Date today = now.date;
   switch (view) {
     case View::media:
       figures.media = load_media_figures(db, today, options.media_period);
@@ -207,7 +187,8 @@ void load_area_figures(Database& db, View view, Date today, const AreaOptions& o
       figures.areas.push_back(plan_summary(db));
       break;
     case View::incidents:
-      figures.areas.push_back(incidents_summary(db));
+      figures.incidents = load_incident_figures(db, now, load_working_calendar(db),
+                                                options.incidents_security_only);
       break;
     case View::access:
       figures.areas.push_back(access_summary(db, today));
@@ -217,13 +198,14 @@ void load_area_figures(Database& db, View view, Date today, const AreaOptions& o
   }
 }
 
-DashboardFigures load_dashboard_figures(Database& db, Date today, std::span<const View> areas,
+DashboardFigures load_dashboard_figures(Database& db, DateTime now, std::span<const View> areas,
                                         const AreaOptions& options) {
+  Date today = now.date;
   DashboardFigures figures;
   figures.database_empty = db.is_empty();
   WorkingCalendar calendar = load_working_calendar(db);
   figures.overview = load_overview(db, today, calendar);
-  for (View view : areas) load_area_figures(db, view, today, options, figures);
+  for (View view : areas) load_area_figures(db, view, now, options, figures);
   return figures;
 }
 

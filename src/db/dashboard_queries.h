@@ -19,13 +19,14 @@ class Database;
 // Weekends and public holidays plus the extra days off kept in the database.
 WorkingCalendar load_working_calendar(Database& db);
 
-// The overview's figures, and the summaries of `areas` only: each area's summary scans its
-// tables, so a refresh reads just the ones on screen.
-DashboardFigures load_dashboard_figures(Database& db, Date today,
+// The overview's figures, and the figures of `areas` only: each area's figures scan its tables,
+// so a refresh reads just the ones on screen. `now` is the moment on `today` that open
+// incidents are judged against their targets.
+DashboardFigures load_dashboard_figures(Database& db, DateTime now,
                                         std::span<const View> areas = all_views,
                                         const AreaOptions& options = {});
 // Reads the figures `view` draws from into `figures`.
-void load_area_figures(Database& db, View view, Date today, const AreaOptions& options,
+void load_area_figures(Database& db, View view, DateTime now, const AreaOptions& options,
                        DashboardFigures& figures);
 
 // The names of the rows records refer to: people, outlets, institutions, systems, plans.

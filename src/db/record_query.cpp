@@ -12,7 +12,7 @@ namespace {
 
 // Columns come from the spec, never from the user: a filter on anything else is a program error.
 std::string checked_column(const TableSpec& spec, const std::string& column) {
-  if (spec.field(column)) return column;
+  if (column == "id" || spec.field(column)) return column;
   for (std::string_view derived : spec.derived_columns)
     if (derived == column) return column;
   throw std::invalid_argument("no field " + column + " in " + std::string(spec.table));
@@ -65,6 +65,18 @@ std::string where_clause(const RecordQuery& query,
         where += " AND " + column + " IN (SELECT id FROM people WHERE unit_id = ?)";
         parameters.push_back(filter.value);
         break;
+      case RecordFilter::Kind::weekday_hours: {
+        // value "weekday,hour": ISO weekday (Monday 1) and the first hour; until: the last hour.
+        std::string value = filter.value.value_or("");
+        auto comma = value.find(',');
+        where += " AND (CAST(strftime('%w', " + column +
+                 ") AS INTEGER) + 6) % 7 + 1 = CAST(? AS INTEGER) AND CAST(substr(" + column +
+                 ", 12, 2) AS INTEGER) BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)";
+        parameters.push_back(value.substr(0, comma));
+        parameters.push_back(comma == std::string::npos ? "" : value.substr(comma + 1));
+        parameters.push_back(filter.until);
+        break;
+      }
       case RecordFilter::Kind::open_on:
         where += " AND (" + column + " IS NULL OR " + column + " > ?)";
         parameters.push_back(filter.value);

@@ -59,7 +59,12 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
   std::vector<ImU32> group_colours;
   for (std::size_t g = 0; g < options.group_names.size(); ++g)
     group_colours.push_back(palette_colour(theme, g));
-  draw_colour_key(options.group_names, group_colours);
+  std::vector<std::string> key_names = options.group_names;
+  if (!options.marker_name.empty()) {
+    key_names.push_back(options.marker_name);
+    group_colours.push_back(theme.text);
+  }
+  draw_colour_key(key_names, group_colours);
   float line = ImGui::GetTextLineHeight();
   float row_height = line * 1.6f;
   ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -82,7 +87,8 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
   float bar_left = origin.x + name_width + 10;
   float bar_room = std::max(size.x - name_width - 10 - value_width - 8, 20.0f);
   double largest = 0;
-  for (const RankedItem& row : rows) largest = std::max(largest, row.value);
+  for (const RankedItem& row : rows)
+    largest = std::max(largest, std::max(row.value, row.marker.value_or(0)));
   if (largest <= 0) largest = 1;
 
   std::optional<Selection> selection;
@@ -110,9 +116,18 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
                         2.0f);
     std::string value = value_text(row.value, options.percent);
     float text_y = top + (row_height - line) / 2;
-    draw->AddText(ImVec2(bar_left + width + 6, text_y), theme.text, value.c_str());
+    float text_x = bar_left + width + 6;
+    if (row.marker) {
+      float tick = bar_left + bar_room * static_cast<float>(*row.marker / largest);
+      draw->AddLine(ImVec2(bar_left + width, top + row_height * 0.5f),
+                    ImVec2(tick, top + row_height * 0.5f), theme.text_muted, 1.0f);
+      draw->AddLine(ImVec2(tick, top + row_height * 0.1f), ImVec2(tick, top + row_height * 0.9f),
+                    theme.text, 2.0f);
+      text_x = std::max(text_x, tick + 6);
+    }
+    draw->AddText(ImVec2(text_x, text_y), theme.text, value.c_str());
     if (!row.note.empty())
-      draw->AddText(ImVec2(bar_left + width + 12 + ImGui::CalcTextSize(value.c_str()).x, text_y),
+      draw->AddText(ImVec2(text_x + 6 + ImGui::CalcTextSize(value.c_str()).x, text_y),
                     theme.text_muted, row.note.c_str());
     if (row_hovered) {
       if (row.note.empty())

@@ -16,6 +16,8 @@ struct RankedItem {
   int group = 0;          // colour group, e.g. Estonian- and Russian-language outlets
   std::string key = {};   // what a click selects (an id), returned in Selection::key
   std::string note = {};  // a muted remark after the value: "3 due soon"
+  // A second value drawn as a tick across the bar: the 90th percentile beside a median bar.
+  std::optional<double> marker = {};
 };
 
 struct RankingOptions {
@@ -24,6 +26,7 @@ struct RankingOptions {
   bool percent = false;
   bool keep_order = false;      // categories in their own order (age buckets), all shown
   std::optional<ImU32> colour;  // one meaning colour for every bar, instead of the palette
+  std::string marker_name;      // what the ticks mean, shown in the key: "90th percentile"
 };
 
 // The largest `top` items in descending order, the rest summed into one "other" row (group -1).

@@ -65,6 +65,7 @@ struct UiState {
   bool media_review = false;  // the chair's one-screen review instead of the full report
   std::array<std::string, 2> media_custom_text;  // a custom period's ends as typed
   std::string release_comment;                   // the chair's comment on a release sent back
+  bool incidents_show_restores = false;          // scroll to the restore tests once
   ItemProbe* probe = nullptr;
 
   plot::ChartState& chart(std::string_view id);

@@ -47,6 +47,7 @@ struct EditorState {
   std::map<std::string, bool> take_theirs;  // per changed field, in the conflict view
   std::vector<AuditEntry> history;
   std::map<std::string, std::string> typed;  // dates as typed, dd.mm.yyyy, until they parse
+  std::string focus;  // the field that takes the keyboard first, for a quick new record
   bool confirm_cancel = false;
   bool confirm_delete = false;
   std::string message;  // the last save's outcome or problem

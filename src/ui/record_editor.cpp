@@ -211,6 +211,10 @@ void draw_fields(UiState& state, EditorState& editor, bool read_only, const plot
     }
     ImGui::TableNextColumn();
     std::optional<std::string> before = editor.edited.value(field.column);
+    if (editor.focus == field.column) {
+      ImGui::SetKeyboardFocusHere();
+      editor.focus.clear();
+    }
     field_input(state, editor, field, read_only);
     // What follows from the change (a due date from the document's type) is filled in, and
     // shown as stored rather than as typed.

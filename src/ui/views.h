@@ -11,6 +11,8 @@ void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& 
 void draw_area_summary(const AreaSummary& summary, UiState& state, const Fonts& fonts);
 void draw_media(const MediaFigures& figures, UiState& state, const SessionInfo& session,
                 const Fonts& fonts, Actions& actions);
+void draw_incidents(const IncidentFigures& figures, UiState& state, const SessionInfo& session,
+                    const Fonts& fonts, Actions& actions);
 void draw_deadlines(const DeadlineFigures& figures, UiState& state, const Fonts& fonts,
                     Actions& actions);
 // Every chart kind on fixed sample data, for looking at them all at once.

@@ -56,7 +56,7 @@ TEST_CASE("the overview's figures match a count of the records themselves") {
   generate_demo_data(options, records);
   Database db = Database::open_in_memory();
   db::write_demo_data(db, options);
-  DashboardFigures figures = db::load_dashboard_figures(db, today);
+  DashboardFigures figures = db::load_dashboard_figures(db, DateTime{today, 23 * 60 + 59});
   const OverviewFigures& f = figures.overview;
   WorkingCalendar calendar;
 
@@ -115,14 +115,15 @@ TEST_CASE("the overview's figures match a count of the records themselves") {
 TEST_CASE("each area's summary splits add up to its records") {
   Database db = Database::open_in_memory();
   db::write_demo_data(db, DemoOptions{1, 1, 1, today});
-  DashboardFigures figures = db::load_dashboard_figures(db, today);
-  REQUIRE(figures.areas.size() == 3);  // the deadlines and media views have figures of their own
+  DashboardFigures figures = db::load_dashboard_figures(db, DateTime{today, 23 * 60 + 59});
+  REQUIRE(figures.areas.size() == 2);  // the other views have figures of their own
   CHECK(figures.deadlines);
   CHECK(figures.media);
-  const AreaSummary* incidents = figures.area(View::incidents);
-  REQUIRE(incidents);
-  CHECK(incidents->splits.at(1).total() == db.query_integer("SELECT count(*) FROM incidents", 0));
-  CHECK(incidents->splits.at(1).rows.size() == 4);  // every severity, zeros included
+  CHECK(figures.incidents);
+  const AreaSummary* plan = figures.area(View::plan);
+  REQUIRE(plan);
+  CHECK(plan->splits.at(0).total() == db.query_integer("SELECT count(*) FROM comm_activities", 0));
+  CHECK(plan->splits.at(0).rows.size() == 5);  // every status, zeros included
   const AreaSummary* access = figures.area(View::access);
   REQUIRE(access);
   CHECK(access->splits.at(0).total() == figures.overview.accounts_active);
@@ -130,8 +131,9 @@ TEST_CASE("each area's summary splits add up to its records") {
 
 TEST_CASE("an empty database gives zeros and says it is empty") {
   Database db = Database::open_in_memory();
-  DashboardFigures figures = db::load_dashboard_figures(db, today);
+  DashboardFigures figures = db::load_dashboard_figures(db, DateTime{today, 23 * 60 + 59});
   CHECK(figures.database_empty);
   CHECK(figures.overview.documents_overdue == 0);
-  CHECK_FALSE(figures.area(View::incidents)->first_record);
+  CHECK_FALSE(figures.area(View::plan)->first_record);
+  CHECK(figures.incidents->open.empty());
 }

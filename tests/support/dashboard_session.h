@@ -59,6 +59,20 @@ struct DashboardSession {
     io.KeyCtrl = false;
     frame();
   }
+  // Scrolls the view with the mouse wheel, as a user would, until `item` is wholly on screen.
+  void scroll_to(std::string_view item) {
+    frame();
+    frame();
+    REQUIRE(probe.has(item));
+    for (int turns = 0; turns < 40 && probe.items.at(std::string(item)).max.y > 990; ++turns) {
+      imgui.move_mouse(ImVec2(800, 600));
+      ImGui::GetIO().MouseWheel = -2;
+      frame();
+      ImGui::GetIO().MouseWheel = 0;
+      frame();
+    }
+    REQUIRE(probe.items.at(std::string(item)).max.y <= 990);
+  }
   // The x of a time chart's `bucket`, found by sweeping the mouse leftwards along its baseline as
   // a user's eye would; nullopt when the chart never reports it under the mouse.
   std::optional<float> bucket_x(std::string_view plot_item, std::string_view chart,
