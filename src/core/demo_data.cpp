@@ -179,7 +179,14 @@ private:
     }
     id = 0;
     for (const demo::SystemSpec& spec : demo::systems()) {
-      InformationSystem system{++id, std::string(spec.name), spec.kind, it_lead_, std::nullopt};
+      // The unit that uses a system owns it and reviews who may use it; the IT lead owns the
+      // infrastructure. The city secretary owns the document management system.
+      Id owner = spec.owner_unit.empty() ? it_lead_
+                 : spec.owner_unit == "Linnakantselei"
+                     ? city_secretary_
+                     : staff_of(spec.owner_unit, start_, it_lead_);
+      system_owners_.push_back(owner);
+      InformationSystem system{++id, std::string(spec.name), spec.kind, owner, std::nullopt};
       if (spec.restore_test_interval_days > 0)
         system.restore_test_interval_days = spec.restore_test_interval_days;
       sink_.add(system);
@@ -706,7 +713,9 @@ private:
                                 : roll < 0.95 ? ReviewDecision::reduce
                                               : ReviewDecision::revoke;
             decision.decided_on = random_day(starts, last_decision);
-            decision.decided_by_id = it_lead_;
+            // The system's owner decides on its accounts, the IT lead where the owner is gone.
+            Id owner = system_owners_[static_cast<std::size_t>(account.system_id - 1)];
+            decision.decided_by_id = employed(owner, *decision.decided_on) ? owner : it_lead_;
             decision.reason = decision.decision == ReviewDecision::keep ? ""
                               : gone                                    ? "Töötaja on lahkunud"
                                      : "Tööülesanded muutunud";
@@ -741,6 +750,7 @@ private:
      council_chair_ = 0, hr_officer_ = 0, information_specialist_ = 0;
   std::vector<double> outlet_weights_;
   std::map<int, int> issue_number_;
+  std::vector<Id> system_owners_;  // by system id - 1
   std::vector<ReviewCampaign> campaigns_;
   std::vector<AccessDecision> decisions_;
 };

@@ -75,16 +75,20 @@ constexpr std::array outlet_specs = {
 };
 
 constexpr std::array system_specs = {
-    SystemSpec{"Dokumendihaldussüsteem", SystemKind::document_management, 90, true},
-    SystemSpec{"Raamatupidamistarkvara", SystemKind::accounting, 90, true},
-    SystemSpec{"Võrgusalvesti (NAS)", SystemKind::nas, 90, true},
-    SystemSpec{"E-post", SystemKind::email, 180, true},
-    SystemSpec{"Rahvastikuregister", SystemKind::state_register, 0, false},
-    SystemSpec{"Ehitisregister", SystemKind::state_register, 0, false},
-    SystemSpec{"Sotsiaalteenuste register", SystemKind::state_register, 0, false},
-    SystemSpec{"Eesti hariduse infosüsteem", SystemKind::state_register, 0, false},
-    SystemSpec{"Riigihangete register", SystemKind::portal, 0, false},
-    SystemSpec{"Linna veebileht", SystemKind::portal, 180, true},
+    SystemSpec{"Dokumendihaldussüsteem", SystemKind::document_management, 90, true,
+               "Linnakantselei"},
+    SystemSpec{"Raamatupidamistarkvara", SystemKind::accounting, 90, true, "Rahandusosakond"},
+    SystemSpec{"Võrgusalvesti (NAS)", SystemKind::nas, 90, true, ""},
+    SystemSpec{"E-post", SystemKind::email, 180, true, ""},
+    SystemSpec{"Rahvastikuregister", SystemKind::state_register, 0, false, "Linnakantselei"},
+    SystemSpec{"Ehitisregister", SystemKind::state_register, 0, false,
+               "Arhitektuuri- ja planeerimisosakond"},
+    SystemSpec{"Sotsiaalteenuste register", SystemKind::state_register, 0, false,
+               "Sotsiaalosakond"},
+    SystemSpec{"Eesti hariduse infosüsteem", SystemKind::state_register, 0, false,
+               "Haridusosakond"},
+    SystemSpec{"Riigihangete register", SystemKind::portal, 0, false, "Õigusosakond"},
+    SystemSpec{"Linna veebileht", SystemKind::portal, 180, true, "Avalike suhete osakond"},
 };
 
 struct Topic {

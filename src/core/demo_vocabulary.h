@@ -25,6 +25,7 @@ struct SystemSpec {
   SystemKind kind;
   int restore_test_interval_days;  // 0: not tested by restore
   bool backed_up;
+  std::string_view owner_unit;  // whose unit owns the system and reviews its access; empty: IT
 };
 
 std::span<const std::string_view> estonian_first_names();
