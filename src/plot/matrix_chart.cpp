@@ -1,0 +1,225 @@
+#include "plot/matrix_chart.h"
+
+#include <algorithm>
+
+#include "core/i18n.h"
+
+namespace raekoda::plot {
+
+std::optional<Selection> stacked_rows_chart(const char* id, const std::vector<StackedRow>& rows,
+                                            const std::vector<Series>& series,
+                                            const ChartContext& context) {
+  const Theme& theme = *context.theme;
+  ImGui::PushID(id);
+  ChartState legend_state;
+  draw_legend(series, legend_state, context);
+  float line = ImGui::GetTextLineHeight();
+  float row_height = line * 1.6f;
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 160.0f),
+              row_height * static_cast<float>(std::max<std::size_t>(rows.size(), 1)));
+  ImGui::InvisibleButton("plot", size);
+  bool hovered = ImGui::IsItemHovered();
+  bool clicked = ImGui::IsItemDeactivated() && hovered;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+
+  float name_width = 0;
+  double largest = 1;
+  for (const StackedRow& row : rows) {
+    name_width = std::max(name_width, ImGui::CalcTextSize(row.name.c_str()).x);
+    double total = 0;
+    for (double v : row.values) total += v;
+    largest = std::max(largest, total);
+  }
+  name_width = std::min(name_width, size.x * 0.4f);
+  float bar_left = origin.x + name_width + 10;
+  float bar_room = std::max(
+      size.x - name_width - 10 - ImGui::CalcTextSize("000 000  ").x - static_cast<float>(line * 8),
+      20.0f);
+  ImVec2 mouse = ImGui::GetIO().MousePos;
+  std::optional<Selection> selection;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const StackedRow& row = rows[r];
+    float top = origin.y + row_height * static_cast<float>(r);
+    bool row_hovered = hovered && mouse.y >= top && mouse.y < top + row_height;
+    if (row_hovered)
+      draw->AddRectFilled(ImVec2(origin.x, top), ImVec2(origin.x + size.x, top + row_height),
+                          theme.tile_hover);
+    draw->PushClipRect(ImVec2(origin.x, top), ImVec2(origin.x + name_width, top + row_height),
+                       true);
+    draw->AddText(ImVec2(origin.x, top + (row_height - line) / 2), theme.text, row.name.c_str());
+    draw->PopClipRect();
+    float x = bar_left;
+    double total = 0;
+    for (std::size_t s = 0; s < row.values.size() && s < series.size(); ++s) {
+      float width = bar_room * static_cast<float>(row.values[s] / largest);
+      total += row.values[s];
+      if (width <= 0) continue;
+      ImVec2 a(x, top + row_height * 0.18f);
+      ImVec2 z(x + width, top + row_height * 0.82f);
+      draw->AddRectFilled(a, z, series_colour(theme, series[s], s));
+      if (row_hovered && mouse.x >= a.x && mouse.x < z.x) {
+        ImGui::SetTooltip("%s · %s: %s", row.name.c_str(), series[s].name.c_str(),
+                          value_text(row.values[s], false).c_str());
+        if (clicked) {
+          Selection picked;
+          picked.chart = id;
+          picked.index = static_cast<int>(r);
+          picked.series = static_cast<int>(s);
+          picked.category = row.name;
+          selection = picked;
+        }
+      }
+      x += width;
+    }
+    std::string label = value_text(total, false);
+    float text_y = top + (row_height - line) / 2;
+    draw->AddText(ImVec2(x + 6, text_y), theme.text, label.c_str());
+    if (!row.note.empty())
+      draw->AddText(ImVec2(x + 12 + ImGui::CalcTextSize(label.c_str()).x, text_y), theme.text_muted,
+                    row.note.c_str());
+  }
+  chart_context_menu(
+      "chart_menu",
+      [&] {
+        std::vector<std::string> header = {tr("chart.csv.category")};
+        for (const Series& s : series) header.push_back(s.name);
+        std::string csv = csv_line(header);
+        for (const StackedRow& row : rows) {
+          std::vector<std::string> fields = {row.name};
+          for (double v : row.values) fields.push_back(csv_number(v));
+          csv += csv_line(fields);
+        }
+        return csv;
+      },
+      origin, ImVec2(origin.x + size.x, origin.y + size.y), context);
+  ImGui::PopID();
+  return selection;
+}
+
+namespace {
+
+// Text written upwards from `at` (its baseline's start), for column names over narrow columns.
+void add_text_upwards(ImDrawList* draw, ImVec2 at, ImU32 colour, const char* text) {
+  int first = draw->VtxBuffer.Size;
+  draw->AddText(at, colour, text);
+  // A quarter turn anticlockwise about `at`: what ran rightwards now runs upwards.
+  for (int i = first; i < draw->VtxBuffer.Size; ++i) {
+    ImVec2& p = draw->VtxBuffer[i].pos;
+    ImVec2 d(p.x - at.x, p.y - at.y);
+    p = ImVec2(at.x + d.y, at.y - d.x);
+  }
+}
+
+}  // namespace
+
+std::optional<Selection> matrix_chart(const char* id, const MatrixData& data,
+                                      const ChartContext& context) {
+  const Theme& theme = *context.theme;
+  ImGui::PushID(id);
+  draw_colour_key(data.levels, data.level_colours);
+  float line = ImGui::GetTextLineHeight();
+  float label_width = 0;
+  for (const std::string& row : data.rows)
+    label_width = std::max(label_width, ImGui::CalcTextSize(row.c_str()).x);
+  label_width = std::min(label_width + 12, 280.0f);
+  std::size_t columns = std::max<std::size_t>(data.columns.size(), 1);
+  float cell_width = line * 3.2f;
+  float cell_height = line * 1.3f;
+  // Column names run upwards over their columns, so that long register names fit.
+  float header = 0;
+  for (const std::string& column : data.columns)
+    header = std::max(header, ImGui::CalcTextSize(column.c_str()).x);
+  header = std::min(header, 220.0f) + 8;
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  float width = label_width + cell_width * static_cast<float>(columns);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  // Dear ImGui drops glyphs outside the clip rectangle before they are turned, so the rectangle
+  // holds the text both as laid out (rightwards) and as shown (upwards).
+  draw->PushClipRect(origin, ImVec2(origin.x + width + header, origin.y + header + line), false);
+  for (std::size_t c = 0; c < data.columns.size(); ++c) {
+    float left = origin.x + label_width + cell_width * static_cast<float>(c);
+    add_text_upwards(draw, ImVec2(left + (cell_width - line) / 2, origin.y + header - 4),
+                     theme.text_muted, data.columns[c].c_str());
+  }
+  draw->PopClipRect();
+  ImGui::Dummy(ImVec2(width, header));
+
+  // The rows scroll in a region of their own; only the rows in view are drawn, so a unit of two
+  // thousand people costs what twenty do.
+  constexpr float visible_rows = 18;
+  float body_height =
+      cell_height *
+          std::min(visible_rows, static_cast<float>(std::max<std::size_t>(data.rows.size(), 1))) +
+      2;
+  std::optional<Selection> selection;
+  ImGui::BeginChild("rows", ImVec2(width + ImGui::GetStyle().ScrollbarSize, body_height), false,
+                    ImGuiWindowFlags_NoBackground);
+  ImVec2 body = ImGui::GetCursorScreenPos();
+  ImVec2 size(width, cell_height * static_cast<float>(data.rows.size()));
+  ImGui::InvisibleButton("cells", ImVec2(size.x, std::max(size.y, 1.0f)));
+  bool hovered = ImGui::IsItemHovered();
+  bool clicked = ImGui::IsItemDeactivated() && hovered;
+  ImDrawList* cells = ImGui::GetWindowDrawList();
+  float scroll = ImGui::GetScrollY();
+  auto first_row = static_cast<std::size_t>(std::max(0.0f, scroll / cell_height));
+  auto last_row = std::min(data.rows.size(),
+                           first_row + static_cast<std::size_t>(body_height / cell_height) + 2);
+  ImVec2 mouse = ImGui::GetIO().MousePos;
+  for (std::size_t r = first_row; r < last_row; ++r) {
+    float top = body.y + cell_height * static_cast<float>(r);
+    bool flagged = r < data.row_flagged.size() && data.row_flagged[r];
+    cells->PushClipRect(ImVec2(body.x, top), ImVec2(body.x + label_width - 6, top + cell_height),
+                        true);
+    cells->AddText(ImVec2(body.x, top + (cell_height - line) / 2), flagged ? theme.bad : theme.text,
+                   data.rows[r].c_str());
+    cells->PopClipRect();
+    for (std::size_t c = 0; c < data.columns.size(); ++c) {
+      float left = body.x + label_width + cell_width * static_cast<float>(c);
+      ImVec2 a(left + 1, top + 1);
+      ImVec2 z(left + cell_width - 1, top + cell_height - 1);
+      int level = data.at(r, c);
+      ImU32 fill = level >= 0 && static_cast<std::size_t>(level) < data.level_colours.size()
+                       ? data.level_colours[static_cast<std::size_t>(level)]
+                       : theme.tile_background;
+      cells->AddRectFilled(a, z, fill);
+      bool cell_hovered = hovered && mouse.x >= left && mouse.x < left + cell_width &&
+                          mouse.y >= top && mouse.y < top + cell_height;
+      if (!cell_hovered) continue;
+      cells->AddRect(a, z, theme.text, 0, 0, 2.0f);
+      std::string what = level >= 0 ? data.levels[static_cast<std::size_t>(level)]
+                                    : std::string(tr("chart.matrix.none"));
+      ImGui::SetTooltip("%s · %s: %s", data.rows[r].c_str(), data.columns[c].c_str(), what.c_str());
+      if (clicked) {
+        Selection picked;
+        picked.chart = id;
+        picked.row = static_cast<int>(r);
+        picked.index = static_cast<int>(c);
+        picked.category = data.rows[r];
+        selection = picked;
+      }
+    }
+  }
+  ImGui::EndChild();
+  chart_context_menu(
+      "chart_menu",
+      [&] {
+        std::vector<std::string> header_row = {""};
+        header_row.insert(header_row.end(), data.columns.begin(), data.columns.end());
+        std::string csv = csv_line(header_row);
+        for (std::size_t r = 0; r < data.rows.size(); ++r) {
+          std::vector<std::string> fields = {data.rows[r]};
+          for (std::size_t c = 0; c < data.columns.size(); ++c) {
+            int level = data.at(r, c);
+            fields.push_back(level >= 0 ? data.levels[static_cast<std::size_t>(level)] : "");
+          }
+          csv += csv_line(fields);
+        }
+        return csv;
+      },
+      origin, ImVec2(origin.x + width, origin.y + header + body_height), context);
+  ImGui::PopID();
+  return selection;
+}
+
+}  // namespace raekoda::plot
