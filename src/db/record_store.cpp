@@ -125,6 +125,13 @@ SaveResult update_record(Database& db, const TableSpec& spec, const Record& orig
 Record insert_record(Database& db, const TableSpec& spec, const Record& record,
                      const Author& author) {
   Transaction transaction(db);
+  Record saved = insert_record_within(db, spec, record, author);
+  transaction.commit();
+  return saved;
+}
+
+Record insert_record_within(Database& db, const TableSpec& spec, const Record& record,
+                            const Author& author) {
   std::string placeholders;
   for (std::size_t i = 0; i < spec.fields.size(); ++i) placeholders += i ? ", ?" : "?";
   Statement insert = db.prepare("INSERT INTO " + std::string(spec.table) + " (" +
@@ -138,9 +145,7 @@ Record insert_record(Database& db, const TableSpec& spec, const Record& record,
     if (record.value(field.column))
       write_audit(db, change_id, author, "insert", spec, id, field.column, std::nullopt,
                   record.value(field.column));
-  Record saved = *load_record(db, spec, id);
-  transaction.commit();
-  return saved;
+  return *load_record(db, spec, id);
 }
 
 SaveResult delete_record(Database& db, const TableSpec& spec, const Record& original,

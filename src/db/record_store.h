@@ -48,6 +48,9 @@ SaveResult update_record(Database& db, const TableSpec& spec, const Record& orig
 // Returns the new record as saved.
 Record insert_record(Database& db, const TableSpec& spec, const Record& record,
                      const Author& author);
+// The same within a transaction the caller holds, for a save that writes more than one record.
+Record insert_record_within(Database& db, const TableSpec& spec, const Record& record,
+                            const Author& author);
 SaveResult delete_record(Database& db, const TableSpec& spec, const Record& original,
                          const Author& author);
 
