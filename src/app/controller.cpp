@@ -6,6 +6,7 @@
 #include "app/paths.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "db/access_queries.h"
 #include "db/dashboard_queries.h"
 #include "db/deadline_queries.h"
 #include "db/demo_writer.h"
@@ -39,10 +40,14 @@ void Controller::refresh() {
     figures_ = db::load_dashboard_figures(database_, now(), on_screen, ui_.area_options);
     ui_.references.by_table = db::load_reference_labels(database_);
     ui_.references.document_types = db::load_document_types(database_);
+    if (ui_.editor)
+      db::add_account_labels(database_, *ui_.editor->spec, {ui_.editor->original},
+                             ui_.references.by_table);
     ui_.validation.today = today();
     ui_.validation.deadline_rules = db::load_deadline_rules(database_);
     ui_.validation.calendar = db::load_working_calendar(database_);
     ui_.validation.incident_target_minutes = db::load_incident_targets(database_).minutes;
+    ui_.validation.left_on = db::load_departures(database_);
     data_version_ = database_.data_version();
     // An open table shows what the database holds now, a colleague's changes included.
     if (ui_.table) ui_.table->stale = true;
@@ -105,6 +110,9 @@ void Controller::carry_out(const ui::Actions& actions) {
   if (actions.edit_record) open_record(*actions.edit_record->spec, actions.edit_record->id);
   if (actions.release) advance_release(*actions.release);
   if (actions.reload_area) read_area_on_screen();
+  if (actions.start_campaign || actions.close_campaign || actions.decide || actions.revoke_account)
+    carry_out_access(actions);
+  if (actions.export_campaign) export_campaign(*actions.export_campaign);
   if (actions.remind) copy_reminder(*actions.remind);
   if (actions.save) save_record();
   if (actions.delete_record) delete_record();
@@ -135,6 +143,7 @@ void Controller::load_rows() {
       table.rows =
           db::fetch_records(database_, table.query, first, std::max<std::int64_t>(last - first, 1));
       table.first_loaded = first;
+      db::add_account_labels(database_, *table.query.spec, table.rows, ui_.references.by_table);
     }
   } catch (const db::DatabaseError& error) {
     warn(describe(error));
@@ -149,6 +158,7 @@ void Controller::open_record(const TableSpec& spec, Id id) {
       if (ui_.table) ui_.table->stale = true;
       return;
     }
+    db::add_account_labels(database_, spec, {*record}, ui_.references.by_table);
     ui::EditorState editor;
     editor.spec = &spec;
     editor.original = *record;
@@ -283,6 +293,67 @@ void Controller::advance_release(const ui::Actions::Release& release) {
         break;
     }
     refresh();
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
+  }
+  redraw_ = true;
+}
+
+// A saved step reads the figures again; a colleague's change meanwhile is said, not overrun.
+void Controller::report(const db::SaveResult& result, const char* done_key) {
+  switch (result.status) {
+    case db::SaveStatus::saved:
+      tell(tr(done_key));
+      break;
+    case db::SaveStatus::conflict:
+      warn(tr("access.changed_meanwhile"));
+      break;
+    case db::SaveStatus::missing:
+      warn(tr("editor.missing"));
+      break;
+    case db::SaveStatus::nothing:
+      break;
+  }
+}
+
+void Controller::carry_out_access(const ui::Actions& actions) {
+  try {
+    db::Author author = db::current_author();
+    if (actions.start_campaign) {
+      db::StartedCampaign started =
+          db::start_campaign(database_, *actions.start_campaign, today(), author);
+      tell(trf("access.started", format_count(started.accounts)));
+    }
+    if (actions.close_campaign)
+      report(db::close_campaign(database_, actions.close_campaign->id,
+                                actions.close_campaign->version, today(), author),
+             "access.closed");
+    if (actions.decide)
+      report(db::decide(database_, actions.decide->decision, actions.decide->version,
+                        actions.decide->what, actions.decide->reason, today(), author),
+             "access.decided");
+    if (actions.revoke_account)
+      report(db::revoke_account(database_, actions.revoke_account->id,
+                                actions.revoke_account->version, today(), author),
+             "access.revoked");
+    refresh();
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
+  }
+  redraw_ = true;
+}
+
+void Controller::export_campaign(Id campaign) {
+  try {
+    std::vector<EvidenceRow> rows = db::campaign_evidence(database_, campaign);
+    std::filesystem::path path = export_path("juurdepaasu_ulevaatus", "csv");
+    std::ofstream out(path, std::ios::binary);
+    out << ui::evidence_csv(rows);
+    if (out.good())
+      tell(trf("table.exported", format_count(static_cast<std::int64_t>(rows.size())),
+               path.string()));
+    else
+      warn(trf("error.export", path.string()));
   } catch (const db::DatabaseError& error) {
     warn(describe(error));
   }

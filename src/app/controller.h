@@ -7,6 +7,7 @@
 
 #include "core/dashboard_figures.h"
 #include "db/database.h"
+#include "db/record_store.h"
 #include "ui/dashboard.h"
 
 namespace raekoda::app {
@@ -56,6 +57,9 @@ private:
   void read_area_on_screen();
   void copy_reminder(Id responder);
   void advance_release(const ui::Actions::Release& release);
+  void carry_out_access(const ui::Actions& actions);
+  void export_campaign(Id campaign);
+  void report(const db::SaveResult& result, const char* done_key);
   void save_record();
   void delete_record();
   void undo();

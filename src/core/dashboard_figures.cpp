@@ -25,6 +25,8 @@ bool DashboardFigures::has(View view) const {
       return media.has_value();
     case View::incidents:
       return incidents.has_value();
+    case View::access:
+      return access.has_value();
     default:
       return area(view) != nullptr;
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access_figures.h"
 #include "core/area.h"
 #include "core/date.h"
 #include "core/deadline_figures.h"
@@ -70,6 +71,7 @@ struct AreaSummary {
 struct AreaOptions {
   PeriodChoice media_period;
   bool incidents_security_only = false;
+  Id access_unit = 0;  // whose registers-and-portals table; 0: the largest unit
   bool operator==(const AreaOptions&) const = default;
 };
 
@@ -81,6 +83,7 @@ struct DashboardFigures {
   std::optional<DeadlineFigures> deadlines;
   std::optional<MediaFigures> media;
   std::optional<IncidentFigures> incidents;
+  std::optional<AccessFigures> access;
   std::vector<AreaSummary> areas;  // areas whose views show a summary, in all_views order
 
   const AreaSummary* area(View view) const;

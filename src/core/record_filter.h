@@ -18,10 +18,11 @@ struct RecordFilter {
     is_null,
     not_null,
     before,
-    holder_left_by,  // a person_id whose holder had left by the date in value
-    open_on,         // answered_on: not answered by the end of the day in value
-    person_in_unit,  // a person_id of someone in the unit whose id is in value
-    weekday_hours,   // a date and time on ISO weekday,first hour in value, to the hour in until
+    holder_left_by,      // a person_id whose holder had left by the date in value
+    open_on,             // answered_on: not answered by the end of the day in value
+    person_in_unit,      // a person_id of someone in the unit whose id is in value
+    weekday_hours,       // a date and time on ISO weekday,first hour in value, to the hour in until
+    not_reviewed_since,  // an account id with no review decision made on or after value
   };
   std::string column;
   Kind kind = Kind::equals;

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 
+#include "core/access_review.h"
 #include "core/document_checks.h"
 #include "core/enums.h"
 #include "core/i18n.h"
@@ -158,7 +159,35 @@ const std::array restore_test_fields = {
     blank_text(notes("notes", 2000)),
 };
 const TableSpec restore_tests{"restore_tests", restore_test_fields, {}};
-const TableSpec accounts{"accounts", account_fields, account_orders};
+const TableSpec accounts{"accounts",    account_fields, account_orders,   {},
+                         check_account, nullptr,        account_status_of};
+
+const std::array decision_fields = {
+    reference("campaign_id", "review_campaigns", true),
+    reference("account_id", "accounts", true),
+    choice<ReviewDecision>("decision"),
+    reference("decided_by_id", "people", false),
+    date("decided_on", false, true),
+    blank_text(notes("reason", 2000)),
+};
+const TableSpec review_decisions{"review_decisions",    decision_fields,       {}, {},
+                                 check_review_decision, derive_review_decision};
+
+const std::array campaign_fields = {
+    text("name", 200, true),
+    reference("reviewer_id", "people", true),
+    flag("all_systems"),
+    date("starts_on", true, false),
+    date("due_on", true, false),
+    choice<CampaignState>("state"),
+    date("closed_on", false, true),
+};
+const std::array campaign_orders = {
+    DateOrder{"starts_on", "due_on", "validation.due_before_start"},
+    DateOrder{"starts_on", "closed_on", "validation.closed_before_start"},
+};
+const TableSpec review_campaigns{
+    "review_campaigns", campaign_fields, campaign_orders, {}, check_review_campaign};
 const std::array activity_derived = {"ends_on"sv};
 const TableSpec comm_activities{"comm_activities", activity_fields, activity_orders,
                                 activity_derived};
@@ -272,6 +301,12 @@ const TableSpec& settings_spec() {
 }
 const TableSpec& press_releases_spec() {
   return press_releases;
+}
+const TableSpec& review_decisions_spec() {
+  return review_decisions;
+}
+const TableSpec& review_campaigns_spec() {
+  return review_campaigns;
 }
 const TableSpec& incident_targets_spec() {
   return incident_targets;

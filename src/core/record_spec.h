@@ -92,6 +92,8 @@ const TableSpec& press_releases_spec();
 // Resolution targets by severity, in working hours (a working day is 8:00–17:00).
 const TableSpec& incident_targets_spec();
 const TableSpec& restore_tests_spec();
+const TableSpec& review_decisions_spec();
+const TableSpec& review_campaigns_spec();
 const TableSpec* find_table_spec(std::string_view table);
 
 // A row as the editor holds it: every value as the text the database stores, NULL as nullopt.

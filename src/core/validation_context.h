@@ -3,6 +3,7 @@
 // that live in the database (deadline rules, extra days off).
 
 #include <array>
+#include <unordered_map>
 #include <vector>
 
 #include "core/date.h"
@@ -22,6 +23,8 @@ struct ValidationContext {
   std::vector<DeadlineRule> deadline_rules = default_deadline_rules();
   WorkingCalendar calendar;
   std::array<int, Severity_count> incident_target_minutes = default_incident_targets;
+  // When people left, by person id: a leaver's active account is flagged, none is granted after.
+  std::unordered_map<std::int64_t, Date> left_on;
 
   const DeadlineRule* rule(std::string_view key) const {
     for (const DeadlineRule& r : deadline_rules)

@@ -1,8 +1,10 @@
 #include "db/dashboard_queries.h"
 
+#include <charconv>
 #include <string>
 
 #include "core/enums.h"
+#include "db/access_queries.h"
 #include "db/database.h"
 #include "db/deadline_queries.h"
 #include "db/incident_queries.h"
@@ -121,29 +123,6 @@ AreaSummary plan_summary(Database& db) {
   return s;
 }
 
-AreaSummary access_summary(Database& db, Date today) {
-  AreaSummary s{View::access, {}, {}, {}, {}};
-  date_span(db, s, "accounts", "granted_on");
-  s.facts = {
-      {"summary.access.systems", db.query_integer("SELECT count(*) FROM information_systems", 0)},
-      {"summary.access.people",
-       db.query_integer("SELECT count(*) FROM people WHERE left_on IS NULL OR left_on > ?", 0,
-                        today)},
-      {"summary.access.accounts_active",
-       db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0)},
-      {"summary.access.accounts_revoked",
-       db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NOT NULL", 0)},
-      {"summary.access.campaigns", db.query_integer("SELECT count(*) FROM review_campaigns", 0)},
-      {"summary.access.decisions_pending",
-       db.query_integer("SELECT count(*) FROM review_decisions WHERE decision = 'pending'", 0)},
-  };
-  s.splits.push_back(split_by<Privilege>(db, "summary.split.privilege", "accounts", "privilege",
-                                         "revoked_on IS NULL"));
-  s.splits.push_back(split_by<ReviewDecision>(db, "summary.split.review_decision",
-                                              "review_decisions", "decision"));
-  return s;
-}
-
 }  // namespace
 
 WorkingCalendar load_working_calendar(Database& db) {
@@ -156,14 +135,50 @@ WorkingCalendar load_working_calendar(Database& db) {
 
 std::map<std::string, std::map<Id, std::string>, std::less<>> load_reference_labels(Database& db) {
   std::map<std::string, std::map<Id, std::string>, std::less<>> labels;
-  for (const char* table :
-       {"people", "media_outlets", "institutions", "information_systems", "comm_plans"}) {
-    std::string name_column = std::string(table) == "people" ? "full_name" : "name";
-    Statement select = db.prepare("SELECT id, " + name_column + " FROM " + table);
+  const std::pair<const char*, const char*> named[] = {
+      {"people", "SELECT id, full_name FROM people"},
+      {"media_outlets", "SELECT id, name FROM media_outlets"},
+      {"institutions", "SELECT id, name FROM institutions"},
+      {"information_systems", "SELECT id, name FROM information_systems"},
+      {"comm_plans", "SELECT id, name FROM comm_plans"},
+      {"review_campaigns", "SELECT id, name FROM review_campaigns"},
+  };
+  for (const auto& [table, sql] : named) {
+    Statement select = db.prepare(sql);
     auto& names = labels[table];
     while (select.step()) names.emplace(select.integer(0), select.text(1));
   }
   return labels;
+}
+
+void add_account_labels(Database& db, const TableSpec& spec, const std::vector<Record>& records,
+                        std::map<std::string, std::map<Id, std::string>, std::less<>>& labels) {
+  auto& names = labels["accounts"];
+  Statement select = db.prepare(
+      "SELECT a.username || ' · ' || s.name FROM accounts a "
+      "JOIN information_systems s ON s.id = a.system_id WHERE a.id = ?");
+  for (const FieldSpec& field : spec.fields) {
+    if (field.reference_table != "accounts") continue;
+    for (const Record& record : records) {
+      const auto& value = record.value(field.column);
+      if (!value) continue;
+      Id id = 0;
+      if (std::from_chars(value->data(), value->data() + value->size(), id).ec != std::errc{} ||
+          names.contains(id))
+        continue;
+      select.bind(1, id);
+      if (select.step()) names.emplace(id, select.text(0));
+      select.reset();
+    }
+  }
+}
+
+std::unordered_map<Id, Date> load_departures(Database& db) {
+  std::unordered_map<Id, Date> left;
+  Statement select = db.prepare("SELECT id, left_on FROM people WHERE left_on IS NOT NULL");
+  while (select.step())
+    if (auto day = select.date(1)) left.emplace(select.integer(0), *day);
+  return left;
 }
 
 std::vector<std::string> load_document_types(Database& db) {
@@ -191,7 +206,7 @@ void load_area_figures(Database& db, View view, DateTime now, const AreaOptions&
                                                 options.incidents_security_only);
       break;
     case View::access:
-      figures.areas.push_back(access_summary(db, today));
+      figures.access = load_access_figures(db, today, options.access_unit);
       break;
     default:
       break;

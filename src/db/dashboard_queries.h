@@ -6,9 +6,11 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/dashboard_figures.h"
+#include "core/record_spec.h"
 #include "core/records.h"
 #include "core/working_calendar.h"
 
@@ -31,6 +33,12 @@ void load_area_figures(Database& db, View view, DateTime now, const AreaOptions&
 
 // The names of the rows records refer to: people, outlets, institutions, systems, plans.
 std::map<std::string, std::map<Id, std::string>, std::less<>> load_reference_labels(Database& db);
+// Accounts are too many to name all at every refresh: the ones `records` refer to are named
+// when they are read ("jaan.kask · E-post").
+void add_account_labels(Database& db, const TableSpec& spec, const std::vector<Record>& records,
+                        std::map<std::string, std::map<Id, std::string>, std::less<>>& labels);
+// When people left, by person id.
+std::unordered_map<Id, Date> load_departures(Database& db);
 // The keys of the deadline rules: the document types a document can have.
 std::vector<std::string> load_document_types(Database& db);
 

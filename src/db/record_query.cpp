@@ -77,6 +77,11 @@ std::string where_clause(const RecordQuery& query,
         parameters.push_back(filter.until);
         break;
       }
+      case RecordFilter::Kind::not_reviewed_since:
+        where += " AND " + column +
+                 " NOT IN (SELECT account_id FROM review_decisions WHERE decided_on >= ?)";
+        parameters.push_back(filter.value);
+        break;
       case RecordFilter::Kind::open_on:
         where += " AND (" + column + " IS NULL OR " + column + " > ?)";
         parameters.push_back(filter.value);

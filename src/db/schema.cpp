@@ -375,6 +375,13 @@ INSERT INTO incident_targets_v2 (id, severity, target_hours, version)
 DROP TABLE incident_targets;
 ALTER TABLE incident_targets_v2 RENAME TO incident_targets;
 
+-- Access reviews: decisions counted per campaign, reviews by day, grants and revocations by month.
+CREATE INDEX review_decisions_campaign ON review_decisions(campaign_id, decision);
+CREATE INDEX review_decisions_decided ON review_decisions(decided_on, account_id)
+  WHERE decided_on IS NOT NULL;
+CREATE INDEX accounts_granted ON accounts(granted_on);
+CREATE INDEX accounts_revoked ON accounts(revoked_on) WHERE revoked_on IS NOT NULL;
+
 -- Answers by day, covering what the on-time figures read, so they never touch the table.
 CREATE INDEX documents_answered ON documents
   (answered_on, registered_on, due_on, extended_due_on, responder_id, doc_type)

@@ -63,6 +63,8 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
       draw_media(*figures.media, state, session, fonts, actions);
     else if (state.view == View::incidents && figures.incidents)
       draw_incidents(*figures.incidents, state, session, fonts, actions);
+    else if (state.view == View::access && figures.access)
+      draw_access(*figures.access, state, session, fonts, actions);
     else if (state.view == View::deadlines && figures.deadlines)
       draw_deadlines(*figures.deadlines, state, fonts, actions);
     else if (const AreaSummary* summary = figures.area(state.view))

@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include "core/access_review.h"
 #include "core/area.h"
 #include "core/dashboard_figures.h"
 #include "core/press_release.h"
@@ -45,6 +46,20 @@ struct SessionInfo {
   bool notice_is_problem = true;
 };
 
+// The form that starts an access review campaign.
+struct CampaignForm {
+  CampaignPlan plan;
+  std::string due_text;  // as typed, dd.mm.yyyy
+};
+
+// A review decision chosen in the list, with its reason.
+struct DecisionChoice {
+  Id decision = 0;
+  std::int64_t version = 0;  // as shown
+  ReviewDecision what = ReviewDecision::keep;
+  std::string reason;
+};
+
 struct UiState {
   View view = View::overview;
   plot::ThemeKind theme = plot::ThemeKind::light;
@@ -66,6 +81,8 @@ struct UiState {
   std::array<std::string, 2> media_custom_text;  // a custom period's ends as typed
   std::string release_comment;                   // the chair's comment on a release sent back
   bool incidents_show_restores = false;          // scroll to the restore tests once
+  CampaignForm campaign_form;
+  std::optional<DecisionChoice> access_decision;  // revoke or reduce, waiting for its reason
   ItemProbe* probe = nullptr;
 
   plot::ChartState& chart(std::string_view id);
@@ -91,6 +108,17 @@ struct Actions {
     std::string comment;  // for a release sent back
   };
   std::optional<Release> release;
+  // A record changed by one click, as it was shown: a colleague's change since is not overrun.
+  struct Versioned {
+    Id id = 0;
+    std::int64_t version = 0;
+  };
+  using Decide = DecisionChoice;
+  std::optional<CampaignPlan> start_campaign;
+  std::optional<Versioned> close_campaign;
+  std::optional<Decide> decide;
+  std::optional<Versioned> revoke_account;  // closed today
+  std::optional<Id> export_campaign;        // its decisions as CSV evidence
 };
 
 void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session, UiState& state,

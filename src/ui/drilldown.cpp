@@ -56,4 +56,25 @@ std::string records_csv(const TableSpec& spec, const std::vector<Record>& record
   return csv;
 }
 
+std::string evidence_csv(const std::vector<EvidenceRow>& rows) {
+  std::string csv = "\xEF\xBB\xBF";
+  std::vector<std::string> header;
+  for (const char* key :
+       {"evidence.person", "evidence.unit", "evidence.system", "evidence.username",
+        "evidence.privilege", "evidence.decision", "evidence.decided_by", "evidence.decided_on",
+        "evidence.reason", "evidence.revoked_on"})
+    header.push_back(tr(key));
+  csv += plot::csv_line(header);
+  auto day = [](const std::string& iso) {
+    auto date = Date::parse_iso(iso);
+    return date ? date->display() : iso;
+  };
+  for (const EvidenceRow& row : rows)
+    csv += plot::csv_line({row.person, row.unit, row.system, row.username,
+                           tr("enum.privilege." + row.privilege),
+                           tr("enum.review_decision." + row.decision), row.decided_by,
+                           day(row.decided_on), row.reason, day(row.revoked_on)});
+  return csv;
+}
+
 }  // namespace raekoda::ui

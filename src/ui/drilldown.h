@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access_review.h"
 #include "core/record_filter.h"
 #include "core/record_spec.h"
 
@@ -62,5 +63,7 @@ std::string display_value(const TableSpec& spec, const FieldSpec& field,
 // The records as CSV for Estonian spreadsheets: UTF-8 with BOM, ';' between fields.
 std::string records_csv(const TableSpec& spec, const std::vector<Record>& records,
                         const ReferenceLabels& labels);
+// A review campaign's decisions as the same kind of CSV, as evidence for an audit.
+std::string evidence_csv(const std::vector<EvidenceRow>& rows);
 
 }  // namespace raekoda::ui

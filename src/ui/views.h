@@ -13,6 +13,8 @@ void draw_media(const MediaFigures& figures, UiState& state, const SessionInfo& 
                 const Fonts& fonts, Actions& actions);
 void draw_incidents(const IncidentFigures& figures, UiState& state, const SessionInfo& session,
                     const Fonts& fonts, Actions& actions);
+void draw_access(const AccessFigures& figures, UiState& state, const SessionInfo& session,
+                 const Fonts& fonts, Actions& actions);
 void draw_deadlines(const DeadlineFigures& figures, UiState& state, const Fonts& fonts,
                     Actions& actions);
 // Every chart kind on fixed sample data, for looking at them all at once.

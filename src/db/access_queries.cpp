@@ -1,0 +1,351 @@
+#include "db/access_queries.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/statistics.h"
+#include "db/database.h"
+
+namespace raekoda::db {
+namespace {
+
+void load_leavers(Database& db, AccessFigures& f) {
+  Statement select = db.prepare(
+      "SELECT a.id, a.version, p.full_name, s.name, a.username, a.privilege, p.left_on "
+      "FROM accounts a JOIN people p ON p.id = a.person_id "
+      "JOIN information_systems s ON s.id = a.system_id "
+      "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ? "
+      "ORDER BY p.left_on, p.full_name, s.name");
+  select.bind(1, f.today);
+  while (select.step()) {
+    Date left = select.date(6).value_or(f.today);
+    f.leaver_accounts.push_back({select.integer(0), select.integer(1), select.text(2),
+                                 select.text(3), select.text(4),
+                                 enum_from_key<Privilege>(select.text(5)).value_or(Privilege::user),
+                                 left, left.days_until(f.today)});
+  }
+  f.active_accounts = db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0);
+  f.admin_accounts = db.query_integer(
+      "SELECT count(*) FROM accounts WHERE revoked_on IS NULL AND privilege = 'admin'", 0);
+  f.not_reviewed_12m = db.query_integer(
+      "SELECT count(*) FROM accounts WHERE revoked_on IS NULL AND id NOT IN "
+      "(SELECT account_id FROM review_decisions WHERE decided_on >= ?)",
+      0, f.today.plus_months(-12));
+}
+
+void load_campaigns(Database& db, AccessFigures& f) {
+  Statement select = db.prepare(
+      "SELECT c.id, c.version, c.name, c.reviewer_id, coalesce(p.full_name, ''), c.all_systems, "
+      "c.starts_on, c.due_on, c.state, c.closed_on FROM review_campaigns c "
+      "LEFT JOIN people p ON p.id = c.reviewer_id ORDER BY c.starts_on DESC, c.id DESC");
+  while (select.step()) {
+    AccessFigures::Campaign c;
+    c.id = select.integer(0);
+    c.version = select.integer(1);
+    c.name = select.text(2);
+    c.reviewer = select.integer(3);
+    c.reviewer_name = select.text(4);
+    c.all_systems = select.integer(5) == 1;
+    c.starts_on = select.date(6).value_or(f.today);
+    c.due_on = select.date(7).value_or(f.today);
+    c.state = enum_from_key<CampaignState>(select.text(8)).value_or(CampaignState::planned);
+    c.closed_on = select.date(9);
+    f.campaigns.push_back(std::move(c));
+  }
+  Statement counts =
+      db.prepare("SELECT campaign_id, decision, count(*) FROM review_decisions GROUP BY 1, 2");
+  while (counts.step())
+    for (auto& c : f.campaigns)
+      if (c.id == counts.integer(0))
+        if (auto d = enum_from_key<ReviewDecision>(counts.text(1)))
+          c.decisions[static_cast<std::size_t>(*d)] = counts.integer(2);
+  for (std::size_t i = 0; i < f.campaigns.size(); ++i)
+    if (f.campaigns[i].state == CampaignState::open) {
+      f.current = i;
+      break;
+    }
+  if (!f.current && !f.campaigns.empty()) f.current = 0;
+}
+
+void load_current_campaign(Database& db, AccessFigures& f) {
+  if (!f.current) return;
+  const auto& c = f.campaigns[*f.current];
+  // Burn-up: from the start to the due date, or to the day it closed or today if later.
+  Date last = std::max(c.due_on, c.closed_on.value_or(std::min(f.today, c.due_on)));
+  for (Date d = c.starts_on; d <= last; d = d.plus_days(1)) f.burnup_days.push_back(d);
+  Statement daily = db.prepare(
+      "SELECT d.decided_by_id, coalesce(p.full_name, ''), d.decided_on, count(*) "
+      "FROM review_decisions d LEFT JOIN people p ON p.id = d.decided_by_id "
+      "WHERE d.campaign_id = ? AND d.decision <> 'pending' GROUP BY 1, 3 ORDER BY 1, 3");
+  daily.bind(1, c.id);
+  std::map<Id, AccessFigures::Burnup> by_person;
+  while (daily.step()) {
+    auto& series = by_person[daily.integer(0)];
+    if (series.cumulative.empty()) {
+      series.person = daily.integer(0);
+      series.name = daily.text(1);
+      series.cumulative.assign(f.burnup_days.size(), 0);
+    }
+    auto day = daily.date(2);
+    if (!day || f.burnup_days.empty()) continue;
+    auto from = static_cast<std::size_t>(
+        std::clamp(c.starts_on.days_until(*day), 0, static_cast<int>(f.burnup_days.size()) - 1));
+    for (std::size_t i = from; i < f.burnup_days.size(); ++i)
+      series.cumulative[i] += daily.integer(3);
+  }
+  for (auto& [person, series] : by_person) f.burnup.push_back(std::move(series));
+  std::sort(f.burnup.begin(), f.burnup.end(),
+            [](const auto& a, const auto& b) { return a.cumulative.back() > b.cumulative.back(); });
+
+  Statement decisions = db.prepare(
+      "SELECT d.id, d.version, a.id, p.full_name, s.name, a.username, a.privilege, d.decision, "
+      "p.left_on IS NOT NULL AND p.left_on <= ? FROM review_decisions d "
+      "JOIN accounts a ON a.id = d.account_id JOIN people p ON p.id = a.person_id "
+      "JOIN information_systems s ON s.id = a.system_id WHERE d.campaign_id = ? "
+      "ORDER BY d.decision <> 'pending', p.full_name, s.name");
+  decisions.bind_all(f.today, c.id);
+  while (decisions.step())
+    f.decisions.push_back(
+        {decisions.integer(0), decisions.integer(1), decisions.integer(2), decisions.text(3),
+         decisions.text(4), decisions.text(5),
+         enum_from_key<Privilege>(decisions.text(6)).value_or(Privilege::user),
+         enum_from_key<ReviewDecision>(decisions.text(7)).value_or(ReviewDecision::pending),
+         decisions.integer(8) == 1});
+}
+
+void load_undone_revokes(Database& db, AccessFigures& f) {
+  Statement select = db.prepare(
+      "SELECT d.id, a.id, a.version, p.full_name, s.name, a.username, d.decided_on, c.name "
+      "FROM review_decisions d JOIN accounts a ON a.id = d.account_id "
+      "JOIN people p ON p.id = a.person_id JOIN information_systems s ON s.id = a.system_id "
+      "JOIN review_campaigns c ON c.id = d.campaign_id "
+      "WHERE d.decision = 'revoke' AND a.revoked_on IS NULL ORDER BY d.decided_on, d.id");
+  while (select.step())
+    f.revokes_not_done.push_back({select.integer(0), select.integer(1), select.integer(2),
+                                  select.text(3), select.text(4), select.text(5),
+                                  select.date(6).value_or(f.today), select.text(7)});
+}
+
+void load_systems(Database& db, AccessFigures& f) {
+  Statement select = db.prepare(
+      "SELECT s.id, s.name, coalesce(p.full_name, ''), a.privilege, count(a.id) "
+      "FROM information_systems s LEFT JOIN people p ON p.id = s.owner_id "
+      "LEFT JOIN accounts a ON a.system_id = s.id AND a.revoked_on IS NULL "
+      "GROUP BY s.id, a.privilege ORDER BY s.id");
+  while (select.step()) {
+    if (f.systems.empty() || f.systems.back().id != select.integer(0))
+      f.systems.push_back({select.integer(0), select.text(1), select.text(2), {}});
+    if (auto privilege = enum_from_key<Privilege>(select.text(3)))
+      f.systems.back().by_privilege[static_cast<std::size_t>(*privilege)] = select.integer(4);
+  }
+  auto total = [](const AccessFigures::SystemRow& s) {
+    return s.by_privilege[0] + s.by_privilege[1] + s.by_privilege[2];
+  };
+  std::stable_sort(f.systems.begin(), f.systems.end(),
+                   [&](const auto& a, const auto& b) { return total(a) > total(b); });
+}
+
+void load_months(Database& db, AccessFigures& f) {
+  Date first = f.today.month_start().plus_months(-11);
+  for (int m = 0; m < 12; ++m) f.months.push_back(first.plus_months(m));
+  auto month_of = [&](Date day) -> std::optional<std::size_t> {
+    if (day < first || day > f.today) return std::nullopt;
+    return static_cast<std::size_t>((day.year() - first.year()) * 12 +
+                                    static_cast<int>(day.month()) -
+                                    static_cast<int>(first.month()));
+  };
+  // From leaving to revocation, for every account of someone who left in the last 12 months.
+  std::vector<std::vector<double>> delays(12);
+  Statement leavers = db.prepare(
+      "SELECT p.left_on, a.revoked_on, a.id FROM accounts a JOIN people p ON p.id = a.person_id "
+      "WHERE p.left_on BETWEEN ? AND ? AND a.granted_on <= p.left_on");
+  leavers.bind_all(first, f.today);
+  while (leavers.step()) {
+    auto left = leavers.date(0);
+    if (!left) continue;
+    auto revoked = leavers.date(1);
+    std::optional<int> days;
+    if (revoked) days = left->days_until(*revoked);
+    std::size_t bucket = revoke_delay_bucket(days);
+    ++f.revoke_delay[bucket];
+    f.revoke_delay_accounts[bucket].push_back(leavers.integer(2));
+    if (days)
+      if (auto m = month_of(*left)) delays[*m].push_back(std::max(*days, 0));
+  }
+  for (auto& month : delays) f.median_delay_per_month.push_back(nearest_rank(month, 0.5));
+
+  f.grants_per_month.assign(12, 0);
+  f.revocations_per_month.assign(12, 0);
+  auto monthly = [&](const char* column, std::vector<std::int64_t>& into) {
+    Statement select = db.prepare(std::string("SELECT substr(") + column +
+                                  ", 1, 7) || '-01', count(*) FROM accounts WHERE " + column +
+                                  " BETWEEN ? AND ? GROUP BY 1");
+    select.bind_all(first, f.today);
+    while (select.step())
+      if (auto month = select.date(0))
+        if (auto m = month_of(*month)) into[*m] = select.integer(1);
+  };
+  monthly("granted_on", f.grants_per_month);
+  monthly("revoked_on", f.revocations_per_month);
+}
+
+void load_matrix(Database& db, AccessFigures& f, Id unit) {
+  Statement units = db.prepare(
+      "SELECT u.id, u.name, count(p.id) FROM units u LEFT JOIN people p ON p.unit_id = u.id "
+      "AND (p.left_on IS NULL OR p.left_on > ?) GROUP BY u.id ORDER BY u.name");
+  units.bind(1, f.today);
+  std::int64_t largest = -1;
+  Id biggest = 0;
+  while (units.step()) {
+    f.units.push_back({units.integer(0), units.text(1)});
+    if (units.integer(2) > largest) {
+      largest = units.integer(2);
+      biggest = units.integer(0);
+    }
+  }
+  f.matrix_unit = unit;
+  if (std::none_of(f.units.begin(), f.units.end(), [&](const auto& u) { return u.id == unit; }))
+    f.matrix_unit = biggest;
+  for (const auto& system : f.systems) {
+    f.matrix_system_ids.push_back(system.id);
+    f.matrix_systems.push_back(system.name);
+  }
+  // The unit's people now, and those who left but still hold an account.
+  Statement people = db.prepare(
+      "SELECT p.id, p.full_name, p.left_on IS NOT NULL AND p.left_on <= ?1 FROM people p "
+      "WHERE p.unit_id = ?2 AND (p.left_on IS NULL OR p.left_on > ?1 OR EXISTS "
+      "(SELECT 1 FROM accounts a WHERE a.person_id = p.id AND a.revoked_on IS NULL)) "
+      "ORDER BY p.full_name");
+  people.bind_all(f.today, f.matrix_unit);
+  std::map<Id, std::size_t> row_of;
+  while (people.step()) {
+    row_of[people.integer(0)] = f.matrix_people.size();
+    f.matrix_person_ids.push_back(people.integer(0));
+    f.matrix_people.push_back(people.text(1));
+    f.matrix_left.push_back(people.integer(2) == 1);
+  }
+  std::map<Id, std::size_t> column_of;
+  for (std::size_t c = 0; c < f.matrix_system_ids.size(); ++c)
+    column_of[f.matrix_system_ids[c]] = c;
+  f.matrix_cells.assign(f.matrix_people.size() * f.matrix_systems.size(), -1);
+  Statement held = db.prepare(
+      "SELECT a.person_id, a.system_id, a.privilege FROM accounts a JOIN people p ON "
+      "p.id = a.person_id WHERE p.unit_id = ? AND a.revoked_on IS NULL");
+  held.bind(1, f.matrix_unit);
+  while (held.step()) {
+    auto row = row_of.find(held.integer(0));
+    auto column = column_of.find(held.integer(1));
+    auto privilege = enum_from_key<Privilege>(held.text(2));
+    if (row == row_of.end() || column == column_of.end() || !privilege) continue;
+    int& cell = f.matrix_cells[row->second * f.matrix_systems.size() + column->second];
+    cell = std::max(cell, static_cast<int>(*privilege));
+  }
+}
+
+Id campaign_reviewer(Database& db, Id decision) {
+  return db.query_integer(
+      "SELECT c.reviewer_id FROM review_decisions d JOIN review_campaigns c ON c.id = "
+      "d.campaign_id WHERE d.id = ?",
+      0, decision);
+}
+
+}  // namespace
+
+AccessFigures load_access_figures(Database& db, Date today, Id unit) {
+  AccessFigures f;
+  f.today = today;
+  load_leavers(db, f);
+  load_campaigns(db, f);
+  load_current_campaign(db, f);
+  load_undone_revokes(db, f);
+  load_systems(db, f);
+  load_months(db, f);
+  load_matrix(db, f, unit);
+  return f;
+}
+
+StartedCampaign start_campaign(Database& db, const CampaignPlan& plan, Date today,
+                               const Author& author) {
+  Transaction transaction(db);
+  Record campaign;
+  campaign.set("name", plan.name);
+  campaign.set("reviewer_id",
+               plan.reviewer ? std::optional(std::to_string(*plan.reviewer)) : std::nullopt);
+  campaign.set("all_systems", plan.all_systems ? "1" : "0");
+  campaign.set("starts_on", today.iso());
+  campaign.set("due_on", plan.due_on ? std::optional(plan.due_on->iso()) : std::nullopt);
+  campaign.set("state", std::string(key_of(CampaignState::open)));
+  StartedCampaign started;
+  started.id = insert_record_within(db, review_campaigns_spec(), campaign, author).id;
+  Statement scope =
+      db.prepare("INSERT INTO campaign_systems (campaign_id, system_id) VALUES (?, ?)");
+  if (!plan.all_systems)
+    for (Id system : plan.systems) scope.bind_all(started.id, system).run();
+  // Every account active today on a system in scope, pending.
+  Statement decisions = db.prepare(
+      "INSERT INTO review_decisions (campaign_id, account_id) SELECT ?1, a.id FROM accounts a "
+      "WHERE a.granted_on <= ?2 AND (a.revoked_on IS NULL OR a.revoked_on > ?2) AND "
+      "(?3 = 1 OR a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = ?1))");
+  decisions.bind_all(started.id, today, plan.all_systems ? 1 : 0);
+  decisions.run();
+  started.accounts = db.query_integer("SELECT changes()", 0);
+  transaction.commit();
+  return started;
+}
+
+SaveResult close_campaign(Database& db, Id campaign, std::int64_t version, Date today,
+                          const Author& author) {
+  const TableSpec& spec = review_campaigns_spec();
+  auto current = load_record(db, spec, campaign);
+  if (!current) return {SaveStatus::missing, {}, 0};
+  if (current->version != version) return {SaveStatus::conflict, *current, 0};
+  Record next = *current;
+  next.set("state", std::string(key_of(CampaignState::closed)));
+  next.set("closed_on", today.iso());
+  return update_record(db, spec, *current, next, author);
+}
+
+SaveResult decide(Database& db, Id decision, std::int64_t version, ReviewDecision what,
+                  const std::string& reason, Date today, const Author& author) {
+  const TableSpec& spec = review_decisions_spec();
+  auto current = load_record(db, spec, decision);
+  if (!current) return {SaveStatus::missing, {}, 0};
+  if (current->version != version) return {SaveStatus::conflict, *current, 0};
+  Id reviewer = campaign_reviewer(db, decision);
+  Record next =
+      decided(*current, what, reviewer > 0 ? std::optional<Id>(reviewer) : std::nullopt, today);
+  if (!reason.empty()) next.set("reason", reason);
+  return update_record(db, spec, *current, next, author);
+}
+
+SaveResult revoke_account(Database& db, Id account, std::int64_t version, Date today,
+                          const Author& author) {
+  const TableSpec& spec = accounts_spec();
+  auto current = load_record(db, spec, account);
+  if (!current) return {SaveStatus::missing, {}, 0};
+  if (current->version != version || current->value("revoked_on"))
+    return {SaveStatus::conflict, *current, 0};
+  Record next = *current;
+  next.set("revoked_on", today.iso());
+  return update_record(db, spec, *current, next, author);
+}
+
+std::vector<EvidenceRow> campaign_evidence(Database& db, Id campaign) {
+  std::vector<EvidenceRow> rows;
+  Statement select = db.prepare(
+      "SELECT p.full_name, u.name, s.name, a.username, a.privilege, d.decision, "
+      "coalesce(r.full_name, ''), coalesce(d.decided_on, ''), d.reason, coalesce(a.revoked_on, '') "
+      "FROM review_decisions d JOIN accounts a ON a.id = d.account_id "
+      "JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id "
+      "JOIN information_systems s ON s.id = a.system_id "
+      "LEFT JOIN people r ON r.id = d.decided_by_id WHERE d.campaign_id = ? "
+      "ORDER BY p.full_name, s.name, a.username");
+  select.bind(1, campaign);
+  while (select.step())
+    rows.push_back({select.text(0), select.text(1), select.text(2), select.text(3), select.text(4),
+                    select.text(5), select.text(6), select.text(7), select.text(8),
+                    select.text(9)});
+  return rows;
+}
+
+}  // namespace raekoda::db

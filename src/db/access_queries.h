@@ -1,0 +1,42 @@
+#pragma once
+// The queries behind the access view, and the campaign steps that write: start a review with a
+// pending decision per account in scope, decide, revoke, close. Every write is one audited
+// transaction.
+
+#include <string>
+#include <vector>
+
+#include "core/access_figures.h"
+#include "core/access_review.h"
+#include "db/record_store.h"
+
+namespace raekoda::db {
+
+class Database;
+
+// `unit`: the unit whose registers-and-portals table is shown; 0 picks the unit with the most
+// people.
+AccessFigures load_access_figures(Database& db, Date today, Id unit);
+
+// The campaign's id and how many accounts it put in scope.
+struct StartedCampaign {
+  Id id = 0;
+  std::int64_t accounts = 0;
+};
+// Starts `plan` today: every account active today on a system in scope gets a pending decision.
+StartedCampaign start_campaign(Database& db, const CampaignPlan& plan, Date today,
+                               const Author& author);
+// Closes the campaign today, pending decisions and all.
+SaveResult close_campaign(Database& db, Id campaign, std::int64_t version, Date today,
+                          const Author& author);
+// One decision made by the campaign's reviewer, with a reason for revoke and reduce.
+SaveResult decide(Database& db, Id decision, std::int64_t version, ReviewDecision what,
+                  const std::string& reason, Date today, const Author& author);
+// Revokes the account today.
+SaveResult revoke_account(Database& db, Id account, std::int64_t version, Date today,
+                          const Author& author);
+
+// A campaign's decisions as evidence for an audit.
+std::vector<EvidenceRow> campaign_evidence(Database& db, Id campaign);
+
+}  // namespace raekoda::db

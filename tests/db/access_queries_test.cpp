@@ -1,0 +1,204 @@
+// The access view's figures against direct counts, on hand-made cases and on demo data; the
+// campaign steps and their audit rows.
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "core/i18n.h"
+#include "db/access_queries.h"
+#include "db/dashboard_queries.h"
+#include "db/database.h"
+#include "db/demo_writer.h"
+#include "db/record_store.h"
+
+using namespace raekoda;
+using db::Database;
+
+namespace {
+
+const Date today = *Date::parse_iso("2026-11-22");
+const db::Author it_lead{"it.juht", "2026-11-22 10:00:00"};
+
+std::int64_t count(Database& db, const std::string& sql) {
+  return db.query_integer(sql, -1);
+}
+
+// A small city: one unit, two systems, people who left at different times.
+Database small_city() {
+  Database db = Database::open_in_memory();
+  db.exec(R"sql(
+    INSERT INTO units (id, name) VALUES (1, 'Linnakantselei');
+    INSERT INTO information_systems (id, name, kind) VALUES (1, 'E-post', 'email'),
+                                                           (2, 'Dokumendihaldus', 'document_management');
+    INSERT INTO people (id, full_name, unit_id, joined_on, left_on) VALUES
+      (1, 'Jäänud Töötaja', 1, '2020-01-06', NULL),
+      (2, 'Lahkus Eile', 1, '2020-01-06', '2026-11-21'),
+      (3, 'Lahkub Täna', 1, '2020-01-06', '2026-11-22'),
+      (4, 'Lahkub Homme', 1, '2020-01-06', '2026-11-23'),
+      (5, 'Tuli Tagasi', 1, '2026-09-01', NULL);
+    INSERT INTO accounts (id, person_id, system_id, username, privilege, granted_on, revoked_on) VALUES
+      (1, 1, 1, 'jaanud', 'user', '2020-01-06', NULL),
+      (2, 2, 1, 'eile', 'user', '2020-01-06', NULL),
+      (3, 2, 2, 'eile', 'admin', '2020-01-06', '2026-11-21'),
+      (4, 3, 1, 'tana', 'user', '2020-01-06', NULL),
+      (5, 4, 1, 'homme', 'user', '2020-01-06', NULL),
+      (6, 5, 1, 'tagasi', 'user', '2026-09-01', NULL),
+      (7, 5, 2, 'tagasi', 'read', '2026-09-01', NULL);
+  )sql");
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("leavers' active accounts are found exactly: left yesterday and today, not tomorrow") {
+  Database db = small_city();
+  AccessFigures f = db::load_access_figures(db, today, 0);
+  std::vector<std::string> found;
+  for (const auto& a : f.leaver_accounts) found.push_back(a.person + "/" + a.username);
+  // The one who left yesterday first: the longest gone. Revoked accounts and the one who leaves
+  // tomorrow are not counted; the one who came back (a new employment, no leaving day) neither.
+  CHECK(found == std::vector<std::string>{"Lahkus Eile/eile", "Lahkub Täna/tana"});
+  CHECK(f.leaver_accounts[0].days_since_left == 1);
+  CHECK(f.leaver_accounts[1].days_since_left == 0);
+  // The overview counts the same.
+  CHECK(db::load_dashboard_figures(db, DateTime{today, 600}).overview.leaver_accounts_active == 2);
+  // A day later, the one who left on the 23rd joins them.
+  CHECK(db::load_access_figures(db, today.plus_days(1), 0).leaver_accounts.size() == 3);
+}
+
+TEST_CASE("a campaign takes in exactly the active accounts of the systems in scope, pending") {
+  Database db = small_city();
+  CampaignPlan plan{"Ülevaatus", Id{1}, false, {2}, today.plus_days(30)};
+  db::StartedCampaign started = db::start_campaign(db, plan, today, it_lead);
+  // Dokumendihaldus: account 3 was revoked yesterday; only 7 is active.
+  CHECK(started.accounts == 1);
+  CHECK(count(db, "SELECT group_concat(account_id) FROM review_decisions WHERE campaign_id = " +
+                      std::to_string(started.id)) == 7);
+  CHECK(count(db, "SELECT count(*) FROM review_decisions WHERE decision <> 'pending'") == 0);
+  CHECK(count(db, "SELECT count(*) FROM campaign_systems WHERE system_id = 2") == 1);
+
+  CampaignPlan all{"Kõik", Id{1}, true, {}, today.plus_days(30)};
+  db::StartedCampaign everything = db::start_campaign(db, all, today, it_lead);
+  CHECK(everything.accounts == count(db, "SELECT count(*) FROM accounts WHERE revoked_on IS NULL"));
+  // The campaign itself is an audited insert.
+  auto history = db::record_history(db, review_campaigns_spec(), everything.id);
+  REQUIRE_FALSE(history.empty());
+  CHECK(history.front().action == "insert");
+  CHECK(history.front().changed_by == "it.juht");
+}
+
+TEST_CASE("a plan that cannot start says why") {
+  set_language(Language::en);
+  CampaignPlan plan;
+  plan.all_systems = false;
+  plan.due_on = today.plus_days(-1);
+  auto problems = plan_problems(plan, today);
+  CHECK(problems.size() == 4);
+  CHECK(std::find(problems.begin(), problems.end(),
+                  "The due date cannot be before today (22.11.2026)") != problems.end());
+  plan = {"Kevad", Id{2}, true, {}, today};
+  CHECK(plan_problems(plan, today).empty());
+  CHECK(default_campaign_name(today) == "Access review autumn 2026");
+  set_language(Language::et);
+}
+
+TEST_CASE("a revoke decision and the account's revocation are audited, each once") {
+  Database db = small_city();
+  db::StartedCampaign started =
+      db::start_campaign(db, {"Ülevaatus", Id{1}, true, {}, today.plus_days(30)}, today, it_lead);
+  Id decision = db.query_integer(
+      "SELECT id FROM review_decisions WHERE account_id = 2 AND campaign_id = ?", 0, started.id);
+  auto version = db.query_integer("SELECT version FROM review_decisions WHERE id = ?", 0, decision);
+  auto result = db::decide(db, decision, version, ReviewDecision::revoke, "Töötaja on lahkunud",
+                           today, it_lead);
+  REQUIRE(result.status == db::SaveStatus::saved);
+  CHECK(result.current.value("decided_by_id") == "1");  // the campaign's reviewer
+  CHECK(result.current.value("decided_on") == "2026-11-22");
+  auto history = db::record_history(db, review_decisions_spec(), decision);
+  std::map<std::string, std::pair<std::string, std::string>> fields;
+  for (const auto& entry : history)
+    fields[entry.field] = {entry.before.value_or(""), entry.after.value_or("")};
+  CHECK(fields["decision"] == std::pair<std::string, std::string>{"pending", "revoke"});
+  CHECK(fields["reason"].second == "Töötaja on lahkunud");
+  CHECK(fields.count("decided_on") == 1);
+
+  // Not yet carried out: it stays in view.
+  AccessFigures f = db::load_access_figures(db, today, 0);
+  REQUIRE(f.revokes_not_done.size() == 1);
+  CHECK(f.revokes_not_done[0].account == 2);
+  auto revoked = db::revoke_account(db, 2, f.revokes_not_done[0].account_version, today, it_lead);
+  REQUIRE(revoked.status == db::SaveStatus::saved);
+  CHECK(db::load_access_figures(db, today, 0).revokes_not_done.empty());
+  auto account_history = db::record_history(db, accounts_spec(), 2);
+  REQUIRE(account_history.size() == 1);
+  CHECK(account_history[0].field == "revoked_on");
+  CHECK(account_history[0].after == "2026-11-22");
+  // The same click again, from the screen as it was: refused, nothing written twice.
+  CHECK(db::revoke_account(db, 2, f.revokes_not_done[0].account_version, today, it_lead).status ==
+        db::SaveStatus::conflict);
+}
+
+TEST_CASE("campaign progress and burn-up match a direct count of decisions") {
+  Database db = Database::open_in_memory();
+  db::write_demo_data(db, DemoOptions{7, 2, 1, today});
+  AccessFigures f = db::load_access_figures(db, today, 0);
+  REQUIRE(f.current);
+  const auto& c = f.campaigns[*f.current];
+  CHECK(c.state == CampaignState::open);
+  std::string id = std::to_string(c.id);
+  CHECK(c.total() == count(db, "SELECT count(*) FROM review_decisions WHERE campaign_id = " + id));
+  CHECK(c.decided() == count(db, "SELECT count(*) FROM review_decisions WHERE campaign_id = " + id +
+                                     " AND decision <> 'pending'"));
+  CHECK(static_cast<std::int64_t>(f.decisions.size()) == c.total());
+  CHECK(f.decisions.front().decision == ReviewDecision::pending);
+  // Each day's cumulative decisions, summed over the people who decided.
+  for (std::size_t d = 0; d < f.burnup_days.size(); ++d) {
+    std::int64_t sum = 0;
+    for (const auto& person : f.burnup) sum += person.cumulative[d];
+    CHECK(sum == db.query_integer("SELECT count(*) FROM review_decisions WHERE campaign_id = ? "
+                                  "AND decided_on <= ?",
+                                  -1, c.id, f.burnup_days[d]));
+  }
+  CHECK(f.burnup.size() > 1);  // system owners decide on their systems' accounts
+}
+
+TEST_CASE("days from leaving to revocation match a direct computation") {
+  Database db = Database::open_in_memory();
+  db::write_demo_data(db, DemoOptions{7, 2, 1, today});
+  AccessFigures f = db::load_access_figures(db, today, 0);
+  std::array<std::int64_t, AccessFigures::delay_buckets> expected{};
+  auto s = db.prepare(
+      "SELECT julianday(a.revoked_on) - julianday(p.left_on) FROM accounts a JOIN people p ON "
+      "p.id = a.person_id WHERE p.left_on BETWEEN ? AND ? AND a.granted_on <= p.left_on");
+  s.bind_all(f.months.front(), today);
+  while (s.step())
+    ++expected[revoke_delay_bucket(s.is_null(0) ? std::nullopt
+                                                : std::optional<int>(static_cast<int>(s.real(0))))];
+  CHECK(f.revoke_delay == expected);
+  for (std::size_t b = 0; b < expected.size(); ++b)
+    CHECK(static_cast<std::int64_t>(f.revoke_delay_accounts[b].size()) == expected[b]);
+  CHECK(expected[0] > 0);
+}
+
+TEST_CASE("the registers and portals table shows each person's highest privilege per system") {
+  Database db = small_city();
+  AccessFigures f = db::load_access_figures(db, today, 1);
+  REQUIRE(f.matrix_unit == 1);
+  // Everyone still employed, and leavers who still hold an account.
+  std::vector<std::string> expected = {"Jäänud Töötaja", "Lahkub Homme", "Lahkub Täna",
+                                       "Lahkus Eile", "Tuli Tagasi"};
+  CHECK(f.matrix_people == expected);
+  auto cell = [&](const std::string& person, const std::string& system) {
+    std::size_t r =
+        std::find(f.matrix_people.begin(), f.matrix_people.end(), person) - f.matrix_people.begin();
+    std::size_t c = std::find(f.matrix_systems.begin(), f.matrix_systems.end(), system) -
+                    f.matrix_systems.begin();
+    return f.matrix_cells[r * f.matrix_systems.size() + c];
+  };
+  CHECK(cell("Tuli Tagasi", "Dokumendihaldus") == static_cast<int>(Privilege::read));
+  CHECK(cell("Lahkus Eile", "Dokumendihaldus") == -1);  // revoked
+  CHECK(cell("Lahkus Eile", "E-post") == static_cast<int>(Privilege::user));
+  CHECK(f.matrix_left[std::find(f.matrix_people.begin(), f.matrix_people.end(), "Lahkus Eile") -
+                      f.matrix_people.begin()]);
+}
