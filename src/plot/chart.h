@@ -33,6 +33,7 @@ struct Selection {
   std::optional<Date> until;  // its last day
   std::string category;       // the category's name, where there is one
   std::string key;            // the category's key (an id) where the chart was given one
+  int moved_days = 0;         // a timeline bar dragged: by how many days
 };
 
 // Per-chart state kept by the view across frames: the visible time range, hidden series.
@@ -43,6 +44,7 @@ struct ChartState {
   std::vector<bool> hidden;
   int hovered_series = -1;                   // legend hover, for highlighting
   std::optional<std::size_t> hovered_index;  // the bucket or row under the mouse, if any
+  std::optional<std::size_t> dragged;        // a timeline bar being dragged
 };
 
 // A chart the user asked to save as PNG: the window layer reads these pixels after rendering.

@@ -328,6 +328,11 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
     draw_lines();  // over the bars
   }
 
+  if (options.today && day_number(*options.today) >= from && day_number(*options.today) < to) {
+    float px = map.x(day_number(*options.today) + 0.5);
+    draw->AddLine(ImVec2(px, plot_top), ImVec2(px, plot_bottom), theme.bad, 2.0f);
+    draw->AddText(ImVec2(px + 4, plot_top), theme.bad, tr("chart.today"));
+  }
   if (options.target) {
     float py = y.to_pixel(*options.target);
     for (float x = plot_left; x < plot_right; x += 10)

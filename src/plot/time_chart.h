@@ -28,6 +28,7 @@ struct TimeChartOptions {
   // Series drawn as lines over the bars, out of the bars' stack: an open backlog over the
   // opened and resolved counts.
   std::vector<std::size_t> line_series = {};
+  std::optional<Date> today = {};  // marked with a line across the plot
 };
 
 // The bucket whose days hold `day`, or nullopt outside the data.

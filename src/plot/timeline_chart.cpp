@@ -1,6 +1,7 @@
 #include "plot/timeline_chart.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/i18n.h"
 
@@ -17,40 +18,40 @@ std::optional<PixelSpan> timeline_span(Date start, Date end, Date from, Date to,
   return span;
 }
 
+int drag_days(float pixels, Date from, Date to, float width) {
+  float per_day = width / static_cast<float>(from.days_until(to) + 1);
+  return per_day > 0 ? static_cast<int>(std::lround(pixels / per_day)) : 0;
+}
+
 std::optional<Selection> timeline_chart(const char* id, const std::vector<TimelineBar>& bars,
-                                        const TimelineOptions& options,
+                                        const TimelineOptions& options, ChartState& state,
                                         const ChartContext& context) {
   const Theme& theme = *context.theme;
   ImGui::PushID(id);
   draw_colour_key(options.legend, options.legend_colours);
   float line = ImGui::GetTextLineHeight();
   float row_height = line * 1.5f;
-  float axis_height = line * 2.4f;
+  float axis_height = line * 3.4f;  // month, ticks, and a line for the "today" label
   float label_width = 0;
   for (const TimelineBar& bar : bars)
     label_width = std::max(label_width, ImGui::CalcTextSize(bar.label.c_str()).x);
   ImVec2 origin = ImGui::GetCursorScreenPos();
-  // Below the rows: a line for the "today" label.
-  ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 240.0f),
-              axis_height + row_height * static_cast<float>(bars.size()) + line * 1.2f);
-  label_width = std::min(label_width + 12, size.x * 0.35f);
-  ImGui::InvisibleButton("plot", size);
-  bool hovered = ImGui::IsItemHovered();
-  bool clicked = ImGui::IsItemDeactivated() && hovered;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
+  float full_width = std::max(ImGui::GetContentRegionAvail().x, 240.0f);
+  label_width = std::min(label_width + 12, full_width * 0.35f);
+  float rows_shown =
+      std::min(options.visible_rows, static_cast<float>(std::max<std::size_t>(bars.size(), 1)));
+  float body_height = row_height * rows_shown;
+  float scrollbar = bars.size() > options.visible_rows ? ImGui::GetStyle().ScrollbarSize : 0.0f;
   float left = origin.x + label_width;
-  float width = size.x - label_width;
-  float rows_top = origin.y + axis_height;
-  float bottom = origin.y + size.y - line * 1.2f;
+  float width = full_width - label_width - scrollbar;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
 
+  // The calendar over the rows, and the day markers down through them.
   TimeAxisPlan axis = plan_time_axis(options.from, options.to, width, [](std::string_view t) {
     return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
   });
-  for (std::size_t r = 0; r < bars.size(); r += 2)
-    draw->AddRectFilled(
-        ImVec2(origin.x, rows_top + row_height * static_cast<float>(r)),
-        ImVec2(origin.x + size.x, rows_top + row_height * static_cast<float>(r + 1)),
-        with_alpha(theme.grid, 0.45f));
+  float rows_top = origin.y + axis_height;
+  float bottom = rows_top + body_height;
   for (const TimeTick& tick : axis.context)
     draw->AddText(
         ImVec2(left + std::max(0.0f, day_offset(options.from, options.to, width, tick.date)) + 3,
@@ -61,55 +62,17 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
     draw->AddLine(ImVec2(x, rows_top - 4), ImVec2(x, bottom), theme.grid);
     draw->AddText(ImVec2(x + 3, origin.y + line), theme.text_muted, tick.label.c_str());
   }
-  for (const TimelineMarker& marker : options.markers) {
-    if (marker.day < options.from || marker.day > options.to) continue;
-    float x = left + day_offset(options.from, options.to, width, marker.day);
-    for (float y = rows_top; y < bottom; y += 8)
-      draw->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 4, bottom)), theme.warning, 1.5f);
-    ImVec2 mouse = ImGui::GetIO().MousePos;
-    if (hovered && std::abs(mouse.x - x) < 4)
-      ImGui::SetTooltip("%s: %s", marker.label.c_str(), marker.day.display().c_str());
-  }
+  ImGui::Dummy(ImVec2(full_width, axis_height));
 
-  ImVec2 mouse = ImGui::GetIO().MousePos;
-  std::optional<Selection> selection;
-  for (std::size_t r = 0; r < bars.size(); ++r) {
-    const TimelineBar& bar = bars[r];
-    float top = rows_top + row_height * static_cast<float>(r);
-    draw->PushClipRect(ImVec2(origin.x, top), ImVec2(left - 6, top + row_height), true);
-    draw->AddText(ImVec2(origin.x, top + (row_height - line) / 2), theme.text, bar.label.c_str());
-    draw->PopClipRect();
-    auto span = timeline_span(bar.start, bar.end, options.from, options.to, width);
-    if (!span) continue;
-    ImVec2 a(left + span->left, top + row_height * 0.2f);
-    ImVec2 z(left + std::max(span->right, span->left + 3), top + row_height * 0.8f);
-    ImDrawFlags corners = (span->clipped_left ? 0 : ImDrawFlags_RoundCornersLeft) |
-                          (span->clipped_right ? 0 : ImDrawFlags_RoundCornersRight);
-    draw->AddRectFilled(a, z, bar.colour, 3.0f,
-                        corners == 0 ? ImDrawFlags_RoundCornersNone : corners);
-    bool on_bar =
-        hovered && mouse.y >= top && mouse.y < top + row_height && mouse.x >= a.x && mouse.x <= z.x;
-    if (on_bar) {
-      draw->AddRect(a, z, theme.text, 3.0f, 0, 1.5f);
-      ImGui::SetTooltip("%s\n%s – %s\n%s", bar.label.c_str(), bar.start.display().c_str(),
-                        bar.end.display().c_str(), bar.status.c_str());
-      if (clicked) {
-        Selection picked;
-        picked.chart = id;
-        picked.index = static_cast<int>(r);
-        picked.from = bar.start;
-        picked.until = bar.end;
-        picked.category = bar.label;
-        selection = picked;
-      }
-    }
-  }
-  if (options.today && *options.today >= options.from && *options.today <= options.to) {
-    float x = left + day_offset(options.from, options.to, width, *options.today);
-    draw->AddLine(ImVec2(x, rows_top - 6), ImVec2(x, bottom + 2), theme.bad, 2.0f);
-    float text = ImGui::CalcTextSize(tr("chart.today")).x;
-    draw->AddText(ImVec2(x - text / 2, bottom + 2), theme.bad, tr("chart.today"));
-  }
+  // The rows scroll in a region of their own; only the rows in view are drawn.
+  ImGui::BeginChild("rows", ImVec2(full_width, body_height), false, ImGuiWindowFlags_NoBackground);
+  ImVec2 body = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton(
+      "plot",
+      ImVec2(full_width - scrollbar, std::max(row_height * static_cast<float>(bars.size()), 1.0f)));
+  bool hovered = ImGui::IsItemHovered();
+  bool active = ImGui::IsItemActive();
+  bool released = ImGui::IsItemDeactivated();
   auto csv = [&] {
     std::string text = csv_line({tr("chart.csv.category"), tr("chart.csv.from"),
                                  tr("chart.csv.until"), tr("chart.csv.status")});
@@ -117,8 +80,85 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
       text += csv_line({bar.label, bar.start.display(), bar.end.display(), bar.status});
     return text;
   };
-  chart_context_menu("chart_menu", csv, origin, ImVec2(origin.x + size.x, origin.y + size.y),
-                     context);
+  chart_context_menu("chart_menu", csv, origin, ImVec2(origin.x + full_width, bottom), context);
+  ImDrawList* rows = ImGui::GetWindowDrawList();
+  ImVec2 mouse = ImGui::GetIO().MousePos;
+  float scroll = ImGui::GetScrollY();
+  auto first_row = static_cast<std::size_t>(std::max(0.0f, scroll / row_height));
+  auto last_row =
+      std::min(bars.size(), first_row + static_cast<std::size_t>(body_height / row_height) + 2);
+  std::optional<std::size_t> under_mouse;
+  if (hovered && mouse.y >= body.y)
+    under_mouse = static_cast<std::size_t>((mouse.y - body.y) / row_height);
+  // A drag starts on a bar and moves it by whole days; the bar follows the mouse until released.
+  float drag_pixels = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).x;
+  if (options.draggable && active && ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
+      !state.dragged && under_mouse && *under_mouse < bars.size())
+    state.dragged = under_mouse;
+  int moved = state.dragged ? drag_days(drag_pixels, options.from, options.to, width) : 0;
+
+  std::optional<Selection> selection;
+  for (std::size_t r = first_row; r < last_row; ++r) {
+    const TimelineBar& bar = bars[r];
+    float top = body.y + row_height * static_cast<float>(r);
+    if (r % 2 == 0)
+      rows->AddRectFilled(ImVec2(body.x, top), ImVec2(body.x + full_width, top + row_height),
+                          with_alpha(theme.grid, 0.45f));
+    rows->PushClipRect(ImVec2(body.x, top), ImVec2(left - 6, top + row_height), true);
+    rows->AddText(ImVec2(body.x, top + (row_height - line) / 2), theme.text, bar.label.c_str());
+    rows->PopClipRect();
+    bool dragging = state.dragged == r;
+    Date start = dragging ? bar.start.plus_days(moved) : bar.start;
+    Date end = dragging ? bar.end.plus_days(moved) : bar.end;
+    auto span = timeline_span(start, end, options.from, options.to, width);
+    if (!span) continue;
+    ImVec2 a(left + span->left, top + row_height * 0.2f);
+    ImVec2 z(left + std::max(span->right, span->left + 3), top + row_height * 0.8f);
+    ImDrawFlags corners = (span->clipped_left ? 0 : ImDrawFlags_RoundCornersLeft) |
+                          (span->clipped_right ? 0 : ImDrawFlags_RoundCornersRight);
+    rows->AddRectFilled(a, z, dragging ? with_alpha(bar.colour, 0.6f) : bar.colour, 3.0f,
+                        corners == 0 ? ImDrawFlags_RoundCornersNone : corners);
+    bool on_bar = under_mouse == r && mouse.x >= a.x && mouse.x <= z.x;
+    if (dragging) {
+      rows->AddRect(a, z, theme.text, 3.0f, 0, 2.0f);
+      ImGui::SetTooltip("%s\n%s – %s", bar.label.c_str(), start.display().c_str(),
+                        end.display().c_str());
+    } else if (on_bar && !state.dragged) {
+      rows->AddRect(a, z, theme.text, 3.0f, 0, 1.5f);
+      ImGui::SetTooltip("%s\n%s – %s\n%s", bar.label.c_str(), bar.start.display().c_str(),
+                        bar.end.display().c_str(), bar.status.c_str());
+      if (options.draggable) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    }
+    bool dropped = dragging && released;
+    bool clicked = on_bar && released && !state.dragged;
+    if (dropped || clicked) {
+      Selection picked;
+      picked.chart = id;
+      picked.index = static_cast<int>(r);
+      picked.from = bar.start;
+      picked.until = bar.end;
+      picked.category = bar.label;
+      picked.moved_days = dropped ? moved : 0;
+      if (!dropped || moved != 0) selection = picked;
+    }
+  }
+  if (released || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) state.dragged.reset();
+  ImGui::EndChild();
+
+  for (const TimelineMarker& marker : options.markers) {
+    if (marker.day < options.from || marker.day > options.to) continue;
+    float x = left + day_offset(options.from, options.to, width, marker.day);
+    for (float y = rows_top; y < bottom; y += 8)
+      draw->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 4, bottom)), theme.warning, 1.5f);
+    if (ImGui::IsMouseHoveringRect(ImVec2(x - 4, rows_top), ImVec2(x + 4, bottom)))
+      ImGui::SetTooltip("%s: %s", marker.label.c_str(), marker.day.display().c_str());
+  }
+  if (options.today && *options.today >= options.from && *options.today <= options.to) {
+    float x = left + day_offset(options.from, options.to, width, *options.today);
+    draw->AddLine(ImVec2(x, rows_top - 4), ImVec2(x, bottom), theme.bad, 2.0f);
+    float text = ImGui::CalcTextSize(tr("chart.today")).x;
+    draw->AddText(ImVec2(x - text / 2, origin.y + line * 2.2f), theme.bad, tr("chart.today"));
+  }
   ImGui::PopID();
   return selection;
 }

@@ -31,7 +31,12 @@ struct TimelineOptions {
   std::vector<TimelineMarker> markers;
   std::vector<std::string> legend;  // status names, coloured by legend_colours
   std::vector<ImU32> legend_colours;
+  bool draggable = false;   // bars can be dragged to other days
+  float visible_rows = 16;  // rows beyond these scroll
 };
+
+// Whole days a drag of `pixels` moves a bar, on a window of `width` pixels showing from..to.
+int drag_days(float pixels, Date from, Date to, float width);
 
 // The pixel span of a bar in a window of `width` pixels showing from..to, or nullopt when the
 // bar lies wholly outside it.
@@ -43,8 +48,10 @@ struct PixelSpan {
 };
 std::optional<PixelSpan> timeline_span(Date start, Date end, Date from, Date to, float width);
 
+// A click selects a bar (index, its days); a drag, where allowed, selects it with the days it was
+// moved by in Selection::moved_days.
 std::optional<Selection> timeline_chart(const char* id, const std::vector<TimelineBar>& bars,
-                                        const TimelineOptions& options,
+                                        const TimelineOptions& options, ChartState& state,
                                         const ChartContext& context);
 
 }  // namespace raekoda::plot

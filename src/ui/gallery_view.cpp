@@ -248,7 +248,8 @@ void draw_gallery(UiState& state, const Fonts& fonts) {
   for (std::size_t s = 0; s < EnumKeys<ActivityStatus>::keys.size(); ++s)
     timeline.legend.push_back(tr(catalog_key(static_cast<ActivityStatus>(s))));
   auto bars = plan_activities(theme, timeline.legend_colours);
-  keep(plot::timeline_chart("plan_timeline", bars, timeline, context));
+  keep(
+      plot::timeline_chart("plan_timeline", bars, timeline, state.chart("plan_timeline"), context));
 }
 
 }  // namespace raekoda::ui

@@ -122,3 +122,13 @@ TEST_CASE("negative coverage is never green, in either theme") {
     CHECK(negative != tone_colour(theme(kind), 2));
   }
 }
+
+TEST_CASE("a drag moves a timeline bar by whole days") {
+  Date from = *Date::parse_iso("2026-11-16");
+  Date to = *Date::parse_iso("2027-01-10");  // 56 days across 560 pixels: 10 pixels a day
+  CHECK(plot::drag_days(0, from, to, 560) == 0);
+  CHECK(plot::drag_days(4, from, to, 560) == 0);
+  CHECK(plot::drag_days(6, from, to, 560) == 1);
+  CHECK(plot::drag_days(70, from, to, 560) == 7);
+  CHECK(plot::drag_days(-31, from, to, 560) == -3);
+}
