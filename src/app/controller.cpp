@@ -11,6 +11,7 @@
 #include "db/deadline_queries.h"
 #include "db/demo_writer.h"
 #include "db/incident_queries.h"
+#include "db/plan_queries.h"
 #include "db/press_releases.h"
 #include "db/record_query.h"
 #include "db/record_store.h"
@@ -113,6 +114,7 @@ void Controller::carry_out(const ui::Actions& actions) {
   if (actions.start_campaign || actions.close_campaign || actions.decide || actions.revoke_account)
     carry_out_access(actions);
   if (actions.export_campaign) export_campaign(*actions.export_campaign);
+  if (actions.move_activity || actions.copy_plan) carry_out_plan(actions);
   if (actions.remind) copy_reminder(*actions.remind);
   if (actions.save) save_record();
   if (actions.delete_record) delete_record();
@@ -336,6 +338,30 @@ void Controller::carry_out_access(const ui::Actions& actions) {
       report(db::revoke_account(database_, actions.revoke_account->id,
                                 actions.revoke_account->version, today(), author),
              "access.revoked");
+    refresh();
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
+  }
+  redraw_ = true;
+}
+
+void Controller::carry_out_plan(const ui::Actions& actions) {
+  try {
+    db::Author author = db::current_author();
+    if (actions.move_activity) {
+      db::MoveResult moved = db::move_activity(database_, actions.move_activity->activity,
+                                               actions.move_activity->version,
+                                               actions.move_activity->days, today(), author);
+      if (!moved.problem.empty())
+        warn(trf("plan.move_refused", moved.problem));
+      else
+        report(moved.save, "plan.moved");
+    }
+    if (actions.copy_plan) {
+      Id copied = db::copy_plan(database_, *actions.copy_plan, author);
+      ui_.area_options.plan = copied;
+      tell(tr("plan.copied"));
+    }
     refresh();
   } catch (const db::DatabaseError& error) {
     warn(describe(error));

@@ -59,6 +59,7 @@ private:
   void advance_release(const ui::Actions::Release& release);
   void carry_out_access(const ui::Actions& actions);
   void export_campaign(Id campaign);
+  void carry_out_plan(const ui::Actions& actions);
   void report(const db::SaveResult& result, const char* done_key);
   void save_record();
   void delete_record();

@@ -2,18 +2,6 @@
 
 namespace raekoda {
 
-std::int64_t AreaSummary::Split::total() const {
-  std::int64_t sum = 0;
-  for (const SplitRow& row : rows) sum += row.count;
-  return sum;
-}
-
-const AreaSummary* DashboardFigures::area(View view) const {
-  for (const AreaSummary& summary : areas)
-    if (summary.view == view) return &summary;
-  return nullptr;
-}
-
 bool DashboardFigures::has(View view) const {
   switch (view) {
     case View::overview:
@@ -27,9 +15,10 @@ bool DashboardFigures::has(View view) const {
       return incidents.has_value();
     case View::access:
       return access.has_value();
-    default:
-      return area(view) != nullptr;
+    case View::plan:
+      return plan.has_value();
   }
+  return false;
 }
 
 }  // namespace raekoda

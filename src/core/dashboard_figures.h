@@ -14,6 +14,7 @@
 #include "core/deadline_figures.h"
 #include "core/incident_figures.h"
 #include "core/media_figures.h"
+#include "core/plan_figures.h"
 
 namespace raekoda {
 
@@ -43,35 +44,12 @@ struct OverviewFigures {
   std::array<std::vector<std::int64_t>, 3> coverage_by_tone;
 };
 
-// What the database holds for one area, for views whose charts are not built yet: honest
-// counts and splits, nothing invented.
-struct AreaSummary {
-  struct Fact {
-    std::string label_key;
-    std::int64_t value = 0;
-  };
-  struct SplitRow {
-    std::string label_key;  // a catalog key, usually "enum.<list>.<key>"
-    std::int64_t count = 0;
-  };
-  struct Split {
-    std::string title_key;
-    std::vector<SplitRow> rows;
-    std::int64_t total() const;
-  };
-
-  View view = View::overview;
-  std::optional<Date> first_record;
-  std::optional<Date> last_record;
-  std::vector<Fact> facts;
-  std::vector<Split> splits;
-};
-
 // What the user chose that decides which figures are read: the media report's period.
 struct AreaOptions {
   PeriodChoice media_period;
   bool incidents_security_only = false;
   Id access_unit = 0;  // whose registers-and-portals table; 0: the largest unit
+  Id plan = 0;         // whose burn-up the plan view shows; 0: the plan running today
   bool operator==(const AreaOptions&) const = default;
 };
 
@@ -84,9 +62,7 @@ struct DashboardFigures {
   std::optional<MediaFigures> media;
   std::optional<IncidentFigures> incidents;
   std::optional<AccessFigures> access;
-  std::vector<AreaSummary> areas;  // areas whose views show a summary, in all_views order
-
-  const AreaSummary* area(View view) const;
+  std::optional<PlanFigures> plan;
   // Whether the figures `view` draws from have been read.
   bool has(View view) const;
 };

@@ -8,6 +8,7 @@
 #include "core/enums.h"
 #include "core/i18n.h"
 #include "core/incident_checks.h"
+#include "core/plan_checks.h"
 #include "core/press_release.h"
 #include "core/text.h"
 
@@ -190,7 +191,29 @@ const TableSpec review_campaigns{
     "review_campaigns", campaign_fields, campaign_orders, {}, check_review_campaign};
 const std::array activity_derived = {"ends_on"sv};
 const TableSpec comm_activities{"comm_activities", activity_fields, activity_orders,
-                                activity_derived};
+                                activity_derived,  check_activity,  derive_activity,
+                                activity_status_of};
+
+const std::array plan_fields = {
+    text("name", 200, true),
+    reference("owner_id", "people", true),
+    date("starts_on", true, false),
+    date("ends_on", true, false),
+};
+const std::array plan_orders = {
+    DateOrder{"starts_on", "ends_on", "validation.window_ends_before_start"},
+};
+const TableSpec comm_plans{"comm_plans", plan_fields, plan_orders};
+
+const std::array issue_fields = {
+    text("title", 200, true),
+    date("copy_deadline_on", true, false),
+    date("publication_on", true, false),
+};
+const std::array issue_orders = {
+    DateOrder{"copy_deadline_on", "publication_on", "validation.published_before_copy"},
+};
+const TableSpec newspaper_issues{"newspaper_issues", issue_fields, issue_orders};
 const std::array release_fields = {
     text("title", 500, true),
     reference("author_id", "people", true),
@@ -301,6 +324,12 @@ const TableSpec& settings_spec() {
 }
 const TableSpec& press_releases_spec() {
   return press_releases;
+}
+const TableSpec& comm_plans_spec() {
+  return comm_plans;
+}
+const TableSpec& newspaper_issues_spec() {
+  return newspaper_issues;
 }
 const TableSpec& review_decisions_spec() {
   return review_decisions;

@@ -93,6 +93,8 @@ const TableSpec& press_releases_spec();
 const TableSpec& incident_targets_spec();
 const TableSpec& restore_tests_spec();
 const TableSpec& review_decisions_spec();
+const TableSpec& comm_plans_spec();
+const TableSpec& newspaper_issues_spec();
 const TableSpec& review_campaigns_spec();
 const TableSpec* find_table_spec(std::string_view table);
 

@@ -9,6 +9,7 @@
 #include "db/deadline_queries.h"
 #include "db/incident_queries.h"
 #include "db/media_queries.h"
+#include "db/plan_queries.h"
 
 namespace raekoda::db {
 namespace {
@@ -78,49 +79,6 @@ OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& c
           weekly.integer(2);
   }
   return f;
-}
-
-// A split of `table` by `column`, one row per key of enum E, zeros included, in enum order.
-template <class E>
-AreaSummary::Split split_by(Database& db, std::string title_key, std::string_view table,
-                            std::string_view column, std::string_view where = "1") {
-  AreaSummary::Split split{std::move(title_key), {}};
-  std::vector<std::int64_t> counts(EnumKeys<E>::keys.size(), 0);
-  Statement statement =
-      db.prepare("SELECT " + std::string(column) + ", count(*) FROM " + std::string(table) +
-                 " WHERE " + std::string(where) + " GROUP BY 1");
-  while (statement.step())
-    if (auto value = enum_from_key<E>(statement.text(0)))
-      counts[static_cast<std::size_t>(*value)] = statement.integer(1);
-  for (std::size_t i = 0; i < counts.size(); ++i)
-    split.rows.push_back({catalog_key(static_cast<E>(i)), counts[i]});
-  return split;
-}
-
-void date_span(Database& db, AreaSummary& summary, std::string_view table,
-               std::string_view column) {
-  Statement statement = db.prepare("SELECT min(" + std::string(column) + "), max(" +
-                                   std::string(column) + ") FROM " + std::string(table));
-  if (statement.step() && !statement.is_null(0)) {
-    summary.first_record = Date::parse_iso(statement.text(0).substr(0, 10));
-    summary.last_record = Date::parse_iso(statement.text(1).substr(0, 10));
-  }
-}
-
-AreaSummary plan_summary(Database& db) {
-  AreaSummary s{View::plan, {}, {}, {}, {}};
-  date_span(db, s, "comm_activities", "planned_on");
-  s.facts = {
-      {"summary.plan.plans", db.query_integer("SELECT count(*) FROM comm_plans", 0)},
-      {"summary.plan.activities", db.query_integer("SELECT count(*) FROM comm_activities", 0)},
-      {"summary.plan.newspaper_issues",
-       db.query_integer("SELECT count(*) FROM newspaper_issues", 0)},
-  };
-  s.splits.push_back(
-      split_by<ActivityStatus>(db, "summary.split.activity_status", "comm_activities", "status"));
-  s.splits.push_back(split_by<ActivityChannel>(db, "summary.split.activity_channel",
-                                               "comm_activities", "channel"));
-  return s;
 }
 
 }  // namespace
@@ -199,7 +157,7 @@ void load_area_figures(Database& db, View view, DateTime now, const AreaOptions&
       figures.deadlines = load_deadline_figures(db, today, load_working_calendar(db));
       break;
     case View::plan:
-      figures.areas.push_back(plan_summary(db));
+      figures.plan = load_plan_figures(db, today, options.plan);
       break;
     case View::incidents:
       figures.incidents = load_incident_figures(db, now, load_working_calendar(db),

@@ -67,8 +67,8 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
       draw_access(*figures.access, state, session, fonts, actions);
     else if (state.view == View::deadlines && figures.deadlines)
       draw_deadlines(*figures.deadlines, state, fonts, actions);
-    else if (const AreaSummary* summary = figures.area(state.view))
-      draw_area_summary(*summary, state, fonts);
+    else if (state.view == View::plan && figures.plan)
+      draw_plan(*figures.plan, state, session, fonts, actions);
     ImGui::EndChild();
   }
   ImGui::End();

@@ -119,6 +119,13 @@ struct Actions {
   std::optional<Decide> decide;
   std::optional<Versioned> revoke_account;  // closed today
   std::optional<Id> export_campaign;        // its decisions as CSV evidence
+  struct Move {
+    Id activity = 0;
+    std::int64_t version = 0;  // as shown
+    int days = 0;
+  };
+  std::optional<Move> move_activity;  // dragged on the timeline
+  std::optional<Id> copy_plan;        // to the next period
 };
 
 void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session, UiState& state,

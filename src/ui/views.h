@@ -8,13 +8,14 @@ namespace raekoda::ui {
 
 void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const Fonts& fonts);
 void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& fonts);
-void draw_area_summary(const AreaSummary& summary, UiState& state, const Fonts& fonts);
 void draw_media(const MediaFigures& figures, UiState& state, const SessionInfo& session,
                 const Fonts& fonts, Actions& actions);
 void draw_incidents(const IncidentFigures& figures, UiState& state, const SessionInfo& session,
                     const Fonts& fonts, Actions& actions);
 void draw_access(const AccessFigures& figures, UiState& state, const SessionInfo& session,
                  const Fonts& fonts, Actions& actions);
+void draw_plan(const PlanFigures& figures, UiState& state, const SessionInfo& session,
+               const Fonts& fonts, Actions& actions);
 void draw_deadlines(const DeadlineFigures& figures, UiState& state, const Fonts& fonts,
                     Actions& actions);
 // Every chart kind on fixed sample data, for looking at them all at once.

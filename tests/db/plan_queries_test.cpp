@@ -1,0 +1,152 @@
+// The plan view's figures against direct counts, and the plan's writes with their audit rows.
+
+#include <catch2/catch.hpp>
+
+#include "core/i18n.h"
+#include "db/database.h"
+#include "db/demo_writer.h"
+#include "db/plan_queries.h"
+#include "db/record_store.h"
+
+using namespace raekoda;
+using db::Database;
+
+namespace {
+
+const Date today = *Date::parse_iso("2026-11-22");
+const db::Author staff{"avalikud.suhted", "2026-11-22 10:00:00"};
+
+struct Fixture {
+  Database db = Database::open_in_memory();
+  Fixture() { db::write_demo_data(db, DemoOptions{8, 2, 1, today}); }
+  std::int64_t count(const std::string& sql, Date a = {}, Date b = {}) {
+    return db.query_integer(sql, -1, a, b);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("on time this quarter: cancelled left out, postponed counted as missed") {
+  Fixture x;
+  PlanFigures f = db::load_plan_figures(x.db, today, 0);
+  Date first = today.quarter_start();
+  Date last = today.plus_days(-1);
+  CHECK(f.quarter_due ==
+        x.count("SELECT count(*) FROM comm_activities WHERE coalesce(planned_until, "
+                "planned_on) BETWEEN ? AND ? AND status <> 'cancelled'",
+                first, last));
+  CHECK(f.quarter_on_time ==
+        x.count("SELECT count(*) FROM comm_activities WHERE coalesce(planned_until, planned_on) "
+                "BETWEEN ? AND ? AND status = 'done' AND done_on <= coalesce(planned_until, "
+                "planned_on)",
+                first, last));
+  CHECK(f.quarter_due > f.quarter_on_time);
+  CHECK(f.late_now == x.count("SELECT count(*) FROM comm_activities WHERE status IN ('planned', "
+                              "'in_progress') AND coalesce(planned_until, planned_on) < ?",
+                              today));
+}
+
+TEST_CASE("the burn-up cumulates planned and done activities of the plan week by week") {
+  Fixture x;
+  PlanFigures f = db::load_plan_figures(x.db, today, 0);
+  REQUIRE(f.chosen);
+  const auto& plan = f.plans[*f.chosen];
+  CHECK(plan.starts_on <= today);
+  CHECK(plan.ends_on >= today);
+  for (std::size_t w = 0; w < f.weeks.size(); ++w) {
+    Date end = f.weeks[w].plus_days(6);
+    INFO(end.iso());
+    CHECK(f.planned_cumulative[w] ==
+          x.db.query_integer("SELECT count(*) FROM comm_activities WHERE plan_id = ? AND status <> "
+                             "'cancelled' AND coalesce(planned_until, planned_on) <= ?",
+                             -1, plan.id, end));
+    CHECK(f.done_cumulative[w] ==
+          x.db.query_integer("SELECT count(*) FROM comm_activities WHERE plan_id = ? AND status = "
+                             "'done' AND done_on <= ?",
+                             -1, plan.id, end));
+  }
+  CHECK(f.planned_cumulative.back() == f.plan_activities);
+}
+
+TEST_CASE("moving an activity saves one audited change, and a move its rules refuse writes none") {
+  set_language(Language::et);
+  Fixture x;
+  Id activity = x.db.query_integer(
+      "SELECT id FROM comm_activities WHERE status = 'planned' ORDER BY planned_on DESC LIMIT 1",
+      0);
+  REQUIRE(activity > 0);
+  // An activity with a window of days: both ends move.
+  x.db.exec("UPDATE comm_activities SET planned_until = date(planned_on, '+3 days') WHERE id = " +
+            std::to_string(activity));
+  Record before = *db::load_record(x.db, comm_activities_spec(), activity);
+  auto moved = db::move_activity(x.db, activity, before.version, 7, today, staff);
+  REQUIRE(moved.problem.empty());
+  REQUIRE(moved.save.status == db::SaveStatus::saved);
+  CHECK(moved.save.current.value("planned_on") ==
+        Date::parse_iso(*before.value("planned_on"))->plus_days(7).iso());
+  CHECK(moved.save.current.value("planned_until") ==
+        Date::parse_iso(*before.value("planned_until"))->plus_days(7).iso());
+  auto history = db::record_history(x.db, comm_activities_spec(), activity);
+  REQUIRE(history.size() == 2);  // the two dates of one move
+  CHECK(history[0].change_id == history[1].change_id);
+  CHECK(history[0].changed_by == "avalikud.suhted");
+
+  // The same drag again from the screen as it was: a conflict, nothing moved twice.
+  std::int64_t audit_rows = x.db.query_integer("SELECT count(*) FROM audit_log", 0);
+  auto stale = db::move_activity(x.db, activity, before.version, 7, today, staff);
+  CHECK(stale.save.status == db::SaveStatus::conflict);
+  CHECK(x.db.query_integer("SELECT count(*) FROM audit_log", 0) == audit_rows);
+
+  // A record another program wrote against the editor's rules (a line break in a one-line
+  // title) is not saved by a move either: the move says why and writes nothing.
+  x.db.exec(
+      "UPDATE comm_activities SET title = 'Kaks' || char(10) || 'rida', version = version + "
+      "1 WHERE id = " +
+      std::to_string(activity));
+  std::int64_t version =
+      x.db.query_integer("SELECT version FROM comm_activities WHERE id = ?", 0, activity);
+  auto refused = db::move_activity(x.db, activity, version, 1, today, staff);
+  CHECK(refused.save.status == db::SaveStatus::nothing);
+  CHECK(refused.problem == "Reavahetus pole siin lubatud");
+  CHECK(x.db.query_integer("SELECT count(*) FROM audit_log", 0) == audit_rows);
+}
+
+TEST_CASE(
+    "a plan copied to the next period keeps its activities, planned again, a year on; "
+    "cancelled ones stay behind") {
+  Database db = Database::open_in_memory();
+  db.exec(R"sql(
+    INSERT INTO units (id, name) VALUES (1, 'Avalike suhete osakond');
+    INSERT INTO people (id, full_name, unit_id, joined_on) VALUES (1, 'Kaie Kask', 1, '2020-01-06');
+    INSERT INTO comm_plans (id, name, owner_id, starts_on, ends_on)
+      VALUES (1, 'Kommunikatsiooniplaan 2028', 1, '2028-01-01', '2028-12-31');
+    INSERT INTO comm_activities (id, plan_id, title, channel, owner_id, planned_on, planned_until,
+                                 status, done_on, link) VALUES
+      (1, 1, 'Vabariigi aastapäev', 'event', 1, '2028-02-24', NULL, 'done', '2028-02-24',
+       'https://linn.example/ap'),
+      (2, 1, 'Liigaasta päev', 'facebook', 1, '2028-02-29', '2028-03-02', 'postponed', NULL, NULL),
+      (3, 1, 'Ära jäetud üritus', 'event', 1, '2028-05-05', NULL, 'cancelled', NULL, NULL);
+  )sql");
+  Id copy = db::copy_plan(db, 1, staff);
+  auto plan = db::load_record(db, comm_plans_spec(), copy);
+  REQUIRE(plan);
+  CHECK(plan->value("name") == "Kommunikatsiooniplaan 2029");
+  CHECK(plan->value("starts_on") == "2029-01-01");
+  CHECK(plan->value("ends_on") == "2029-12-31");
+  auto rows = db.prepare(
+      "SELECT title, planned_on, coalesce(planned_until, ''), status, coalesce(done_on, ''), "
+      "coalesce(link, '') FROM comm_activities WHERE plan_id = ? ORDER BY planned_on");
+  rows.bind(1, copy);
+  std::vector<std::string> copied;
+  while (rows.step())
+    copied.push_back(rows.text(0) + "|" + rows.text(1) + "|" + rows.text(2) + "|" + rows.text(3) +
+                     "|" + rows.text(4) + "|" + rows.text(5));
+  CHECK(copied == std::vector<std::string>{
+                      "Vabariigi aastapäev|2029-02-24||planned||",
+                      "Liigaasta päev|2029-02-28|2029-03-02|planned||",
+                  });
+  // The copy is audited: the plan and each activity as an insert.
+  CHECK(db.query_integer("SELECT count(DISTINCT record_id) FROM audit_log WHERE action = 'insert' "
+                         "AND table_name = 'comm_activities'",
+                         0) == 2);
+}

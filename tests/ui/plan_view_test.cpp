@@ -1,0 +1,99 @@
+// The communication plan, clicked and dragged as the communications staff would.
+
+#include <catch2/catch.hpp>
+
+#include "core/i18n.h"
+#include "db/record_store.h"
+#include "support/dashboard_session.h"
+
+using namespace raekoda;
+
+using Session = testing::DashboardSession;
+
+namespace {
+
+const PlanFigures& open_plan(Session& session) {
+  session.click("switcher.plan");
+  session.frame();
+  session.frame();
+  REQUIRE(session.controller.figures().plan);
+  return *session.controller.figures().plan;
+}
+
+}  // namespace
+
+TEST_CASE("the late tile opens exactly the late activities") {
+  set_language(Language::et);
+  Session session;
+  const PlanFigures f = open_plan(session);
+  REQUIRE(f.late_now > 0);
+  session.click("tile.plan.late");
+  session.frame();
+  REQUIRE(session.ui().table);
+  CHECK(session.ui().table->total == f.late_now);
+}
+
+TEST_CASE("dragging an activity on the timeline a week on saves one audited change") {
+  set_language(Language::et);
+  Session session;
+  const PlanFigures f = open_plan(session);
+  // A planned activity that lies wholly in the window, so that its bar can be grabbed.
+  std::size_t row = 0;
+  while (row < f.coming.size() &&
+         (f.coming[row].status != ActivityStatus::planned || f.coming[row].starts_on < f.today))
+    ++row;
+  REQUIRE(row < f.coming.size());
+  REQUIRE(row < 14);
+  const PlanFigures::Activity activity = f.coming[row];
+  auto rows = session.probe.items.at("plot.plan.timeline");
+  float line = ImGui::GetTextLineHeight();
+  float label_width = 0;
+  for (const auto& a : f.coming)
+    label_width = std::max(label_width, ImGui::CalcTextSize(a.title.c_str()).x);
+  float full_width = rows.max.x - rows.min.x;
+  label_width = std::min(label_width + 12, full_width * 0.35f);
+  float scrollbar = f.coming.size() > 14 ? ImGui::GetStyle().ScrollbarSize : 0.0f;
+  float width = full_width - label_width - scrollbar;
+  float per_day = width / 56.0f;
+  float x =
+      rows.min.x + label_width + per_day * (f.window_from.days_until(activity.starts_on) + 0.5f);
+  float y = rows.min.y + line * 1.5f * (static_cast<float>(row) + 0.5f);
+  ImGuiIO& io = ImGui::GetIO();
+  session.imgui.move_mouse(ImVec2(x, y));
+  session.frame();
+  io.MouseDown[0] = true;
+  session.frame();
+  for (int step = 1; step <= 7; ++step) {
+    session.imgui.move_mouse(ImVec2(x + per_day * static_cast<float>(step), y));
+    session.frame();
+  }
+  io.MouseDown[0] = false;
+  session.frame();
+  session.frame();
+  auto moved = db::load_record(session.controller.database(), comm_activities_spec(), activity.id);
+  REQUIRE(moved);
+  CHECK(moved->value("planned_on") == activity.starts_on.plus_days(7).iso());
+  auto history =
+      db::record_history(session.controller.database(), comm_activities_spec(), activity.id);
+  REQUIRE_FALSE(history.empty());
+  std::int64_t change = history.front().change_id;
+  for (const auto& entry : history) CHECK(entry.change_id == change);
+  CHECK(session.controller.session().notice == "Tegevus nihutatud.");
+}
+
+TEST_CASE("a plan is copied to the next period and shown") {
+  set_language(Language::et);
+  Session session;
+  const PlanFigures f = open_plan(session);
+  REQUIRE(f.chosen);
+  const auto plan = f.plans[*f.chosen];
+  session.click("plan.copy");
+  session.click("plan.copy_confirm");
+  const PlanFigures& after = *session.controller.figures().plan;
+  REQUIRE(after.chosen);
+  const auto& copy = after.plans[*after.chosen];
+  CHECK(copy.id != plan.id);
+  CHECK(copy.starts_on == plan.starts_on.plus_months(12));
+  CHECK(after.plan_activities == f.plan_activities);
+  CHECK(after.done_cumulative.back() == 0);
+}
