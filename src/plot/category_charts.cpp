@@ -28,13 +28,6 @@ ImU32 lerp_colour(ImU32 a, ImU32 b, double t) {
          IM_COL32_A_MASK;
 }
 
-ImU32 readable_text_on(ImU32 background) {
-  double r = (background >> IM_COL32_R_SHIFT) & 0xFF;
-  double g = (background >> IM_COL32_G_SHIFT) & 0xFF;
-  double b = (background >> IM_COL32_B_SHIFT) & 0xFF;
-  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? IM_COL32(28, 32, 38, 255)
-                                                 : IM_COL32(255, 255, 255, 255);
-}
 
 }  // namespace
 

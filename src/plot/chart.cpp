@@ -52,6 +52,14 @@ ImU32 tone_colour(const Theme& theme, int tone) {
   }
 }
 
+ImU32 readable_text_on(ImU32 background) {
+  double r = (background >> IM_COL32_R_SHIFT) & 0xFF;
+  double g = (background >> IM_COL32_G_SHIFT) & 0xFF;
+  double b = (background >> IM_COL32_B_SHIFT) & 0xFF;
+  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? IM_COL32(28, 32, 38, 255)
+                                                 : IM_COL32(255, 255, 255, 255);
+}
+
 ImU32 with_alpha(ImU32 colour, float alpha) {
   auto a = static_cast<ImU32>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f);
   return (colour & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);

@@ -65,6 +65,8 @@ ImU32 series_colour(const Theme& theme, const Series& series, std::size_t index)
 // Fixed tone colours: negative vermillion, neutral grey, positive blue; never green for bad news.
 ImU32 tone_colour(const Theme& theme, int tone);
 ImU32 with_alpha(ImU32 colour, float alpha);
+// Dark or white text, whichever reads better on `background`.
+ImU32 readable_text_on(ImU32 background);
 
 // Text of a value for an axis or tooltip, in the current language: 12 345, or 95 % when percent.
 std::string value_text(double value, bool percent);

@@ -40,8 +40,8 @@ std::optional<Selection> day_strip(const char* id, const std::vector<DayCell>& d
     ImU32 fill = t > 0 ? heat_colour(theme, t) : theme.tile_background;
     draw->AddRectFilled(min, max, fill, 4.0f);
     draw->AddRect(min, max, cell_hovered ? theme.text : theme.tile_border, 4.0f);
-    ImU32 ink = t > 0.55 ? IM_COL32(255, 255, 255, 255) : theme.text;
-    ImU32 muted = t > 0.55 ? IM_COL32(235, 240, 245, 255) : theme.text_muted;
+    ImU32 ink = t > 0 ? readable_text_on(fill) : theme.text;
+    ImU32 muted = t > 0 ? with_alpha(ink, 0.8f) : theme.text_muted;
     std::string weekday = tr("weekday.short." + std::to_string(cell.day.iso_weekday()));
     std::string date = cell.day.display().substr(0, 5);  // 24.11
     std::string value = value_text(cell.value, false);
