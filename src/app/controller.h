@@ -3,6 +3,7 @@
 // the day changes, or when the user asks for something; never inside a frame's drawing.
 
 #include <chrono>
+#include <functional>
 #include <optional>
 
 #include "core/dashboard_figures.h"
@@ -60,7 +61,10 @@ private:
   void carry_out_access(const ui::Actions& actions);
   void export_campaign(Id campaign);
   void carry_out_plan(const ui::Actions& actions);
-  void report(const db::SaveResult& result, const char* done_key);
+  void attempt(const std::function<void()>& work);
+  void report(const db::SaveResult& result, const char* done_key,
+              const char* conflict_key = "notice.changed_meanwhile");
+  void write_export(const std::string& what, const std::string& csv, std::size_t rows);
   void save_record();
   void delete_record();
   void undo();
