@@ -124,4 +124,21 @@ std::string DateTime::display() const {
   return fmt::format("{} {:02}:{:02}", date.display(), minute_of_day / 60, minute_of_day % 60);
 }
 
+std::vector<Date> last_months(Date day, int count) {
+  std::vector<Date> months;
+  Date first = day.month_start().plus_months(-(count - 1));
+  for (int m = 0; m < count; ++m) months.push_back(first.plus_months(m));
+  return months;
+}
+
+std::optional<std::size_t> month_index(const std::vector<Date>& months, Date day) {
+  if (months.empty() || day < months.front()) return std::nullopt;
+  Date first = months.front();
+  auto index =
+      static_cast<std::size_t>((day.year() - first.year()) * 12 + static_cast<int>(day.month()) -
+                               static_cast<int>(first.month()));
+  if (index >= months.size()) return std::nullopt;
+  return index;
+}
+
 }  // namespace raekoda

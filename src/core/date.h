@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace raekoda {
 
@@ -50,6 +51,11 @@ public:
 private:
   std::chrono::sys_days days_{};
 };
+
+// The first days of the `count` months that end with the one holding `day`, oldest first.
+std::vector<Date> last_months(Date day, int count);
+// Which of `months` (consecutive first days, oldest first) holds `day`; nullopt outside them.
+std::optional<std::size_t> month_index(const std::vector<Date>& months, Date day);
 
 struct IsoWeek {
   int year = 0;  // the ISO week-numbering year, which differs from the calendar year near New Year

@@ -146,14 +146,8 @@ void load_systems(Database& db, AccessFigures& f) {
 }
 
 void load_months(Database& db, AccessFigures& f) {
-  Date first = f.today.month_start().plus_months(-11);
-  for (int m = 0; m < 12; ++m) f.months.push_back(first.plus_months(m));
-  auto month_of = [&](Date day) -> std::optional<std::size_t> {
-    if (day < first || day > f.today) return std::nullopt;
-    return static_cast<std::size_t>((day.year() - first.year()) * 12 +
-                                    static_cast<int>(day.month()) -
-                                    static_cast<int>(first.month()));
-  };
+  f.months = last_months(f.today, 12);
+  Date first = f.months.front();
   // From leaving to revocation, for every account of someone who left in the last 12 months.
   std::vector<std::vector<double>> delays(12);
   Statement leavers = db.prepare(
@@ -170,7 +164,7 @@ void load_months(Database& db, AccessFigures& f) {
     ++f.revoke_delay[bucket];
     f.revoke_delay_accounts[bucket].push_back(leavers.integer(2));
     if (days)
-      if (auto m = month_of(*left)) delays[*m].push_back(std::max(*days, 0));
+      if (auto m = month_index(f.months, *left)) delays[*m].push_back(std::max(*days, 0));
   }
   for (auto& month : delays) f.median_delay_per_month.push_back(nearest_rank(month, 0.5));
 
@@ -183,7 +177,7 @@ void load_months(Database& db, AccessFigures& f) {
     select.bind_all(first, f.today);
     while (select.step())
       if (auto month = select.date(0))
-        if (auto m = month_of(*month)) into[*m] = select.integer(1);
+        if (auto m = month_index(f.months, *month)) into[*m] = select.integer(1);
   };
   monthly("granted_on", f.grants_per_month);
   monthly("revoked_on", f.revocations_per_month);

@@ -82,8 +82,8 @@ void load_tiles(Database& db, DeadlineFigures& f, const WorkingCalendar& calenda
 }
 
 void load_trends(Database& db, DeadlineFigures& f) {
-  Date first_month = f.today.month_start().plus_months(-11);
-  for (int m = 0; m < 12; ++m) f.months.push_back(first_month.plus_months(m));
+  f.months = last_months(f.today, 12);
+  Date first_month = f.months.front();
   f.answered_per_month.assign(12, 0);
   f.on_time_per_month.assign(12, 0);
   // Grouped by day, which follows the index; the days are summed into months here.
@@ -94,11 +94,10 @@ void load_trends(Database& db, DeadlineFigures& f) {
   while (daily.step()) {
     auto day = daily.date(0);
     if (!day) continue;
-    auto month = std::find(f.months.begin(), f.months.end(), day->month_start());
-    if (month == f.months.end()) continue;
-    auto i = static_cast<std::size_t>(month - f.months.begin());
-    f.answered_per_month[i] += daily.integer(1);
-    f.on_time_per_month[i] += daily.integer(2);
+    auto month = month_index(f.months, *day);
+    if (!month) continue;
+    f.answered_per_month[*month] += daily.integer(1);
+    f.on_time_per_month[*month] += daily.integer(2);
   }
 
   // Overdue at each week's end: a document is overdue from the day after its due date until the

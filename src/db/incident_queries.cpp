@@ -133,16 +133,14 @@ void load_resolution(Database& db, IncidentFigures& f, const WorkingCalendar& ca
 // month, institutions, weekdays and hours.
 void load_year(Database& db, IncidentFigures& f, const WorkingCalendar& calendar,
                const Scope& scope) {
-  Date first = f.today.month_start().plus_months(-11);
+  f.months = last_months(f.today, 12);
+  Date first = f.months.front();
   Date year_ago = f.today.plus_months(-12).plus_days(1);
-  for (int m = 0; m < 12; ++m) f.months.push_back(first.plus_months(m));
   for (auto& counts : f.breaches_per_month) counts.assign(12, 0);
   for (auto& counts : f.opened_per_month_by_category) counts.assign(12, 0);
-  auto month_of = [&](Date day) -> std::optional<std::size_t> {
-    if (day < first || day > f.today) return std::nullopt;
-    return static_cast<std::size_t>((day.year() - first.year()) * 12 +
-                                    static_cast<int>(day.month()) -
-                                    static_cast<int>(first.month()));
+  // Targets that run out after today belong to no month yet.
+  auto month_of = [&](Date day) {
+    return day > f.today ? std::nullopt : month_index(f.months, day);
   };
   std::map<Id, IncidentFigures::InstitutionCount> places;
   Statement names = db.prepare("SELECT id, name, kind FROM institutions");

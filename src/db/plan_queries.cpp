@@ -96,8 +96,8 @@ void load_burnup(Database& db, PlanFigures& f) {
 }
 
 void load_done_per_month(Database& db, PlanFigures& f) {
-  Date first = f.today.month_start().plus_months(-11);
-  for (int m = 0; m < 12; ++m) f.months.push_back(first.plus_months(m));
+  f.months = last_months(f.today, 12);
+  Date first = f.months.front();
   for (auto& counts : f.done_per_month) counts.assign(12, 0);
   Statement select = db.prepare(
       "SELECT substr(done_on, 1, 7) || '-01', channel, count(*) FROM comm_activities "
@@ -107,10 +107,8 @@ void load_done_per_month(Database& db, PlanFigures& f) {
     auto month = select.date(0);
     auto channel = enum_from_key<ActivityChannel>(select.text(1));
     if (!month || !channel) continue;
-    auto at = std::find(f.months.begin(), f.months.end(), *month);
-    if (at != f.months.end())
-      f.done_per_month[static_cast<std::size_t>(*channel)]
-                      [static_cast<std::size_t>(at - f.months.begin())] = select.integer(2);
+    if (auto m = month_index(f.months, *month))
+      f.done_per_month[static_cast<std::size_t>(*channel)][*m] = select.integer(2);
   }
 }
 

@@ -14,6 +14,7 @@
 #include "plot/category_charts.h"
 #include "plot/matrix_chart.h"
 #include "plot/time_chart.h"
+#include "ui/filters.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -27,15 +28,6 @@ using plot::Assessment;
 
 RecordFilter active() {
   return {"revoked_on", Kind::is_null, std::nullopt, std::nullopt, tr("chip.account_active")};
-}
-RecordFilter equals(std::string column, std::string value, std::string label) {
-  return {std::move(column), Kind::equals, std::move(value), std::nullopt, std::move(label)};
-}
-RecordFilter these(const std::vector<Id>& ids, std::string label) {
-  std::string list;
-  for (Id id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
-  if (list.empty()) list = "0";  // no row has id 0: an empty list opens an empty table
-  return {"id", Kind::one_of, list, std::nullopt, std::move(label)};
 }
 TableState accounts(std::vector<RecordFilter> filters, std::string title) {
   return records_table(accounts_spec(), std::move(filters), std::move(title), "granted_on", true);
@@ -239,10 +231,7 @@ void draw_undone_revokes(const AccessFigures& f, UiState& state, const SessionIn
 
 void draw_burnup(const AccessFigures& f, const AccessFigures::Campaign& c, UiState& state,
                  const Fonts& fonts) {
-  plot::TimeSeriesData data;
-  data.bucket_unit = plot::TimeUnit::day;
-  data.buckets = f.burnup_days;
-  data.end = f.burnup_days.empty() ? f.today : f.burnup_days.back().plus_days(1);
+  plot::TimeSeriesData data = calendar_data(f.burnup_days, plot::TimeUnit::day, f.today);
   std::vector<double> total(f.burnup_days.size(), 0);
   for (const auto& person : f.burnup) {
     plot::Series series{
@@ -455,10 +444,7 @@ void draw_revoke_delays(const AccessFigures& f, UiState& state, const Fonts& fon
                            trf("access.drill.delay", picked->category));
   }
   // The trend: median days from leaving to revocation by the month of leaving; the target is 0.
-  plot::TimeSeriesData data;
-  data.bucket_unit = plot::TimeUnit::month;
-  data.buckets = f.months;
-  data.end = f.months.empty() ? f.today : f.months.back().plus_months(1);
+  plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
   plot::Series median{tr("access.delay.median"), {}, theme.bad};
   for (const auto& m : f.median_delay_per_month) median.values.push_back(m.value_or(std::nan("")));
   data.series.push_back(std::move(median));
@@ -470,17 +456,9 @@ void draw_revoke_delays(const AccessFigures& f, UiState& state, const Fonts& fon
 
 void draw_grants(const AccessFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("access.grants"), fonts);
-  plot::TimeSeriesData data;
-  data.bucket_unit = plot::TimeUnit::month;
-  data.buckets = f.months;
-  data.end = f.months.empty() ? f.today : f.months.back().plus_months(1);
-  auto series = [](const char* key, const std::vector<std::int64_t>& values) {
-    plot::Series s{tr(key), {}, std::nullopt};
-    for (std::int64_t v : values) s.values.push_back(static_cast<double>(v));
-    return s;
-  };
-  data.series = {series("access.series.granted", f.grants_per_month),
-                 series("access.series.revoked", f.revocations_per_month)};
+  plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
+  data.series = {count_series(tr("access.series.granted"), f.grants_per_month),
+                 count_series(tr("access.series.revoked"), f.revocations_per_month)};
   plot::TimeChartOptions options{plot::TimeChartKind::bars, false, std::nullopt, "", 200};
   auto picked = plot::time_chart("access_grants", data, options, state.chart("access_grants"),
                                  state.chart_context(fonts));

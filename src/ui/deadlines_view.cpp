@@ -10,6 +10,7 @@
 #include "plot/category_charts.h"
 #include "plot/day_strip.h"
 #include "plot/time_chart.h"
+#include "ui/filters.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -34,8 +35,7 @@ RecordFilter due_between(Date from, Date until) {
                         : trf("chip.due_between", from.display(), until.display())};
 }
 RecordFilter answered_between(Date from, Date until) {
-  return {"answered_on", Kind::between, from.iso(), until.iso(),
-          trf("chip.answered_between", from.display(), until.display())};
+  return between("answered_on", from, until, "chip.answered_between");
 }
 RecordFilter responder_is(const DeadlineFigures::Group& group) {
   if (group.key.empty())
@@ -48,7 +48,7 @@ RecordFilter unit_is(const DeadlineFigures::Group& group) {
   return {"responder_id", Kind::person_in_unit, group.key, std::nullopt, group.name};
 }
 RecordFilter type_is(const std::string& key) {
-  return {"doc_type", Kind::equals, key, std::nullopt, tr("doc_type." + key)};
+  return equals("doc_type", key, tr("doc_type." + key));
 }
 
 TableState documents(std::vector<RecordFilter> filters, std::string title,
@@ -216,10 +216,7 @@ void draw_on_time_trend(const DeadlineFigures& f, UiState& state, const Fonts& f
   if (ImGui::SmallButton(target.c_str())) actions.edit_record = RecordRef{&settings_spec(), 1};
   remember_item(state, "deadlines.edit_target");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("deadlines.target_hint"));
-  plot::TimeSeriesData data;
-  data.bucket_unit = plot::TimeUnit::month;
-  data.buckets = f.months;
-  data.end = f.months.empty() ? f.today : f.months.back().plus_months(1);
+  plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
   plot::Series rate{tr("deadlines.on_time_series"), {}, std::nullopt};
   for (std::size_t m = 0; m < f.months.size(); ++m)
     rate.values.push_back(
@@ -239,14 +236,9 @@ void draw_on_time_trend(const DeadlineFigures& f, UiState& state, const Fonts& f
 
 void draw_overdue_trend(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("deadlines.overdue_trend"), fonts);
-  plot::TimeSeriesData data;
-  data.bucket_unit = plot::TimeUnit::week;
-  data.buckets = f.weeks;
-  data.end = f.weeks.empty() ? f.today : f.weeks.back().plus_days(7);
-  plot::Series overdue{tr("deadlines.overdue_series"), {}, plot::theme(state.theme).bad};
-  for (std::int64_t count : f.overdue_at_week_end)
-    overdue.values.push_back(static_cast<double>(count));
-  data.series.push_back(std::move(overdue));
+  plot::TimeSeriesData data = calendar_data(f.weeks, plot::TimeUnit::week, f.today);
+  data.series.push_back(count_series(tr("deadlines.overdue_series"), f.overdue_at_week_end,
+                                     plot::theme(state.theme).bad));
   plot::TimeChartOptions options{plot::TimeChartKind::bars, false, std::nullopt, "", 200};
   auto picked = plot::time_chart("deadlines_overdue", data, options,
                                  state.chart("deadlines_overdue"), state.chart_context(fonts));

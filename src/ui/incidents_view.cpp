@@ -11,6 +11,7 @@
 #include "core/working_hours.h"
 #include "plot/category_charts.h"
 #include "plot/time_chart.h"
+#include "ui/filters.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -22,28 +23,12 @@ using plot::Assessment;
 
 // -- the filters a click stands for -------------------------------------------------------------
 
-RecordFilter between(std::string column, Date from, Date until, const char* chip) {
-  return {std::move(column), Kind::between, from.iso(), until.iso(),
-          trf(chip, from.display(), until.display())};
-}
-template <class E>
-RecordFilter is(std::string column, E value) {
-  return {std::move(column), Kind::equals, std::string(key_of(value)), std::nullopt,
-          tr(catalog_key(value))};
-}
 RecordFilter unresolved() {
   return {"resolved_at", Kind::is_null, std::nullopt, std::nullopt, tr("chip.unresolved")};
 }
 RecordFilter security() {
   return {"is_security", Kind::equals, "1", std::nullopt, tr("chip.security")};
 }
-RecordFilter these(const std::vector<Id>& ids, std::string label) {
-  std::string list;
-  for (Id id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
-  if (list.empty()) list = "0";  // no row has id 0: an empty list opens an empty table
-  return {"id", Kind::one_of, list, std::nullopt, std::move(label)};
-}
-
 // Incidents behind a figure; the security filter, when on, stays on.
 TableState incidents(const IncidentFigures& f, std::vector<RecordFilter> filters,
                      std::string title) {
@@ -134,20 +119,11 @@ void draw_tiles(const IncidentFigures& f, UiState& state, const Fonts& fonts) {
 
 void draw_weekly(const IncidentFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("incidents.weekly"), fonts);
-  plot::TimeSeriesData data;
-  data.bucket_unit = plot::TimeUnit::week;
-  data.buckets = f.weeks;
-  data.end = f.weeks.empty() ? f.today : f.weeks.back().plus_days(7);
-  auto series = [](const char* key, const std::vector<std::int64_t>& values,
-                   std::optional<ImU32> colour = std::nullopt) {
-    plot::Series s{tr(key), {}, colour};
-    for (std::int64_t v : values) s.values.push_back(static_cast<double>(v));
-    return s;
-  };
-  data.series = {
-      series("incidents.series.opened", f.opened_per_week),
-      series("incidents.series.resolved", f.resolved_per_week),
-      series("incidents.series.backlog", f.backlog_at_week_end, plot::theme(state.theme).text)};
+  plot::TimeSeriesData data = calendar_data(f.weeks, plot::TimeUnit::week, f.today);
+  data.series = {count_series(tr("incidents.series.opened"), f.opened_per_week),
+                 count_series(tr("incidents.series.resolved"), f.resolved_per_week),
+                 count_series(tr("incidents.series.backlog"), f.backlog_at_week_end,
+                              plot::theme(state.theme).text)};
   plot::TimeChartOptions options{plot::TimeChartKind::bars, false, std::nullopt, "", 230, {2}};
   auto picked = plot::time_chart("incidents_weekly", data, options, state.chart("incidents_weekly"),
                                  state.chart_context(fonts));
@@ -258,17 +234,13 @@ void draw_spread(const IncidentFigures& f, bool by_severity, UiState& state, con
 void draw_breaches(const IncidentFigures& f, UiState& state, const Fonts& fonts, Actions& actions) {
   panel(tr("incidents.breaches"), fonts);
   const plot::Theme& theme = plot::theme(state.theme);
-  plot::TimeSeriesData data;
-  data.bucket_unit = plot::TimeUnit::month;
-  data.buckets = f.months;
-  data.end = f.months.empty() ? f.today : f.months.back().plus_months(1);
+  plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
   // Severity from critical (vermillion) to low (grey), as the eye ranks them.
   const std::array<ImU32, Severity_count> colours = {
       theme.bad, theme.warning, plot::palette_colour(theme, 0), theme.text_muted};
   for (std::size_t s = 0; s < Severity_count; ++s) {
-    plot::Series series{tr(catalog_key(static_cast<Severity>(s))), {}, colours[s]};
-    for (std::int64_t v : f.breaches_per_month[s]) series.values.push_back(static_cast<double>(v));
-    data.series.push_back(std::move(series));
+    data.series.push_back(count_series(tr(catalog_key(static_cast<Severity>(s))),
+                                       f.breaches_per_month[s], colours[s]));
   }
   plot::TimeChartOptions options{plot::TimeChartKind::stacked_bars, false, std::nullopt, "", 170};
   auto picked = plot::time_chart("incidents_breaches", data, options,
@@ -368,10 +340,7 @@ void draw_weekday_hours(const IncidentFigures& f, UiState& state, const Fonts& f
 void draw_categories(const IncidentFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("incidents.categories"), fonts);
   const plot::Theme& theme = plot::theme(state.theme);
-  plot::TimeSeriesData data;
-  data.bucket_unit = plot::TimeUnit::month;
-  data.buckets = f.months;
-  data.end = f.months.empty() ? f.today : f.months.back().plus_months(1);
+  plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
   // Security stands out in the colour of bad news; the others take the palette without it.
   const std::array<ImU32, IncidentCategory_count> colours = {plot::palette_colour(theme, 0),
                                                              plot::palette_colour(theme, 1),
@@ -383,10 +352,8 @@ void draw_categories(const IncidentFigures& f, UiState& state, const Fonts& font
                                                              theme.bad};
   for (std::size_t c = 0; c < IncidentCategory_count; ++c) {
     auto category = static_cast<IncidentCategory>(c);
-    plot::Series series{tr(catalog_key(category)), {}, colours[c]};
-    for (std::int64_t v : f.opened_per_month_by_category[c])
-      series.values.push_back(static_cast<double>(v));
-    data.series.push_back(std::move(series));
+    data.series.push_back(
+        count_series(tr(catalog_key(category)), f.opened_per_month_by_category[c], colours[c]));
   }
   plot::TimeChartOptions options{plot::TimeChartKind::stacked_bars, false, std::nullopt, "", 200};
   auto picked = plot::time_chart("incidents_categories", data, options,

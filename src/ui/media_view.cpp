@@ -13,6 +13,7 @@
 #include "core/number_format.h"
 #include "plot/category_charts.h"
 #include "plot/time_chart.h"
+#include "ui/filters.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -25,15 +26,7 @@ using plot::Assessment;
 // -- the filters a click stands for -------------------------------------------------------------
 
 RecordFilter published_in(Date from, Date until) {
-  return {"published_on", Kind::between, from.iso(), until.iso(),
-          trf("chip.published_between", from.display(), until.display())};
-}
-RecordFilter equals(std::string column, std::string value, std::string label) {
-  return {std::move(column), Kind::equals, std::move(value), std::nullopt, std::move(label)};
-}
-template <class E>
-RecordFilter is(std::string column, E value) {
-  return equals(std::move(column), std::string(key_of(value)), tr(catalog_key(value)));
+  return between("published_on", from, until, "chip.published_between");
 }
 RecordFilter rebuttal_owed() {
   return {"rebuttal_status", Kind::one_of, "needed,drafted,approved", std::nullopt,

@@ -6,6 +6,7 @@
 #include "core/number_format.h"
 #include "plot/kpi_tile.h"
 #include "plot/time_chart.h"
+#include "ui/view_layout.h"
 #include "ui/views.h"
 
 namespace raekoda::ui {
@@ -98,19 +99,12 @@ void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& 
   ImGui::PushFont(fonts.bold);
   ImGui::TextUnformatted(tr("overview.coverage_by_tone"));
   ImGui::PopFont();
-  plot::TimeSeriesData coverage;
-  coverage.bucket_unit = plot::TimeUnit::week;
-  coverage.buckets = figures.coverage_weeks;
-  coverage.end =
-      figures.coverage_weeks.empty() ? figures.today : figures.coverage_weeks.back().plus_days(7);
-  for (std::size_t tone = 0; tone < figures.coverage_by_tone.size(); ++tone) {
-    plot::Series series{tr(catalog_key(static_cast<Tone>(tone))),
-                        {},
-                        plot::tone_colour(theme, static_cast<int>(tone))};
-    for (std::int64_t count : figures.coverage_by_tone[tone])
-      series.values.push_back(static_cast<double>(count));
-    coverage.series.push_back(std::move(series));
-  }
+  plot::TimeSeriesData coverage =
+      calendar_data(figures.coverage_weeks, plot::TimeUnit::week, figures.today);
+  for (std::size_t tone = 0; tone < figures.coverage_by_tone.size(); ++tone)
+    coverage.series.push_back(count_series(tr(catalog_key(static_cast<Tone>(tone))),
+                                           figures.coverage_by_tone[tone],
+                                           plot::tone_colour(theme, static_cast<int>(tone))));
   plot::TimeChartOptions options;
   options.kind = plot::TimeChartKind::stacked_bars;
   options.height = 260;

@@ -10,6 +10,7 @@
 #include "plot/category_charts.h"
 #include "plot/time_chart.h"
 #include "plot/timeline_chart.h"
+#include "ui/filters.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -25,10 +26,6 @@ RecordFilter open_activity() {
 RecordFilter not_cancelled() {
   return {"status", Kind::one_of, "planned,in_progress,done,postponed", std::nullopt,
           tr("chip.not_cancelled")};
-}
-RecordFilter between(std::string column, Date from, Date until, const char* chip) {
-  return {std::move(column), Kind::between, from.iso(), until.iso(),
-          trf(chip, from.display(), until.display())};
 }
 TableState activities(std::vector<RecordFilter> filters, std::string title) {
   return records_table(comm_activities_spec(), std::move(filters), std::move(title), "planned_on");
@@ -180,10 +177,7 @@ void draw_burnup(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   const PlanFigures::Plan* plan = chosen(f);
   panel(plan ? trf("plan.burnup", plan->name).c_str() : tr("plan.no_plan"), fonts);
   if (!plan) return;
-  plot::TimeSeriesData data;
-  data.bucket_unit = plot::TimeUnit::week;
-  data.buckets = f.weeks;
-  data.end = f.weeks.empty() ? f.today : f.weeks.back().plus_days(7);
+  plot::TimeSeriesData data = calendar_data(f.weeks, plot::TimeUnit::week, f.today);
   plot::Series planned{tr("plan.series.planned"), {}, plot::theme(state.theme).text_muted};
   plot::Series done{tr("plan.series.done"), {}, plot::theme(state.theme).good};
   for (std::size_t w = 0; w < f.weeks.size(); ++w) {
@@ -217,17 +211,13 @@ void draw_burnup(const PlanFigures& f, UiState& state, const Fonts& fonts) {
 void draw_done_per_month(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("plan.done_per_month"), fonts);
   const plot::Theme& theme = plot::theme(state.theme);
-  plot::TimeSeriesData data;
-  data.bucket_unit = plot::TimeUnit::month;
-  data.buckets = f.months;
-  data.end = f.months.empty() ? f.today : f.months.back().plus_months(1);
+  plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
   // Ten channels: the palette's seven, then greys for the least used.
   for (std::size_t c = 0; c < ActivityChannel_count; ++c) {
     std::optional<ImU32> colour;
     if (c >= 7) colour = grey(theme, c - 7);
-    plot::Series series{tr(catalog_key(static_cast<ActivityChannel>(c))), {}, colour};
-    for (std::int64_t v : f.done_per_month[c]) series.values.push_back(static_cast<double>(v));
-    data.series.push_back(std::move(series));
+    data.series.push_back(count_series(tr(catalog_key(static_cast<ActivityChannel>(c))),
+                                       f.done_per_month[c], colour));
   }
   plot::TimeChartOptions options{plot::TimeChartKind::stacked_bars, false, std::nullopt, "", 180};
   auto picked = plot::time_chart("plan_done", data, options, state.chart("plan_done"),

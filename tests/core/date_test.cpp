@@ -53,3 +53,16 @@ TEST_CASE("an incident time is read to the minute and checked") {
   CHECK_FALSE(DateTime::parse_iso("2026-11-20 24:00"));
   CHECK_FALSE(DateTime::parse_iso("2026-11-20"));
 }
+
+TEST_CASE("the last twelve months end with this one, and a day finds its month among them") {
+  Date today = *Date::parse_iso("2026-02-28");
+  auto months = last_months(today, 12);
+  REQUIRE(months.size() == 12);
+  CHECK(months.front() == *Date::parse_iso("2025-03-01"));
+  CHECK(months.back() == *Date::parse_iso("2026-02-01"));
+  CHECK(month_index(months, *Date::parse_iso("2025-03-01")) == 0u);
+  CHECK(month_index(months, *Date::parse_iso("2025-12-31")) == 9u);
+  CHECK(month_index(months, *Date::parse_iso("2026-02-28")) == 11u);
+  CHECK_FALSE(month_index(months, *Date::parse_iso("2025-02-28")));
+  CHECK_FALSE(month_index(months, *Date::parse_iso("2026-03-01")));
+}
