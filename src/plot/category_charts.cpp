@@ -28,7 +28,6 @@ ImU32 lerp_colour(ImU32 a, ImU32 b, double t) {
          IM_COL32_A_MASK;
 }
 
-
 }  // namespace
 
 std::vector<RankedItem> top_with_other(std::vector<RankedItem> items, std::size_t top,
@@ -58,15 +57,11 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
     group_colours.push_back(theme.text);
   }
   draw_colour_key(key_names, group_colours);
-  float line = ImGui::GetTextLineHeight();
-  float row_height = line * 1.6f;
-  ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 160.0f),
-              row_height * static_cast<float>(std::max<std::size_t>(rows.size(), 1)));
-  ImGui::InvisibleButton("plot", size);
-  bool hovered = ImGui::IsItemHovered();
-  bool clicked = ImGui::IsItemDeactivated() && hovered;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
+  RowCanvas canvas = row_canvas(rows.size());
+  const ImVec2 origin = canvas.origin;
+  const ImVec2 size = canvas.size;
+  const float row_height = canvas.row_height;
+  ImDrawList* draw = canvas.draw;
 
   float name_width = 0;
   for (const RankedItem& row : rows)
@@ -85,18 +80,11 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
   if (largest <= 0) largest = 1;
 
   std::optional<Selection> selection;
-  ImVec2 mouse = ImGui::GetIO().MousePos;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const RankedItem& row = rows[i];
-    float top = origin.y + row_height * static_cast<float>(i);
-    bool row_hovered = hovered && mouse.y >= top && mouse.y < top + row_height;
-    if (row_hovered)
-      draw->AddRectFilled(ImVec2(origin.x, top), ImVec2(origin.x + size.x, top + row_height),
-                          theme.tile_hover);
-    draw->PushClipRect(ImVec2(origin.x, top), ImVec2(origin.x + name_width, top + row_height),
-                       true);
-    draw->AddText(ImVec2(origin.x, top + (row_height - line) / 2), theme.text, row.name.c_str());
-    draw->PopClipRect();
+    float top = canvas.top(i);
+    bool row_hovered = canvas.row_hovered(i);
+    canvas.draw_row(i, row.name, name_width, theme);
     float width = bar_room * static_cast<float>(row.value / largest);
     ImU32 colour =
         row.group < 0 ? theme.text_muted
@@ -108,7 +96,7 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
                         ImVec2(bar_left + std::max(width, 1.0f), top + row_height * 0.82f), colour,
                         2.0f);
     std::string value = value_text(row.value, options.percent);
-    float text_y = top + (row_height - line) / 2;
+    float text_y = canvas.text_y(i);
     float text_x = bar_left + width + 6;
     if (row.marker) {
       float tick = bar_left + bar_room * static_cast<float>(*row.marker / largest);
@@ -127,7 +115,7 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
         ImGui::SetTooltip("%s: %s", row.name.c_str(), value.c_str());
       else
         ImGui::SetTooltip("%s: %s (%s)", row.name.c_str(), value.c_str(), row.note.c_str());
-      if (clicked) {
+      if (canvas.clicked) {
         Selection picked;
         picked.chart = id;
         picked.index = static_cast<int>(i);

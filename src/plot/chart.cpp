@@ -131,6 +131,37 @@ private:
 
 }  // namespace
 
+RowCanvas row_canvas(std::size_t rows) {
+  RowCanvas canvas;
+  canvas.line = ImGui::GetTextLineHeight();
+  canvas.row_height = canvas.line * 1.6f;
+  canvas.origin = ImGui::GetCursorScreenPos();
+  canvas.size = ImVec2(std::max(ImGui::GetContentRegionAvail().x, 160.0f),
+                       canvas.row_height * static_cast<float>(std::max<std::size_t>(rows, 1)));
+  // The Canvas pattern: one invisible button takes hover and click for every row.
+  ImGui::InvisibleButton("plot", canvas.size);
+  canvas.hovered = ImGui::IsItemHovered();
+  canvas.clicked = ImGui::IsItemDeactivated() && canvas.hovered;
+  canvas.draw = ImGui::GetWindowDrawList();
+  return canvas;
+}
+
+bool RowCanvas::row_hovered(std::size_t row) const {
+  float mouse = ImGui::GetIO().MousePos.y;
+  return hovered && mouse >= top(row) && mouse < top(row) + row_height;
+}
+
+void RowCanvas::draw_row(std::size_t row, const std::string& name, float name_width,
+                         const Theme& theme) const {
+  float y = top(row);
+  if (row_hovered(row))
+    draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + size.x, y + row_height),
+                        theme.tile_hover);
+  draw->PushClipRect(ImVec2(origin.x, y), ImVec2(origin.x + name_width, y + row_height), true);
+  draw->AddText(ImVec2(origin.x, text_y(row)), theme.text, name.c_str());
+  draw->PopClipRect();
+}
+
 void draw_colour_key(const std::vector<std::string>& names, const std::vector<ImU32>& colours) {
   float line = ImGui::GetTextLineHeight();
   float swatch = line * 0.7f;

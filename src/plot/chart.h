@@ -81,6 +81,27 @@ std::string csv_number(double value);
 void chart_context_menu(const char* id, const std::function<std::string()>& csv, ImVec2 min,
                         ImVec2 max, const ChartContext& context);
 
+// The canvas of a chart with one row per category (rankings, stacked rows): where each row
+// lies, which one the mouse is over, and each row's name clipped to its column.
+struct RowCanvas {
+  ImVec2 origin;
+  ImVec2 size;
+  float line = 0;
+  float row_height = 0;
+  bool hovered = false;
+  bool clicked = false;
+  ImDrawList* draw = nullptr;
+
+  float top(std::size_t row) const { return origin.y + row_height * static_cast<float>(row); }
+  float text_y(std::size_t row) const { return top(row) + (row_height - line) / 2; }
+  bool row_hovered(std::size_t row) const;
+  // The hover band under the row and its name in the first `name_width` pixels.
+  void draw_row(std::size_t row, const std::string& name, float name_width,
+                const Theme& theme) const;
+};
+// Places the canvas for `rows` rows at the cursor, as wide as there is room.
+RowCanvas row_canvas(std::size_t rows);
+
 // A key of colours that cannot be switched off (groups, statuses), in a row above a chart.
 void draw_colour_key(const std::vector<std::string>& names, const std::vector<ImU32>& colours);
 

@@ -13,15 +13,12 @@ std::optional<Selection> stacked_rows_chart(const char* id, const std::vector<St
   ImGui::PushID(id);
   ChartState legend_state;
   draw_legend(series, legend_state, context);
-  float line = ImGui::GetTextLineHeight();
-  float row_height = line * 1.6f;
-  ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 160.0f),
-              row_height * static_cast<float>(std::max<std::size_t>(rows.size(), 1)));
-  ImGui::InvisibleButton("plot", size);
-  bool hovered = ImGui::IsItemHovered();
-  bool clicked = ImGui::IsItemDeactivated() && hovered;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
+  RowCanvas canvas = row_canvas(rows.size());
+  const ImVec2 origin = canvas.origin;
+  const ImVec2 size = canvas.size;
+  const float line = canvas.line;
+  const float row_height = canvas.row_height;
+  ImDrawList* draw = canvas.draw;
 
   float name_width = 0;
   double largest = 1;
@@ -40,15 +37,9 @@ std::optional<Selection> stacked_rows_chart(const char* id, const std::vector<St
   std::optional<Selection> selection;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const StackedRow& row = rows[r];
-    float top = origin.y + row_height * static_cast<float>(r);
-    bool row_hovered = hovered && mouse.y >= top && mouse.y < top + row_height;
-    if (row_hovered)
-      draw->AddRectFilled(ImVec2(origin.x, top), ImVec2(origin.x + size.x, top + row_height),
-                          theme.tile_hover);
-    draw->PushClipRect(ImVec2(origin.x, top), ImVec2(origin.x + name_width, top + row_height),
-                       true);
-    draw->AddText(ImVec2(origin.x, top + (row_height - line) / 2), theme.text, row.name.c_str());
-    draw->PopClipRect();
+    float top = canvas.top(r);
+    bool row_hovered = canvas.row_hovered(r);
+    canvas.draw_row(r, row.name, name_width, theme);
     float x = bar_left;
     double total = 0;
     for (std::size_t s = 0; s < row.values.size() && s < series.size(); ++s) {
@@ -61,7 +52,7 @@ std::optional<Selection> stacked_rows_chart(const char* id, const std::vector<St
       if (row_hovered && mouse.x >= a.x && mouse.x < z.x) {
         ImGui::SetTooltip("%s · %s: %s", row.name.c_str(), series[s].name.c_str(),
                           value_text(row.values[s], false).c_str());
-        if (clicked) {
+        if (canvas.clicked) {
           Selection picked;
           picked.chart = id;
           picked.index = static_cast<int>(r);
@@ -73,7 +64,7 @@ std::optional<Selection> stacked_rows_chart(const char* id, const std::vector<St
       x += width;
     }
     std::string label = value_text(total, false);
-    float text_y = top + (row_height - line) / 2;
+    float text_y = canvas.text_y(r);
     draw->AddText(ImVec2(x + 6, text_y), theme.text, label.c_str());
     if (!row.note.empty())
       draw->AddText(ImVec2(x + 12 + ImGui::CalcTextSize(label.c_str()).x, text_y), theme.text_muted,

@@ -79,7 +79,8 @@ void apply_imgui_style(ThemeKind kind) {
   style.Colors[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(t.tile_border);
   // Input fields stand out from the white panels they sit on.
   ImU32 frame = kind == ThemeKind::light ? IM_COL32(232, 236, 241, 255) : IM_COL32(52, 57, 66, 255);
-  ImU32 frame_hover = kind == ThemeKind::light ? IM_COL32(220, 228, 238, 255) : IM_COL32(62, 69, 80, 255);
+  ImU32 frame_hover =
+      kind == ThemeKind::light ? IM_COL32(220, 228, 238, 255) : IM_COL32(62, 69, 80, 255);
   style.Colors[ImGuiCol_FrameBg] = ImGui::ColorConvertU32ToFloat4(frame);
   style.Colors[ImGuiCol_FrameBgHovered] = ImGui::ColorConvertU32ToFloat4(frame_hover);
   style.Colors[ImGuiCol_FrameBgActive] = ImGui::ColorConvertU32ToFloat4(frame_hover);
