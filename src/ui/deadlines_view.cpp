@@ -143,9 +143,12 @@ void draw_responders(const DeadlineFigures& f, UiState& state, const Fonts& font
   for (std::size_t i = 0; i < f.responders.size() && i < named; ++i) {
     const auto& group = f.responders[i];
     if (group.overdue == 0) break;
+    // What else is theirs: documents due soon, and how often they answer in time.
     std::string note = group.due_soon > 0
                            ? trf("deadlines.due_soon_note", format_count(group.due_soon))
                            : std::string();
+    std::string on_time = on_time_note(group);
+    if (!on_time.empty()) note += (note.empty() ? "" : " · ") + on_time;
     items.push_back({group_name(group), static_cast<double>(group.overdue), 0, group.key, note});
     shown += group.overdue;
   }
