@@ -474,7 +474,10 @@ void draw_incidents(const IncidentFigures& f, UiState& state, const SessionInfo&
   draw_tiles(f, state, fonts);
   if (begin_panels("##incidents_now", 2, {3, 2})) {
     draw_weekly(f, state, fonts);
-    panel(trf("incidents.open_list", format_count(f.open_breaching)).c_str(), fonts);
+    panel(trf("incidents.open_list", format_count(static_cast<std::int64_t>(f.open.size())),
+              format_count(f.open_breaching))
+              .c_str(),
+          fonts);
     draw_open_list(f, state, actions);
     end_panels();
   }
