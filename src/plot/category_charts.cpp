@@ -296,14 +296,7 @@ std::optional<Selection> heatmap_chart(const char* id, const HeatmapData& data,
         draw->AddRect(a, z, theme.text, 0, 0, 2.0f);
         ImGui::SetTooltip("%s · %s: %s", data.rows[r].c_str(), data.columns[c].c_str(),
                           value_text(v, false).c_str());
-        if (clicked) {
-          Selection picked;
-          picked.chart = id;
-          picked.row = static_cast<int>(r);
-          picked.index = static_cast<int>(c);
-          picked.category = data.rows[r];
-          selection = picked;
-        }
+        if (clicked) selection = cell_selection(id, r, c, data.rows[r]);
       }
     }
   }
@@ -324,16 +317,8 @@ std::optional<Selection> heatmap_chart(const char* id, const HeatmapData& data,
                 value_text(largest, false).c_str());
 
   auto csv = [&] {
-    std::vector<std::string> header_row = {""};
-    header_row.insert(header_row.end(), data.columns.begin(), data.columns.end());
-    std::string text = csv_line(header_row);
-    for (std::size_t r = 0; r < data.rows.size(); ++r) {
-      std::vector<std::string> row = {data.rows[r]};
-      for (std::size_t c = 0; c < data.columns.size(); ++c)
-        row.push_back(csv_number(data.at(r, c)));
-      text += csv_line(row);
-    }
-    return text;
+    return grid_csv(data.rows, data.columns,
+                    [&](std::size_t r, std::size_t c) { return csv_number(data.at(r, c)); });
   };
   chart_context_menu("chart_menu", csv, origin, ImVec2(origin.x + size.x, origin.y + size.y),
                      context);

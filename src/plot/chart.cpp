@@ -131,6 +131,29 @@ private:
 
 }  // namespace
 
+Selection cell_selection(const char* chart, std::size_t row, std::size_t column,
+                         const std::string& row_name) {
+  Selection picked;
+  picked.chart = chart;
+  picked.row = static_cast<int>(row);
+  picked.index = static_cast<int>(column);
+  picked.category = row_name;
+  return picked;
+}
+
+std::string grid_csv(const std::vector<std::string>& rows, const std::vector<std::string>& columns,
+                     const std::function<std::string(std::size_t, std::size_t)>& cell) {
+  std::vector<std::string> header = {""};
+  header.insert(header.end(), columns.begin(), columns.end());
+  std::string csv = csv_line(header);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::vector<std::string> fields = {rows[r]};
+    for (std::size_t c = 0; c < columns.size(); ++c) fields.push_back(cell(r, c));
+    csv += csv_line(fields);
+  }
+  return csv;
+}
+
 RowCanvas row_canvas(std::size_t rows) {
   RowCanvas canvas;
   canvas.line = ImGui::GetTextLineHeight();

@@ -36,6 +36,14 @@ struct Selection {
   int moved_days = 0;         // a timeline bar dragged: by how many days
 };
 
+// What a click on a cell of a grid (heatmap, matrix) selects: its row and column.
+Selection cell_selection(const char* chart, std::size_t row, std::size_t column,
+                         const std::string& row_name);
+
+// A grid's data as CSV: a header of column names, then each row's name and cells.
+std::string grid_csv(const std::vector<std::string>& rows, const std::vector<std::string>& columns,
+                     const std::function<std::string(std::size_t, std::size_t)>& cell);
+
 // Per-chart state kept by the view across frames: the visible time range, hidden series.
 struct ChartState {
   // The visible span of a time chart in days since 1970-01-01; nullopt: fit the data.

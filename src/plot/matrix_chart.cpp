@@ -181,32 +181,17 @@ std::optional<Selection> matrix_chart(const char* id, const MatrixData& data,
       std::string what = level >= 0 ? data.levels[static_cast<std::size_t>(level)]
                                     : std::string(tr("chart.matrix.none"));
       ImGui::SetTooltip("%s · %s: %s", data.rows[r].c_str(), data.columns[c].c_str(), what.c_str());
-      if (clicked) {
-        Selection picked;
-        picked.chart = id;
-        picked.row = static_cast<int>(r);
-        picked.index = static_cast<int>(c);
-        picked.category = data.rows[r];
-        selection = picked;
-      }
+      if (clicked) selection = cell_selection(id, r, c, data.rows[r]);
     }
   }
   ImGui::EndChild();
   chart_context_menu(
       "chart_menu",
       [&] {
-        std::vector<std::string> header_row = {""};
-        header_row.insert(header_row.end(), data.columns.begin(), data.columns.end());
-        std::string csv = csv_line(header_row);
-        for (std::size_t r = 0; r < data.rows.size(); ++r) {
-          std::vector<std::string> fields = {data.rows[r]};
-          for (std::size_t c = 0; c < data.columns.size(); ++c) {
-            int level = data.at(r, c);
-            fields.push_back(level >= 0 ? data.levels[static_cast<std::size_t>(level)] : "");
-          }
-          csv += csv_line(fields);
-        }
-        return csv;
+        return grid_csv(data.rows, data.columns, [&](std::size_t r, std::size_t c) {
+          int level = data.at(r, c);
+          return level >= 0 ? data.levels[static_cast<std::size_t>(level)] : std::string();
+        });
       },
       origin, ImVec2(origin.x + width, origin.y + header + body_height), context);
   ImGui::PopID();

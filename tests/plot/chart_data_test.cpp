@@ -132,3 +132,10 @@ TEST_CASE("a drag moves a timeline bar by whole days") {
   CHECK(plot::drag_days(70, from, to, 560) == 7);
   CHECK(plot::drag_days(-31, from, to, 560) == -3);
 }
+
+TEST_CASE("a grid copies as CSV: column names, then each row's name and cells") {
+  std::string csv =
+      plot::grid_csv({"Põhjarannik", "Новости"}, {"47", "48"},
+                     [](std::size_t r, std::size_t c) { return std::to_string(r * 10 + c); });
+  CHECK(csv == ";47;48\r\nPõhjarannik;0;1\r\nНовости;10;11\r\n");
+}
