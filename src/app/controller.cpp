@@ -31,6 +31,7 @@ DateTime Controller::now() const {
 }
 
 void Controller::refresh() {
+  unreadable_view_.reset();
   try {
     std::vector<View> on_screen;
     if (ui_.view != View::overview && ui_.view != View::gallery) on_screen.push_back(ui_.view);
@@ -79,11 +80,18 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
   ui::draw_dashboard(figures_, session_, ui_, fonts, actions);
   carry_out(actions);
   // An area the user switched to is read after the frame, and shown in the next.
-  if (!figures_.database_empty && !figures_.has(ui_.view)) read_area_on_screen();
+  if (!figures_.database_empty && !figures_.has(ui_.view) && unreadable_view_ != ui_.view)
+    read_area_on_screen();
 }
 
 void Controller::read_area_on_screen() {
-  attempt([&] { db::load_area_figures(database_, ui_.view, now(), ui_.area_options, figures_); });
+  // A view whose figures cannot be read is not read again every frame: the reason stays in the
+  // notice line until the data changes or the user asks again.
+  unreadable_view_ = ui_.view;
+  attempt([&] {
+    db::load_area_figures(database_, ui_.view, now(), ui_.area_options, figures_);
+    unreadable_view_.reset();
+  });
 }
 
 void Controller::carry_out(const ui::Actions& actions) {

@@ -77,6 +77,7 @@ private:
   ui::UiState ui_;
   std::int64_t data_version_ = 0;
   std::optional<plot::ThemeKind> applied_theme_;  // the Dear ImGui style last applied
+  std::optional<View> unreadable_view_;           // its figures failed to read; not retried
   bool redraw_ = false;
 };
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/i18n.h"
 #include "support/dashboard_session.h"
 
 using namespace raekoda;
@@ -91,4 +92,25 @@ TEST_CASE("the chart gallery builds a frame in both themes") {
     CHECK(dashboard.vertices() > 5000);
     CHECK(dashboard.probe.has("plot.coverage_by_tone"));
   }
+}
+
+TEST_CASE("a view whose figures cannot be read says why once and then stays idle") {
+  set_language(Language::en);
+  Dashboard dashboard(true);
+  // Another program has broken the file: the restore tests' table is gone.
+  dashboard.controller.database().exec("DROP TABLE restore_tests");
+  dashboard.controller.ui_state().view = View::incidents;
+  dashboard.frame();
+  CHECK(dashboard.controller.session().notice_is_problem);
+  CHECK(dashboard.controller.session().notice.find("restore_tests") != std::string::npos);
+  CHECK_FALSE(dashboard.controller.figures().incidents);
+  // Idle means no work: no more reads, no more frames asked for.
+  dashboard.controller.take_redraw_request();
+  for (int i = 0; i < 5; ++i) dashboard.frame();
+  CHECK_FALSE(dashboard.controller.take_redraw_request());
+  // The other views still show.
+  dashboard.click("switcher.media");
+  dashboard.frame();
+  CHECK(dashboard.controller.figures().media);
+  set_language(Language::et);
 }
