@@ -51,6 +51,7 @@ struct MediaFigures {
     ContentLanguage language = ContentLanguage::et;
     std::int64_t items = 0;
     std::int64_t reach = 0;
+    double share_of_voice = 0;  // its share of all outlets' reach in the period, 0..1
   };
   std::vector<Outlet> outlets;  // with items in the period, most items first
   std::int64_t reach_total = 0;

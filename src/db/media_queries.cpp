@@ -79,6 +79,10 @@ void load_outlets(Database& db, MediaFigures& f) {
     if (outlet.items > 0) f.outlets.push_back(std::move(outlet));
   std::stable_sort(f.outlets.begin(), f.outlets.end(),
                    [](const auto& a, const auto& b) { return a.items > b.items; });
+  std::vector<std::int64_t> reach;
+  for (const auto& outlet : f.outlets) reach.push_back(outlet.reach);
+  std::vector<double> shares = shares_of(reach);
+  for (std::size_t i = 0; i < f.outlets.size(); ++i) f.outlets[i].share_of_voice = shares[i];
 }
 
 void load_splits(Database& db, MediaFigures& f) {

@@ -246,10 +246,7 @@ void draw_outlets(const MediaFigures& f, bool by_reach, std::size_t top, UiState
   const char* id = by_reach ? "media_share_of_voice" : "media_outlets";
   std::vector<plot::RankedItem> ranked;
   for (const auto& outlet : f.outlets) {
-    double value = by_reach ? (f.reach_total > 0 ? static_cast<double>(outlet.reach) /
-                                                       static_cast<double>(f.reach_total)
-                                                 : 0.0)
-                            : static_cast<double>(outlet.items);
+    double value = by_reach ? outlet.share_of_voice : static_cast<double>(outlet.items);
     ranked.push_back(
         {outlet.name, value, language_group(outlet.language), std::to_string(outlet.id), ""});
   }

@@ -67,9 +67,13 @@ TEST_CASE("share of voice by reach adds up to 100 % over the outlets") {
   MediaFigures f = db::load_media_figures(x.db, today, {PeriodKind::this_quarter, {}});
   REQUIRE(f.outlets.size() > 3);
   std::vector<std::int64_t> reach;
-  for (const auto& o : f.outlets) reach.push_back(o.reach);
-  auto shares = shares_of(reach);
-  CHECK(std::accumulate(shares.begin(), shares.end(), 0.0) == Approx(1.0));
+  double shares = 0;
+  for (const auto& o : f.outlets) {
+    reach.push_back(o.reach);
+    shares += o.share_of_voice;
+    CHECK(o.share_of_voice == Approx(static_cast<double>(o.reach) / f.reach_total));
+  }
+  CHECK(shares == Approx(1.0));
   CHECK(f.reach_total == std::accumulate(reach.begin(), reach.end(), std::int64_t{0}));
   CHECK(f.reach_total == x.db.query_integer("SELECT sum(reach) FROM media_items WHERE published_on "
                                             "BETWEEN ? AND ?",
