@@ -41,7 +41,6 @@ struct AccessFigures {
     std::string name;
     Id reviewer = 0;
     std::string reviewer_name;
-    bool all_systems = true;
     Date starts_on;
     Date due_on;
     CampaignState state = CampaignState::planned;

@@ -65,7 +65,6 @@ struct PlanFigures {
     Id id = 0;
     std::int64_t version = 0;
     std::string title;
-    ActivityChannel channel = ActivityChannel::other;
     ActivityStatus status = ActivityStatus::planned;
     Date starts_on;
     Date ends_on;

@@ -35,7 +35,7 @@ void load_leavers(Database& db, AccessFigures& f) {
 
 void load_campaigns(Database& db, AccessFigures& f) {
   Statement select = db.prepare(
-      "SELECT c.id, c.version, c.name, c.reviewer_id, coalesce(p.full_name, ''), c.all_systems, "
+      "SELECT c.id, c.version, c.name, c.reviewer_id, coalesce(p.full_name, ''), "
       "c.starts_on, c.due_on, c.state, c.closed_on FROM review_campaigns c "
       "LEFT JOIN people p ON p.id = c.reviewer_id ORDER BY c.starts_on DESC, c.id DESC");
   while (select.step()) {
@@ -45,11 +45,10 @@ void load_campaigns(Database& db, AccessFigures& f) {
     c.name = select.text(2);
     c.reviewer = select.integer(3);
     c.reviewer_name = select.text(4);
-    c.all_systems = select.integer(5) == 1;
-    c.starts_on = select.date(6).value_or(f.today);
-    c.due_on = select.date(7).value_or(f.today);
-    c.state = enum_from_key<CampaignState>(select.text(8)).value_or(CampaignState::planned);
-    c.closed_on = select.date(9);
+    c.starts_on = select.date(5).value_or(f.today);
+    c.due_on = select.date(6).value_or(f.today);
+    c.state = enum_from_key<CampaignState>(select.text(7)).value_or(CampaignState::planned);
+    c.closed_on = select.date(8);
     f.campaigns.push_back(std::move(c));
   }
   Statement counts =

@@ -126,7 +126,7 @@ void load_coming(Database& db, PlanFigures& f) {
   f.window_from = f.today.week_start();
   f.window_to = f.window_from.plus_days(8 * 7 - 1);
   Statement select = db.prepare(
-      "SELECT id, title, channel, status, planned_on, ends_on, version FROM comm_activities "
+      "SELECT id, title, status, planned_on, ends_on, version FROM comm_activities "
       "WHERE planned_on <= ?2 AND ends_on >= ?1 AND status <> 'cancelled' "
       "ORDER BY planned_on, ends_on, id");
   select.bind_all(f.window_from, f.window_to);
@@ -134,11 +134,10 @@ void load_coming(Database& db, PlanFigures& f) {
     PlanFigures::Activity a;
     a.id = select.integer(0);
     a.title = select.text(1);
-    a.channel = enum_from_key<ActivityChannel>(select.text(2)).value_or(ActivityChannel::other);
-    a.status = enum_from_key<ActivityStatus>(select.text(3)).value_or(ActivityStatus::planned);
-    a.starts_on = select.date(4).value_or(f.today);
-    a.ends_on = select.date(5).value_or(a.starts_on);
-    a.version = select.integer(6);
+    a.status = enum_from_key<ActivityStatus>(select.text(2)).value_or(ActivityStatus::planned);
+    a.starts_on = select.date(3).value_or(f.today);
+    a.ends_on = select.date(4).value_or(a.starts_on);
+    a.version = select.integer(5);
     a.late = (a.status == ActivityStatus::planned || a.status == ActivityStatus::in_progress) &&
              a.ends_on < f.today;
     f.coming.push_back(std::move(a));
