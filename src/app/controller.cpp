@@ -41,11 +41,7 @@ void Controller::refresh() {
     if (ui_.editor)
       db::add_account_labels(database_, *ui_.editor->spec, {ui_.editor->original},
                              ui_.references.by_table);
-    ui_.validation.today = today();
-    ui_.validation.deadline_rules = db::load_deadline_rules(database_);
-    ui_.validation.calendar = db::load_working_calendar(database_);
-    ui_.validation.incident_target_minutes = db::load_incident_targets(database_).minutes;
-    ui_.validation.left_on = db::load_departures(database_);
+    ui_.validation = db::load_validation_context(database_, now());
     data_version_ = database_.data_version();
     // An open table shows what the database holds now, a colleague's changes included.
     if (ui_.table) ui_.table->stale = true;

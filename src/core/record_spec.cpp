@@ -231,6 +231,19 @@ const std::array release_orders = {
 const TableSpec press_releases{
     "press_releases", release_fields, release_orders, {}, check_press_release};
 
+const std::array people_fields = {
+    text("full_name", 200, true),
+    blank_text(text("job_title", 200)),
+    reference("unit_id", "units", true),
+    text("email", 200),
+    date("joined_on", true, false),
+    date("left_on", false, false),
+};
+const std::array people_orders = {
+    DateOrder{"joined_on", "left_on", "validation.left_before_joined"},
+};
+const TableSpec people{"people", people_fields, people_orders};
+
 const std::array settings_fields = {
     integer("on_time_target_percent", true, 100),
     reference("council_chair_id", "people", false),
@@ -319,6 +332,9 @@ const TableSpec& accounts_spec() {
 const TableSpec& comm_activities_spec() {
   return comm_activities;
 }
+const TableSpec& people_spec() {
+  return people;
+}
 const TableSpec& settings_spec() {
   return settings;
 }
@@ -346,7 +362,7 @@ const TableSpec& restore_tests_spec() {
 
 const TableSpec* find_table_spec(std::string_view table) {
   for (const TableSpec* spec : {&documents, &media_items, &incidents, &accounts, &comm_activities,
-                                &settings, &press_releases})
+                                &settings, &press_releases, &people})
     if (spec->table == table) return spec;
   return nullptr;
 }

@@ -86,6 +86,8 @@ const TableSpec& media_items_spec();
 const TableSpec& incidents_spec();
 const TableSpec& accounts_spec();
 const TableSpec& comm_activities_spec();
+// The staff: name, unit, job title, e-mail, when they joined and left.
+const TableSpec& people_spec();
 // The city's settings: one row, such as the on-time target for answers.
 const TableSpec& settings_spec();
 const TableSpec& press_releases_spec();

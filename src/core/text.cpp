@@ -61,6 +61,60 @@ char32_t lower(char32_t c) {
   return c;
 }
 
+// The base letter of each Latin-1 and Latin Extended-A letter (U+00C0..U+017F), either case;
+// '*' marks the few that become two letters, ' ' those that are not letters (× ÷).
+constexpr std::string_view latin_base =
+    "aaaaaa*ceeeeiiii"
+    "dnooooo ouuuuy**"
+    "aaaaaa*ceeeeiiii"
+    "dnooooo ouuuuy*y"
+    "aaaaaaccccccccdd"
+    "ddeeeeeeeeeegggg"
+    "gggghhhhiiiiiiii"
+    "ii**jjkkklllllll"
+    "lllnnnnnnnnnoooo"
+    "oo**rrrrrrssssss"
+    "ssttttttuuuuuuuu"
+    "uuuuwwyyyzzzzzzs";
+static_assert(latin_base.size() == 0x180 - 0xC0);
+
+// Appends `c` without its diacritics when it is a Latin letter that has some; false otherwise.
+bool append_base_letter(char32_t c, std::string& out) {
+  if (c >= 0xC0 && c <= 0x17F) {
+    char base = latin_base[c - 0xC0];
+    if (base == ' ') return false;
+    if (base != '*') {
+      out += base;
+      return true;
+    }
+    switch (c) {
+      case 0xC6:
+      case 0xE6:
+        out += "ae";
+        return true;
+      case 0xDE:
+      case 0xFE:
+        out += "th";
+        return true;
+      case 0xDF:
+        out += "ss";
+        return true;
+      case 0x132:
+      case 0x133:
+        out += "ij";
+        return true;
+      default:  // Œ œ
+        out += "oe";
+        return true;
+    }
+  }
+  if (c >= 0x218 && c <= 0x21B) {  // Romanian Ș ș Ț ț
+    out += c < 0x21A ? 's' : 't';
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
@@ -92,6 +146,31 @@ std::string fold_case(std::string_view text) {
     }
     encode(lower(c), out);
     i += length;
+  }
+  return out;
+}
+
+std::string fold_letters(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // most of any export is ASCII
+      out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+      ++i;
+      continue;
+    }
+    char32_t c = 0;
+    std::size_t length = decode(text, i, c);
+    if (length == 0) {
+      out += text[i++];
+      continue;
+    }
+    i += length;
+    c = lower(c);
+    if (c >= 0x300 && c <= 0x36F) continue;  // a combining mark: "s" + U+030C is "š" decomposed
+    if (c == 0x451) c = 0x435;                // ё is written е in most Russian text
+    if (!append_base_letter(c, out)) encode(c, out);
   }
   return out;
 }

@@ -17,4 +17,9 @@ std::size_t utf8_length(std::string_view text);
 // and Russian records; other characters are kept. Invalid UTF-8 bytes are kept as they are.
 std::string fold_case(std::string_view text);
 
+// fold_case() and, for Latin letters, without their diacritics (š → s, õ → o, ł → l, ß → ss,
+// combining marks dropped), Cyrillic ё as е: how names compare when one system writes "Žukov"
+// and another "Zukov", or an old export lost its š. Spaces and punctuation are kept.
+std::string fold_letters(std::string_view text);
+
 }  // namespace raekoda

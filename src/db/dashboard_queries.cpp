@@ -139,6 +139,17 @@ std::unordered_map<Id, Date> load_departures(Database& db) {
   return left;
 }
 
+ValidationContext load_validation_context(Database& db, DateTime now) {
+  ValidationContext context;
+  context.today = now.date;
+  context.now = now;
+  context.deadline_rules = load_deadline_rules(db);
+  context.calendar = load_working_calendar(db);
+  context.incident_target_minutes = load_incident_targets(db).minutes;
+  context.left_on = load_departures(db);
+  return context;
+}
+
 std::vector<std::string> load_document_types(Database& db) {
   std::vector<std::string> keys;
   Statement select = db.prepare("SELECT key FROM deadline_rules ORDER BY key");

@@ -12,6 +12,7 @@
 #include "core/dashboard_figures.h"
 #include "core/record_spec.h"
 #include "core/records.h"
+#include "core/validation_context.h"
 #include "core/working_calendar.h"
 
 namespace raekoda::db {
@@ -39,6 +40,8 @@ void add_account_labels(Database& db, const TableSpec& spec, const std::vector<R
                         std::map<std::string, std::map<Id, std::string>, std::less<>>& labels);
 // When people left, by person id.
 std::unordered_map<Id, Date> load_departures(Database& db);
+// What records are validated by at `now`: the rules, the calendar, the targets, who has left.
+ValidationContext load_validation_context(Database& db, DateTime now);
 // The keys of the deadline rules: the document types a document can have.
 std::vector<std::string> load_document_types(Database& db);
 

@@ -198,7 +198,7 @@ UndoResult undo_last_change(Database& db, const Author& author) {
   Transaction transaction(db);
   Statement last = db.prepare(
       "SELECT change_id, table_name, record_id FROM audit_log a WHERE changed_by = ? AND action = "
-      "'update' "
+      "'update' AND import_id IS NULL "
       "AND NOT EXISTS (SELECT 1 FROM audit_log u WHERE u.undoes_change_id = a.change_id) "
       "ORDER BY change_id DESC LIMIT 1");
   last.bind(1, author.user);

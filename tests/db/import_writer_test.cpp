@@ -1,0 +1,210 @@
+#include <catch2/catch.hpp>
+
+#include "db/database.h"
+#include "db/import_writer.h"
+#include "db/record_store.h"
+
+using namespace raekoda;
+using db::Database;
+using db::RowOutcome;
+
+namespace {
+
+const db::Author it_lead{"tiit", "2026-11-23 02:00:00"};
+const db::Author secretary{"mari", "2026-11-23 09:30:00"};
+
+db::ImportSource register_export() {
+  return {"documents", "delta-2026-11-23.csv", "", "Delta", it_lead};
+}
+
+ValidationContext on_day(Date today) {
+  ValidationContext context;
+  context.today = today;
+  context.now = DateTime{today, 12 * 60};
+  return context;
+}
+
+const Date monday = *Date::parse_iso("2026-11-23");
+
+// An information request as the register exports it.
+Record request(std::string_view reg_number, std::string_view title) {
+  Record record;
+  record.set("reg_number", std::string(reg_number));
+  record.set("doc_type", "information_request");
+  record.set("direction", "incoming");
+  record.set("registered_on", "2026-11-16");
+  record.set("title", std::string(title));
+  record.set("sender", "Jelena Smirnova");
+  record.set("due_on", "2026-11-23");
+  return record;
+}
+
+db::NaturalKey by_reg_number(std::string_view reg_number) {
+  return {std::string(reg_number), {{"reg_number", std::string(reg_number)}}};
+}
+
+RowOutcome import_one(Database& db, const Record& record, db::ConflictChoice choice = {}) {
+  db::ImportWriter writer(db, register_export(), on_day(monday), std::move(choice));
+  std::vector<FieldError> errors;
+  RowOutcome outcome = writer.write(documents_spec(), by_reg_number(*record.value("reg_number")),
+                                    record, 2, errors);
+  writer.commit();
+  return outcome;
+}
+
+std::int64_t count(Database& db, std::string_view sql) {
+  return db.query_integer(sql, -1);
+}
+
+}  // namespace
+
+TEST_CASE("an imported document is added with audit rows that name the import") {
+  Database db = Database::open_in_memory();
+  REQUIRE(import_one(db, request("7-1/2026-0042", "Teabenõue")) == RowOutcome::added);
+  CHECK(count(db, "SELECT count(*) FROM documents") == 1);
+  CHECK(count(db, "SELECT count(*) FROM audit_log WHERE import_id = 1 AND action = 'insert'") ==
+        7);
+  CHECK(count(db, "SELECT added FROM imports WHERE id = 1") == 1);
+  auto imports = db::recent_imports(db, 5);
+  REQUIRE(imports.size() == 1);
+  CHECK(imports[0].file_name == "delta-2026-11-23.csv");
+  CHECK(imports[0].run_by == "tiit");
+}
+
+TEST_CASE("importing the same row again changes nothing and writes no audit row") {
+  Database db = Database::open_in_memory();
+  import_one(db, request("7-1/2026-0042", "Teabenõue"));
+  std::int64_t audit = count(db, "SELECT count(*) FROM audit_log");
+  CHECK(import_one(db, request("7-1/2026-0042", "Teabenõue")) == RowOutcome::unchanged);
+  CHECK(count(db, "SELECT count(*) FROM documents") == 1);
+  CHECK(count(db, "SELECT count(*) FROM audit_log") == audit);
+  CHECK(count(db, "SELECT version FROM documents") == 1);
+}
+
+TEST_CASE("a later export's changed field updates the row, audited before and after") {
+  Database db = Database::open_in_memory();
+  import_one(db, request("7-1/2026-0042", "Teabenõue"));
+  Record answered = request("7-1/2026-0042", "Teabenõue");
+  answered.set("answered_on", "2026-11-20");
+  CHECK(import_one(db, answered) == RowOutcome::updated);
+  auto history = db::record_history(db, documents_spec(), 1);
+  REQUIRE(history[0].action == "update");
+  CHECK(history[0].field == "answered_on");
+  CHECK_FALSE(history[0].before);
+  CHECK(history[0].after == "2026-11-20");
+}
+
+TEST_CASE("a row edited in Raekoda since the last import is a conflict, not overwritten") {
+  Database db = Database::open_in_memory();
+  import_one(db, request("7-1/2026-0042", "Teabenõue"));
+  Record original = *db::load_record(db, documents_spec(), 1);
+  Record edited = original;
+  edited.set("title", "Teabenõue: lasteaiakohad");
+  REQUIRE(db::update_record(db, documents_spec(), original, edited, secretary).status ==
+          db::SaveStatus::saved);
+
+  Record later = request("7-1/2026-0042", "Teabenõue");
+  later.set("answered_on", "2026-11-20");
+  {
+    db::ImportWriter writer(db, register_export(), on_day(monday));
+    std::vector<FieldError> errors;
+    CHECK(writer.write(documents_spec(), by_reg_number("7-1/2026-0042"), later, 5, errors) ==
+          RowOutcome::conflict);
+    REQUIRE(writer.conflicts().size() == 1);
+    CHECK(writer.conflicts()[0].line == 5);
+    CHECK(writer.conflicts()[0].columns == std::vector<std::string>{"title", "answered_on"});
+    writer.commit();
+  }
+  Record kept = *db::load_record(db, documents_spec(), 1);
+  CHECK(kept.value("title") == "Teabenõue: lasteaiakohad");
+  CHECK_FALSE(kept.value("answered_on"));
+
+  db::ConflictChoice take;
+  take.take.insert("7-1/2026-0042");
+  CHECK(import_one(db, later, take) == RowOutcome::updated);
+  CHECK(db::load_record(db, documents_spec(), 1)->value("title") == "Teabenõue");
+}
+
+TEST_CASE("a row the import cannot save is refused with the field's reason") {
+  Database db = Database::open_in_memory();
+  Record bad = request("7-1/2026-0043", "Teabenõue");
+  bad.set("registered_on", "2026-11-30");  // after its due date and in the future
+  db::ImportWriter writer(db, register_export(), on_day(monday));
+  std::vector<FieldError> errors;
+  CHECK(writer.write(documents_spec(), by_reg_number("7-1/2026-0043"), bad, 3, errors) ==
+        RowOutcome::refused);
+  REQUIRE_FALSE(errors.empty());
+  CHECK(errors[0].column == "registered_on");
+  CHECK(writer.counts().refused == 1);
+}
+
+TEST_CASE("an import not committed leaves the database as it was") {
+  Database db = Database::open_in_memory();
+  {
+    db::ImportWriter writer(db, register_export(), on_day(monday));
+    writer.person("Õie Mägi", "", "Linnakantselei", monday);
+    std::vector<FieldError> errors;
+    writer.write(documents_spec(), by_reg_number("7-1/2026-0042"),
+                 request("7-1/2026-0042", "Teabenõue"), 2, errors);
+  }
+  CHECK(count(db, "SELECT count(*) FROM documents") == 0);
+  CHECK(count(db, "SELECT count(*) FROM people") == 0);
+  CHECK(count(db, "SELECT count(*) FROM imports") == 0);
+  CHECK(count(db, "SELECT count(*) FROM audit_log") == 0);
+}
+
+TEST_CASE("names are matched folded for case and diacritics, and a new one is added once") {
+  Database db = Database::open_in_memory();
+  db::ImportWriter writer(db, register_export(), on_day(monday));
+  Id zukov = writer.person("Žukov, Pjotr", "", "Linnakantselei", monday);
+  CHECK(writer.person("ZUKOV,  pjotr", "", "", monday) == zukov);
+  CHECK(writer.unit("LINNAKANTSELEI") == writer.unit("Linnakantselei"));
+  CHECK(writer.counts().names_added == 2);  // the person and the unit
+  Id by_mail = writer.person("Õie Mägi", "oie.magi@linn.ee", "", monday);
+  CHECK(writer.person("O. Mägi", "OIE.MAGI@linn.ee", "", monday) == by_mail);
+}
+
+TEST_CASE("an import is undone as a whole: its rows removed, its updates put back") {
+  Database db = Database::open_in_memory();
+  import_one(db, request("7-1/2026-0042", "Teabenõue"));
+  Record answered = request("7-1/2026-0042", "Teabenõue");
+  answered.set("answered_on", "2026-11-20");
+  Id second = 0;
+  {
+    db::ImportWriter writer(db, register_export(), on_day(monday));
+    std::vector<FieldError> errors;
+    Record with_responder = request("7-1/2026-0050", "Märgukiri");
+    with_responder.set("responder_id",
+                       std::to_string(writer.person("Õie Mägi", "", "Linnakantselei", monday)));
+    writer.write(documents_spec(), by_reg_number("7-1/2026-0042"), answered, 2, errors);
+    writer.write(documents_spec(), by_reg_number("7-1/2026-0050"), with_responder, 3, errors);
+    second = writer.commit();
+  }
+  REQUIRE(count(db, "SELECT count(*) FROM documents") == 2);
+
+  db::ImportUndo undo = db::undo_import(db, second, secretary);
+  CHECK(undo.removed == 3);  // the document, the person and the unit it brought
+  CHECK(undo.restored == 1);
+  CHECK(count(db, "SELECT count(*) FROM documents") == 1);
+  CHECK(count(db, "SELECT count(*) FROM people") == 0);
+  CHECK_FALSE(db::load_record(db, documents_spec(), 1)->value("answered_on"));
+  CHECK(db::recent_imports(db, 5)[0].undone);
+  // Undone once; a second undo finds nothing left to do.
+  CHECK(db::undo_import(db, second, secretary).restored == 0);
+}
+
+TEST_CASE("Ctrl+Z undoes the user's own last edit, never a whole import") {
+  Database db = Database::open_in_memory();
+  import_one(db, request("7-1/2026-0042", "Teabenõue"));
+  Record answered = request("7-1/2026-0042", "Teabenõue");
+  answered.set("answered_on", "2026-11-20");
+  db::ImportSource source = register_export();
+  source.author = {secretary.user, secretary.at};
+  {
+    db::ImportWriter writer(db, source, on_day(monday));
+    std::vector<FieldError> errors;
+    writer.write(documents_spec(), by_reg_number("7-1/2026-0042"), answered, 2, errors);
+    writer.commit();
+  }
+  CHECK(db::undo_last_change(db, secretary).status == db::SaveStatus::nothing);
+}
