@@ -9,6 +9,8 @@
 
 #include "app/bench.h"
 #include "app/controller.h"
+#include "app/import_bench.h"
+#include "app/import_command.h"
 #include "app/messages.h"
 #include "app/paths.h"
 #include "app/window.h"
@@ -122,6 +124,48 @@ int run_cli(int argc, char** argv) {
                   "Database whose rules and extra days off to use (default: the built-in rules)");
   add_common(*due, common);
 
+  CLI::App* import_cmd = app.add_subcommand(
+      "import", "Import another system's export (CSV or XLSX) into the database");
+  ImportCommand import_options;
+  import_cmd->add_option("--db", import_options.db_path, "Database file")->required();
+  import_cmd
+      ->add_option("--into", import_options.into,
+                   "What the file holds: documents, media, incidents, accounts, people or "
+                   "activities")
+      ->required()
+      ->check(CLI::IsMember({"documents", "media", "incidents", "accounts", "people",
+                             "activities"}));
+  import_cmd->add_option("FILE", import_options.file, "The exported file")->required();
+  import_cmd->add_option("--system", import_options.system,
+                         "The system an account list belongs to (or the helpdesk's name)");
+  auto* preset_option = import_cmd->add_option(
+      "--preset", import_options.preset, "A preset by name (Delta, GLPI, Active Directory...)");
+  import_cmd
+      ->add_option("--mapping", import_options.mapping_file,
+                   "A mapping saved as JSON, instead of a preset")
+      ->excludes(preset_option);
+  import_cmd->add_option("--encoding", import_options.encoding,
+                         "The file's encoding (default: detected), e.g. WINDOWS-1257");
+  import_cmd->add_option("--separator", import_options.separator,
+                         "The CSV separator (default: detected): ';', ',', tab or '|'");
+  import_cmd->add_option("--sheet", import_options.sheet, "The XLSX sheet by name");
+  import_cmd
+      ->add_option("--on-conflict", import_options.on_conflict,
+                   "A row edited in Raekoda since the last import: keep Raekoda's (default) or "
+                   "take the file's")
+      ->check(CLI::IsMember({"keep", "take"}));
+  import_cmd->add_flag("--dry-run", import_options.dry_run,
+                       "Read and check everything, write nothing");
+  add_common(*import_cmd, common);
+
+  CLI::App* bench_import = app.add_subcommand(
+      "bench-import", "Measure importing a register export; prints 'name value unit' lines");
+  std::size_t bench_rows = 100000;
+  bench_import->add_option("--db", db_path, "Database file (measured on a copy)")->required();
+  bench_import->add_option("--rows", bench_rows, "Rows in the export")
+      ->check(CLI::Range(1, 10000000));
+  add_common(*bench_import, common);
+
   app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);
@@ -185,6 +229,14 @@ int run_cli(int argc, char** argv) {
         known += (known.empty() ? "" : ", ") + rule.key;
       }
       throw Failure{trf("error.cli.bad_type", doc_type, known)};
+    }
+    if (*import_cmd) {
+      import_options.today = today;
+      return run_import_command(import_options, std::cout, std::cerr);
+    }
+    if (*bench_import) {
+      run_import_bench(db_path, bench_rows, today, std::cout);
+      return 0;
     }
     if (*bench) {
       run_bench(db_path, frames, today, std::cout);

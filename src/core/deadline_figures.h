@@ -26,6 +26,9 @@ struct DeadlineFigures {
   std::int64_t answered_this_month = 0;
   std::int64_t answered_on_time_this_month = 0;
   std::optional<double> median_days_to_answer;  // working days, answers of the last 90 days
+  // Imported documents whose register due date is not the one the law gives their type: a
+  // register set up with the wrong rule.
+  std::int64_t law_differences = 0;
   std::int64_t answers_for_median = 0;
 
   // The last 12 months (first day of each), by the month of the answer.

@@ -23,6 +23,7 @@ struct RecordFilter {
     person_in_unit,      // a person_id of someone in the unit whose id is in value
     weekday_hours,       // a date and time on ISO weekday,first hour in value, to the hour in until
     not_reviewed_since,  // an account id with no review decision made on or after value
+    differs_from,        // set, as is the column named in value, and the two differ
   };
   std::string column;
   Kind kind = Kind::equals;

@@ -139,7 +139,8 @@ const std::array activity_orders = {
     DateOrder{"planned_on", "planned_until", "validation.window_ends_before_start"},
 };
 
-const std::array document_derived = {"effective_due_on"sv};
+// law_due_on: the due date the law gives an imported document, beside the register's own.
+const std::array document_derived = {"effective_due_on"sv, "law_due_on"sv};
 const TableSpec documents{"documents",    document_fields, document_orders,   document_derived,
                           check_document, derive_document, document_status_of};
 const TableSpec media_items{"media_items", media_fields, media_orders};

@@ -169,7 +169,7 @@ std::string fold_letters(std::string_view text) {
     i += length;
     c = lower(c);
     if (c >= 0x300 && c <= 0x36F) continue;  // a combining mark: "s" + U+030C is "š" decomposed
-    if (c == 0x451) c = 0x435;                // ё is written е in most Russian text
+    if (c == 0x451) c = 0x435;               // ё is written е in most Russian text
     if (!append_base_letter(c, out)) encode(c, out);
   }
   return out;

@@ -40,6 +40,8 @@ void load_tiles(Database& db, DeadlineFigures& f, const WorkingCalendar& calenda
     if (f.oldest_overdue_due)
       f.oldest_overdue_days = calendar.working_days_between(*f.oldest_overdue_due, today);
   }
+  f.law_differences = db.query_integer(
+      "SELECT count(*) FROM documents WHERE law_due_on IS NOT NULL AND due_on <> law_due_on", 0);
   f.due_soon_until = calendar.add_working_days(today, 2);
   f.due_soon = db.query_integer(
       "SELECT count(*) FROM documents "

@@ -92,6 +92,12 @@ std::string where_clause(const RecordQuery& query,
       case RecordFilter::Kind::not_null:
         where += " AND " + column + " IS NOT NULL";
         break;
+      case RecordFilter::Kind::differs_from: {
+        std::string other = checked_column(*query.spec, filter.value.value_or(""));
+        where += " AND " + column + " IS NOT NULL AND " + other + " IS NOT NULL AND " + column +
+                 " <> " + other;
+        break;
+      }
       case RecordFilter::Kind::before:
         where += " AND " + column + " < ?";
         parameters.push_back(filter.value);

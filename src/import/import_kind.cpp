@@ -8,87 +8,94 @@ namespace {
 
 using V = ValueType;
 
+constexpr TargetField field(std::string_view key, ValueType type, bool required = false) {
+  return {key, type, required, {}};
+}
+constexpr TargetField choice(std::string_view key, std::string_view list, bool required = false) {
+  return {key, ValueType::choice, required, list};
+}
+
 // The doc_type list is the deadline rules' keys: information_request, memorandum,
 // council_question, letter, media_inquiry.
 constexpr std::array document_targets = {
-    TargetField{"reg_number", V::text, true},
-    TargetField{"registered_on", V::date, true},
-    TargetField{"title", V::text, true},
-    TargetField{"doc_type", V::choice, true, "doc_type"},
-    TargetField{"direction", V::choice, false, "direction"},
-    TargetField{"sender", V::text},
-    TargetField{"responder", V::name},
-    TargetField{"unit", V::name},
-    TargetField{"due_on", V::date},
-    TargetField{"extended_due_on", V::date},
-    TargetField{"extension_reason", V::notes},
-    TargetField{"answered_on", V::date},
-    TargetField{"access_restricted", V::flag},
-    TargetField{"restriction_basis", V::text},
+    field("reg_number", V::text, true),
+    field("registered_on", V::date, true),
+    field("title", V::text, true),
+    choice("doc_type", "doc_type", true),
+    choice("direction", "direction"),
+    field("sender", V::text),
+    field("responder", V::name),
+    field("unit", V::name),
+    field("due_on", V::date),
+    field("extended_due_on", V::date),
+    field("extension_reason", V::notes),
+    field("answered_on", V::date),
+    field("access_restricted", V::text),  // yes/no, or the restriction itself
+    field("restriction_basis", V::text),
 };
 
 // A monitoring service's "Not rated" is neutral: Raekoda's tone has three values.
 constexpr std::array media_targets = {
-    TargetField{"published_on", V::date, true},
-    TargetField{"title", V::text, true},
-    TargetField{"outlet", V::name, true},
-    TargetField{"channel", V::choice, false, "channel"},
-    TargetField{"language", V::choice, false, "content_language"},
-    TargetField{"reach", V::integer},
-    TargetField{"tone", V::choice, false, "tone"},
-    TargetField{"url", V::text},
-    TargetField{"subject", V::choice, false, "subject"},
-    TargetField{"topic", V::text},
+    field("published_on", V::date, true),
+    field("title", V::text, true),
+    field("outlet", V::name, true),
+    choice("channel", "channel"),
+    choice("language", "content_language"),
+    field("reach", V::integer),
+    choice("tone", "tone"),
+    field("url", V::text),
+    choice("subject", "subject"),
+    field("topic", V::text),
 };
 
 constexpr std::array incident_targets = {
-    TargetField{"ticket_id", V::text, true},
-    TargetField{"title", V::text, true},
-    TargetField{"opened_at", V::date_time, true},
-    TargetField{"status", V::choice, false, "incident_status"},
-    TargetField{"severity", V::choice, false, "severity"},
-    TargetField{"category", V::choice, false, "incident_category"},
-    TargetField{"is_security", V::flag},
-    TargetField{"institution", V::name},
-    TargetField{"assignee", V::name},
-    TargetField{"resolved_at", V::date_time},
-    TargetField{"root_cause", V::notes},
+    field("ticket_id", V::text, true),
+    field("title", V::text, true),
+    field("opened_at", V::date_time, true),
+    choice("status", "incident_status"),
+    choice("severity", "severity"),
+    choice("category", "incident_category"),
+    field("is_security", V::flag),
+    field("institution", V::name),
+    field("assignee", V::name),
+    field("resolved_at", V::date_time),
+    field("root_cause", V::notes),
 };
 
 // An account list is one system's (named with --system or chosen in the window), unless the
 // file has a column naming the system of each row.
 constexpr std::array account_targets = {
-    TargetField{"username", V::text, true},
-    TargetField{"person", V::name},
-    TargetField{"email", V::text},
-    TargetField{"unit", V::name},
-    TargetField{"enabled", V::flag},
-    TargetField{"privilege", V::choice, false, "privilege"},
-    TargetField{"granted_on", V::date},
-    TargetField{"revoked_on", V::date},
-    TargetField{"system", V::name},
+    field("username", V::text, true),
+    field("person", V::name),
+    field("email", V::text),
+    field("unit", V::name),
+    field("enabled", V::flag),
+    choice("privilege", "privilege"),
+    field("granted_on", V::date),
+    field("revoked_on", V::date),
+    field("system", V::name),
 };
 
 constexpr std::array people_targets = {
-    TargetField{"full_name", V::name, true},
-    TargetField{"unit", V::name},
-    TargetField{"job_title", V::text},
-    TargetField{"email", V::text},
-    TargetField{"joined_on", V::date},
-    TargetField{"left_on", V::date},
+    field("full_name", V::name, true),
+    field("unit", V::name),
+    field("job_title", V::text),
+    field("email", V::text),
+    field("joined_on", V::date),
+    field("left_on", V::date),
 };
 
 constexpr std::array activity_targets = {
-    TargetField{"title", V::text, true},
-    TargetField{"planned_on", V::date, true},
-    TargetField{"channel", V::choice, false, "activity_channel"},
-    TargetField{"owner", V::name},
-    TargetField{"status", V::choice, false, "activity_status"},
-    TargetField{"planned_until", V::date},
-    TargetField{"done_on", V::date},
-    TargetField{"audience", V::text},
-    TargetField{"link", V::text},
-    TargetField{"plan", V::name},
+    field("title", V::text, true),
+    field("planned_on", V::date, true),
+    choice("channel", "activity_channel"),
+    field("owner", V::name),
+    choice("status", "activity_status"),
+    field("planned_until", V::date),
+    field("done_on", V::date),
+    field("audience", V::text),
+    field("link", V::text),
+    field("plan", V::name),
 };
 
 }  // namespace

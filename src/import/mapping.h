@@ -2,9 +2,20 @@
 // Which column of a file fills which field: guessed from the header's names in Estonian,
 // English and Russian, or taken from a preset (a named mapping for one system's export,
 // built in from assets/import/presets.json or saved by the user as JSON in the config folder).
+//
+// A preset as JSON (assets/import/presets.json holds an array of them; a user's preset is one
+// object in a file of its own):
+//   { "name": "GLPI", "kind": "incidents",
+//     "columns": { "Opening date": "opened_at", "Last update": "" },   // "" = never imported
+//     "values": { "status": { "Processing (assigned)": "in_progress" } },  // choice fields only
+//     "slash_dates": "day_first",                                       // or "month_first"
+//     "read": { "encoding": "UTF-8", "separator": ";", "sheet": "Tickets" },  // each optional
+//     "header": ["ID", "Title", ...] }                                  // a user's preset only
+// Only "name" and "kind" are required; "comment" may say anything. Anything else is refused.
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -56,6 +67,10 @@ struct ColumnMapping {
   std::vector<std::string_view> missing_required() const;
 };
 
+// How a header cell is compared: fold_name(), and punctuation that systems add or drop
+// ("Reg. nr", "Tähtaeg:", "Pealkiri *", "Saatja / Saaja") made a space.
+std::string header_key(std::string_view header_cell);
+
 // Maps a header by a preset's names first, then by the built-in names of each field
 // (assets/import/headers.json). Repeated header names (Jira) map their first column only.
 ColumnMapping map_header(ImportKind kind, std::span<const std::string> header,
@@ -64,7 +79,7 @@ ColumnMapping map_header(ImportKind kind, std::span<const std::string> header,
 // What a file's first rows look like it holds.
 struct Guess {
   ImportKind kind = ImportKind::documents;
-  std::size_t header_row = 0;  // index into the rows given: lines before it are a preamble
+  std::size_t header_row = 0;      // index into the rows given: lines before it are a preamble
   const Preset* preset = nullptr;  // the preset that fits best, if any fits
   ColumnMapping mapping;
   int score = 0;  // how many columns were recognised; 0 when nothing looked like a header

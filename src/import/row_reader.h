@@ -5,6 +5,7 @@
 // nothing of headers: the first rows come out like any other.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -57,6 +58,9 @@ struct ReadLimits {
   std::size_t max_row_bytes = 16 << 20;     // a row (a quote never closed) stops being read here
   std::uint64_t max_unzipped_bytes = 1ull << 30;  // XLSX: all parts together
   std::uint64_t max_shared_string_bytes = 256u << 20;
+  // XLSX: a part unpacking to more than 16 MB may not grow more than this from its packed size.
+  // Real sheets pack 10–100 times; a zip bomb's run of zeros, about 1000 times.
+  double max_compression_ratio = 500;
 };
 
 class RowReader {

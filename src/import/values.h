@@ -3,8 +3,10 @@
 // ways Estonian, English and Russian systems write them, numbers with a decimal comma and
 // grouped thousands, yes and no in three languages, a closed list's value by any of its names.
 
+#include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -18,7 +20,8 @@ namespace raekoda::import {
 enum class SlashDates { month_first, day_first };
 
 // Source value (as written, compared folded for case and diacritics) → the list's key, for the
-// values one system writes its own way ("Processing (assigned)" → in_progress).
+// values one system writes its own way ("Processing (assigned)" → in_progress). Keys are kept
+// folded (fold_name), as preset_from_json() stores them, so a cell is folded once and looked up.
 using ValueMap = std::map<std::string, std::string, std::less<>>;
 
 struct ValueRules {
@@ -49,5 +52,10 @@ std::optional<std::string> parse_choice(std::string_view list, std::string_view 
 // how header names, list values and names of people, outlets and units are compared.
 // "Žukov" → "zukov", "Õun" → "oun", "Reg. kpv" → "reg. kpv", "Ё" → "е".
 std::string fold_name(std::string_view text);
+
+// The keys of a closed list ("tone", "doc_type"...), in the list's order; empty for a name that
+// is not a list.
+std::span<const std::string> choice_keys(std::string_view list);
+bool is_choice_key(std::string_view list, std::string_view key);
 
 }  // namespace raekoda::import
