@@ -127,6 +127,23 @@ void draw_tiles(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   }
 }
 
+// A register that gives another due date than the law does is a finding for the secretary.
+void draw_law_differences(const DeadlineFigures& f, UiState& state) {
+  if (f.law_differences == 0) return;
+  const plot::Theme& theme = plot::theme(state.theme);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.warning));
+  ImGui::TextUnformatted(trf("deadlines.law_differences", format_count(f.law_differences)).c_str());
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr("deadlines.law_differences.show"))) {
+    RecordFilter differs{"due_on", Kind::differs_from, std::string("law_due_on"), std::nullopt,
+                         tr("chip.law_differs")};
+    state.table = documents({differs}, tr("deadlines.law_differences.title"));
+  }
+  remember_item(state, "deadlines.law_differences");
+  ImGui::Spacing();
+}
+
 // -- what is overdue and whose it is ------------------------------------------------------------
 
 void draw_responders(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
@@ -367,6 +384,7 @@ void draw_deadlines(const DeadlineFigures& f, UiState& state, const Fonts& fonts
                     Actions& actions) {
   view_heading(tr("view.deadlines"), trf("deadlines.subheading", f.today.display()), fonts);
   draw_tiles(f, state, fonts);
+  draw_law_differences(f, state);
   if (begin_panels("##deadlines_whose", 3)) {
     draw_responders(f, state, fonts);
     draw_ageing(f, state, fonts);
