@@ -238,6 +238,10 @@ void Database::exec(std::string_view sql) {
   }
 }
 
+std::int64_t Database::last_insert_id() {
+  return sqlite3_last_insert_rowid(db_);
+}
+
 int Database::schema_version() {
   return static_cast<int>(query_integer("PRAGMA user_version", 0));
 }

@@ -115,6 +115,8 @@ public:
     return statement.integer(0);
   }
 
+  // The row id of the last row this connection inserted.
+  std::int64_t last_insert_id();
   bool read_only() const { return read_only_; }
   // How long a write waits for a colleague's write to finish before it reports the file busy.
   void set_busy_timeout(int milliseconds);

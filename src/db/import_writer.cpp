@@ -92,8 +92,9 @@ void ImportWriter::audit(std::string_view action, std::string_view table, Id id,
   Statement& insert = cached(
       "INSERT INTO audit_log (change_id, changed_at, changed_by, action, table_name, record_id, "
       "field, before_value, after_value, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind_all(change_id_, source_.author.at, source_.author.user, action, table, id, field,
-                  before, after, import_id_);
+  insert.bind_all(change_id_, source_.author.at, source_.author.user, action, table, id,
+                  field.empty() ? std::optional<std::string_view>() : field, before, after,
+                  import_id_);
   insert.run();
 }
 
@@ -120,8 +121,10 @@ Id ImportWriter::add_named(std::string_view table,
   int index = 0;
   for (const auto& entry : row) insert.bind(++index, entry.second);
   insert.run();
-  Id id = db_.query_integer("SELECT last_insert_rowid()", 0);
-  for (const auto& [column, value] : row) audit("insert", table, id, column, std::nullopt, value);
+  Id id = db_.last_insert_id();
+  Record added;
+  for (const auto& [column, value] : row) added.set(column, value);
+  audit("insert", table, id, {}, std::nullopt, audit_values(added));
   names(table).by_name.emplace(folded_name(name), id);
   ++counts_.names_added;
   return id;
@@ -223,6 +226,8 @@ std::optional<Record> ImportWriter::load(const TableSpec& spec, Id id) {
 }
 
 std::optional<Record> ImportWriter::find(const TableSpec& spec, const NaturalKey& key) {
+  if (last_found_ && last_found_->table == spec.table && last_found_->key == key.text)
+    return last_found_->record;
   Statement& by_key =
       cached("SELECT record_id FROM import_keys WHERE table_name = ? AND natural_key = ?");
   by_key.bind_all(spec.table, key.text);
@@ -240,8 +245,8 @@ std::optional<Record> ImportWriter::find(const TableSpec& spec, const NaturalKey
     if (select.step()) id = select.integer(0);
     select.reset();
   }
-  if (!id) return std::nullopt;
-  return load(spec, *id);
+  last_found_ = Found{std::string(spec.table), key.text, id ? load(spec, *id) : std::nullopt};
+  return last_found_->record;
 }
 
 std::optional<std::int64_t> ImportWriter::imported_version(std::string_view table, Id id) {
@@ -275,6 +280,7 @@ RowOutcome ImportWriter::write(const TableSpec& spec, const NaturalKey& key,
                                std::vector<FieldError>& errors) {
   errors.clear();
   std::optional<Record> current = find(spec, key);
+  last_found_.reset();  // whatever happens next changes the row
   if (!current) {
     errors = validate(spec, Record{}, incoming, context_);
     if (!errors.empty()) {
@@ -293,10 +299,11 @@ RowOutcome ImportWriter::write(const TableSpec& spec, const NaturalKey& key,
     int index = 0;
     for (const std::string& column : columns) insert.bind(++index, incoming.value(column));
     insert.run();
-    Id id = db_.query_integer("SELECT last_insert_rowid()", 0);
+    Id id = db_.last_insert_id();
+    Record audited;
     for (const std::string& column : columns)
-      if (is_field(spec, column))
-        audit("insert", spec.table, id, column, std::nullopt, incoming.value(column));
+      if (is_field(spec, column)) audited.set(column, incoming.value(column));
+    audit("insert", spec.table, id, {}, std::nullopt, audit_values(audited));
     remember(spec.table, id, key.text, 1);
     ++counts_.added;
     return RowOutcome::added;
@@ -439,6 +446,13 @@ ImportUndo undo_import(Database& db, Id import_id, const Author& author) {
         touched.push_back({table, id, false, {}, {}});
       Touched& entry = touched.back();
       entry.inserted = entry.inserted || rows.text(2) == "insert";
+      if (rows.is_null(3)) {  // a whole record added, its values in one row
+        for (auto& [column, value] : audited_values(rows.text(5))) {
+          entry.before.emplace_back(column, std::nullopt);
+          entry.after.emplace_back(column, std::move(value));
+        }
+        continue;
+      }
       entry.before.emplace_back(rows.text(3), optional_text(rows, 4));
       entry.after.emplace_back(rows.text(3), optional_text(rows, 5));
     }

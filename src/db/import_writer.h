@@ -137,6 +137,13 @@ private:
   std::map<std::string, Statement, std::less<>> statements_;
   std::unordered_map<std::string, Id> emails_;  // folded e-mail → person
   bool emails_loaded_ = false;
+  // The last row find() looked for: a row is looked up while it is built, then written.
+  struct Found {
+    std::string table;
+    std::string key;
+    std::optional<Record> record;
+  };
+  std::optional<Found> last_found_;
 };
 
 // An import as the window lists it for undoing.

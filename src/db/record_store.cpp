@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <ctime>
 
+#include <nlohmann/json.hpp>
+
 #include "db/database.h"
 
 namespace raekoda::db {
@@ -176,6 +178,24 @@ SaveResult delete_record(Database& db, const TableSpec& spec, const Record& orig
   return result;
 }
 
+std::string audit_values(const Record& record) {
+  nlohmann::json object = nlohmann::json::object();
+  for (const auto& [column, value] : record.values)
+    object[column] = value ? nlohmann::json(*value) : nlohmann::json();
+  return object.dump();
+}
+
+std::vector<std::pair<std::string, std::optional<std::string>>> audited_values(
+    std::string_view text) {
+  std::vector<std::pair<std::string, std::optional<std::string>>> values;
+  auto object = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!object.is_object()) return values;
+  for (auto& [column, value] : object.items())
+    values.emplace_back(column, value.is_string() ? std::optional<std::string>(value.get<std::string>())
+                                                  : std::nullopt);
+  return values;
+}
+
 std::vector<AuditEntry> record_history(Database& db, const TableSpec& spec, Id id) {
   std::vector<AuditEntry> entries;
   Statement select = db.prepare(
@@ -186,6 +206,19 @@ std::vector<AuditEntry> record_history(Database& db, const TableSpec& spec, Id i
   while (select.step()) {
     AuditEntry entry{
         select.integer(0), select.text(1), select.text(2), select.text(3), select.text(4), {}, {}};
+    if (entry.field.empty() && !select.is_null(6)) {
+      // A record added whole by an import: shown field by field, in the editor's order.
+      auto values = audited_values(select.text(6));
+      for (const FieldSpec& field : spec.fields)
+        for (auto& [column, value] : values)
+          if (column == field.column && value) {
+            AuditEntry one = entry;
+            one.field = column;
+            one.after = value;
+            entries.push_back(std::move(one));
+          }
+      continue;
+    }
     if (!select.is_null(5)) entry.before = select.text(5);
     if (!select.is_null(6)) entry.after = select.text(6);
     entries.push_back(std::move(entry));

@@ -54,6 +54,13 @@ Record insert_record_within(Database& db, const TableSpec& spec, const Record& r
 SaveResult delete_record(Database& db, const TableSpec& spec, const Record& original,
                          const Author& author);
 
+// A record an import added is audited in one row whose field is NULL and whose value holds the
+// record's values as a JSON object, rather than a row per field: an import adds tens of
+// thousands of records at once. record_history() shows such a row field by field.
+std::string audit_values(const Record& record);
+std::vector<std::pair<std::string, std::optional<std::string>>> audited_values(
+    std::string_view text);
+
 // The record's history, newest first.
 std::vector<AuditEntry> record_history(Database& db, const TableSpec& spec, Id id);
 

@@ -492,14 +492,9 @@ TEST_CASE("the built-in presets are there") {
     CHECK(built_in(name).built_in);
 }
 
-TEST_CASE("the pending catalogs name every kind and field, in Estonian and English alike") {
-  auto load = [](const char* language) {
-    std::string path =
-        std::string(RAEKODA_SOURCE_DIR) + "/assets/i18n/pending/values." + language + ".json";
-    return Catalog::from_json(testing::read_file(path));
-  };
-  Catalog et = load("et");
-  Catalog en = load("en");
+TEST_CASE("the catalogs name every kind and field, in Estonian and English alike") {
+  const Catalog& et = Catalog::embedded(Language::et);
+  const Catalog& en = Catalog::embedded(Language::en);
   for (ImportKind kind : all_import_kinds) {
     std::string kind_label = "import.kind." + std::string(kind_key(kind));
     CHECK(et.find(kind_label));
@@ -516,10 +511,9 @@ TEST_CASE("the pending catalogs name every kind and field, in Estonian and Engli
       ++count;
     return count;
   };
-  REQUIRE(et.entries().size() == en.entries().size());
   for (const auto& [key, text] : et.entries()) {
+    if (key.rfind("import.", 0) != 0) continue;
     INFO(key);
-    CHECK(key.rfind("import.", 0) == 0);
     REQUIRE(en.find(key));
     CHECK(placeholders(text) == placeholders(*en.find(key)));
   }
