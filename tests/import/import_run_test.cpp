@@ -423,3 +423,26 @@ TEST_CASE("a Zammad ticket list in XLSX is read with its dates") {
   CHECK(f.text("SELECT opened_at FROM incidents") == "2026-11-10 09:30");
   CHECK(f.text("SELECT resolved_at FROM incidents") == "2026-11-10 15:45");
 }
+
+TEST_CASE("a Jira export with its month-named dates and repeated columns becomes incidents") {
+  Fixture f;
+  std::string csv =
+      "Summary,Issue key,Issue id,Issue Type,Status,Priority,Assignee,Created,Resolved,"
+      "Labels,Labels\n"
+      "Dokumendiregister aeglane,IT-41,10041,Bug,Done,Highest,Tiit Tehnik,12/Nov/26 9:41 AM,"
+      "12/Nov/26 2:05 PM,delta,aeglus\n"
+      "Uus töökoht raamatupidajale,IT-42,10042,Task,In Progress,Low,Tiit Tehnik,"
+      "13/Nov/26 10:00 AM,,,\n";
+  auto report = f.run(f.file("jira.csv", csv), ImportKind::incidents, "Jira");
+  INFO(first_refusal(report));
+  CHECK(report.counts.added == 2);
+  CHECK(f.text("SELECT opened_at FROM incidents WHERE title = 'Dokumendiregister aeglane'") ==
+        "2026-11-12 09:41");
+  CHECK(f.text("SELECT resolved_at FROM incidents WHERE title = 'Dokumendiregister aeglane'") ==
+        "2026-11-12 14:05");
+  CHECK(f.text("SELECT severity FROM incidents WHERE title = 'Dokumendiregister aeglane'") ==
+        "critical");
+  CHECK(f.text("SELECT status FROM incidents WHERE title = 'Uus töökoht raamatupidajale'") ==
+        "in_progress");
+  CHECK(f.count("SELECT count(*) FROM people WHERE full_name = 'Tiit Tehnik'") == 1);
+}
