@@ -133,8 +133,8 @@ int run_cli(int argc, char** argv) {
                    "What the file holds: documents, media, incidents, accounts, people or "
                    "activities")
       ->required()
-      ->check(CLI::IsMember({"documents", "media", "incidents", "accounts", "people",
-                             "activities"}));
+      ->check(
+          CLI::IsMember({"documents", "media", "incidents", "accounts", "people", "activities"}));
   import_cmd->add_option("FILE", import_options.file, "The exported file")->required();
   import_cmd->add_option("--system", import_options.system,
                          "The system an account list belongs to (or the helpdesk's name)");

@@ -55,6 +55,9 @@ void Controller::refresh() {
 }
 
 bool Controller::poll_for_changes() {
+  // While an import runs, its own connection holds the write lock; the figures are read again
+  // when it ends.
+  if (busy()) return false;
   try {
     std::int64_t version = database_.data_version();
     if (version == data_version_ && figures_.overview.today == today()) return false;
@@ -72,6 +75,7 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
     applied_theme_ = ui_.theme;
   }
   ui_.validation.now = now();  // what "resolved now" means in the editor
+  poll_import();
   ui::Actions actions;
   ui::draw_dashboard(figures_, session_, ui_, fonts, actions);
   carry_out(actions);
@@ -91,6 +95,7 @@ void Controller::read_area_on_screen() {
 }
 
 void Controller::carry_out(const ui::Actions& actions) {
+  carry_out_import(actions);
   if (actions.load_demo_data) {
     try {
       DemoOptions options;

@@ -3,13 +3,20 @@
 // the day changes, or when the user asks for something; never inside a frame's drawing.
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include "core/dashboard_figures.h"
 #include "db/database.h"
 #include "db/record_store.h"
 #include "ui/dashboard.h"
+
+namespace raekoda::import {
+struct ImportRequest;
+struct ImportReport;
+}  // namespace raekoda::import
 
 namespace raekoda::app {
 
@@ -18,6 +25,9 @@ public:
   // `fixed_today` pins the day the figures are counted on (screenshots, tests); otherwise the
   // machine's local date is used and followed across midnight.
   explicit Controller(db::Database database, std::optional<Date> fixed_today = std::nullopt);
+  ~Controller();  // stops a running import (it rolls back) and waits for its thread
+  Controller(const Controller&) = delete;
+  Controller& operator=(const Controller&) = delete;
 
   const DashboardFigures& figures() const { return figures_; }
   const ui::SessionInfo& session() const { return session_; }
@@ -47,6 +57,14 @@ public:
     return wanted;
   }
 
+  // Opens the import panel in place of the view; with a file (dropped on the window), reads it
+  // at once for the preview.
+  void open_import(const std::optional<std::filesystem::path>& file = std::nullopt);
+  // True while an import or its preview runs on its worker thread: the window then draws a
+  // frame at least every busy_frame_interval_s for the progress bar, and idles again after.
+  bool busy() const;
+  static constexpr double busy_frame_interval_s = 0.1;
+
   Date today() const;
   // The moment figures are counted at: now, or the end of a pinned day.
   DateTime now() const;
@@ -69,6 +87,16 @@ private:
   void delete_record();
   void undo();
   void export_csv();
+  // The import panel (controller_import.cpp).
+  void carry_out_import(const ui::Actions& actions);
+  void load_import_choices();
+  void load_recent_imports();
+  import::ImportRequest import_request(bool dry_run) const;
+  void start_import(bool dry_run);
+  void poll_import();  // takes a finished run's report, never waits for one
+  void show_import_report(import::ImportReport report, bool dry_run);
+  void save_import_preset();
+  void undo_import(Id import_id);
 
   db::Database database_;
   std::optional<Date> fixed_today_;
@@ -79,6 +107,12 @@ private:
   std::optional<plot::ThemeKind> applied_theme_;  // the Dear ImGui style last applied
   std::optional<View> unreadable_view_;           // its figures failed to read; not retried
   bool redraw_ = false;
+  struct ImportJob;
+  struct ImportSession;  // controller_import.cpp
+  struct EndImportSession {
+    void operator()(ImportSession* session) const;
+  };
+  std::unique_ptr<ImportSession, EndImportSession> import_;
 };
 
 }  // namespace raekoda::app

@@ -33,8 +33,8 @@ void figure(std::ostream& out, std::string_view name, double value, std::string_
 // A register export as Delta writes it. With `changed`, every tenth row has been answered since.
 void write_register_export(const std::filesystem::path& path, std::size_t rows, Date last,
                            bool changed) {
-  static constexpr const char* types[] = {"Teabenõue", "Märgukiri", "Järelepärimine", "Kiri",
-                                          "Avaldus",   "Meediapäring"};
+  static constexpr const char* types[] = {"Teabenõue", "Märgukiri", "Järelepärimine",
+                                          "Kiri",      "Avaldus",   "Meediapäring"};
   static constexpr const char* units[] = {"Linnakantselei", "Haridusosakond",
                                           "Linnamajandusosakond", "Sotsiaalosakond",
                                           "Rahandusosakond"};
@@ -49,8 +49,7 @@ void write_register_export(const std::filesystem::path& path, std::size_t rows, 
       answered = registered.plus_days(static_cast<int>(i % 9) + (changed && i % 10 == 0)).display();
     out << "7-1/" << registered.year() << '-' << i << ';' << registered.display()
         << ";Pöördumine nr " << i << " tänavavalgustuse kohta;" << types[i % 6] << ";7-1;Saatja "
-        << i % 997 << ';' << units[i % 5] << ";Vastutaja " << i % 61 << ";;" << answered
-        << "\r\n";
+        << i % 997 << ';' << units[i % 5] << ";Vastutaja " << i % 61 << ";;" << answered << "\r\n";
   }
 }
 

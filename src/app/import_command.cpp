@@ -71,12 +71,12 @@ int run_import_command(const ImportCommand& command, std::ostream& out, std::ost
     for (const import::RefusedRow& refused : report.refused)
       out << file_name << ':' << refused.line << ": " << refused.reason << '\n';
     for (const db::ImportConflict& conflict : report.conflicts)
-      out << file_name << ':' << conflict.line << ": "
-          << trf("import.conflict_line", conflict.key) << '\n';
+      out << file_name << ':' << conflict.line << ": " << trf("import.conflict_line", conflict.key)
+          << '\n';
     for (const import::LawDifference& difference : report.law_differences)
       out << file_name << ':' << difference.line << ": "
-          << trf("import.law_difference", difference.reg_number,
-                 difference.register_due.display(), difference.law_due.display())
+          << trf("import.law_difference", difference.reg_number, difference.register_due.display(),
+                 difference.law_due.display())
           << '\n';
     if (report.counts.names_added > 0)
       out << trf("import.names_added", report.counts.names_added) << '\n';

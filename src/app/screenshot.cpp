@@ -126,6 +126,16 @@ public:
     }
   }
 
+  // An import's preview or run finishes on its thread: frames are drawn until it has, as the
+  // window would draw them, so that the picture shows what the user would see next.
+  void settle() {
+    for (int waited = 0; controller_.busy() && waited < 600; ++waited) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      frame();
+    }
+    if (controller_.busy()) throw ScreenshotError(tr("error.screenshot.still_busy"));
+  }
+
   void park_pointer() { pointer_ = {ImVec2(-FLT_MAX, -FLT_MAX), false}; }
 
 private:
@@ -142,7 +152,10 @@ void write_screenshot(Controller& controller, View view, int width, int height,
   GlWindow window(width, height, tr("app.window_title"));
   controller.ui_state().view = view;
   ScreenshotSession session(controller, window);
-  for (const ScreenshotStep& step : steps) session.run(step);
+  for (const ScreenshotStep& step : steps) {
+    session.run(step);
+    session.settle();
+  }
   // The picture shows no hover state; a few frames let Dear ImGui settle window sizes and table
   // column widths.
   session.park_pointer();

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <string>
+#include <vector>
 
 #include "app/controller.h"
 #include "app/fonts.h"
@@ -20,6 +21,9 @@ namespace {
 
 std::string last_glfw_error;
 bool activity = true;
+// Files dropped on the window since the loop last looked; the first one is imported.
+std::vector<std::string> dropped_files;
+GLFWdropfun previous_drop = nullptr;
 
 void on_glfw_error(int, const char* description) {
   last_glfw_error = description ? description : "";
@@ -53,6 +57,12 @@ void on_resize(GLFWwindow*, int, int) {
 void on_refresh(GLFWwindow*) {
   activity = true;
 }
+void on_drop(GLFWwindow* window, int count, const char** paths) {
+  activity = true;
+  for (int i = 0; i < count; ++i)
+    if (paths[i]) dropped_files.emplace_back(paths[i]);
+  if (previous_drop) previous_drop(window, count, paths);
+}
 
 }  // namespace
 
@@ -84,6 +94,7 @@ GlWindow::GlWindow(int width, int height, const char* title) {
   glfwSetCursorEnterCallback(window_, on_enter);
   glfwSetFramebufferSizeCallback(window_, on_resize);
   glfwSetWindowRefreshCallback(window_, on_refresh);
+  previous_drop = glfwSetDropCallback(window_, on_drop);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -149,6 +160,12 @@ std::vector<unsigned char> GlWindow::read_back_buffer(int& width, int& height) {
   return flipped;
 }
 
+std::vector<std::string> GlWindow::take_dropped_files() {
+  std::vector<std::string> files;
+  files.swap(dropped_files);
+  return files;
+}
+
 bool GlWindow::take_activity() {
   bool had = activity;
   activity = false;
@@ -184,13 +201,18 @@ int run_dashboard(Controller& controller) {
   int pending_frames = frames_after_activity;
   double last_poll = glfwGetTime();
   while (!window.should_close()) {
-    // Idle costs nothing: block until input or the next change check.
+    // Idle costs nothing: block until input or the next change check. While an import runs on
+    // its thread, a frame every tenth of a second moves its progress bar and takes its result.
     if (pending_frames > 0)
       glfwPollEvents();
     else
-      glfwWaitEventsTimeout(poll_interval_s);
+      glfwWaitEventsTimeout(controller.busy() ? Controller::busy_frame_interval_s
+                                              : poll_interval_s);
+    if (std::vector<std::string> files = window.take_dropped_files(); !files.empty())
+      controller.open_import(std::filesystem::path(files.front()));
     if (window.take_activity() || controller.take_redraw_request())
       pending_frames = frames_after_activity;
+    if (controller.busy()) pending_frames = std::max(pending_frames, 1);
     if (glfwGetTime() - last_poll >= poll_interval_s) {
       last_poll = glfwGetTime();
       if (controller.poll_for_changes()) pending_frames = frames_after_activity;

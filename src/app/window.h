@@ -49,6 +49,8 @@ public:
 
   // Set by the input callbacks; the loop renders while there is activity and sleeps otherwise.
   bool take_activity();
+  // The paths of files dropped on the window since the last call.
+  std::vector<std::string> take_dropped_files();
 
 private:
   GLFWwindow* window_ = nullptr;

@@ -233,12 +233,9 @@ const TableSpec press_releases{
     "press_releases", release_fields, release_orders, {}, check_press_release};
 
 const std::array people_fields = {
-    text("full_name", 200, true),
-    blank_text(text("job_title", 200)),
-    reference("unit_id", "units", true),
-    text("email", 200),
-    date("joined_on", true, false),
-    date("left_on", false, false),
+    text("full_name", 200, true),        blank_text(text("job_title", 200)),
+    reference("unit_id", "units", true), text("email", 200),
+    date("joined_on", true, false),      date("left_on", false, false),
 };
 const std::array people_orders = {
     DateOrder{"joined_on", "left_on", "validation.left_before_joined"},

@@ -51,7 +51,10 @@ std::string folded_name(std::string_view name) {
 
 ImportWriter::ImportWriter(Database& db, ImportSource source, ValidationContext context,
                            ConflictChoice choice)
-    : db_(db), source_(std::move(source)), context_(std::move(context)), choice_(std::move(choice)) {
+    : db_(db),
+      source_(std::move(source)),
+      context_(std::move(context)),
+      choice_(std::move(choice)) {
   db_.exec("BEGIN IMMEDIATE");
   try {
     change_id_ = db_.query_integer("SELECT coalesce(max(change_id), 0) + 1 FROM audit_log", 1);
@@ -216,8 +219,8 @@ Id ImportWriter::plan_owner(Id plan) {
 }
 
 std::optional<Record> ImportWriter::load(const TableSpec& spec, Id id) {
-  Statement& select = cached("SELECT " + record_columns(spec) + " FROM " +
-                             std::string(spec.table) + " WHERE id = ?");
+  Statement& select = cached("SELECT " + record_columns(spec) + " FROM " + std::string(spec.table) +
+                             " WHERE id = ?");
   select.bind(1, id);
   if (!select.step()) return std::nullopt;
   Record record = read_record(select, spec);
@@ -262,8 +265,8 @@ std::optional<std::int64_t> ImportWriter::imported_version(std::string_view tabl
 void ImportWriter::remember(std::string_view table, Id id, const std::string& key,
                             std::int64_t version) {
   // A row found by its own columns may carry another key from an earlier file: the latest wins.
-  Statement& clear = cached(
-      "DELETE FROM import_keys WHERE table_name = ? AND natural_key = ? AND record_id <> ?");
+  Statement& clear =
+      cached("DELETE FROM import_keys WHERE table_name = ? AND natural_key = ? AND record_id <> ?");
   clear.bind_all(table, key, id);
   clear.run();
   Statement& upsert = cached(
@@ -275,9 +278,8 @@ void ImportWriter::remember(std::string_view table, Id id, const std::string& ke
   upsert.run();
 }
 
-RowOutcome ImportWriter::write(const TableSpec& spec, const NaturalKey& key,
-                               const Record& incoming, std::size_t line,
-                               std::vector<FieldError>& errors) {
+RowOutcome ImportWriter::write(const TableSpec& spec, const NaturalKey& key, const Record& incoming,
+                               std::size_t line, std::vector<FieldError>& errors) {
   errors.clear();
   std::optional<Record> current = find(spec, key);
   last_found_.reset();  // whatever happens next changes the row
@@ -345,7 +347,7 @@ RowOutcome ImportWriter::write(const TableSpec& spec, const NaturalKey& key,
   auto imported = imported_version(spec.table, current->id);
   if (imported && *imported != current->version && !choice_.take_all &&
       !choice_.take.count(key.text)) {
-    ImportConflict conflict{line, key.text, std::string(spec.table), current->id, changed,
+    ImportConflict conflict{line,     key.text, std::string(spec.table), current->id, changed,
                             *current, {}};
     for (const std::string& column : changed) conflict.incoming.set(column, incoming.value(column));
     conflicts_.push_back(std::move(conflict));
@@ -370,8 +372,7 @@ RowOutcome ImportWriter::write(const TableSpec& spec, const NaturalKey& key,
   update.bind(++index, current->version);
   update.run();
   for (const std::string& column : changed)
-    audit("update", spec.table, current->id, column, current->value(column),
-          merged.value(column));
+    audit("update", spec.table, current->id, column, current->value(column), merged.value(column));
   remember(spec.table, current->id, key.text, current->version + 1);
   ++counts_.updated;
   return RowOutcome::updated;
@@ -381,12 +382,11 @@ Id ImportWriter::commit() {
   Statement& summary = cached(
       "UPDATE imports SET added = ?, updated = ?, unchanged = ?, refused = ?, conflicts = ?, "
       "names_added = ? WHERE id = ?");
-  summary.bind_all(static_cast<std::int64_t>(counts_.added),
-                   static_cast<std::int64_t>(counts_.updated),
-                   static_cast<std::int64_t>(counts_.unchanged),
-                   static_cast<std::int64_t>(counts_.refused),
-                   static_cast<std::int64_t>(counts_.conflicts),
-                   static_cast<std::int64_t>(counts_.names_added), import_id_);
+  summary.bind_all(
+      static_cast<std::int64_t>(counts_.added), static_cast<std::int64_t>(counts_.updated),
+      static_cast<std::int64_t>(counts_.unchanged), static_cast<std::int64_t>(counts_.refused),
+      static_cast<std::int64_t>(counts_.conflicts), static_cast<std::int64_t>(counts_.names_added),
+      import_id_);
   summary.run();
   statements_.clear();
   db_.exec("COMMIT");
@@ -418,9 +418,8 @@ std::vector<ImportSummary> recent_imports(Database& db, int limit) {
 ImportUndo undo_import(Database& db, Id import_id, const Author& author) {
   ImportUndo result;
   Transaction transaction(db);
-  std::int64_t change_id =
-      db.query_integer("SELECT change_id FROM imports WHERE id = ? AND undone_at IS NULL", 0,
-                       import_id);
+  std::int64_t change_id = db.query_integer(
+      "SELECT change_id FROM imports WHERE id = ? AND undone_at IS NULL", 0, import_id);
   if (change_id == 0) return result;
   std::int64_t undo_id =
       db.query_integer("SELECT coalesce(max(change_id), 0) + 1 FROM audit_log", 1);
@@ -463,18 +462,18 @@ ImportUndo undo_import(Database& db, Id import_id, const Author& author) {
         "record_id, field, before_value, after_value, undoes_change_id) "
         "VALUES (?, ?, ?, 'undo', ?, ?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < entry.after.size(); ++i) {
-      insert.bind_all(undo_id, author.at, author.user, entry.table, entry.id,
-                      entry.after[i].first, entry.after[i].second,
-                      removed ? std::nullopt : entry.before[i].second, change_id);
+      insert.bind_all(undo_id, author.at, author.user, entry.table, entry.id, entry.after[i].first,
+                      entry.after[i].second, removed ? std::nullopt : entry.before[i].second,
+                      change_id);
       insert.run();
     }
   };
   for (const Touched& entry : touched) {
     // Each field must still hold what the import wrote; otherwise someone changed it since.
     std::string columns;
-    for (const auto& [column, value] : entry.after) columns += (columns.empty() ? "" : ", ") + column;
-    Statement current =
-        db.prepare("SELECT " + columns + " FROM " + entry.table + " WHERE id = ?");
+    for (const auto& [column, value] : entry.after)
+      columns += (columns.empty() ? "" : ", ") + column;
+    Statement current = db.prepare("SELECT " + columns + " FROM " + entry.table + " WHERE id = ?");
     current.bind(1, entry.id);
     bool same = current.step();
     for (std::size_t i = 0; same && i < entry.after.size(); ++i)
@@ -498,7 +497,8 @@ ImportUndo undo_import(Database& db, Id import_id, const Author& author) {
         ++result.kept;  // a colleague's record refers to it now
         continue;
       }
-      Statement forget = db.prepare("DELETE FROM import_keys WHERE table_name = ? AND record_id = ?");
+      Statement forget =
+          db.prepare("DELETE FROM import_keys WHERE table_name = ? AND record_id = ?");
       forget.bind_all(entry.table, entry.id);
       forget.run();
       write_undo(entry, true);

@@ -191,8 +191,9 @@ std::vector<std::pair<std::string, std::optional<std::string>>> audited_values(
   auto object = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!object.is_object()) return values;
   for (auto& [column, value] : object.items())
-    values.emplace_back(column, value.is_string() ? std::optional<std::string>(value.get<std::string>())
-                                                  : std::nullopt);
+    values.emplace_back(column, value.is_string()
+                                    ? std::optional<std::string>(value.get<std::string>())
+                                    : std::nullopt);
   return values;
 }
 

@@ -65,24 +65,16 @@ constexpr std::array incident_targets = {
 // An account list is one system's (named with --system or chosen in the window), unless the
 // file has a column naming the system of each row.
 constexpr std::array account_targets = {
-    field("username", V::text, true),
-    field("person", V::name),
-    field("email", V::text),
-    field("unit", V::name),
-    field("enabled", V::flag),
-    choice("privilege", "privilege"),
-    field("granted_on", V::date),
-    field("revoked_on", V::date),
+    field("username", V::text, true), field("person", V::name),
+    field("email", V::text),          field("unit", V::name),
+    field("enabled", V::flag),        choice("privilege", "privilege"),
+    field("granted_on", V::date),     field("revoked_on", V::date),
     field("system", V::name),
 };
 
 constexpr std::array people_targets = {
-    field("full_name", V::name, true),
-    field("unit", V::name),
-    field("job_title", V::text),
-    field("email", V::text),
-    field("joined_on", V::date),
-    field("left_on", V::date),
+    field("full_name", V::name, true), field("unit", V::name),      field("job_title", V::text),
+    field("email", V::text),           field("joined_on", V::date), field("left_on", V::date),
 };
 
 constexpr std::array activity_targets = {

@@ -30,9 +30,9 @@ enum class ValueType {
 };
 
 struct TargetField {
-  std::string_view key;     // "reg_number"
+  std::string_view key;  // "reg_number"
   ValueType type = ValueType::text;
-  bool required = false;    // a row without it is refused
+  bool required = false;         // a row without it is refused
   std::string_view choice_list;  // for a choice: the enum list ("tone") or "doc_type"
 };
 

@@ -126,7 +126,8 @@ ImportReport run_import(db::Database& db, const ImportRequest& request,
   Layout layout = choose_layout(request, presets, rows.first());
   // A preset may know the encoding, separator or sheet its system always uses.
   if (layout.preset && !request.read.encoding && !request.read.separator && !request.read.sheet &&
-      (layout.preset->read.encoding || layout.preset->read.separator || layout.preset->read.sheet)) {
+      (layout.preset->read.encoding || layout.preset->read.separator ||
+       layout.preset->read.sheet)) {
     read = layout.preset->read;
     rows = Rows(open_rows(request.file, read));
   }
@@ -218,7 +219,8 @@ ImportReport run_import(db::Database& db, const ImportRequest& request,
       BuiltRecord built = build_record(layout.kind, values, writer, build);
       problems = std::move(built.problems);
       if (problems.empty()) {
-        db::RowOutcome outcome = writer.write(*built.spec, built.key, built.values, row.line, errors);
+        db::RowOutcome outcome =
+            writer.write(*built.spec, built.key, built.values, row.line, errors);
         if (outcome == db::RowOutcome::refused)
           for (const FieldError& error : errors) {
             const FieldSpec* spec_field = built.spec->field(error.column);

@@ -123,12 +123,12 @@ void build_document(const Row& row, db::ImportWriter& writer, BuiltRecord& built
   if (const std::string* restriction = row.get("access_restricted")) {
     auto flag = parse_flag(*restriction);
     std::string folded = fold_name(*restriction);
-    bool open = folded == "avalik" || folded == "public" || folded == "-" ||
-                folded == "открытый" || (flag && !*flag);
+    bool open = folded == "avalik" || folded == "public" || folded == "-" || folded == "открытый" ||
+                (flag && !*flag);
     record.set("access_restricted", open ? "0" : "1");
     if (!open && !flag)
-      record.set("restriction_basis", row.has("restriction_basis") ? row.text("restriction_basis")
-                                                                   : *restriction);
+      record.set("restriction_basis",
+                 row.has("restriction_basis") ? row.text("restriction_basis") : *restriction);
   }
   if (row.has("restriction_basis") && !row.has("access_restricted")) {
     record.set("access_restricted", "1");
@@ -140,9 +140,9 @@ void build_media(const Row& row, db::ImportWriter& writer, BuiltRecord& built) {
   Record& record = built.values;
   std::string title = one_line_title(row.text("title"));
   std::string url = row.text("url");
-  auto channel = row.has("channel") ? *enum_from_key<Channel>(row.text("channel"))
-                                    : channel_of_url(url);
-  auto language = row.has("language") ? *enum_from_key<ContentLanguage>(row.text("language"))
+  auto channel =
+      row.has("channel") ? *enum_from_key<Channel>(row.text("channel")) : channel_of_url(url);
+  auto language = row.has("language")   ? *enum_from_key<ContentLanguage>(row.text("language"))
                   : has_cyrillic(title) ? ContentLanguage::ru
                                         : ContentLanguage::et;
   Id outlet = writer.outlet(row.text("outlet"), channel, language);
@@ -160,11 +160,13 @@ void build_media(const Row& row, db::ImportWriter& writer, BuiltRecord& built) {
   if (!url.empty()) record.set("url", url);
   if (row.has("channel") || !existing) record.set("channel", std::string(key_of(channel)));
   if (row.has("language") || !existing) record.set("language", std::string(key_of(language)));
-  if (row.has("tone") || !existing) record.set("tone", row.has("tone") ? row.text("tone") : "neutral");
+  if (row.has("tone") || !existing)
+    record.set("tone", row.has("tone") ? row.text("tone") : "neutral");
   if (row.has("subject") || !existing)
     record.set("subject", row.has("subject") ? row.text("subject") : "city_government");
   copy(row, record, "topic", "topic");
-  if (row.has("reach") || !existing) record.set("reach", row.has("reach") ? row.text("reach") : "0");
+  if (row.has("reach") || !existing)
+    record.set("reach", row.has("reach") ? row.text("reach") : "0");
   if (!existing) {
     record.set("misleading", "0");
     record.set("rebuttal_status", "not_needed");
@@ -207,8 +209,7 @@ void build_incident(const Row& row, db::ImportWriter& writer, const BuildOptions
     record.set("institution_id", std::to_string(writer.home_institution()));
   if (row.has("assignee")) {
     Date since = row.date("opened_at").value_or(options.today);
-    record.set("assignee_id",
-               std::to_string(writer.person(row.text("assignee"), "", "", since)));
+    record.set("assignee_id", std::to_string(writer.person(row.text("assignee"), "", "", since)));
   }
   if (!existing && !record.value("root_cause")) record.set("root_cause", "");
 }
@@ -231,8 +232,8 @@ void build_account(const Row& row, db::ImportWriter& writer, const BuildOptions&
   Date granted = row.date("granted_on").value_or(options.today);
   if (!existing || row.has("person") || row.has("email")) {
     std::string name = row.has("person") ? row.text("person") : username;
-    record.set("person_id", std::to_string(writer.person(name, row.text("email"),
-                                                         row.text("unit"), granted)));
+    record.set("person_id",
+               std::to_string(writer.person(name, row.text("email"), row.text("unit"), granted)));
   }
   if (row.has("granted_on") || !existing) record.set("granted_on", granted.iso());
   if (row.has("privilege") || !existing)

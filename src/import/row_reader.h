@@ -28,9 +28,9 @@ struct ReadOptions {
 // What a reader found out about the file, known once it is open.
 struct SourceInfo {
   FileFormat format = FileFormat::csv;
-  std::string encoding;   // CSV: as detected or chosen, an iconv name; XLSX: "UTF-8"
-  bool had_bom = false;   // CSV
-  char separator = ';';   // CSV
+  std::string encoding;             // CSV: as detected or chosen, an iconv name; XLSX: "UTF-8"
+  bool had_bom = false;             // CSV
+  char separator = ';';             // CSV
   std::vector<std::string> sheets;  // XLSX: every sheet's name, in workbook order
   std::string sheet;                // XLSX: the sheet being read
 };
@@ -53,9 +53,9 @@ public:
 
 // Bounds that keep a hostile or broken file from exhausting memory or time.
 struct ReadLimits {
-  std::size_t max_cell_bytes = 1 << 20;     // a longer cell makes its row a problem row
-  std::size_t max_columns = 1000;           // more makes the row a problem row
-  std::size_t max_row_bytes = 16 << 20;     // a row (a quote never closed) stops being read here
+  std::size_t max_cell_bytes = 1 << 20;  // a longer cell makes its row a problem row
+  std::size_t max_columns = 1000;        // more makes the row a problem row
+  std::size_t max_row_bytes = 16 << 20;  // a row (a quote never closed) stops being read here
   std::uint64_t max_unzipped_bytes = 1ull << 30;  // XLSX: all parts together
   std::uint64_t max_shared_string_bytes = 256u << 20;
   // XLSX: a part unpacking to more than 16 MB may not grow more than this from its packed size.

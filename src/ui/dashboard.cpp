@@ -46,7 +46,7 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
   } else if (figures.database_empty) {
     draw_welcome(session, state, fonts, actions);
   } else {
-    draw_top_bar(session, figures.overview.today, state, fonts);
+    draw_top_bar(session, figures.overview.today, state, fonts, actions);
     if (!session.notice.empty()) {
       const plot::Theme& theme = plot::theme(state.theme);
       ImU32 colour = session.notice_is_problem ? theme.bad : theme.text_muted;
@@ -55,7 +55,9 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
       ImGui::PopStyleColor();
     }
     ImGui::BeginChild("##view", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-    if (state.table)
+    if (state.import)
+      draw_import(state, session, fonts, actions);
+    else if (state.table)
       draw_records_table(state, session, fonts, actions);
     else if (state.view == View::overview)
       draw_overview(figures.overview, state, fonts);

@@ -17,6 +17,7 @@
 #include "plot/chart.h"
 #include "plot/theme.h"
 #include "ui/drilldown.h"
+#include "ui/import_panel.h"
 
 namespace raekoda::ui {
 
@@ -83,6 +84,8 @@ struct UiState {
   bool incidents_show_restores = false;          // scroll to the restore tests once
   CampaignForm campaign_form;
   std::optional<DecisionChoice> access_decision;  // revoke or reduce, waiting for its reason
+  // The import of another system's export, in place of the view while it is open.
+  std::optional<ImportPanel> import;
   ItemProbe* probe = nullptr;
 
   plot::ChartState& chart(std::string_view id);
@@ -126,6 +129,15 @@ struct Actions {
   };
   std::optional<Move> move_activity;  // dragged on the timeline
   std::optional<Id> copy_plan;        // to the next period
+  // The import panel (ui/import_panel.h): open it, read the file again with the panel's
+  // choices (a dry run), write it, stop a run, keep the mapping as a preset, undo an import.
+  bool open_import = false;
+  bool close_import = false;
+  bool preview_import = false;
+  bool run_import = false;
+  bool cancel_import = false;
+  bool save_import_preset = false;
+  std::optional<Id> undo_import;
 };
 
 void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session, UiState& state,

@@ -6,7 +6,8 @@
 
 namespace raekoda::ui {
 
-void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const Fonts& fonts);
+void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const Fonts& fonts,
+                  Actions& actions);
 void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& fonts);
 void draw_media(const MediaFigures& figures, UiState& state, const SessionInfo& session,
                 const Fonts& fonts, Actions& actions);
@@ -27,6 +28,8 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
                         Actions& actions);
 void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts& fonts,
                         Actions& actions);
+// The import of another system's export: its choices, preview, findings and history.
+void draw_import(UiState& state, const SessionInfo& session, const Fonts& fonts, Actions& actions);
 // The records behind an overview tile.
 TableState tile_drilldown(View area, const OverviewFigures& figures);
 

@@ -72,8 +72,8 @@ TEST_CASE("an import that writes nothing exits non-zero with one line why") {
   std::string before = read_file(db);
 
   auto binary = dir / "photo.csv";
-  write_file(binary, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24) +
-                         std::string(4000, '\0'));
+  write_file(binary,
+             std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24) + std::string(4000, '\0'));
   auto garbage = run_command(import_command(db, binary));
   CHECK(garbage.exit_code == 1);
   CHECK(garbage.output.rfind("raekoda: photo.csv: ", 0) == 0);

@@ -2,9 +2,11 @@
 
 #include <stb_image.h>
 
+#include <fstream>
 #include <set>
 
 #include "app/run_command.h"
+#include "db/database.h"
 #include "support/temp_dir.h"
 
 using namespace raekoda::testing;
@@ -127,4 +129,46 @@ TEST_CASE("a screenshot can click through to a record's editor first, as a user 
                                quoted((dir / "malformed.png").string()));
   CHECK(malformed.exit_code == 1);
   CHECK(malformed.output.find("jump:somewhere") != std::string::npos);
+}
+
+TEST_CASE("a screenshot reaches the import preview of a typed path, and the import after it") {
+  TempDir dir;
+  auto db = dir / "demo.sqlite";
+  REQUIRE(write_demo_database(executable, db));
+  // A register export with one impossible date; names invented.
+  auto csv = dir / "register.csv";
+  {
+    std::ofstream out(csv, std::ios::binary);
+    out << "\xEF\xBB\xBFViit;Reg kpv;Pealkiri;Liik;Vastutaja;Tähtaeg\r\n"
+           "7-1/2026/201;02.11.2026;Teabenõue pargi kohta;Teabenõue;Peeter Pärn;09.11.2026\r\n"
+           "7-1/2026/202;31.02.2026;Kiri teede kohta;Kiri;Peeter Pärn;\r\n";
+  }
+  std::string common = "XDG_CONFIG_HOME=" + quoted((dir / "config").string()) + " " + xvfb +
+                       executable + " screenshot --today 2026-11-22 --db " + quoted(db.string()) +
+                       " --view overview --step click:topbar.import";
+  auto empty = dir / "import-empty.png";
+  auto preview = dir / "import-preview.png";
+  auto imported = dir / "import-done.png";
+  REQUIRE(run_command(common + " --out " + quoted(empty.string())).exit_code == 0);
+  auto result = run_command(common + " --step click:import.path --step type:" + csv.string() +
+                            " --step key:Enter --step click:import.tab.refused --out " +
+                            quoted(preview.string()));
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);
+  Image before = load(empty);
+  Image after = load(preview);
+  CHECK(after.width == 1600);
+  CHECK(after.colours.size() > 50);
+  // The preview's mapping, rows and tabs fill what was an empty panel.
+  CHECK(after.mean_brightness != Approx(before.mean_brightness).epsilon(0.001));
+
+  auto run =
+      run_command(common + " --step click:import.path --step type:" + csv.string() +
+                  " --step key:Enter --step click:import.run --out " + quoted(imported.string()));
+  INFO(run.output);
+  CHECK(run.exit_code == 0);
+  CHECK(std::filesystem::exists(imported));
+  auto written = raekoda::db::Database::open(db, raekoda::db::OpenMode::existing);
+  CHECK(written.query_integer("SELECT COUNT(*) FROM documents WHERE reg_number = ?", 0,
+                              std::string("7-1/2026/201")) == 1);
 }

@@ -46,8 +46,8 @@ db::NaturalKey by_reg_number(std::string_view reg_number) {
 RowOutcome import_one(Database& db, const Record& record, db::ConflictChoice choice = {}) {
   db::ImportWriter writer(db, register_export(), on_day(monday), std::move(choice));
   std::vector<FieldError> errors;
-  RowOutcome outcome = writer.write(documents_spec(), by_reg_number(*record.value("reg_number")),
-                                    record, 2, errors);
+  RowOutcome outcome =
+      writer.write(documents_spec(), by_reg_number(*record.value("reg_number")), record, 2, errors);
   writer.commit();
   return outcome;
 }
@@ -63,8 +63,7 @@ TEST_CASE("an imported document is added with audit rows that name the import") 
   REQUIRE(import_one(db, request("7-1/2026-0042", "Teabenõue")) == RowOutcome::added);
   CHECK(count(db, "SELECT count(*) FROM documents") == 1);
   // One audit row holds the whole record; its history shows it field by field.
-  CHECK(count(db, "SELECT count(*) FROM audit_log WHERE import_id = 1 AND action = 'insert'") ==
-        1);
+  CHECK(count(db, "SELECT count(*) FROM audit_log WHERE import_id = 1 AND action = 'insert'") == 1);
   auto history = db::record_history(db, documents_spec(), 1);
   REQUIRE(history.size() == 7);
   CHECK(history[0].field == "reg_number");

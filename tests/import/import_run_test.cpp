@@ -2,8 +2,8 @@
 // export as its system writes it, into a real database file.
 #include <iconv.h>
 
-#include <catch2/catch.hpp>
 #include <xlsxwriter.h>
+#include <catch2/catch.hpp>
 
 #include "db/database.h"
 #include "db/import_writer.h"
@@ -75,20 +75,21 @@ struct Fixture {
     return path;
   }
   import::ImportReport run(const std::filesystem::path& path, ImportKind kind,
-                           std::string system = "", bool dry_run = false) {
-    import::ImportRequest request;
-    request.file = path;
-    request.kind = kind;
-    request.system = std::move(system);
-    request.dry_run = dry_run;
-    return import::run_import(db, request, context_today());
-  }
-  std::int64_t count(std::string_view sql) { return db.query_integer(sql, -1); }
-  std::string text(std::string_view sql) {
-    auto statement = db.prepare(sql);
-    return statement.step() ? statement.text(0) : std::string("(none)");
-  }
-};
+                           std::string system = "",
+                           bool dry_run = false){import::ImportRequest request;
+  request.file = path;
+  request.kind = kind;
+  request.system = std::move(system);
+  request.dry_run = dry_run;
+  return import::run_import(db, request, context_today());
+} std::int64_t count(std::string_view sql) {
+  return db.query_integer(sql, -1);
+}
+std::string text(std::string_view sql) {
+  auto statement = db.prepare(sql);
+  return statement.step() ? statement.text(0) : std::string("(none)");
+}
+};  // namespace
 
 }  // namespace
 
@@ -99,8 +100,7 @@ TEST_CASE("a Delta register export is imported, its responders and units added b
   CHECK(report.counts.added == 3);
   CHECK(report.counts.refused == 0);
   CHECK(f.count("SELECT count(*) FROM documents") == 3);
-  CHECK(f.text("SELECT doc_type FROM documents WHERE reg_number = '7-1/2026-102'") ==
-        "memorandum");
+  CHECK(f.text("SELECT doc_type FROM documents WHERE reg_number = '7-1/2026-102'") == "memorandum");
   CHECK(f.text("SELECT answered_on FROM documents WHERE reg_number = '7-1/2026-101'") ==
         "2026-11-06");
   CHECK(f.count("SELECT count(*) FROM people") == 2);
@@ -249,13 +249,12 @@ TEST_CASE("an import is undone from its summary: rows and names it added are gon
 
 TEST_CASE("a header with no rows, or rows all refused, writes nothing and says why") {
   Fixture f;
-  auto header_only = f.run(
-      f.file("empty.csv", bom + "Viit;Reg kpv;Pealkiri;Liik\r\n"), ImportKind::documents);
+  auto header_only =
+      f.run(f.file("empty.csv", bom + "Viit;Reg kpv;Pealkiri;Liik\r\n"), ImportKind::documents);
   CHECK_FALSE(header_only.written);
   CHECK_FALSE(header_only.failure.empty());
-  auto all_bad = f.run(f.file("bad.csv", bom +
-                                             "Viit;Reg kpv;Pealkiri;Liik\r\n"
-                                             "A-1;99.99.2026;X;Teabenõue\r\n"),
+  auto all_bad = f.run(f.file("bad.csv", bom + "Viit;Reg kpv;Pealkiri;Liik\r\n"
+                                               "A-1;99.99.2026;X;Teabenõue\r\n"),
                        ImportKind::documents);
   CHECK_FALSE(all_bad.written);
   CHECK(all_bad.counts.refused == 1);
@@ -308,10 +307,8 @@ TEST_CASE("a Meltwater export in UTF-16 with tabs and a preamble becomes media i
   CHECK(report.header_line == 3);
   CHECK(f.text("SELECT tone FROM media_items WHERE url = 'https://sp.example/budget'") ==
         "neutral");
-  CHECK(f.text("SELECT language FROM media_items WHERE url = 'https://sp.example/budget'") ==
-        "ru");
-  CHECK(f.count("SELECT reach FROM media_items WHERE url = 'https://pr.example/eelarve'") ==
-        12500);
+  CHECK(f.text("SELECT language FROM media_items WHERE url = 'https://sp.example/budget'") == "ru");
+  CHECK(f.count("SELECT reach FROM media_items WHERE url = 'https://pr.example/eelarve'") == 12500);
   CHECK(f.text("SELECT published_on FROM media_items WHERE url = 'https://pr.example/eelarve'") ==
         "2026-11-03");
   CHECK(f.count("SELECT count(*) FROM media_outlets") == 2);
@@ -378,10 +375,12 @@ TEST_CASE("an HR list becomes people, matched by e-mail at the next import") {
 TEST_CASE("plan activities go into the plan whose period holds their day") {
   Fixture f;
   f.db.exec("INSERT INTO units (id, name) VALUES (1, 'Avalike suhete osakond')");
-  f.db.exec("INSERT INTO people (id, full_name, unit_id, joined_on) VALUES (1, 'Kadri Kuusk', 1, "
-            "'2020-01-01')");
-  f.db.exec("INSERT INTO comm_plans (id, name, owner_id, starts_on, ends_on) VALUES "
-            "(1, 'IV kvartal 2026', 1, '2026-10-01', '2026-12-31')");
+  f.db.exec(
+      "INSERT INTO people (id, full_name, unit_id, joined_on) VALUES (1, 'Kadri Kuusk', 1, "
+      "'2020-01-01')");
+  f.db.exec(
+      "INSERT INTO comm_plans (id, name, owner_id, starts_on, ends_on) VALUES "
+      "(1, 'IV kvartal 2026', 1, '2026-10-01', '2026-12-31')");
   std::string csv = bom +
                     "Tegevus;Kanal;Vastutaja;Kuupäev;Staatus\n"
                     "Jõuluturu pressiteade;Pressiteade;Kadri Kuusk;10.12.2026;Planeeritud\n"
@@ -405,7 +404,8 @@ TEST_CASE("a Zammad ticket list in XLSX is read with its dates") {
   lxw_format* when = workbook_add_format(workbook);
   format_set_num_format(when, "dd.mm.yyyy hh:mm");
   const char* header[] = {"Number", "Title", "State", "Priority", "Created at", "Closed at"};
-  for (int c = 0; c < 6; ++c) worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c], nullptr);
+  for (int c = 0; c < 6; ++c)
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), header[c], nullptr);
   worksheet_write_string(sheet, 1, 0, "31001", nullptr);
   worksheet_write_string(sheet, 1, 1, "Raamatupidamisprogramm ei avane", nullptr);
   worksheet_write_string(sheet, 1, 2, "closed", nullptr);
