@@ -199,20 +199,17 @@ ImportReport run_import(db::Database& db, const ImportRequest& request,
     problems.clear();
     if (row.problem) problems.push_back(*row.problem);
     for (const Column& column : columns) {
-      if (column.index >= row.cells.size()) continue;
-      CellValue cell = read_cell(*column.field, row.cells[column.index], rules);
+      std::string_view text =
+          column.index < row.cells.size() ? std::string_view(row.cells[column.index]) : "";
+      CellValue cell = read_cell(*column.field, text, rules);
       if (cell.problem)
         problems.push_back(field_label(layout.kind, column.field->key) + ": " + *cell.problem);
       else if (cell.value)
         values.emplace(std::string(column.field->key), std::move(*cell.value));
+      else if (column.field->required)  // an unreadable value has said so already
+        problems.push_back(
+            trf("import.problem.required", field_label(layout.kind, column.field->key)));
     }
-    for (const TargetField& field : target_fields(layout.kind))
-      if (field.required && !values.count(field.key) &&
-          report.mapping.column_of(field.key).has_value() &&
-          std::none_of(problems.begin(), problems.end(), [&](const std::string& p) {
-            return p.rfind(field_label(layout.kind, field.key), 0) == 0;
-          }))
-        problems.push_back(trf("import.problem.required", field_label(layout.kind, field.key)));
 
     bool preview = report.preview.size() < request.preview_rows;
     if (problems.empty()) {
