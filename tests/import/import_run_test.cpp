@@ -446,3 +446,19 @@ TEST_CASE("a Jira export with its month-named dates and repeated columns becomes
         "in_progress");
   CHECK(f.count("SELECT count(*) FROM people WHERE full_name = 'Tiit Tehnik'") == 1);
 }
+
+TEST_CASE("a database a colleague is writing to is reported busy and nothing is imported") {
+  Fixture f;
+  f.db.set_busy_timeout(50);
+  Database colleague = Database::open(f.db_path, db::OpenMode::existing);
+  colleague.exec("BEGIN IMMEDIATE");
+  try {
+    f.run(f.file("delta.csv", delta_export()), ImportKind::documents);
+    FAIL("the import did not notice the colleague's write");
+  } catch (const db::DatabaseError& error) {
+    CHECK(error.kind() == db::ErrorKind::busy);
+  }
+  colleague.exec("ROLLBACK");
+  CHECK(f.count("SELECT count(*) FROM documents") == 0);
+  CHECK(f.count("SELECT count(*) FROM imports") == 0);
+}
