@@ -57,7 +57,7 @@ ImportWriter::ImportWriter(Database& db, ImportSource source, ValidationContext 
       choice_(std::move(choice)) {
   db_.exec("BEGIN IMMEDIATE");
   try {
-    change_id_ = db_.query_integer("SELECT coalesce(max(change_id), 0) + 1 FROM audit_log", 1);
+    change_id_ = next_change_id(db_);
     Statement insert = db_.prepare(
         "INSERT INTO imports (kind, file_name, system_name, preset, run_by, run_at, change_id) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -421,8 +421,7 @@ ImportUndo undo_import(Database& db, Id import_id, const Author& author) {
   std::int64_t change_id = db.query_integer(
       "SELECT change_id FROM imports WHERE id = ? AND undone_at IS NULL", 0, import_id);
   if (change_id == 0) return result;
-  std::int64_t undo_id =
-      db.query_integer("SELECT coalesce(max(change_id), 0) + 1 FROM audit_log", 1);
+  std::int64_t undo_id = next_change_id(db);
 
   // The import's rows by record, newest first, so that what was added last (a document) goes
   // before what it refers to (the responder added for it).

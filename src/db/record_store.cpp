@@ -22,10 +22,6 @@ std::string column_list(const TableSpec& spec) {
   return columns;
 }
 
-std::int64_t next_change_id(Database& db) {
-  return db.query_integer("SELECT coalesce(max(change_id), 0) + 1 FROM audit_log", 1);
-}
-
 void write_audit(Database& db, std::int64_t change_id, const Author& author,
                  std::string_view action, const TableSpec& spec, Id id, std::string_view field,
                  const std::optional<std::string>& before, const std::optional<std::string>& after,
@@ -55,6 +51,10 @@ bool write_columns(Database& db, const TableSpec& spec, Id id, std::int64_t vers
 }
 
 }  // namespace
+
+std::int64_t next_change_id(Database& db) {
+  return db.query_integer("SELECT coalesce(max(change_id), 0) + 1 FROM audit_log", 1);
+}
 
 Author current_author() {
   std::string user;

@@ -22,6 +22,9 @@ Author current_author();
 
 class Statement;
 
+// The id the next change written to the audit log takes: the rows of one save share it.
+std::int64_t next_change_id(Database& db);
+
 // "id, version, <each field>": the columns read_record() expects, in that order.
 std::string record_columns(const TableSpec& spec);
 Record read_record(const Statement& row, const TableSpec& spec);
