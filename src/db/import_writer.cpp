@@ -232,10 +232,15 @@ std::optional<Record> ImportWriter::find(const TableSpec& spec, const NaturalKey
   if (last_found_ && last_found_->table == spec.table && last_found_->key == key.text)
     return last_found_->record;
   Statement& by_key =
-      cached("SELECT record_id FROM import_keys WHERE table_name = ? AND natural_key = ?");
+      cached("SELECT record_id, version FROM import_keys WHERE table_name = ? AND natural_key = ?");
   by_key.bind_all(spec.table, key.text);
+  Found found{std::string(spec.table), key.text, std::nullopt};
   std::optional<Id> id;
-  if (by_key.step()) id = by_key.integer(0);
+  if (by_key.step()) {
+    id = by_key.integer(0);
+    found.by_key = true;
+    found.key_version = by_key.integer(1);
+  }
   by_key.reset();
   if (!id && !key.columns.empty()) {
     std::string sql = "SELECT id FROM " + std::string(spec.table) + " WHERE ";
@@ -248,7 +253,9 @@ std::optional<Record> ImportWriter::find(const TableSpec& spec, const NaturalKey
     if (select.step()) id = select.integer(0);
     select.reset();
   }
-  last_found_ = Found{std::string(spec.table), key.text, id ? load(spec, *id) : std::nullopt};
+  if (id) found.record = load(spec, *id);
+  found.stale_key = found.by_key && !found.record;
+  last_found_ = std::move(found);
   return last_found_->record;
 }
 
@@ -263,12 +270,13 @@ std::optional<std::int64_t> ImportWriter::imported_version(std::string_view tabl
 }
 
 void ImportWriter::remember(std::string_view table, Id id, const std::string& key,
-                            std::int64_t version) {
-  // A row found by its own columns may carry another key from an earlier file: the latest wins.
-  Statement& clear =
-      cached("DELETE FROM import_keys WHERE table_name = ? AND natural_key = ? AND record_id <> ?");
-  clear.bind_all(table, key, id);
-  clear.run();
+                            std::int64_t version, bool stale_key) {
+  if (stale_key) {  // the row the key named was deleted in Raekoda: the key now names this one
+    Statement& clear = cached(
+        "DELETE FROM import_keys WHERE table_name = ? AND natural_key = ? AND record_id <> ?");
+    clear.bind_all(table, key, id);
+    clear.run();
+  }
   Statement& upsert = cached(
       "INSERT INTO import_keys (table_name, record_id, natural_key, version, import_id) "
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (table_name, record_id) DO UPDATE SET "
@@ -282,6 +290,7 @@ RowOutcome ImportWriter::write(const TableSpec& spec, const NaturalKey& key, con
                                std::size_t line, std::vector<FieldError>& errors) {
   errors.clear();
   std::optional<Record> current = find(spec, key);
+  Found found = std::move(*last_found_);
   last_found_.reset();  // whatever happens next changes the row
   if (!current) {
     errors = validate(spec, Record{}, incoming, context_);
@@ -306,7 +315,7 @@ RowOutcome ImportWriter::write(const TableSpec& spec, const NaturalKey& key, con
     for (const std::string& column : columns)
       if (is_field(spec, column)) audited.set(column, incoming.value(column));
     audit("insert", spec.table, id, {}, std::nullopt, audit_values(audited));
-    remember(spec.table, id, key.text, 1);
+    remember(spec.table, id, key.text, 1, found.stale_key);
     ++counts_.added;
     return RowOutcome::added;
   }
@@ -338,13 +347,14 @@ RowOutcome ImportWriter::write(const TableSpec& spec, const NaturalKey& key, con
       for (const std::string& column : extra) update.bind(++index, incoming.value(column));
       update.run();
     }
-    if (imported_version(spec.table, current->id) != current->version)
-      remember(spec.table, current->id, key.text, current->version);
+    auto imported = found.by_key ? found.key_version : imported_version(spec.table, current->id);
+    if (imported != current->version) remember(spec.table, current->id, key.text, current->version);
     ++counts_.unchanged;
     return RowOutcome::unchanged;
   }
 
-  auto imported = imported_version(spec.table, current->id);
+  std::optional<std::int64_t> imported =
+      found.by_key ? found.key_version : imported_version(spec.table, current->id);
   if (imported && *imported != current->version && !choice_.take_all &&
       !choice_.take.count(key.text)) {
     ImportConflict conflict{line,     key.text, std::string(spec.table), current->id, changed,

@@ -122,7 +122,8 @@ private:
              const std::optional<std::string>& before, const std::optional<std::string>& after);
   std::optional<Record> load(const TableSpec& spec, Id id);
   std::optional<std::int64_t> imported_version(std::string_view table, Id id);
-  void remember(std::string_view table, Id id, const std::string& key, std::int64_t version);
+  void remember(std::string_view table, Id id, const std::string& key, std::int64_t version,
+                bool stale_key = false);
 
   Database& db_;
   ImportSource source_;
@@ -142,6 +143,9 @@ private:
     std::string table;
     std::string key;
     std::optional<Record> record;
+    bool by_key = false;           // the key itself found the row: import_keys knows it
+    std::int64_t key_version = 0;  // then: the version the last import left it at
+    bool stale_key = false;        // the key names a row that has since been deleted
   };
   std::optional<Found> last_found_;
 };

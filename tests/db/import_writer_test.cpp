@@ -213,3 +213,15 @@ TEST_CASE("Ctrl+Z undoes the user's own last edit, never a whole import") {
   }
   CHECK(db::undo_last_change(db, secretary).status == db::SaveStatus::nothing);
 }
+
+TEST_CASE("a row deleted in Raekoda since its import is added again by the next import") {
+  Database db = Database::open_in_memory();
+  import_one(db, request("7-1/2026-0042", "Teabenõue"));
+  Record imported = *db::load_record(db, documents_spec(), 1);
+  REQUIRE(db::delete_record(db, documents_spec(), imported, secretary).status ==
+          db::SaveStatus::saved);
+  CHECK(import_one(db, request("7-1/2026-0042", "Teabenõue")) == RowOutcome::added);
+  CHECK(count(db, "SELECT count(*) FROM documents") == 1);
+  CHECK(count(db, "SELECT count(*) FROM import_keys") == 1);
+  CHECK(import_one(db, request("7-1/2026-0042", "Teabenõue")) == RowOutcome::unchanged);
+}
