@@ -9,8 +9,8 @@
 #include <thread>
 
 #include "app/controller.h"
-#include "app/import_command.h"
 #include "app/messages.h"
+#include "app/paths.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "db/import_writer.h"
@@ -243,41 +243,41 @@ void Controller::carry_out_import(const ui::Actions& actions) {
   if (actions.undo_import) undo_import(*actions.undo_import);
 }
 
-import::ImportRequest Controller::import_request(bool dry_run) const {
-    const ui::ImportPanel& panel = *ui_.import;
-import::ImportRequest request;
-request.file = cleaned_path(panel.path);
-if (!panel.kind.empty()) request.kind = import::kind_from_key(panel.kind);
-const import::ImportReport* last = import_->report ? &*import_->report : nullptr;
-if (panel.preset == ui::ImportPanel::none_preset) {
-  // No preset: the fields' own names in three languages, for the kind chosen or found.
-  import::Preset plain;
-  plain.built_in = false;
-  plain.kind = request.kind ? *request.kind : last ? last->kind : import::ImportKind::documents;
-  if (request.kind || last) request.mapping_file = plain;
-} else if (!panel.preset.empty()) {
-  request.preset = panel.preset;
+raekoda::import::ImportRequest Controller::import_request(bool dry_run) const {
+  const ui::ImportPanel& panel = *ui_.import;
+  import::ImportRequest request;
+  request.file = cleaned_path(panel.path);
+  if (!panel.kind.empty()) request.kind = import::kind_from_key(panel.kind);
+  const import::ImportReport* last = import_->report ? &*import_->report : nullptr;
+  if (panel.preset == ui::ImportPanel::none_preset) {
+    // No preset: the fields' own names in three languages, for the kind chosen or found.
+    import::Preset plain;
+    plain.built_in = false;
+    plain.kind = request.kind ? *request.kind : last ? last->kind : import::ImportKind::documents;
+    if (request.kind || last) request.mapping_file = plain;
+  } else if (!panel.preset.empty()) {
+    request.preset = panel.preset;
+  }
+  // The user's own column choices, for the header they were made on.
+  if (panel.mapping_adjusted && last && panel.columns.size() == last->header.size() &&
+      import_->previewed_path == panel.path) {
+    import::ColumnMapping mapping;
+    mapping.kind = request.kind ? *request.kind : last->kind;
+    for (const ui::ImportColumn& column : panel.columns) mapping.targets.push_back(column.field);
+    request.mapping = std::move(mapping);
+  }
+  if (!panel.encoding.empty()) request.read.encoding = panel.encoding;
+  if (!panel.separator.empty()) request.read.separator = panel.separator.front();
+  if (!panel.sheet.empty()) request.read.sheet = panel.sheet;
+  request.system = panel.system;
+  request.dry_run = dry_run;
+  request.conflicts.take_all = panel.take_all;
+  for (const ui::ImportConflictView& conflict : panel.conflicts)
+    if (conflict.take_file) request.conflicts.take.insert(conflict.key);
+  request.presets = import_->user_presets;
+  request.preview_rows = 50;
+  return request;
 }
-// The user's own column choices, for the header they were made on.
-if (panel.mapping_adjusted && last && panel.columns.size() == last->header.size() &&
-    import_->previewed_path == panel.path) {
-  import::ColumnMapping mapping;
-  mapping.kind = request.kind ? *request.kind : last->kind;
-  for (const ui::ImportColumn& column : panel.columns) mapping.targets.push_back(column.field);
-  request.mapping = std::move(mapping);
-}
-if (!panel.encoding.empty()) request.read.encoding = panel.encoding;
-if (!panel.separator.empty()) request.read.separator = panel.separator.front();
-if (!panel.sheet.empty()) request.read.sheet = panel.sheet;
-request.system = panel.system;
-request.dry_run = dry_run;
-request.conflicts.take_all = panel.take_all;
-for (const ui::ImportConflictView& conflict : panel.conflicts)
-  if (conflict.take_file) request.conflicts.take.insert(conflict.key);
-request.presets = import_->user_presets;
-request.preview_rows = 50;
-return request;
-}  // namespace raekoda::app
 
 void Controller::start_import(bool dry_run) {
   ui::ImportPanel& panel = *ui_.import;

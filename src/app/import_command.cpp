@@ -1,10 +1,10 @@
 #include "app/import_command.h"
 
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "app/messages.h"
+#include "app/paths.h"
 #include "core/i18n.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
@@ -28,17 +28,6 @@ std::string read_text_file(const std::filesystem::path& path) {
 }
 
 }  // namespace
-
-std::filesystem::path user_presets_folder() {
-  std::filesystem::path config;
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
-    config = xdg;
-  else if (const char* home = std::getenv("HOME"); home && *home)
-    config = std::filesystem::path(home) / ".config";
-  else
-    config = ".";
-  return config / "raekoda" / "import-presets";
-}
 
 int run_import_command(const ImportCommand& command, std::ostream& out, std::ostream& err) {
   std::string file_name = std::filesystem::path(command.file).filename().string();

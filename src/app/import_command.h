@@ -29,7 +29,4 @@ struct ImportCommand {
 // Returns the exit code; messages go to `out` (the refused rows and the summary) and `err`.
 int run_import_command(const ImportCommand& command, std::ostream& out, std::ostream& err);
 
-// $XDG_CONFIG_HOME/raekoda/import-presets: the user's own import presets.
-std::filesystem::path user_presets_folder();
-
 }  // namespace raekoda::app

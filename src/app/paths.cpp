@@ -5,15 +5,25 @@
 
 namespace raekoda::app {
 
+namespace {
+
+// An XDG base folder: the variable's value, else the folder under the home that the XDG
+// specification gives as its default.
+std::filesystem::path xdg_home(const char* variable, const char* default_under_home) {
+  if (const char* xdg = std::getenv(variable); xdg && *xdg) return xdg;
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::filesystem::path(home) / default_under_home;
+  return ".";
+}
+
+}  // namespace
+
 std::filesystem::path default_database_path() {
-  std::filesystem::path data_home;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-    data_home = xdg;
-  else if (const char* home = std::getenv("HOME"); home && *home)
-    data_home = std::filesystem::path(home) / ".local/share";
-  else
-    data_home = ".";
-  return data_home / "raekoda" / "raekoda.sqlite";
+  return xdg_home("XDG_DATA_HOME", ".local/share") / "raekoda" / "raekoda.sqlite";
+}
+
+std::filesystem::path user_presets_folder() {
+  return xdg_home("XDG_CONFIG_HOME", ".config") / "raekoda" / "import-presets";
 }
 
 }  // namespace raekoda::app

@@ -8,6 +8,10 @@ namespace raekoda::app {
 // $XDG_DATA_HOME/raekoda/raekoda.sqlite, or ~/.local/share/raekoda/raekoda.sqlite.
 std::filesystem::path default_database_path();
 
+// $XDG_CONFIG_HOME/raekoda/import-presets, or ~/.config/raekoda/import-presets: the user's own
+// import presets.
+std::filesystem::path user_presets_folder();
+
 // Where a saved chart or exported table goes: $XDG_PICTURES_DIR for images, $XDG_DOCUMENTS_DIR for
 // tables, else the home folder; the name says what and when
 // ("raekoda-documents-2026-11-22-101500.csv").
