@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "core/plural.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -57,7 +58,8 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
   remember_item(state, "records.back");
   ImGui::SameLine();
   ImGui::PushFont(fonts.title);
-  ImGui::TextUnformatted(trf("table.heading", table.title, format_count(table.total)).c_str());
+  ImGui::TextUnformatted(
+      trn("table.heading", table.total, table.title, format_count(table.total)).c_str());
   ImGui::PopFont();
 
   // Chips: each filter in words, removable.

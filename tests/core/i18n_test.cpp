@@ -10,6 +10,7 @@
 #include "core/deadline_rule.h"
 #include "core/enums.h"
 #include "core/i18n.h"
+#include "core/plural.h"
 #include "core/record_spec.h"
 
 using namespace raekoda;
@@ -64,7 +65,9 @@ TEST_CASE("every key the program asks for is in both catalogs") {
   for (Language language : {Language::et, Language::en}) {
     for (const std::string& key : used) {
       INFO(std::string(language_code(language)) << ": " << key);
-      CHECK(Catalog::embedded(language).find(key) != nullptr);
+      // A counted text (trn) is found by its forms; "other" is the one every language has.
+      const Catalog& catalog = Catalog::embedded(language);
+      CHECK((catalog.find(key) != nullptr || catalog.find(key + ".other") != nullptr));
     }
   }
 }
@@ -131,4 +134,31 @@ TEST_CASE("a catalog that is not an object of strings is refused") {
   CHECK_THROWS(Catalog::from_json(R"({"a": 1})"));
   CHECK_THROWS(Catalog::from_json("{not json"));
   CHECK(Catalog::from_json(R"({"a": "b"})").find("a") != nullptr);
+}
+
+TEST_CASE("a count takes its language's plural form") {
+  CHECK(plural_category(1, Language::et) == "one");
+  CHECK(plural_category(0, Language::et) == "other");
+  CHECK(plural_category(21, Language::et) == "other");
+  CHECK(plural_category(1, Language::en) == "one");
+  CHECK(plural_category(2, Language::en) == "other");
+  set_language(Language::et);
+  CHECK(trn("table.heading", 1, "Dokumendid", "1") == "Dokumendid: 1 kirje");
+  CHECK(trn("table.heading", 5, "Dokumendid", "5") == "Dokumendid: 5 kirjet");
+  set_language(Language::en);
+  CHECK(trn("table.heading", 1, "Documents", "1") == "Documents: 1 record");
+  CHECK(trn("table.heading", 0, "Documents", "0") == "Documents: 0 records");
+  set_language(Language::et);
+}
+
+TEST_CASE("every counted text has its 'other' form wherever it has another") {
+  for (Language language : {Language::et, Language::en})
+    for (const auto& [key, text] : Catalog::embedded(language).entries())
+      for (std::string_view form : {".one", ".few", ".many"})
+        if (key.size() > form.size() &&
+            key.compare(key.size() - form.size(), form.size(), form) == 0) {
+          std::string other = key.substr(0, key.size() - form.size()) + ".other";
+          INFO(key);
+          CHECK(Catalog::embedded(language).find(other) != nullptr);
+        }
 }
