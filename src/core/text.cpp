@@ -152,6 +152,18 @@ std::string fold_case(std::string_view text) {
 
 std::string fold_letters(std::string_view text) {
   std::string out;
+  fold_letters_into(text, out);
+  return out;
+}
+
+bool contains_folded(std::string_view text, std::string_view folded, std::string& buffer) {
+  if (folded.empty()) return true;
+  fold_letters_into(text, buffer);
+  return std::string_view(buffer).find(folded) != std::string_view::npos;
+}
+
+void fold_letters_into(std::string_view text, std::string& out) {
+  out.clear();
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     unsigned char byte = static_cast<unsigned char>(text[i]);
@@ -172,7 +184,6 @@ std::string fold_letters(std::string_view text) {
     if (c == 0x451) c = 0x435;               // ё is written е in most Russian text
     if (!append_base_letter(c, out)) encode(c, out);
   }
-  return out;
 }
 
 }  // namespace raekoda

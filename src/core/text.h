@@ -21,5 +21,11 @@ std::string fold_case(std::string_view text);
 // combining marks dropped), Cyrillic ё as е: how names compare when one system writes "Žukov"
 // and another "Zukov", or an old export lost its š. Spaces and punctuation are kept.
 std::string fold_letters(std::string_view text);
+// The same into `out`, which is cleared first: a search folds every row into one buffer.
+void fold_letters_into(std::string_view text, std::string& out);
+
+// True when `text`, folded by fold_letters(), holds `folded` (folded the same way by the
+// caller, once): how the records table searches. `buffer` is scratch space kept between calls.
+bool contains_folded(std::string_view text, std::string_view folded, std::string& buffer);
 
 }  // namespace raekoda

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "db/database.h"
 #include "db/record_store.h"
+#include "db/status_order.h"
 
 namespace raekoda::db {
 namespace {
@@ -16,15 +17,6 @@ std::string checked_column(const TableSpec& spec, const std::string& column) {
   for (std::string_view derived : spec.derived_columns)
     if (derived == column) return column;
   throw std::invalid_argument("no field " + column + " in " + std::string(spec.table));
-}
-
-std::string like_pattern(const std::string& search) {
-  std::string pattern = "%";
-  for (char c : fold_case(search)) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  return pattern + "%";
 }
 
 // The WHERE clause and its parameters, in order.
@@ -105,16 +97,62 @@ std::string where_clause(const RecordQuery& query,
     }
   }
   if (!query.search.empty()) {
+    std::string folded = fold_letters(query.search);
     std::string any;
     for (const FieldSpec& field : query.spec->fields) {
       if (field.type != FieldType::text && field.type != FieldType::notes) continue;
       any += any.empty() ? "" : " OR ";
-      any += "fold(" + std::string(field.column) + ") LIKE ? ESCAPE '\\'";
-      parameters.push_back(like_pattern(query.search));
+      // Folded as the SQL function folds the column: "zukov" finds "Žukov", "oun" "Õun".
+      any += "folded_contains(" + std::string(field.column) + ", ?)";
+      parameters.push_back(folded);
     }
     if (!any.empty()) where += " AND (" + any + ")";
   }
   return where;
+}
+
+// The keys rows are ordered by, compared in turn; the first says the row has no value (it comes
+// last either way), the id keeps the order stable between pages. Each key is compared in the
+// query's direction, so a key that goes the other way is turned round in `keys`.
+struct Ordering {
+  std::vector<std::string> keys;  // none is NULL, so that rows compare as row values
+  std::vector<std::string> order_by;
+  bool descending = false;
+};
+
+Ordering ordering(Database& db, const RecordQuery& query, const ValidationContext* by_status) {
+  Ordering result;
+  result.descending = query.descending;
+  std::string direction = query.descending ? " DESC" : " ASC";
+  std::optional<StatusOrder> status =
+      by_status ? status_order(db, *query.spec, *by_status) : std::nullopt;
+  if (status) {
+    result.keys = status->keys;
+    result.order_by.push_back(status->keys.front());
+    for (std::size_t i = 1; i < status->keys.size(); ++i)
+      result.order_by.push_back(status->keys[i] + direction);
+  } else {
+    std::string column =
+        query.sort_column.empty() ? "id" : checked_column(*query.spec, query.sort_column);
+    result.keys = {"(" + column + " IS NULL)", "ifnull(" + column + ", '')"};
+    result.order_by = {column + " IS NULL", column + direction};
+  }
+  // Ties go by id, ascending either way: the rows are read in id order, so that the sort for
+  // one page keeps the first rows it meets and rarely replaces them.
+  result.keys.push_back(query.descending ? "(-id)" : "id");
+  result.order_by.push_back("id");
+  return result;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+  std::string text;
+  for (const std::string& part : parts) text += (text.empty() ? "" : ", ") + part;
+  return text;
+}
+
+void bind_all(Statement& statement, const std::vector<std::optional<std::string>>& parameters) {
+  int index = 0;
+  for (const auto& parameter : parameters) statement.bind(++index, parameter);
 }
 
 }  // namespace
@@ -124,33 +162,55 @@ std::int64_t count_records(Database& db, const RecordQuery& query) {
   std::string sql =
       "SELECT count(*) FROM " + std::string(query.spec->table) + where_clause(query, parameters);
   Statement select = db.prepare(sql);
-  for (std::size_t i = 0; i < parameters.size(); ++i)
-    select.bind(static_cast<int>(i) + 1, parameters[i]);
+  bind_all(select, parameters);
   return select.step() ? select.integer(0) : 0;
 }
 
 std::vector<Record> fetch_records(Database& db, const RecordQuery& query, std::int64_t offset,
-                                  std::int64_t limit) {
+                                  std::int64_t limit, const ValidationContext* by_status) {
   const TableSpec& spec = *query.spec;
   std::vector<std::optional<std::string>> parameters;
-  std::string columns = record_columns(spec);
-  std::string order = query.sort_column.empty() ? "id" : checked_column(spec, query.sort_column);
-  std::string direction = query.descending ? " DESC" : " ASC";
-  // Empty values last in either direction; the id keeps the order stable between pages.
-  std::string sql = "SELECT " + columns + " FROM " + std::string(spec.table) +
-                    where_clause(query, parameters) + " ORDER BY " + order + " IS NULL, " + order +
-                    direction + ", id" + direction + " LIMIT ? OFFSET ?";
+  Ordering order = ordering(db, query, by_status);
+  const std::string table(spec.table);
+  // The page is found by its ids alone, then its rows are read: sorting a page far down a
+  // million rows then keeps an id per row rather than the whole row.
+  std::string order_by = " ORDER BY " + joined(order.order_by);
+  std::string sql = "SELECT " + record_columns(spec) + " FROM (SELECT id AS page_id FROM " + table +
+                    where_clause(query, parameters) + order_by + " LIMIT ? OFFSET ?) JOIN " +
+                    table + " ON id = page_id" + order_by;
   Statement select = db.prepare(sql);
-  int index = 0;
-  for (const auto& parameter : parameters) select.bind(++index, parameter);
+  bind_all(select, parameters);
+  int index = static_cast<int>(parameters.size());
   select.bind(++index, limit);
   select.bind(++index, offset);
   std::vector<Record> records;
-  while (select.step()) {
-    Record record = read_record(select, spec);
-    records.push_back(std::move(record));
-  }
+  while (select.step()) records.push_back(read_record(select, spec));
   return records;
+}
+
+std::optional<std::int64_t> record_position(Database& db, const RecordQuery& query, Id id,
+                                            const ValidationContext* by_status) {
+  const std::string table(query.spec->table);
+  std::vector<std::optional<std::string>> parameters;
+  std::string where = where_clause(query, parameters);
+  Statement found = db.prepare("SELECT count(*) FROM " + table + where + " AND id = ?");
+  bind_all(found, parameters);
+  found.bind(static_cast<int>(parameters.size()) + 1, id);
+  if (!found.step() || found.integer(0) == 0) return std::nullopt;
+
+  // The rows before it: those whose keys compare below its keys, in the table's direction. The
+  // "no value" key stays ascending when the rest is descending, so it is turned round.
+  Ordering order = ordering(db, query, by_status);
+  std::vector<std::string> keys = order.keys;
+  if (order.descending) keys.front() = "(NOT " + keys.front() + ")";
+  std::string row = "(" + joined(keys) + ")";
+  std::string sql = "SELECT count(*) FROM " + table + where + " AND " + row +
+                    (order.descending ? " > " : " < ") + "(SELECT " + joined(keys) + " FROM " +
+                    table + " WHERE id = ?)";
+  Statement before = db.prepare(sql);
+  bind_all(before, parameters);
+  before.bind(static_cast<int>(parameters.size()) + 1, id);
+  return before.step() ? std::optional<std::int64_t>(before.integer(0)) : std::nullopt;
 }
 
 }  // namespace raekoda::db

@@ -41,17 +41,28 @@ std::string display_value(const TableSpec& spec, const FieldSpec& field,
   }
 }
 
+std::string status_label(const TableSpec& spec) {
+  std::string own = "table.status." + std::string(spec.table);
+  return Catalog::embedded(current_language()).find(own) ? tr(own) : tr("table.status");
+}
+
 std::string records_csv(const TableSpec& spec, const std::vector<Record>& records,
-                        const ReferenceLabels& labels) {
+                        const ReferenceLabels& labels, const ValidationContext& context) {
   std::string csv = "\xEF\xBB\xBF";  // the BOM tells spreadsheets the text is UTF-8
+  // The status follows the first field, as in the table.
+  auto with_status = [&](std::vector<std::string> cells, std::string status) {
+    if (spec.status) cells.insert(cells.begin() + (cells.empty() ? 0 : 1), std::move(status));
+    return cells;
+  };
   std::vector<std::string> header;
   for (const FieldSpec& field : spec.fields) header.push_back(tr(field_label_key(spec, field)));
-  csv += plot::csv_line(header);
+  csv += plot::csv_line(with_status(std::move(header), status_label(spec)));
   for (const Record& record : records) {
     std::vector<std::string> row;
     for (const FieldSpec& field : spec.fields)
       row.push_back(display_value(spec, field, record.value(field.column), labels));
-    csv += plot::csv_line(row);
+    std::string status = spec.status ? spec.status(record, context).text : std::string();
+    csv += plot::csv_line(with_status(std::move(row), std::move(status)));
   }
   return csv;
 }

@@ -1,17 +1,95 @@
+// The top bar: the views as tabs, the day and the file the figures come from, the import. On a
+// small screen, or beside the record editor that covers the right of the window, the tabs take
+// their short names (the full one in a tooltip) and the rest gives way, so every tab stays in
+// reach.
+
+#include <algorithm>
+#include <cfloat>
 #include <string>
 
+#include <imgui.h>
+
 #include "core/i18n.h"
+#include "ui/records_columns.h"
 #include "ui/views.h"
 
 namespace raekoda::ui {
+namespace {
+
+// The bar ends at the window's right edge, or where the record editor's panel lies over it.
+float bar_right_edge(const UiState& state) {
+  float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  return std::min(right, editor_panel_left(state) - ImGui::GetStyle().ItemSpacing.x);
+}
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+// How much of the bar fits, most first: the name, full tab names, the day and file, the import.
+struct BarLayout {
+  bool app_name = true;
+  bool short_tabs = false;
+  bool context = true;
+  bool import_button = true;
+};
+
+float tabs_width(bool short_names) {
+  float width = 0;
+  for (View view : all_views) {
+    std::string key = (short_names ? "view.short." : "view.") + std::string(view_key(view));
+    width += button_width(tr(key)) + ImGui::GetStyle().ItemSpacing.x;
+  }
+  return width;
+}
+
+BarLayout bar_layout(float room, float name, float context, float import_button) {
+  constexpr float gap = 16;
+  float full = tabs_width(false), short_names = tabs_width(true);
+  for (BarLayout layout :
+       {BarLayout{true, false, true, true}, BarLayout{true, false, false, true},
+        BarLayout{true, true, true, true}, BarLayout{true, true, false, true},
+        BarLayout{false, true, false, true}, BarLayout{false, true, false, false}}) {
+    float width = (layout.app_name ? name : 0) + (layout.short_tabs ? short_names : full) +
+                  (layout.context ? context + gap : 0) +
+                  (layout.import_button ? import_button + gap : 0);
+    if (width <= room) return layout;
+  }
+  return {false, true, false, false};
+}
+
+// A tab opens its view: a drill-down table or an import open over the last view is left, and
+// an editor with nothing unsaved is closed with it.
+void open_view(View view, UiState& state, Actions& actions) {
+  state.view = view;
+  state.table.reset();
+  if (state.editor && !state.editor->dirty()) state.editor.reset();
+  if (state.import) actions.close_import = true;
+}
+
+}  // namespace
 
 void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const Fonts& fonts,
                   Actions& actions) {
   const plot::Theme& theme = plot::theme(state.theme);
+  constexpr float name_gap = 28;
+  std::string context = trf("topbar.context", today.display(), session.database_name);
+  if (session.read_only) context += "  ·  " + std::string(tr("topbar.read_only"));
+  const char* import_label = tr("topbar.import");
   ImGui::PushFont(fonts.title);
-  ImGui::TextUnformatted(tr("app.name"));
+  float name_width = ImGui::CalcTextSize(tr("app.name")).x + name_gap;
   ImGui::PopFont();
-  ImGui::SameLine(0, 28);
+  float left = ImGui::GetCursorScreenPos().x;
+  BarLayout layout = bar_layout(bar_right_edge(state) - left, name_width,
+                                ImGui::CalcTextSize(context.c_str()).x, button_width(import_label));
+
+  if (layout.app_name) {
+    ImGui::PushFont(fonts.title);
+    ImGui::TextUnformatted(tr("app.name"));
+    ImGui::PopFont();
+    if (!layout.context && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", context.c_str());
+    ImGui::SameLine(0, name_gap);
+  }
 
   for (View view : all_views) {
     bool selected = state.view == view;
@@ -20,46 +98,48 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(theme.neutral));
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     }
+    std::string key(view_key(view));
     std::string label =
-        std::string(tr(view_title_key(view))) + "##view." + std::string(view_key(view));
-    if (ImGui::Button(label.c_str())) {
-      state.view = view;
-      if (state.import) actions.close_import = true;  // a view chosen leaves the import
-    }
-    remember_item(state, "switcher." + std::string(view_key(view)));
+        std::string(tr((layout.short_tabs ? "view.short." : "view.") + key)) + "##view." + key;
+    if (ImGui::Button(label.c_str())) open_view(view, state, actions);
+    remember_item(state, "switcher." + key);
     if (selected) ImGui::PopStyleColor(3);
+    if (layout.short_tabs && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("view." + key));
     ImGui::SameLine();
   }
 
   // Right-aligned: the day the figures count from and the file they come from, then the import
   // of another system's export into that file.
-  std::string context = trf("topbar.context", today.display(), session.database_name);
-  if (session.read_only) context += "  ·  " + std::string(tr("topbar.read_only"));
-  const char* import_label = tr("topbar.import");
-  float button = ImGui::CalcTextSize(import_label).x + ImGui::GetStyle().FramePadding.x * 2;
-  float gap = 16;
-  float width = ImGui::CalcTextSize(context.c_str()).x + gap + button;
-  float right = ImGui::GetWindowContentRegionMax().x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, right - width));
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("%s", context.c_str());
-  if (session.read_only && ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s", tr("topbar.read_only_why"));
-  ImGui::SameLine(0, gap);
-  bool importing = state.import.has_value();
-  if (importing) {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(theme.neutral));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(theme.neutral));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  constexpr float gap = 16;
+  float right = bar_right_edge(state) - ImGui::GetWindowPos().x;
+  float width = (layout.context ? ImGui::CalcTextSize(context.c_str()).x + gap : 0) +
+                (layout.import_button ? button_width(import_label) : 0);
+  if (layout.import_button) ImGui::SameLine(std::max(ImGui::GetCursorPosX() + gap, right - width));
+  if (layout.context) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", context.c_str());
+    if (session.read_only && ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", tr("topbar.read_only_why"));
+    ImGui::SameLine(0, gap);
   }
-  ImGui::BeginDisabled(session.read_only);
-  if (ImGui::Button((std::string(import_label) + "##topbar.import").c_str()) && !importing)
-    actions.open_import = true;
-  ImGui::EndDisabled();
-  if (importing) ImGui::PopStyleColor(3);
-  remember_item(state, "topbar.import");
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("%s", tr(session.read_only ? "topbar.read_only_why" : "import.open_hint"));
+  if (layout.import_button) {
+    bool importing = state.import.has_value();
+    if (importing) {
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(theme.neutral));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(theme.neutral));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    }
+    ImGui::BeginDisabled(session.read_only);
+    if (ImGui::Button((std::string(import_label) + "##topbar.import").c_str()) && !importing)
+      actions.open_import = true;
+    ImGui::EndDisabled();
+    if (importing) ImGui::PopStyleColor(3);
+    remember_item(state, "topbar.import");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("%s", tr(session.read_only ? "topbar.read_only_why" : "import.open_hint"));
+  } else {
+    ImGui::NewLine();  // the last tab's line
+  }
   ImGui::Separator();
   ImGui::Spacing();
 }

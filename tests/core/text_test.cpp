@@ -36,3 +36,10 @@ TEST_CASE("well-formed UTF-8 is told from invalid bytes") {
   CHECK(utf8_length("õun") == 3);
   CHECK(utf8_length("Жук") == 3);
 }
+
+TEST_CASE("fold_letters drops the diacritics of Estonian letters, for searching") {
+  CHECK(fold_letters("Žukov") == "zukov");
+  CHECK(fold_letters("Õun") == "oun");
+  CHECK(fold_letters("ÕÄÖÜ ŠŽ õäöü šž") == "oaou sz oaou sz");
+  CHECK(fold_letters("Жёлтый") == "желтый");
+}

@@ -138,3 +138,18 @@ TEST_CASE("a list filter and the leavers' filter narrow as they say") {
       false};
   CHECK(db::count_records(db, privileged) == 2);
 }
+
+TEST_CASE("search folds diacritics too: zukov finds Žukov, oun finds Õun") {
+  Database db = with_media_titles({"Intervjuu: Žukov vastab", "Õunaaed avati", "ŠOKOLAADIVABRIK",
+                                   "Tööpäev ja äri", "Жёлтая пресса", "Linnavalitsus"});
+  CHECK(found(db, "zukov") == 1);
+  CHECK(found(db, "ZUKOV") == 1);
+  CHECK(found(db, "žukov") == 1);
+  CHECK(found(db, "Ž") == 1);
+  CHECK(found(db, "oun") == 1);
+  CHECK(found(db, "õun") == 1);
+  CHECK(found(db, "sokolaad") == 1);
+  CHECK(found(db, "toopaev ja ari") == 1);
+  CHECK(found(db, "желтая") == 1);  // ё written as е
+  CHECK(found(db, "o") == 4);
+}

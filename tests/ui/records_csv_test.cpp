@@ -18,11 +18,27 @@ TEST_CASE("exported records are UTF-8 with BOM, ';'-separated, readable values")
   r.set("title", "Teabenõue; koopia \"lepingust\"");
   r.set("responder_id", "7");
   r.set("access_restricted", "1");
-  std::string csv = ui::records_csv(documents_spec(), {r}, labels);
+  r.set("due_on", "2026-11-23");
+  ValidationContext context;
+  context.today = *Date::parse_iso("2026-11-20");
+  std::string csv = ui::records_csv(documents_spec(), {r}, labels, context);
   CHECK(csv.rfind("\xEF\xBB\xBF"
-                  "Registreerimisnumber;Dokumendi liik;Suund;Registreeritud;",
+                  "Registreerimisnumber;Seis;Dokumendi liik;Suund;Registreeritud;",
                   0) == 0);
-  CHECK(csv.find("7-1/2026-0042;Teabenõue;Sissetulev;16.11.2026;\"Teabenõue; koopia "
-                 "\"\"lepingust\"\"\";;Õie Mägi;") != std::string::npos);
+  // The status, as the table shows it, comes second.
+  std::string status = documents_spec().status(r, context).text;
+  REQUIRE_FALSE(status.empty());
+  CHECK(csv.find("7-1/2026-0042;" + status +
+                 ";Teabenõue;Sissetulev;16.11.2026;\"Teabenõue; "
+                 "koopia \"\"lepingust\"\"\";;Õie Mägi;") != std::string::npos);
   CHECK(csv.find(";jah\r\n") != std::string::npos);
+}
+
+TEST_CASE("records without a status export no status column") {
+  set_language(Language::et);
+  Record item;
+  item.set("title", "Volikogu istung");
+  std::string csv = ui::records_csv(media_items_spec(), {item}, {}, ValidationContext{});
+  CHECK(csv.find("Seis") == std::string::npos);
+  CHECK(csv.find("Volikogu istung") != std::string::npos);
 }
