@@ -1,6 +1,7 @@
 #include "core/record_spec.h"
 
 #include <array>
+#include <cctype>
 #include <charconv>
 
 #include "core/access_review.h"
@@ -9,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/incident_checks.h"
 #include "core/plan_checks.h"
+#include "core/plural.h"
 #include "core/press_release.h"
 #include "core/text.h"
 
@@ -24,6 +26,12 @@ constexpr std::span<const std::string_view> keys_of() {
 
 FieldSpec text(std::string_view column, std::size_t max_length, bool required = false) {
   return {column, FieldType::text, required, max_length, {}, {}, {}, false};
+}
+// One line of text that is an address the editor can open.
+FieldSpec link(std::string_view column, LinkKind kind, std::size_t max_length) {
+  FieldSpec field = text(column, max_length);
+  field.link = kind;
+  return field;
 }
 FieldSpec notes(std::string_view column, std::size_t max_length) {
   return {column, FieldType::notes, false, max_length, {}, {}, {}, false};
@@ -79,6 +87,7 @@ const std::array media_fields = {
     choice<Channel>("channel"),
     choice<ContentLanguage>("language"),
     text("title", 500, true),
+    link("url", LinkKind::web, 2000),
     choice<Tone>("tone"),
     choice<Subject>("subject"),
     text("topic", 200),
@@ -86,7 +95,7 @@ const std::array media_fields = {
     flag("misleading"),
     choice<RebuttalStatus>("rebuttal_status"),
     date("rebuttal_due_on", false, false),
-    text("rebuttal_url", 2000),
+    link("rebuttal_url", LinkKind::web, 2000),
     blank_text(notes("notes", 10000)),
 };
 const std::array media_orders = {
@@ -133,7 +142,7 @@ const std::array activity_fields = {
     date("planned_until", false, false),
     choice<ActivityStatus>("status"),
     date("done_on", false, true),
-    text("link", 2000),
+    link("link", LinkKind::web, 2000),
 };
 const std::array activity_orders = {
     DateOrder{"planned_on", "planned_until", "validation.window_ends_before_start"},
@@ -234,7 +243,7 @@ const TableSpec press_releases{
 
 const std::array people_fields = {
     text("full_name", 200, true),        blank_text(text("job_title", 200)),
-    reference("unit_id", "units", true), text("email", 200),
+    reference("unit_id", "units", true), link("email", LinkKind::email, 200),
     date("joined_on", true, false),      date("left_on", false, false),
 };
 const std::array people_orders = {
@@ -267,7 +276,8 @@ std::optional<std::string> check_field(const FieldSpec& field,
     case FieldType::text:
     case FieldType::notes:
       if (field.max_length && utf8_length(text) > field.max_length)
-        return trf("validation.too_long", field.max_length, utf8_length(text));
+        return trn("validation.too_long", static_cast<std::int64_t>(field.max_length),
+                   field.max_length, utf8_length(text));
       if (field.type == FieldType::text && text.find('\n') != std::string::npos)
         return tr("validation.one_line");
       return std::nullopt;
@@ -414,6 +424,52 @@ std::vector<std::string> changed_columns(const TableSpec& spec, const Record& be
   for (const FieldSpec& field : spec.fields)
     if (before.value(field.column) != after.value(field.column)) changed.emplace_back(field.column);
   return changed;
+}
+
+namespace {
+
+bool starts_with_folded(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+  return true;
+}
+
+// A space or a control character ends an address in running text; inside one it is a mistake.
+bool has_break(std::string_view text) {
+  for (unsigned char c : text)
+    if (c <= ' ' || c == 0x7F) return true;
+  return false;
+}
+
+std::string_view trimmed(std::string_view text) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+bool is_mail_address(std::string_view text) {
+  auto at = text.find('@');
+  return at != std::string_view::npos && at > 0 && at + 1 < text.size() &&
+         text.find('@', at + 1) == std::string_view::npos &&
+         text.find_first_of("?&%#/:") == std::string_view::npos && !has_break(text);
+}
+
+}  // namespace
+
+std::optional<std::string> link_target(LinkKind kind, std::string_view value) {
+  std::string_view address = trimmed(value);
+  if (address.empty() || has_break(address)) return std::nullopt;
+  if (starts_with_folded(address, "mailto:"))
+    return is_mail_address(address.substr(7)) ? std::optional<std::string>(address) : std::nullopt;
+  if (kind == LinkKind::email)
+    return is_mail_address(address) ? std::optional<std::string>("mailto:" + std::string(address))
+                                    : std::nullopt;
+  for (std::string_view scheme : {"https://", "http://"})
+    if (starts_with_folded(address, scheme) && address.size() > scheme.size())
+      return std::string(address);
+  return std::nullopt;
 }
 
 std::string field_label_key(const TableSpec& spec, const FieldSpec& field) {

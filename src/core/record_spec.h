@@ -29,6 +29,13 @@ enum class FieldType {
   reference,  // the id of a row in another table
 };
 
+// What a text field's value points to outside Raekoda; the editor offers to open it.
+enum class LinkKind {
+  none,
+  web,    // a page: opened in the browser (http and https only)
+  email,  // an address: a new message in the mail program
+};
+
 struct FieldSpec {
   std::string_view column;
   FieldType type = FieldType::text;
@@ -40,6 +47,7 @@ struct FieldSpec {
   bool not_in_future = false;                 // for dates of things that have happened
   std::int64_t max_value = 0;                 // for an integer, when above zero
   bool blank_not_null = false;                // empty text is stored as '', the column is NOT NULL
+  LinkKind link = LinkKind::none;             // for text that is a web or e-mail address
 };
 
 // `earlier` must not come after `later` when both are set.
@@ -135,6 +143,11 @@ std::vector<FieldError> validate(const TableSpec& spec, const Record& record, Da
 // The columns whose values differ between two versions of a record, in the spec's order.
 std::vector<std::string> changed_columns(const TableSpec& spec, const Record& before,
                                          const Record& after);
+
+// What to hand to the desktop for a link field's value: a web address as it is, when it is
+// http(s) or mailto:, an e-mail address as mailto:. Nothing for another scheme (file:,
+// javascript:...) or for text that is no address, which the user is told rather than have opened.
+std::optional<std::string> link_target(LinkKind kind, std::string_view value);
 
 // The catalog key of a field's label: "field.documents.answered_on".
 std::string field_label_key(const TableSpec& spec, const FieldSpec& field);

@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "ui/record_editor_state.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -44,7 +45,8 @@ void date_field(UiState& state, EditorState& editor, const FieldSpec& field, con
   }
   ImGui::SetNextItemWidth(field.type == FieldType::date ? 130.0f : 170.0f);
   if (ImGui::InputTextWithHint(
-          id, field.type == FieldType::date ? "pp.kk.aaaa" : "pp.kk.aaaa hh:mm", &typed->second)) {
+          id, tr(field.type == FieldType::date ? "editor.date_hint" : "editor.date_time_hint"),
+          &typed->second)) {
     const std::string& text = typed->second;
     if (text.empty()) {
       editor.edited.set(column, std::nullopt);
@@ -154,6 +156,31 @@ void document_type_field(EditorState& editor, const FieldSpec& field, const char
   ImGui::EndCombo();
 }
 
+// A web or e-mail address, with a button beside it that hands it to the browser or the mail
+// program. The button works in a read-only editor too: opening changes nothing.
+void link_field(UiState& state, EditorState& editor, const FieldSpec& field, bool read_only,
+                Actions& actions) {
+  std::string column(field.column);
+  std::string text = editor.edited.value(column).value_or("");
+  bool mail = field.link == LinkKind::email;
+  const char* label = tr(mail ? "editor.link.write" : "editor.link.open");
+  float button = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::BeginDisabled(read_only);
+  ImGui::SetNextItemWidth(-(button + ImGui::GetStyle().ItemSpacing.x));
+  if (ImGui::InputText(("##" + column).c_str(), &text))
+    editor.edited.set(column, entered(field, text));
+  ImGui::EndDisabled();
+  remember_item(state, "edit." + column);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(text.empty());
+  if (ImGui::Button((std::string(label) + "##open_" + column).c_str()))
+    actions.open_link = Actions::OpenLink{text, field.link};
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !text.empty())
+    ImGui::SetTooltip("%s", tr(mail ? "editor.link.write_hint" : "editor.link.open_hint"));
+  remember_item(state, "edit." + column + ".open");
+}
+
 void field_input(UiState& state, EditorState& editor, const FieldSpec& field, bool read_only) {
   const ReferenceLabels& labels = state.references;
   std::string column(field.column);
@@ -195,16 +222,37 @@ void field_input(UiState& state, EditorState& editor, const FieldSpec& field, bo
   ImGui::EndDisabled();
 }
 
-void draw_fields(UiState& state, EditorState& editor, bool read_only, const plot::Theme& theme) {
+// Under a field a colleague changed while the editor was open: what it held before.
+void changed_meanwhile_note(const UiState& state, const EditorState& editor, const FieldSpec& field,
+                            const plot::Theme& theme) {
+  auto changed = editor.changed_meanwhile.find(field.column);
+  if (changed == editor.changed_meanwhile.end()) return;
+  std::string before = display_value(*editor.spec, field, changed->second, state.references);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.warning));
+  ImGui::TextWrapped("%s",
+                     trf("editor.field_changed_meanwhile", before.empty() ? "–" : before).c_str());
+  ImGui::PopStyleColor();
+}
+
+void draw_fields(UiState& state, EditorState& editor, bool read_only, const plot::Theme& theme,
+                 Actions& actions) {
   const TableSpec& spec = *editor.spec;
   if (!ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchProp)) return;
   ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 190);
   ImGui::TableSetupColumn("input", ImGuiTableColumnFlags_WidthStretch);
+  // A text box being typed in keeps its own copy of the text. When a colleague's version comes
+  // in (or the record goes), the boxes take new ids, so that none writes its stale copy back.
+  ImGui::PushID(static_cast<int>(editor.original.version * 4 + (editor.theirs ? 1 : 0) +
+                                 (editor.deleted_meanwhile ? 2 : 0)));
   for (const FieldSpec& field : spec.fields) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
+    bool changed_meanwhile = editor.changed_meanwhile.count(std::string(field.column)) > 0;
+    if (changed_meanwhile)
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.warning));
     ImGui::TextUnformatted(tr(field_label_key(spec, field)));
+    if (changed_meanwhile) ImGui::PopStyleColor();
     if (field.required) {
       ImGui::SameLine(0, 2);
       ImGui::TextDisabled("*");
@@ -215,7 +263,10 @@ void draw_fields(UiState& state, EditorState& editor, bool read_only, const plot
       ImGui::SetKeyboardFocusHere();
       editor.focus.clear();
     }
-    field_input(state, editor, field, read_only);
+    if (field.link != LinkKind::none)
+      link_field(state, editor, field, read_only, actions);
+    else
+      field_input(state, editor, field, read_only);
     // What follows from the change (a due date from the document's type) is filled in, and
     // shown as stored rather than as typed.
     if (spec.derive && editor.edited.value(field.column) != before) {
@@ -224,9 +275,11 @@ void draw_fields(UiState& state, EditorState& editor, bool read_only, const plot
       for (const std::string& column : changed_columns(spec, was, editor.edited))
         editor.typed.erase(column);
     }
-    // A date field names its text box itself, not the calendar button beside it.
-    if (field.type != FieldType::date && field.type != FieldType::date_time)
+    // A date or link field names its text box itself, not the button beside it.
+    if (field.type != FieldType::date && field.type != FieldType::date_time &&
+        field.link == LinkKind::none)
       remember_item(state, "edit." + std::string(field.column));
+    changed_meanwhile_note(state, editor, field, theme);
     for (const FieldError& error : editor.errors)
       if (error.column == field.column) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
@@ -234,6 +287,7 @@ void draw_fields(UiState& state, EditorState& editor, bool read_only, const plot
         ImGui::PopStyleColor();
       }
   }
+  ImGui::PopID();
   ImGui::EndTable();
 }
 
@@ -253,7 +307,7 @@ void draw_history(const EditorState& editor, const ReferenceLabels& labels) {
     const FieldSpec* field = editor.spec->field(entry.field);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(entry.changed_at.c_str());
+    ImGui::TextUnformatted(history_time(entry.changed_at).c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%s (%s)", entry.changed_by.c_str(), tr("history.action." + entry.action));
     ImGui::TableNextColumn();
@@ -268,6 +322,14 @@ void draw_history(const EditorState& editor, const ReferenceLabels& labels) {
   ImGui::EndTable();
 }
 
+// The next button goes beside the last item when it fits in the window, else below it.
+void beside_if_fits(const char* next_label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float needed = style.ItemSpacing.x + ImGui::CalcTextSize(next_label).x + style.FramePadding.x * 2;
+  float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + needed <= right_edge) ImGui::SameLine();
+}
+
 // Mine and theirs, field by field; the user keeps theirs, takes the other, or picks per field.
 void draw_conflict(UiState& state, EditorState& editor, const plot::Theme& theme,
                    Actions& actions) {
@@ -275,11 +337,6 @@ void draw_conflict(UiState& state, EditorState& editor, const plot::Theme& theme
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
   ImGui::TextWrapped("%s", tr("editor.conflict"));
   ImGui::PopStyleColor();
-  std::vector<std::string> mine = changed_columns(*editor.spec, editor.original, editor.edited);
-  std::vector<std::string> their = changed_columns(*editor.spec, editor.original, theirs);
-  std::vector<std::string> columns = mine;
-  for (const std::string& c : their)
-    if (std::find(columns.begin(), columns.end(), c) == columns.end()) columns.push_back(c);
   if (ImGui::BeginTable("##conflict", 4,
                         ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     float keep_width = ImGui::CalcTextSize(tr("conflict.keep_mine")).x +
@@ -290,12 +347,19 @@ void draw_conflict(UiState& state, EditorState& editor, const plot::Theme& theme
     ImGui::TableSetupColumn(tr("conflict.theirs"), ImGuiTableColumnFlags_WidthStretch, 1);
     ImGui::TableSetupColumn(tr("conflict.keep"), ImGuiTableColumnFlags_WidthFixed, keep_width);
     ImGui::TableHeadersRow();
-    for (const std::string& column : columns) {
+    for (const ConflictField& changed : conflict_fields(editor)) {
+      const std::string& column = changed.column;
       const FieldSpec& field = *editor.spec->field(column);
-      bool both = std::find(mine.begin(), mine.end(), column) != mine.end();
+      bool mine = changed.by != ChangedBy::colleague;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextWrapped("%s", tr(field_label_key(*editor.spec, field)));
+      // The same field changed on both sides is where the user's choice matters most.
+      if (changed.by == ChangedBy::both) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
+        ImGui::TextWrapped("%s", tr("conflict.both_changed"));
+        ImGui::PopStyleColor();
+      }
       ImGui::TableNextColumn();
       ImGui::TextWrapped(
           "%s", display_value(*editor.spec, field, editor.edited.value(column), state.references)
@@ -305,118 +369,43 @@ void draw_conflict(UiState& state, EditorState& editor, const plot::Theme& theme
           "%s", display_value(*editor.spec, field, theirs.value(column), state.references).c_str());
       ImGui::TableNextColumn();
       bool& take = editor.take_theirs[column];
-      if (!both) take = true;  // only they changed it: theirs stands
+      if (!mine) take = true;  // only they changed it: theirs stands
       ImGui::PushID(column.c_str());
-      ImGui::BeginDisabled(!both);
+      ImGui::BeginDisabled(!mine);
       if (ImGui::RadioButton(tr("conflict.keep_mine"), !take)) take = false;
+      remember_item(state, "merge.keep_mine." + column);
       ImGui::SameLine();
       if (ImGui::RadioButton(tr("conflict.take_theirs"), take)) take = true;
+      remember_item(state, "merge.take_theirs." + column);
       ImGui::EndDisabled();
       ImGui::PopID();
     }
     ImGui::EndTable();
   }
-  auto merge = [&](bool all_theirs) {
-    Record merged = theirs;
-    for (const std::string& column : mine)
-      if (!all_theirs && !editor.take_theirs[column])
-        merged.set(column, editor.edited.value(column));
-    editor.original = theirs;
-    editor.edited = merged;
-    editor.theirs.reset();
-    editor.take_theirs.clear();
-    editor.typed.clear();
-  };
   if (ImGui::Button(tr("conflict.save_choice"))) {
-    merge(false);
+    merge_theirs(editor, false);
     actions.save = true;
   }
   remember_item(state, "merge.save_choice");
-  ImGui::SameLine();
-  if (ImGui::Button(tr("conflict.take_all_theirs"))) merge(true);
+  beside_if_fits(tr("conflict.apply_choice"));
+  // When the colleague's save came in while the user was still typing, the user may go on.
+  if (ImGui::Button(tr("conflict.apply_choice"))) merge_theirs(editor, false);
+  remember_item(state, "merge.apply_choice");
+  beside_if_fits(tr("conflict.take_all_theirs"));
+  if (ImGui::Button(tr("conflict.take_all_theirs"))) merge_theirs(editor, true);
   remember_item(state, "merge.take_all_theirs");
 }
 
-}  // namespace
-
-void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts& fonts,
-                        Actions& actions) {
-  EditorState& editor = *state.editor;
-  const plot::Theme& theme = plot::theme(state.theme);
-  editor.errors = validate(*editor.spec, editor.original, editor.edited, state.validation);
-  bool valid = editor.errors.empty();
-
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  float width = std::min(640.0f, viewport->WorkSize.x * 0.5f);
-  ImGui::SetNextWindowPos(
-      ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - width, viewport->WorkPos.y));
-  ImGui::SetNextWindowSize(ImVec2(width, viewport->WorkSize.y));
-  ImGui::Begin(
-      "##editor", nullptr,
-      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  const FieldSpec& first = editor.spec->fields[0];
-  ImGui::PushFont(fonts.title);
-  std::string heading = editor.original.id
-                            ? display_value(*editor.spec, first,
-                                            editor.original.value(first.column), state.references)
-                            : tr("editor.new");
-  ImGui::TextWrapped("%s", heading.c_str());
-  ImGui::PopFont();
-  // Where the record stands, as edited: an answer date typed in shows at once whether it was in
-  // time.
-  if (editor.spec->status)
-    if (RecordStatus status = editor.spec->status(editor.edited, state.validation);
-        !status.text.empty())
-      draw_record_status(status, theme);
-  if (session.read_only) ImGui::TextDisabled("%s", tr("editor.read_only"));
-  if (!editor.message.empty()) ImGui::TextWrapped("%s", editor.message.c_str());
-
-  bool read_only = session.read_only || editor.theirs.has_value();
-  if (editor.theirs) draw_conflict(state, editor, theme, actions);
-
-  ImGui::BeginDisabled(!valid || read_only || !editor.dirty());
-  if (ImGui::Button(tr("editor.save"))) actions.save = true;
-  ImGui::EndDisabled();
-  remember_item(state, "edit.save");
-  if (!valid && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("%s", tr("editor.fix_first"));
-  ImGui::SameLine();
-  if (ImGui::Button(tr("editor.cancel"))) {
-    if (editor.dirty())
-      editor.confirm_cancel = true;
-    else
-      state.editor.reset();
-  }
-  remember_item(state, "edit.cancel");
-  ImGui::SameLine();
-  ImGui::BeginDisabled(read_only || editor.original.id == 0);
-  if (ImGui::Button(tr("editor.delete"))) editor.confirm_delete = true;
-  ImGui::EndDisabled();
-
-  // Ctrl+S saves, Esc cancels (asking when there are changes), Ctrl+Z undoes one's last save.
-  if (ctrl_pressed('S') && valid && !read_only && editor.dirty()) actions.save = true;
-  if (ctrl_pressed('Z') && !ImGui::GetIO().WantTextInput && !read_only) actions.undo = true;
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) &&
-      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
-    if (editor.dirty())
-      editor.confirm_cancel = true;
-    else {
-      state.editor.reset();
-      ImGui::End();
-      return;
-    }
-  }
-
+// The questions before discarding changes or deleting; true when the user chose to discard.
+bool confirm_popups(EditorState& editor, Actions& actions) {
+  bool discard = false;
   if (editor.confirm_cancel) ImGui::OpenPopup("##confirm_cancel");
   if (ImGui::BeginPopupModal("##confirm_cancel", nullptr,
                              ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
     ImGui::TextUnformatted(tr("editor.discard_question"));
     if (ImGui::Button(tr("editor.discard"))) {
+      discard = true;
       ImGui::CloseCurrentPopup();
-      ImGui::EndPopup();
-      ImGui::End();
-      state.editor.reset();
-      return;
     }
     ImGui::SameLine();
     if (ImGui::Button(tr("editor.keep_editing"))) {
@@ -441,22 +430,112 @@ void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts&
     }
     ImGui::EndPopup();
   }
+  return discard;
+}
+
+// Where the record stands by its saved values: what is typed counts once it is saved.
+void draw_saved_status(const EditorState& editor, const plot::Theme& theme) {
+  if (editor.status.text.empty()) return;
+  draw_record_status(editor.status, theme);
+  if (editor.dirty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr("editor.status_as_saved"));
+  }
+}
+}  // namespace
+
+void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts& fonts,
+                        Actions& actions) {
+  EditorState& editor = *state.editor;
+  const plot::Theme& theme = plot::theme(state.theme);
+  // What a new record holds before anything is typed, so that leaving it untouched asks nothing.
+  if (editor.original.id == 0 && !editor.prefilled) editor.prefilled = editor.edited;
+  editor.errors = validate(*editor.spec, editor.original, editor.edited, state.validation);
+  bool valid = editor.errors.empty();
+  bool unsaved = has_unsaved_input(editor);
+  editor.status = saved_status(editor, state.validation);
+
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  float width = std::min(640.0f, viewport->WorkSize.x * 0.5f);
+  ImGui::SetNextWindowPos(
+      ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - width, viewport->WorkPos.y));
+  ImGui::SetNextWindowSize(ImVec2(width, viewport->WorkSize.y));
+  ImGui::Begin(
+      "##editor", nullptr,
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  const FieldSpec& first = editor.spec->fields[0];
+  ImGui::PushFont(fonts.title);
+  std::string heading = editor.original.id
+                            ? display_value(*editor.spec, first,
+                                            editor.original.value(first.column), state.references)
+                            : tr("editor.new");
+  ImGui::TextWrapped("%s", heading.c_str());
+  ImGui::PopFont();
+  draw_saved_status(editor, theme);
+  if (session.read_only) ImGui::TextDisabled("%s", tr("editor.read_only"));
+  if (editor.deleted_meanwhile) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
+    ImGui::TextWrapped("%s", tr("editor.deleted_meanwhile"));
+    ImGui::PopStyleColor();
+  }
+  if (!editor.message.empty()) ImGui::TextWrapped("%s", editor.message.c_str());
+
+  bool read_only = session.read_only || editor.theirs.has_value() || editor.deleted_meanwhile;
+  if (editor.theirs) draw_conflict(state, editor, theme, actions);
+
+  bool close = false;
+  ImGui::BeginDisabled(!valid || read_only || !editor.dirty());
+  if (ImGui::Button(tr("editor.save"))) actions.save = true;
+  ImGui::EndDisabled();
+  remember_item(state, "edit.save");
+  if (!valid && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", tr("editor.fix_first"));
+  ImGui::SameLine();
+  if (ImGui::Button(tr("editor.cancel"))) {
+    if (unsaved)
+      editor.confirm_cancel = true;
+    else
+      close = true;
+  }
+  remember_item(state, "edit.cancel");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(read_only || editor.original.id == 0);
+  if (ImGui::Button(tr("editor.delete"))) editor.confirm_delete = true;
+  ImGui::EndDisabled();
+
+  // Ctrl+S saves, Esc cancels (asking when there are changes), Ctrl+Z undoes one's last save.
+  if (ctrl_pressed('S') && valid && !read_only && editor.dirty()) actions.save = true;
+  if (ctrl_pressed('Z') && !ImGui::GetIO().WantTextInput && !read_only) actions.undo = true;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) &&
+      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+    if (unsaved)
+      editor.confirm_cancel = true;
+    else
+      close = true;
+  }
+  if (!close) close = confirm_popups(editor, actions);
 
   ImGui::Separator();
-  if (ImGui::BeginTabBar("##editor_tabs")) {
-    if (ImGui::BeginTabItem(tr("editor.fields"))) {
+  if (!close && ImGui::BeginTabBar("##editor_tabs")) {
+    bool fields_open = ImGui::BeginTabItem(tr("editor.fields"));
+    remember_item(state, "edit.tab.fields");
+    if (fields_open) {
       ImGui::BeginChild("##fields_scroll");
-      draw_fields(state, editor, read_only, theme);
+      draw_fields(state, editor, read_only, theme, actions);
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(tr("editor.history"))) {
+    bool history_open = ImGui::BeginTabItem(tr("editor.history"));
+    remember_item(state, "edit.tab.history");
+    if (history_open) {
       draw_history(editor, state.references);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
   }
   ImGui::End();
+  // Only now, with nothing more drawn from it, may the editor's state go.
+  if (close) state.editor.reset();
 }
 
 }  // namespace raekoda::ui

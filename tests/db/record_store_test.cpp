@@ -235,3 +235,57 @@ TEST_CASE("new and deleted records are audited; a stale delete is a conflict") {
   CHECK_FALSE(db::load_record(db, documents_spec(), saved.id));
   CHECK(db::record_history(db, documents_spec(), saved.id)[0].action == "delete");
 }
+
+TEST_CASE("a media item's link is read, saved and audited with its other fields") {
+  testing::TempDir dir;
+  Database db = Database::open(shared_file(dir), db::OpenMode::existing);
+  db.exec(
+      "INSERT INTO media_outlets (id, name, channel, language) VALUES (1, 'ERR', 'online', "
+      "'et')");
+  Record item;
+  item.set("outlet_id", "1");
+  item.set("published_on", "2026-11-20");
+  item.set("channel", "online");
+  item.set("language", "et");
+  item.set("title", "Volikogu arutas eelarvet");
+  item.set("url", "https://www.err.ee/1609");
+  item.set("tone", "neutral");
+  item.set("subject", "council");
+  item.set("reach", "0");
+  item.set("misleading", "0");
+  item.set("rebuttal_status", "not_needed");
+  item.set("notes", "");
+  Record saved = db::insert_record(db, media_items_spec(), item, mari);
+  CHECK(saved.value("url") == "https://www.err.ee/1609");
+
+  Record moved = saved;
+  moved.set("url", "https://www.err.ee/1609/parandatud");
+  REQUIRE(db::update_record(db, media_items_spec(), saved, moved, jaan).status ==
+          SaveStatus::saved);
+  CHECK(db::load_record(db, media_items_spec(), saved.id)->value("url") ==
+        "https://www.err.ee/1609/parandatud");
+  auto history = db::record_history(db, media_items_spec(), saved.id);
+  REQUIRE_FALSE(history.empty());
+  CHECK(history.front().field == "url");
+  CHECK(history.front().before == "https://www.err.ee/1609");
+}
+
+TEST_CASE("a second connection sees a record changed by the first, with a new version") {
+  testing::TempDir dir;
+  auto path = shared_file(dir);
+  Database mine = Database::open(path, db::OpenMode::existing);
+  Database theirs = Database::open(path, db::OpenMode::existing);
+  Record opened = *db::load_record(mine, documents_spec(), 1);
+  std::int64_t seen = mine.data_version();
+  Record changed = *db::load_record(theirs, documents_spec(), 1);
+  changed.set("answered_on", "2026-11-20");
+  REQUIRE(db::update_record(theirs, documents_spec(), opened, changed, jaan).status ==
+          SaveStatus::saved);
+  // What the editor's controller looks at once a second, then reads again.
+  CHECK(mine.data_version() != seen);
+  Record now = *db::load_record(mine, documents_spec(), 1);
+  CHECK(now.version == opened.version + 1);
+  CHECK(changed_columns(documents_spec(), opened, now) == std::vector<std::string>{"answered_on"});
+  REQUIRE(db::delete_record(theirs, documents_spec(), now, jaan).status == SaveStatus::saved);
+  CHECK_FALSE(db::load_record(mine, documents_spec(), 1));
+}
