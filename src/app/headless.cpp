@@ -28,6 +28,7 @@ HeadlessImGui::HeadlessImGui(float width, float height) {
   int atlas_height = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &atlas_width, &atlas_height);
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
+  navigation_.emplace(io);
 }
 
 HeadlessImGui::~HeadlessImGui() {
@@ -35,9 +36,19 @@ HeadlessImGui::~HeadlessImGui() {
 }
 
 void HeadlessImGui::frame(const std::function<void()>& draw) {
+  ImGuiIO& io = ImGui::GetIO();
+  // Tests also set io themselves: the queue writes only what its events change.
+  input_.feed(io, /*whole_state=*/false);
+  navigation_->before_frame(io);
   ImGui::NewFrame();
+  navigation_->after_new_frame();
   draw();
   ImGui::Render();
+}
+
+void HeadlessImGui::drain_input(const std::function<void()>& draw) {
+  for (int frames = 0; frames < 64 && !input_.empty(); ++frames) frame(draw);
+  frame(draw);
 }
 
 void HeadlessImGui::click(ImVec2 position, const std::function<void()>& draw) {

@@ -43,6 +43,7 @@ std::optional<ScreenshotStep> parse_screenshot_step(std::string_view text) {
   if (verb == "click") return ScreenshotStep{Kind::click, argument};
   if (verb == "type") return ScreenshotStep{Kind::type, argument};
   if (verb == "key") return ScreenshotStep{Kind::key, argument};
+  if (verb == "scroll") return ScreenshotStep{Kind::scroll_to, argument};
   return std::nullopt;
 }
 
@@ -53,9 +54,10 @@ namespace {
 std::optional<int> key_index(std::string_view name) {
   if (name.size() == 1 && name[0] >= 'A' && name[0] <= 'Z') return name[0];
   static const std::pair<std::string_view, ImGuiKey_> named[] = {
-      {"Escape", ImGuiKey_Escape},  {"Enter", ImGuiKey_Enter},        {"Up", ImGuiKey_UpArrow},
-      {"Down", ImGuiKey_DownArrow}, {"Home", ImGuiKey_Home},          {"End", ImGuiKey_End},
-      {"Tab", ImGuiKey_Tab},        {"Backspace", ImGuiKey_Backspace}};
+      {"Escape", ImGuiKey_Escape},  {"Enter", ImGuiKey_Enter},         {"Up", ImGuiKey_UpArrow},
+      {"Down", ImGuiKey_DownArrow}, {"Home", ImGuiKey_Home},           {"End", ImGuiKey_End},
+      {"Tab", ImGuiKey_Tab},        {"Backspace", ImGuiKey_Backspace}, {"Space", ImGuiKey_Space},
+      {"Left", ImGuiKey_LeftArrow}, {"Right", ImGuiKey_RightArrow}};
   for (const auto& [key_name, key] : named)
     if (key_name == name) return ImGui::GetIO().KeyMap[key];
   return std::nullopt;
@@ -69,14 +71,21 @@ public:
   }
   ~ScreenshotSession() { controller_.ui_state().probe = nullptr; }
 
-  // One frame with the synthetic pointer; the last one's pixels when `keep` is set.
+  // One frame; the last one's pixels when `keep` is set.
   void frame(std::vector<unsigned char>* keep = nullptr, int* width = nullptr,
              int* height = nullptr) {
-    window_.begin_frame(&pointer_);
+    window_.begin_frame();
     controller_.draw_frame(window_.fonts());
     window_.render();
+    save_requested_images(window_, controller_);
     if (keep) *keep = window_.read_back_buffer(*width, *height);
     window_.present();
+  }
+
+  // Frames until every queued event has had its own, as the window's loop draws them.
+  void drain_input() {
+    for (int frames = 0; frames < 64 && !window_.input().empty(); ++frames) frame();
+    frame();
   }
 
   void run(const ScreenshotStep& step) {
@@ -89,12 +98,9 @@ public:
       case Kind::click: {
         if (!probe_.has(step.argument))
           throw ScreenshotError(trf("error.screenshot.no_item", step.argument));
-        pointer_.position = probe_.centre(step.argument);
-        frame();
-        pointer_.down = true;
-        frame();
-        pointer_.down = false;
-        frame();
+        // Pressed and released at once, quicker than a frame, as a quick hand does.
+        window_.input().click(probe_.centre(step.argument));
+        drain_input();
         break;
       }
       case Kind::type:
@@ -107,12 +113,25 @@ public:
         if (ctrl) name.remove_prefix(5);
         auto key = key_index(name);
         if (!key) throw ScreenshotError(trf("error.screenshot.bad_step", step.argument));
-        io.KeyCtrl = ctrl;
-        io.KeysDown[*key] = true;
-        frame();
-        io.KeysDown[*key] = false;
-        io.KeyCtrl = false;
-        frame();
+        KeyModifiers modifiers;
+        modifiers.ctrl = ctrl;
+        window_.input().tap_key(*key, modifiers);
+        drain_input();
+        break;
+      }
+      case Kind::scroll_to: {
+        // A list draws only the rows in view: the control may appear only once scrolled to.
+        ImVec2 display = ImGui::GetIO().DisplaySize;
+        window_.input().move(ImVec2(display.x / 2, display.y / 2));
+        auto in_view = [&] {
+          return probe_.has(step.argument) && probe_.items.at(step.argument).max.y <= display.y - 8;
+        };
+        for (int turns = 0; turns < 80 && !in_view(); ++turns) {
+          window_.input().scroll(0, -2);
+          drain_input();
+        }
+        if (!probe_.has(step.argument))
+          throw ScreenshotError(trf("error.screenshot.no_item", step.argument));
         break;
       }
       case Kind::wait_for_change: {
@@ -136,13 +155,15 @@ public:
     if (controller_.busy()) throw ScreenshotError(tr("error.screenshot.still_busy"));
   }
 
-  void park_pointer() { pointer_ = {ImVec2(-FLT_MAX, -FLT_MAX), false}; }
+  void park_pointer() {
+    window_.input().leave();
+    drain_input();
+  }
 
 private:
   Controller& controller_;
   GlWindow& window_;
   ui::ItemProbe probe_;
-  GlWindow::Pointer pointer_{ImVec2(-FLT_MAX, -FLT_MAX), false};
 };
 
 }  // namespace

@@ -1,14 +1,18 @@
 #pragma once
 // A real window: GLFW, an OpenGL 3.3 core context loaded by glad, Dear ImGui's GLFW and OpenGL3
-// backends.
+// backends. The window takes the mouse and keyboard events itself and hands them to Dear ImGui
+// one change per frame (app/input_queue.h), so that no tap is lost.
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "app/input_queue.h"
+#include "app/keyboard_nav.h"
 #include "ui/dashboard.h"
 
 struct GLFWwindow;
@@ -34,15 +38,15 @@ public:
   const ui::Fonts& fonts() const { return fonts_; }
   bool should_close() const;
 
-  // A pointer that replaces the real mouse, for screenshots that click through the dashboard.
-  struct Pointer {
-    ImVec2 position;
-    bool down = false;
-  };
-  // Without a pointer the real mouse is used.
-  void begin_frame(const Pointer* pointer = nullptr);
+  // The events waiting for a frame; screenshots put their clicks and keys here as a hand would.
+  InputQueue& input() { return input_; }
+  void begin_frame();
   // Renders ImGui's draw data into the back buffer (not yet shown).
   void render();
+  // A frame of its own drawn by `draw` at `width` × `height` into an offscreen buffer, with the
+  // pointer away; its RGBA rows, top row first. The window's own frame is left as it was.
+  std::vector<unsigned char> render_offscreen(int width, int height,
+                                              const std::function<void()>& draw);
   void present();
   // The back buffer as RGBA rows, top row first.
   std::vector<unsigned char> read_back_buffer(int& width, int& height);
@@ -55,7 +59,13 @@ public:
 private:
   GLFWwindow* window_ = nullptr;
   ui::Fonts fonts_;
+  InputQueue input_;
+  std::optional<KeyboardNavigation> navigation_;
 };
+
+// After a frame is rendered and before it is shown: the charts the user asked to save are cut
+// from it, and the chair's review is drawn alone and written.
+void save_requested_images(GlWindow& window, Controller& controller);
 
 // Writes the part of an RGBA frame (top row first) that `request` covers as PNG; false when the
 // region is empty or the file cannot be written.
@@ -68,13 +78,15 @@ std::filesystem::path chart_image_path(const std::string& chart);
 int run_dashboard(Controller& controller);
 
 // What a screenshot does before it is taken, as a user would: click a named control, type,
-// press a key, or wait until a colleague's save reaches the database.
+// press a key, scroll with the wheel until a named control is in view, or wait until a
+// colleague's save reaches the database.
 struct ScreenshotStep {
-  enum class Kind { click, type, key, wait_for_change };
+  enum class Kind { click, type, key, scroll_to, wait_for_change };
   Kind kind = Kind::click;
   std::string argument;  // the control's name, the text, or the key ("Escape", "ctrl+S")
 };
-// Reads "click:NAME", "type:TEXT", "key:KEY" and "wait-change"; nullopt for anything else.
+// Reads "click:NAME", "type:TEXT", "key:KEY", "scroll:NAME" and "wait-change"; nullopt for
+// anything else.
 std::optional<ScreenshotStep> parse_screenshot_step(std::string_view text);
 
 // Renders `view`, carries out `steps`, renders a few more frames and writes the last one as

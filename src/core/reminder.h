@@ -1,6 +1,6 @@
 #pragma once
 // The information specialist's daily reminder: a responder's open and overdue documents as plain
-// text, ready to paste into an e-mail.
+// text, to paste into an e-mail or to send as one.
 
 #include <string>
 #include <vector>
@@ -21,5 +21,7 @@ struct ReminderItem {
 // language. Requesters are not named: the register number finds the document.
 std::string reminder_text(const std::string& responder, const std::vector<ReminderItem>& items,
                           Date today, const WorkingCalendar& calendar);
+// The subject of the reminder as an e-mail.
+std::string reminder_subject(std::size_t documents);
 
 }  // namespace raekoda

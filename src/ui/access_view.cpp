@@ -11,6 +11,7 @@
 
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "core/plural.h"
 #include "plot/category_charts.h"
 #include "plot/matrix_chart.h"
 #include "plot/time_chart.h"
@@ -56,10 +57,11 @@ void draw_tiles(const AccessFigures& f, UiState& state, const Fonts& fonts) {
   plot::KpiTile& leavers = tiles[0];
   leavers.title = tr("access.tile.leavers");
   leavers.value = format_count(static_cast<std::int64_t>(f.leaver_accounts.size()));
-  leavers.detail = f.leaver_accounts.empty()
-                       ? tr("access.tile.leavers_none")
-                       : trf("access.tile.leavers_detail",
-                             format_count(f.leaver_accounts.front().days_since_left));
+  leavers.detail =
+      f.leaver_accounts.empty()
+          ? tr("access.tile.leavers_none")
+          : trn("access.tile.leavers_detail", f.leaver_accounts.front().days_since_left,
+                format_count(f.leaver_accounts.front().days_since_left));
   leavers.assessment = f.leaver_accounts.empty() ? Assessment::good : Assessment::bad;
 
   plot::KpiTile& campaign = tiles[1];
@@ -126,35 +128,87 @@ void draw_tiles(const AccessFigures& f, UiState& state, const Fonts& fonts) {
 
 // -- who still has access who should not --------------------------------------------------------
 
+// `text` in the rest of the cell, shortened with "…" when it does not fit; hovering a shortened
+// text shows it whole.
+void fitted_text(const std::string& text) {
+  float room = ImGui::GetContentRegionAvail().x;
+  if (ImGui::CalcTextSize(text.c_str()).x <= room) {
+    ImGui::TextUnformatted(text.c_str());
+    return;
+  }
+  const char* ellipsis = "…";
+  float budget = room - ImGui::CalcTextSize(ellipsis).x;
+  std::size_t fits = 0;  // bytes of whole UTF-8 characters that fit
+  for (std::size_t end = 1; end <= text.size(); ++end) {
+    if (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) continue;
+    if (ImGui::CalcTextSize(text.data(), text.data() + end).x > budget) break;
+    fits = end;
+  }
+  std::string shortened = text.substr(0, fits) + ellipsis;
+  ImGui::TextUnformatted(shortened.c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+}
+
+std::string system_and_user(const std::string& system, const std::string& username) {
+  return system + " · " + username;
+}
+
+// When the holder left, and how many days ago: "27.02.2025 (633 päeva)".
+std::string leaver_left(const AccessFigures::LeaverAccount& a) {
+  return trn("access.leavers.days", a.days_since_left, a.left_on.display(),
+             format_count(a.days_since_left));
+}
+
+constexpr ImGuiTableFlags list_flags =
+    ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+
+float revoke_column_width() {
+  return ImGui::CalcTextSize(tr("access.revoke_today")).x + ImGui::GetStyle().FramePadding.x * 2 +
+         4;
+}
+
+// The leavers' accounts still active, each with its one-click revocation. A revoked row keeps its
+// place while the pointer is on the list (ui/row_hold.h), so that a double click closes one
+// account, not the next person's too.
 void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& session,
                   Actions& actions) {
-  if (f.leaver_accounts.empty()) {
+  std::vector<Id> live;
+  for (const auto& a : f.leaver_accounts) live.push_back(a.account);
+  std::vector<RowInPlace> rows = rows_in_place(state.row_holds, "leavers", live);
+  if (rows.empty()) {
     ImGui::TextDisabled("%s", tr("access.tile.leavers_none"));
     return;
   }
-  constexpr ImGuiTableFlags flags =
-      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-  float rows = static_cast<float>(std::min<std::size_t>(f.leaver_accounts.size(), 8));
-  if (!ImGui::BeginTable("##leavers", 5, flags,
-                         ImVec2(0, ImGui::GetFrameHeightWithSpacing() * (rows + 1.4f))))
+  float shown = static_cast<float>(std::min<std::size_t>(rows.size(), 8));
+  if (!ImGui::BeginTable("##leavers", 5, list_flags,
+                         ImVec2(0, ImGui::GetFrameHeightWithSpacing() * (shown + 1.4f))))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr("access.leavers.person"), ImGuiTableColumnFlags_WidthStretch, 2);
   ImGui::TableSetupColumn(tr("access.leavers.system"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+  // As wide as its widest date and days, so that the names and systems keep the rest.
+  float left_width = ImGui::CalcTextSize(tr("access.leavers.left")).x;
+  for (const auto& a : f.leaver_accounts)
+    left_width = std::max(left_width, ImGui::CalcTextSize(leaver_left(a).c_str()).x);
   ImGui::TableSetupColumn(tr("access.leavers.left"), ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize("00.00.0000 (0 000 päeva)").x + 8);
+                          left_width + 8);
   ImGui::TableSetupColumn(tr("access.leavers.privilege"), ImGuiTableColumnFlags_WidthStretch, 1);
-  ImGui::TableSetupColumn(
-      "", ImGuiTableColumnFlags_WidthFixed,
-      ImGui::CalcTextSize(tr("access.revoke_today")).x + ImGui::GetStyle().FramePadding.x * 2 + 4);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, revoke_column_width());
   ImGui::TableHeadersRow();
   const plot::Theme& theme = plot::theme(state.theme);
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(f.leaver_accounts.size()));
+  clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const auto& a = f.leaver_accounts[static_cast<std::size_t>(i)];
-      ImGui::PushID(static_cast<int>(a.account));
+      const RowInPlace& row = rows[static_cast<std::size_t>(i)];
+      ImGui::PushID(static_cast<int>(row.id));
+      if (row.held) {
+        draw_held_row(*row.held);
+        ImGui::PopID();
+        continue;
+      }
+      const auto& a = f.leaver_accounts[row.live];
+      std::string left = leaver_left(a);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       if (ImGui::Selectable(
@@ -162,49 +216,61 @@ void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& ses
               ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
         actions.edit_record = RecordRef{&accounts_spec(), a.account};
       ImGui::TableNextColumn();
-      ImGui::Text("%s · %s", a.system.c_str(), a.username.c_str());
+      fitted_text(system_and_user(a.system, a.username));
       ImGui::TableNextColumn();
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
-      ImGui::TextUnformatted(
-          trf("access.leavers.days", a.left_on.display(), format_count(a.days_since_left)).c_str());
+      ImGui::TextUnformatted(left.c_str());
       ImGui::PopStyleColor();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(tr(catalog_key(a.privilege)));
+      fitted_text(tr(catalog_key(a.privilege)));
       ImGui::TableNextColumn();
       ImGui::BeginDisabled(session.read_only);
-      if (ImGui::SmallButton(tr("access.revoke_today")))
+      if (ImGui::SmallButton(tr("access.revoke_today"))) {
         actions.revoke_account = Actions::Versioned{a.account, a.version};
+        hold_rows(
+            state.row_holds, "leavers", rows,
+            {a.account,
+             {a.person, system_and_user(a.system, a.username), left, tr(catalog_key(a.privilege))},
+             tr("access.revoked_row")});
+      }
       ImGui::EndDisabled();
-      remember_item(state, "access.leaver.revoke." + std::to_string(i));
+      // Named by its place in the figures, where it goes once the list closes up.
+      remember_item(state, "access.leaver.revoke." + std::to_string(row.live));
       ImGui::PopID();
     }
   }
   ImGui::EndTable();
+  release_rows(state.row_holds, "leavers", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
 void draw_undone_revokes(const AccessFigures& f, UiState& state, const SessionInfo& session,
                          Actions& actions) {
-  if (f.revokes_not_done.empty()) {
+  std::vector<Id> live;
+  for (const auto& r : f.revokes_not_done) live.push_back(r.decision);
+  std::vector<RowInPlace> rows = rows_in_place(state.row_holds, "undone_revokes", live);
+  if (rows.empty()) {
     ImGui::TextDisabled("%s", tr("access.undone.none"));
     return;
   }
-  constexpr ImGuiTableFlags flags =
-      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-  float rows = static_cast<float>(std::min<std::size_t>(f.revokes_not_done.size(), 8));
-  if (!ImGui::BeginTable("##undone", 4, flags,
-                         ImVec2(0, ImGui::GetFrameHeightWithSpacing() * (rows + 1.4f))))
+  float shown = static_cast<float>(std::min<std::size_t>(rows.size(), 8));
+  if (!ImGui::BeginTable("##undone", 4, list_flags,
+                         ImVec2(0, ImGui::GetFrameHeightWithSpacing() * (shown + 1.4f))))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr("access.leavers.person"), ImGuiTableColumnFlags_WidthStretch, 2);
   ImGui::TableSetupColumn(tr("access.leavers.system"), ImGuiTableColumnFlags_WidthStretch, 2);
-  ImGui::TableSetupColumn(tr("access.undone.decided"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn(
-      "", ImGuiTableColumnFlags_WidthFixed,
-      ImGui::CalcTextSize(tr("access.revoke_today")).x + ImGui::GetStyle().FramePadding.x * 2 + 4);
+  ImGui::TableSetupColumn(tr("access.undone.decided"), ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("00.00.0000").x + 8);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, revoke_column_width());
   ImGui::TableHeadersRow();
-  for (std::size_t i = 0; i < f.revokes_not_done.size(); ++i) {
-    const auto& r = f.revokes_not_done[i];
-    ImGui::PushID(static_cast<int>(r.decision));
+  for (const RowInPlace& row : rows) {
+    ImGui::PushID(static_cast<int>(row.id));
+    if (row.held) {
+      draw_held_row(*row.held);
+      ImGui::PopID();
+      continue;
+    }
+    const auto& r = f.revokes_not_done[row.live];
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     if (ImGui::Selectable(
@@ -213,18 +279,24 @@ void draw_undone_revokes(const AccessFigures& f, UiState& state, const SessionIn
       actions.edit_record = RecordRef{&review_decisions_spec(), r.decision};
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.campaign.c_str());
     ImGui::TableNextColumn();
-    ImGui::Text("%s · %s", r.system.c_str(), r.username.c_str());
+    fitted_text(system_and_user(r.system, r.username));
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.decided_on.display().c_str());
     ImGui::TableNextColumn();
     ImGui::BeginDisabled(session.read_only);
-    if (ImGui::SmallButton(tr("access.revoke_today")))
+    if (ImGui::SmallButton(tr("access.revoke_today"))) {
       actions.revoke_account = Actions::Versioned{r.account, r.account_version};
+      hold_rows(state.row_holds, "undone_revokes", rows,
+                {r.decision,
+                 {r.person, system_and_user(r.system, r.username), r.decided_on.display()},
+                 tr("access.revoked_row")});
+    }
     ImGui::EndDisabled();
-    remember_item(state, "access.undone.revoke." + std::to_string(i));
+    remember_item(state, "access.undone.revoke." + std::to_string(row.live));
     ImGui::PopID();
   }
   ImGui::EndTable();
+  release_rows(state.row_holds, "undone_revokes", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
 // -- the review campaign --------------------------------------------------------------------------
@@ -276,9 +348,11 @@ void draw_decisions(const AccessFigures& f, UiState& state, const SessionInfo& s
     return;
   }
   bool open = c->state == CampaignState::open;
-  constexpr ImGuiTableFlags flags =
-      ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-  if (!ImGui::BeginTable("##decisions", 4, flags,
+  // A decided row moves below the pending ones, but not while the pointer is on the list.
+  std::vector<Id> live;
+  for (const auto& d : f.decisions) live.push_back(d.id);
+  std::vector<RowInPlace> rows = rows_in_place(state.row_holds, "decisions", live);
+  if (!ImGui::BeginTable("##decisions", 4, list_flags,
                          ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 10.4f)))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
@@ -293,11 +367,23 @@ void draw_decisions(const AccessFigures& f, UiState& state, const SessionInfo& s
   ImGui::TableHeadersRow();
   const plot::Theme& theme = plot::theme(state.theme);
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(f.decisions.size()));
+  clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const auto& d = f.decisions[static_cast<std::size_t>(i)];
-      ImGui::PushID(static_cast<int>(d.id));
+      const RowInPlace& row = rows[static_cast<std::size_t>(i)];
+      ImGui::PushID(static_cast<int>(row.id));
+      if (row.held) {
+        draw_held_row(*row.held);
+        ImGui::PopID();
+        continue;
+      }
+      const auto& d = f.decisions[row.live];
+      std::string account = trf("access.decisions.account", system_and_user(d.system, d.username),
+                                tr(catalog_key(d.privilege)));
+      auto hold = [&](ReviewDecision what) {
+        hold_rows(state.row_holds, "decisions", rows,
+                  {d.id, {d.person, account, tr(catalog_key(what))}, tr(catalog_key(what))});
+      };
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       if (d.holder_left)
@@ -311,16 +397,17 @@ void draw_decisions(const AccessFigures& f, UiState& state, const SessionInfo& s
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("access.decisions.left"));
       }
       ImGui::TableNextColumn();
-      ImGui::Text("%s · %s (%s)", d.system.c_str(), d.username.c_str(),
-                  tr(catalog_key(d.privilege)));
+      fitted_text(account);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(tr(catalog_key(d.decision)));
       ImGui::TableNextColumn();
       if (open && d.decision == ReviewDecision::pending) {
         ImGui::BeginDisabled(session.read_only);
-        std::string prefix = "access.decision." + std::to_string(i);
-        if (ImGui::SmallButton(tr("access.decide.keep")))
+        std::string prefix = "access.decision." + std::to_string(row.live);
+        if (ImGui::SmallButton(tr("access.decide.keep"))) {
           actions.decide = Actions::Decide{d.id, d.version, ReviewDecision::keep, ""};
+          hold(ReviewDecision::keep);
+        }
         remember_item(state, prefix + ".keep");
         for (ReviewDecision what : {ReviewDecision::reduce, ReviewDecision::revoke}) {
           ImGui::SameLine();
@@ -345,6 +432,7 @@ void draw_decisions(const AccessFigures& f, UiState& state, const SessionInfo& s
           ImGui::BeginDisabled(state.access_decision->reason.empty());
           if (ImGui::Button(tr("access.reason.confirm"))) {
             actions.decide = state.access_decision;
+            hold(state.access_decision->what);
             state.access_decision.reset();
             ImGui::CloseCurrentPopup();
           }
@@ -357,6 +445,7 @@ void draw_decisions(const AccessFigures& f, UiState& state, const SessionInfo& s
     }
   }
   ImGui::EndTable();
+  release_rows(state.row_holds, "decisions", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
 void draw_campaign(const AccessFigures& f, UiState& state, const SessionInfo& session,
@@ -384,9 +473,9 @@ void draw_campaign(const AccessFigures& f, UiState& state, const SessionInfo& se
   remember_item(state, "access.campaign.export");
   if (ImGui::BeginPopup("close_campaign")) {
     std::int64_t pending = c->decisions[static_cast<std::size_t>(ReviewDecision::pending)];
-    ImGui::TextUnformatted(pending > 0
-                               ? trf("access.campaign.close_pending", format_count(pending)).c_str()
-                               : tr("access.campaign.close_question"));
+    ImGui::TextUnformatted(
+        pending > 0 ? trn("access.campaign.close_pending", pending, format_count(pending)).c_str()
+                    : tr("access.campaign.close_question"));
     if (ImGui::Button(tr("access.campaign.close_confirm"))) {
       actions.close_campaign = Actions::Versioned{c->id, c->version};
       ImGui::CloseCurrentPopup();
@@ -551,7 +640,7 @@ void draw_campaign_form(const AccessFigures& f, UiState& state, const SessionInf
     ImGui::EndCombo();
   }
   ImGui::TextUnformatted(tr("access.form.due"));
-  if (ImGui::InputTextWithHint("##due", "pp.kk.aaaa", &form.due_text))
+  if (ImGui::InputTextWithHint("##due", tr("editor.date_hint"), &form.due_text))
     form.plan.due_on = Date::parse_display(form.due_text);
   remember_item(state, "access.form.due");
   ImGui::Checkbox(tr("access.form.all_systems"), &form.plan.all_systems);

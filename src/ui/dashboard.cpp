@@ -1,5 +1,7 @@
 #include "ui/dashboard.h"
 
+#include <imgui_internal.h>
+
 #include "core/i18n.h"
 #include "ui/views.h"
 
@@ -31,6 +33,96 @@ std::string view_title_key(View view) {
   return "view." + std::string(view_key(view));
 }
 
+namespace {
+
+// `text` cut with "…" to `width`, at a whole UTF-8 character.
+std::string fitted(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  const char* ellipsis = "…";
+  float budget = width - ImGui::CalcTextSize(ellipsis).x;
+  std::size_t fits = 0;
+  for (std::size_t end = 1; end <= text.size(); ++end) {
+    if (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) continue;
+    if (ImGui::CalcTextSize(text.data(), text.data() + end).x > budget) break;
+    fits = end;
+  }
+  return text.substr(0, fits) + ellipsis;
+}
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+// The notice line: always one line high, drawn or not, so that a notice never moves the page
+// under the pointer. A message too long for it is cut, and shown whole on hover. Its buttons
+// follow the text: Undo for a one-click step, Cancel while a write waits, × for a problem.
+void draw_notice_line(const SessionInfo& session, UiState& state, Actions& actions) {
+  float height = ImGui::GetFrameHeight();
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoScrollbar |
+                                     ImGuiWindowFlags_NoScrollWithMouse |
+                                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened;
+  ImGui::BeginChild("##notice", ImVec2(0, height), false, flags);
+  if (!session.notice.empty()) {
+    const plot::Theme& theme = plot::theme(state.theme);
+    ImU32 colour = session.notice_is_problem ? theme.bad : theme.text;
+    const char* button = session.notice_is_waiting    ? tr("notice.cancel")
+                         : session.notice_offers_undo ? tr("notice.undo")
+                         : session.notice_is_problem  ? "×"
+                                                      : nullptr;
+    float gap = ImGui::GetStyle().ItemSpacing.x * 2;
+    float room = ImGui::GetContentRegionAvail().x - (button ? button_width(button) + gap : 0);
+    std::string shown = fitted(session.notice, room);
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
+    ImGui::TextUnformatted(shown.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+      if (shown != session.notice)
+        ImGui::SetTooltip("%s", session.notice.c_str());
+      else if (session.notice_is_waiting)
+        ImGui::SetTooltip("%s", tr("notice.waiting_hint"));
+    }
+    remember_item(state, "notice.text");
+    if (button) {
+      ImGui::SameLine(0, gap);
+      if (ImGui::SmallButton(button)) {
+        if (session.notice_is_waiting)
+          actions.cancel_waiting = true;
+        else if (session.notice_offers_undo)
+          actions.undo_step = true;
+        else
+          actions.dismiss_notice = true;
+      }
+      remember_item(state, session.notice_is_waiting    ? "notice.cancel"
+                           : session.notice_offers_undo ? "notice.undo"
+                                                        : "notice.dismiss");
+      if (session.notice_is_problem && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("notice.dismiss"));
+    }
+  }
+  ImGui::EndChild();
+  remember_item(state, "notice.line");
+}
+
+// Where the keyboard's focus is, on every kind of control: Dear ImGui draws no ring around a
+// tile or a chart (invisible buttons), and none at all after Tab without app/keyboard_nav.h.
+void draw_focus_ring() {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.NavDisableHighlight || g.NavId == 0 || !g.NavIdIsAlive || !g.NavWindow) return;
+  ImGuiWindow* window = g.NavWindow;
+  ImRect rect = ImGui::WindowRectRelToAbs(window, window->NavRectRel[g.NavLayer]);
+  rect.Expand(3.0f);
+  ImRect visible = window->InnerClipRect;
+  visible.Expand(3.0f);
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  draw->PushClipRect(visible.Min, visible.Max);
+  draw->AddRect(rect.Min, rect.Max, ImGui::GetColorU32(ImGuiCol_NavHighlight),
+                g.Style.FrameRounding, 0, 2.0f);
+  draw->PopClipRect();
+}
+
+}  // namespace
+
 void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session, UiState& state,
                     const Fonts& fonts, Actions& actions) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -39,6 +131,8 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                      ImGuiWindowFlags_NoSavedSettings |
                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
+  // Every control is a tab stop, not only the text fields (app/keyboard_nav.h).
+  ImGui::PushItemFlag(ImGuiItemFlags_Inputable, true);
   ImGui::Begin("##dashboard", nullptr, flags);
 
   if (state.view == View::gallery) {
@@ -47,14 +141,10 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
     draw_welcome(session, state, fonts, actions);
   } else {
     draw_top_bar(session, figures.overview.today, state, fonts, actions);
-    if (!session.notice.empty()) {
-      const plot::Theme& theme = plot::theme(state.theme);
-      ImU32 colour = session.notice_is_problem ? theme.bad : theme.text_muted;
-      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
-      ImGui::TextWrapped("%s", session.notice.c_str());
-      ImGui::PopStyleColor();
-    }
-    ImGui::BeginChild("##view", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    draw_notice_line(session, state, actions);
+    // Flattened, so that Tab and the arrow keys go on from the top bar into the view.
+    ImGui::BeginChild("##view", ImVec2(0, 0), false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     if (state.import)
       draw_import(state, session, fonts, actions);
     else if (state.table)
@@ -75,6 +165,8 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
   }
   ImGui::End();
   if (state.editor) draw_record_editor(state, session, fonts, actions);
+  ImGui::PopItemFlag();
+  draw_focus_ring();
 }
 
 }  // namespace raekoda::ui

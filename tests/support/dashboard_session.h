@@ -59,6 +59,21 @@ struct DashboardSession {
     io.KeyCtrl = false;
     frame();
   }
+  // Events in one batch, quicker than a frame, as the window system hands them over; each frame
+  // takes one change, as in the window (app/input_queue.h).
+  void drain_input() {
+    imgui.drain_input([&] { controller.draw_frame(imgui.fonts()); });
+  }
+  void tap(int key, bool ctrl = false) {
+    app::KeyModifiers modifiers;
+    modifiers.ctrl = ctrl;
+    imgui.input().tap_key(key, modifiers);
+    drain_input();
+  }
+  void quick_click(ImVec2 at) {
+    imgui.input().click(at);
+    drain_input();
+  }
   // Scrolls the view with the mouse wheel, as a user would, until `item` is wholly on screen.
   void scroll_to(std::string_view item) {
     frame();

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/i18n.h"
+#include "db/record_store.h"
 #include "support/dashboard_session.h"
 
 using namespace raekoda;
@@ -23,6 +24,18 @@ const AccessFigures& open_access(Session& session) {
 
 std::int64_t count(Session& session, const std::string& sql) {
   return session.controller.database().query_integer(sql, -1);
+}
+
+std::int64_t revoked_today(Session& session) {
+  return count(session, "SELECT count(*) FROM accounts WHERE revoked_on = '2026-11-22'");
+}
+
+// Two clicks at one place within the double-click time, each press and release quicker than a
+// frame: the way a double click arrives from the window system.
+void double_click(Session& session, ImVec2 at) {
+  session.imgui.input().click(at);
+  session.imgui.input().click(at);
+  session.drain_input();
 }
 
 }  // namespace
@@ -140,4 +153,80 @@ TEST_CASE("a cell of the registers and portals table opens that person's account
     CHECK(row.value("person_id") == std::to_string(f.matrix_person_ids[cell / columns]));
     CHECK(row.value("system_id") == std::to_string(f.matrix_system_ids[cell % columns]));
   }
+}
+
+TEST_CASE("a double click on Close today closes one account, and the next row stays in place") {
+  set_language(Language::et);
+  Session session;
+  const AccessFigures f = open_access(session);
+  REQUIRE(f.leaver_accounts.size() >= 2);
+  session.frame();
+  ImVec2 first = session.probe.centre("access.leaver.revoke.0");
+  ImVec2 second = session.probe.centre("access.leaver.revoke.1");
+  double_click(session, first);
+  CHECK(revoked_today(session) == 1);
+  CHECK(count(session, "SELECT count(*) FROM accounts WHERE revoked_on IS NULL AND id = " +
+                           std::to_string(f.leaver_accounts[1].account)) == 1);
+  // The second person's button is still where it was, now named by its place in the figures.
+  session.frame();
+  CHECK(session.probe.centre("access.leaver.revoke.0").y == Approx(second.y));
+
+  // Once the pointer has left the list, it closes up.
+  session.imgui.move_mouse(ImVec2(5, 990));
+  for (int i = 0; i < 30; ++i) session.frame();
+  CHECK(session.probe.centre("access.leaver.revoke.0").y == Approx(first.y));
+}
+
+TEST_CASE("Undo in the notice opens the account again, audited as the undo of the revocation") {
+  set_language(Language::et);
+  Session session;
+  const AccessFigures f = open_access(session);
+  Id account = f.leaver_accounts.front().account;
+  session.click("access.leaver.revoke.0");
+  REQUIRE(session.controller.session().notice_offers_undo);
+  std::int64_t revocation =
+      count(session,
+            "SELECT max(change_id) FROM audit_log WHERE table_name = 'accounts' AND record_id = " +
+                std::to_string(account));
+  session.click("notice.undo");
+  CHECK(session.controller.session().notice == "Tagasi võetud.");
+  CHECK(count(session, "SELECT count(*) FROM accounts WHERE revoked_on IS NULL AND id = " +
+                           std::to_string(account)) == 1);
+  CHECK(count(session,
+              "SELECT count(*) FROM audit_log WHERE action = 'undo' AND field = "
+              "'revoked_on' AND after_value IS NULL AND undoes_change_id = " +
+                  std::to_string(revocation)) == 1);
+  CHECK(session.controller.figures().access->leaver_accounts.size() == f.leaver_accounts.size());
+  // The undo is itself undone by nobody twice: the notice offers no second Undo.
+  CHECK_FALSE(session.controller.session().notice_offers_undo);
+}
+
+TEST_CASE("the Undo of a revocation goes with the notice, after its seconds") {
+  set_language(Language::et);
+  Session session;
+  auto now = std::chrono::steady_clock::now();
+  session.controller.set_clock([&] { return now; });
+  open_access(session);
+  session.click("access.leaver.revoke.0");
+  REQUIRE(session.controller.session().notice_offers_undo);
+  now += std::chrono::seconds(static_cast<int>(app::Controller::undo_seconds) + 1);
+  session.frame();
+  CHECK_FALSE(session.controller.session().notice_offers_undo);
+  CHECK(session.controller.session().notice.empty());
+  CHECK(revoked_today(session) == 1);
+}
+
+TEST_CASE("a double click on Keep decides one account; the next pending one does not move up") {
+  set_language(Language::et);
+  Session session;
+  const AccessFigures f = open_access(session);
+  REQUIRE(f.decisions.size() >= 2);
+  session.scroll_to("access.decision.1.keep");
+  ImVec2 first = session.probe.centre("access.decision.0.keep");
+  double_click(session, first);
+  CHECK(count(session, "SELECT count(*) FROM review_decisions WHERE decision = 'keep' AND id = " +
+                           std::to_string(f.decisions[0].id)) == 1);
+  CHECK(
+      count(session, "SELECT count(*) FROM review_decisions WHERE decision = 'pending' AND id = " +
+                         std::to_string(f.decisions[1].id)) == 1);
 }

@@ -1,0 +1,168 @@
+// The notice line and the writes behind it: news that goes after a few seconds, problems that
+// stay until put away, both gone when the user moves on; the Undo of a one-click step; a write
+// that waits for a colleague's save while the window keeps drawing, and can be cancelled.
+
+#include <cmath>
+
+#include "app/controller.h"
+#include "app/messages.h"
+#include "core/i18n.h"
+#include "core/number_format.h"
+#include "db/change_undo.h"
+
+namespace raekoda::app {
+namespace {
+
+std::chrono::steady_clock::duration seconds(double count) {
+  return std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+      std::chrono::duration<double>(count));
+}
+
+double seconds_between(std::chrono::steady_clock::time_point from,
+                       std::chrono::steady_clock::time_point until) {
+  return std::chrono::duration<double>(until - from).count();
+}
+
+}  // namespace
+
+void Controller::show_notice(std::string message, bool problem) {
+  session_.notice = std::move(message);
+  session_.notice_is_problem = problem;
+  session_.notice_offers_undo = false;
+  session_.notice_is_waiting = false;
+  undoable_change_.reset();
+  notice_fresh_ = true;
+  if (problem || session_.notice.empty())
+    notice_until_.reset();
+  else
+    notice_until_ = clock_() + seconds(news_seconds);
+  redraw_ = true;
+}
+
+Controller::Screen Controller::screen() const {
+  return {ui_.view, ui_.table ? ui_.table->query.spec : nullptr, ui_.editor.has_value(),
+          ui_.import.has_value(), ui_.media_review};
+}
+
+void Controller::follow_the_user() {
+  Screen now = screen();
+  bool moved = now != shown_screen_;
+  shown_screen_ = now;
+  if (moved) ui_.row_holds.clear();
+  // A notice said in this frame belongs to what the user sees next.
+  if (notice_fresh_) {
+    notice_fresh_ = false;
+    return;
+  }
+  if (moved && waiting_writes_.empty() && !session_.notice.empty()) show_notice({}, false);
+}
+
+bool Controller::tick() {
+  auto now = clock_();
+  bool changed = false;
+  if (!waiting_writes_.empty() && now >= next_write_try_) {
+    retry_waiting_writes();
+    changed = true;
+  }
+  if (notice_until_ && now >= *notice_until_) {
+    show_notice({}, false);
+    changed = true;
+  }
+  if (changed) redraw_ = true;
+  return changed;
+}
+
+std::optional<double> Controller::seconds_to_next_tick() const {
+  auto now = clock_();
+  std::optional<double> next;
+  auto sooner = [&](std::chrono::steady_clock::time_point at) {
+    double in = std::max(0.0, seconds_between(now, at));
+    if (!next || in < *next) next = in;
+  };
+  if (!waiting_writes_.empty()) sooner(next_write_try_);
+  if (notice_until_) sooner(*notice_until_);
+  return next;
+}
+
+// -- writes that wait for a colleague's save ----------------------------------------------------
+
+bool Controller::try_write(const std::function<void()>& step) {
+  db::WriteWaitScope quick(database_, write_try_ms);
+  std::int64_t refused = database_.write_refusals();
+  step();
+  return database_.write_refusals() == refused;
+}
+
+void Controller::write(std::function<void()> step) {
+  // Behind a write that waits, the next one waits too: they are carried out in the order asked.
+  if (!waiting_writes_.empty()) {
+    waiting_writes_.push_back(std::move(step));
+    return;
+  }
+  if (try_write(step)) return;
+  waiting_writes_.push_back(std::move(step));
+  waiting_since_ = clock_();
+  next_write_try_ = waiting_since_ + seconds(write_retry_s);
+  show_waiting_notice();
+}
+
+void Controller::retry_waiting_writes() {
+  auto now = clock_();
+  while (!waiting_writes_.empty()) {
+    if (!try_write(waiting_writes_.front())) {
+      if (seconds_between(waiting_since_, now) >= write_wait_limit_s) {
+        waiting_writes_.clear();
+        warn(describe(db::DatabaseError(db::ErrorKind::busy, session_.database_name)));
+      } else {
+        next_write_try_ = now + seconds(write_retry_s);
+        show_waiting_notice();
+      }
+      return;
+    }
+    waiting_writes_.pop_front();
+  }
+  // A write that says nothing itself (the editor's save speaks in the editor) ends the wait.
+  if (session_.notice_is_waiting) show_notice({}, false);
+}
+
+void Controller::show_waiting_notice() {
+  auto waited =
+      static_cast<std::int64_t>(std::floor(seconds_between(waiting_since_, clock_()) + 0.5));
+  show_notice(trf("notice.waiting", format_count(waited)), false);
+  notice_until_.reset();
+  session_.notice_is_waiting = true;
+}
+
+void Controller::cancel_waiting_writes() {
+  if (waiting_writes_.empty()) return;
+  waiting_writes_.clear();
+  tell(tr(ui_.editor ? "notice.wait_cancelled.editor" : "notice.wait_cancelled"));
+}
+
+// -- the Undo of a one-click step ---------------------------------------------------------------
+
+void Controller::offer_undo(const db::SaveResult& result) {
+  if (result.status != db::SaveStatus::saved || result.change_id == 0) return;
+  undoable_change_ = result.change_id;
+  session_.notice_offers_undo = true;
+  notice_until_ = clock_() + seconds(undo_seconds);
+}
+
+void Controller::undo_step() {
+  if (!undoable_change_) return;
+  std::int64_t change = *undoable_change_;
+  // The rows come back where they were: the list closes up no more around them.
+  ui_.row_holds.clear();
+  write([this, change] {
+    attempt([&] {
+      db::SaveResult undone = db::undo_change(database_, change, db::current_author());
+      if (undone.status == db::SaveStatus::nothing)
+        tell(tr("editor.nothing_to_undo"));
+      else
+        report(undone, "notice.undone", "notice.undo_conflict");
+      refresh();
+    });
+  });
+}
+
+}  // namespace raekoda::app

@@ -1,0 +1,129 @@
+// A colleague's save holds the shared file: the window keeps drawing, says that it waits, saves
+// when the file is free, and lets the user cancel with nothing written and the edit kept.
+
+#include <catch2/catch.hpp>
+
+#include "core/i18n.h"
+#include "db/record_store.h"
+#include "support/dashboard_session.h"
+
+using namespace raekoda;
+
+using Session = testing::DashboardSession;
+
+namespace {
+
+// A colleague's Raekoda on the same file, in the middle of a save.
+struct ColleagueSaving {
+  db::Database db;
+  explicit ColleagueSaving(Session& session)
+      : db(db::Database::open(session.dir / "raekoda.sqlite", db::OpenMode::existing)) {
+    db.exec("BEGIN IMMEDIATE");
+  }
+  void finish() { db.exec("ROLLBACK"); }
+};
+
+std::int64_t revoked_today(Session& session) {
+  return session.controller.database().query_integer(
+      "SELECT count(*) FROM accounts WHERE revoked_on = '2026-11-22'", -1);
+}
+
+// Frames as the window draws them while it waits: each one quick, the file still held.
+void frames_for(Session& session, std::chrono::milliseconds time) {
+  auto until = std::chrono::steady_clock::now() + time;
+  while (std::chrono::steady_clock::now() < until) session.frame();
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a one-click step waits for a colleague's save while the window draws, and is cancelled") {
+  set_language(Language::et);
+  Session session;
+  session.click("switcher.access");
+  session.frame();
+  ColleagueSaving colleague(session);
+  auto before = std::chrono::steady_clock::now();
+  session.click("access.leaver.revoke.0");
+  // No frame waits for the file longer than one short try.
+  CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(1));
+  CHECK(session.controller.waiting_for_write());
+  CHECK(session.controller.session().notice_is_waiting);
+  CHECK(session.controller.session().notice.find("Ootan, kuni kolleegi salvestus lõpeb") == 0);
+  frames_for(session, std::chrono::milliseconds(400));
+  CHECK(session.controller.session().notice_is_waiting);
+  CHECK(revoked_today(session) == 0);
+
+  session.click("notice.cancel");
+  CHECK_FALSE(session.controller.waiting_for_write());
+  CHECK(session.controller.session().notice == "Katkestatud: midagi ei salvestatud.");
+  colleague.finish();
+  frames_for(session, std::chrono::milliseconds(300));
+  CHECK(revoked_today(session) == 0);
+}
+
+TEST_CASE("the editor's save waits for a colleague's save and lands when the file is free") {
+  set_language(Language::et);
+  Session session;
+  session.click("tile.incidents");
+  session.click("records.row.0");
+  REQUIRE(session.ui().editor);
+  Id record = session.ui().editor->original.id;
+  session.click("edit.root_cause");
+  session.type("Toiteplokk vahetatud");
+  ColleagueSaving colleague(session);
+  session.press('S', /*ctrl=*/true);
+  CHECK(session.controller.session().notice_is_waiting);
+  frames_for(session, std::chrono::milliseconds(300));
+  colleague.finish();
+  frames_for(session, std::chrono::milliseconds(300));
+  CHECK_FALSE(session.controller.waiting_for_write());
+  CHECK_FALSE(session.controller.session().notice_is_waiting);
+  CHECK(db::load_record(session.controller.database(), incidents_spec(), record)
+            ->value("root_cause") == "Toiteplokk vahetatud");
+  CHECK(session.ui().editor->message == "Salvestatud.");
+}
+
+TEST_CASE("a save cancelled while it waits leaves nothing written and the edit in the editor") {
+  set_language(Language::et);
+  Session session;
+  session.click("tile.incidents");
+  session.click("records.row.0");
+  REQUIRE(session.ui().editor);
+  Id record = session.ui().editor->original.id;
+  auto saved_before = db::load_record(session.controller.database(), incidents_spec(), record);
+  session.click("edit.root_cause");
+  session.type("Toiteplokk vahetatud");
+  ColleagueSaving colleague(session);
+  session.press('S', /*ctrl=*/true);
+  REQUIRE(session.controller.session().notice_is_waiting);
+  session.click("notice.cancel");
+  colleague.finish();
+  frames_for(session, std::chrono::milliseconds(300));
+  CHECK(session.controller.session().notice ==
+        "Katkestatud: midagi ei salvestatud. Sinu muudatused on redaktoris alles.");
+  CHECK(db::load_record(session.controller.database(), incidents_spec(), record)->values ==
+        saved_before->values);
+  REQUIRE(session.ui().editor);
+  CHECK(session.ui().editor->edited.value("root_cause") == "Toiteplokk vahetatud");
+}
+
+TEST_CASE("after the wait's limit the file is said to be busy, with nothing written") {
+  set_language(Language::et);
+  Session session;
+  auto now = std::chrono::steady_clock::now();
+  session.controller.set_clock([&] { return now; });
+  session.click("switcher.access");
+  session.frame();
+  ColleagueSaving colleague(session);
+  session.click("access.leaver.revoke.0");
+  REQUIRE(session.controller.waiting_for_write());
+  now += std::chrono::seconds(static_cast<int>(app::Controller::write_wait_limit_s) + 1);
+  session.frame();
+  CHECK_FALSE(session.controller.waiting_for_write());
+  CHECK(session.controller.session().notice_is_problem);
+  CHECK(session.controller.session().notice.find("Andmebaas on hõivatud") == 0);
+  colleague.finish();
+  session.frame();
+  CHECK(revoked_today(session) == 0);
+}
