@@ -90,9 +90,15 @@ struct IncidentFigures {
     std::optional<RestoreResult> result;
     std::optional<Date> next_due;
     bool overdue = false;
+    // The last test did not restore everything (failed or partial): the backup is not known to
+    // work, however recent the test.
+    bool failed = false;
+    bool needs_attention() const { return overdue || failed; }
   };
-  std::vector<RestoreStatus> restores;  // overdue first
+  std::vector<RestoreStatus> restores;  // those needing attention first, then by name
   std::int64_t restores_overdue = 0;
+  std::int64_t restores_failed = 0;
+  std::int64_t restores_attention = 0;  // overdue or failed, each system once
 };
 
 }  // namespace raekoda

@@ -15,6 +15,11 @@
 
 namespace raekoda {
 
+enum class TrendStep { day, week, month };
+
+// The step of a trend over `days` days: days up to a month, weeks up to half a year, months.
+TrendStep trend_step_for(int days);
+
 struct MediaFigures {
   Date today;
   PeriodChoice choice;
@@ -38,12 +43,17 @@ struct MediaFigures {
   };
   std::vector<Rebuttal> open_rebuttals;  // nearest due first, those without a due date last
 
-  // Coverage over time, by tone: weeks for up to half a year, months beyond; at least the last
-  // twelve weeks up to the period's end, so that a short period is seen in its context.
+  // Coverage over time, by tone, over the period and the one it is compared with: days for
+  // up to a month (this week beside last week), weeks for up to half a year, months beyond.
+  // Buckets are whole calendar days, weeks or months; the one holding today is still running.
   Date trend_from;
   std::vector<Date> trend_buckets;
-  bool trend_by_month = false;
+  TrendStep trend_step = TrendStep::week;
   std::array<std::vector<std::int64_t>, Tone_count> trend_by_tone;
+  // Items in each trend bucket, all tones: what the tone shares of the bucket are of.
+  std::vector<std::int64_t> trend_totals() const;
+  // The first day of the bucket after `start`.
+  Date trend_bucket_after(Date start) const;
 
   struct Outlet {
     Id id = 0;
@@ -67,7 +77,8 @@ struct MediaFigures {
   };
   std::vector<SubjectCount> subjects;  // most items first
 
-  // Items per outlet and week over the trend's weeks, for the outlets with the most items.
+  // Items per outlet and week, for the outlets with the most items: the weeks of the period and
+  // its comparison, at least the last twelve, at most twenty-six.
   std::vector<std::size_t> heatmap_outlets;  // indexes into `outlets`
   std::vector<Date> heatmap_weeks;
   std::vector<std::int64_t> heatmap;  // row-major: outlet × week

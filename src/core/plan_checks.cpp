@@ -1,9 +1,15 @@
 #include "core/plan_checks.h"
 
 #include "core/i18n.h"
+#include "core/plural.h"
 
 namespace raekoda {
 namespace {
+
+// "Hilinenud 3 päeva", "Late by 1 day".
+std::string days_text(std::string_view key, int days) {
+  return trn(key, days, days);
+}
 
 std::optional<Date> date_value(const Record& record, std::string_view column) {
   const auto& value = record.value(column);
@@ -58,7 +64,7 @@ RecordStatus activity_status_of(const Record& activity, const ValidationContext&
     case ActivityStatus::done: {
       auto done = date_value(activity, "done_on");
       if (done && *done > *last)
-        return {trf("status.activity.done_late", last->days_until(*done)), Tone::warning};
+        return {days_text("status.activity.done_late", last->days_until(*done)), Tone::warning};
       return {tr("status.activity.done_on_time"), Tone::good};
     }
     case ActivityStatus::planned:
@@ -66,10 +72,10 @@ RecordStatus activity_status_of(const Record& activity, const ValidationContext&
       break;
   }
   if (*last < context.today)
-    return {trf("status.activity.late", last->days_until(context.today)), Tone::bad};
+    return {days_text("status.activity.late", last->days_until(context.today)), Tone::bad};
   if (*first > context.today)
-    return {trf("status.activity.starts_in", context.today.days_until(*first)), Tone::none};
-  return {trf("status.activity.ends_in", context.today.days_until(*last)), Tone::none};
+    return {days_text("status.activity.starts_in", context.today.days_until(*first)), Tone::none};
+  return {days_text("status.activity.ends_in", context.today.days_until(*last)), Tone::none};
 }
 
 }  // namespace raekoda

@@ -30,7 +30,9 @@ struct PlanFigures {
   // This quarter so far: activities due (not cancelled), and those done by their last day.
   std::int64_t quarter_due = 0;
   std::int64_t quarter_on_time = 0;
-  std::int64_t late_now = 0;  // planned or in progress, past their last day
+  // The chosen plan's activities planned or in progress past their last day: an earlier year's
+  // leftovers belong to that year's plan.
+  std::int64_t late_now = 0;
   std::optional<Date> oldest_late;
   std::int64_t next_14_days = 0;
 
@@ -40,6 +42,10 @@ struct PlanFigures {
     Date publication_on;
   };
   std::optional<Issue> next_issue;  // the next whose copy deadline has not passed
+  // What goes into the next issue: the newspaper's activities (not cancelled) planned after the
+  // issue before it came out, up to its own publication day. nullopt: no issue came before it.
+  std::optional<Date> next_issue_from;
+  std::int64_t next_issue_activities = 0;
 
   // The chosen plan, week by week: planned (by each activity's last day) and done, cumulated.
   std::vector<Date> weeks;
@@ -56,7 +62,7 @@ struct PlanFigures {
     std::string name;
     std::int64_t late = 0;
   };
-  std::vector<OwnerLate> late_by_owner;  // most late first
+  std::vector<OwnerLate> late_by_owner;  // in the chosen plan, most late first
 
   // The coming eight weeks: every activity that touches them, and the newspaper's deadlines.
   Date window_from;

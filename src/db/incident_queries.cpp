@@ -204,11 +204,15 @@ void load_restores(Database& db, IncidentFigures& f) {
       r.next_due = r.last_test ? r.last_test->plus_days(*r.interval_days) : f.today;
       r.overdue = !r.last_test || *r.next_due < f.today;
     }
+    r.failed = r.result && *r.result != RestoreResult::passed;
     if (r.overdue) ++f.restores_overdue;
+    if (r.failed) ++f.restores_failed;
+    if (r.needs_attention()) ++f.restores_attention;
     f.restores.push_back(std::move(r));
   }
-  std::stable_sort(f.restores.begin(), f.restores.end(),
-                   [](const auto& a, const auto& b) { return a.overdue > b.overdue; });
+  std::stable_sort(f.restores.begin(), f.restores.end(), [](const auto& a, const auto& b) {
+    return a.needs_attention() > b.needs_attention();
+  });
 }
 
 }  // namespace

@@ -30,22 +30,32 @@ void load_rebuttals(Database& db, MediaFigures& f) {
          select.date(5)});
 }
 
+// The trend over the period and the one it is compared with, in whole calendar buckets: the
+// first starts on or before the comparison's first day, the last holds the period's last day.
 void load_trend(Database& db, MediaFigures& f) {
   Date until = f.period.until;
-  f.trend_from = std::min(f.period.from, until.plus_days(-7 * 12 + 1));
-  f.trend_by_month = f.trend_from.days_until(until) > 183;
-  // Weeks and months both group by a bucket column that an index holds in order.
-  Date first = f.trend_by_month ? f.trend_from.month_start() : f.trend_from.week_start();
-  for (Date b = first; b <= until; b = f.trend_by_month ? b.plus_months(1) : b.plus_days(7))
-    f.trend_buckets.push_back(b);
+  f.trend_from = std::min(f.previous.from, f.period.from);
+  f.trend_step = trend_step_for(f.trend_from.days_until(until) + 1);
+  Date first = f.trend_step == TrendStep::month  ? f.trend_from.month_start()
+               : f.trend_step == TrendStep::week ? f.trend_from.week_start()
+                                                 : f.trend_from;
+  for (Date b = first; b <= until; b = f.trend_bucket_after(b)) f.trend_buckets.push_back(b);
   for (auto& counts : f.trend_by_tone) counts.assign(f.trend_buckets.size(), 0);
-  Statement select = db.prepare(
-      f.trend_by_month
+  // Each bucket whole (a week of last month runs into this one), but nothing after today.
+  Date counted_until =
+      std::min(f.trend_bucket_after(f.trend_buckets.back()).plus_days(-1), f.today);
+  // Days, weeks and months each group by a column that an index holds in order.
+  const char* sql =
+      f.trend_step == TrendStep::month
           ? "SELECT published_month || '-01', tone, count(*) FROM media_items "
             "WHERE published_month >= substr(?1, 1, 7) AND published_on <= ?2 GROUP BY 1, 2"
-          : "SELECT published_week, tone, count(*) FROM media_items "
-            "WHERE published_week >= ?1 AND published_on <= ?2 GROUP BY 1, 2");
-  select.bind_all(first, until);
+      : f.trend_step == TrendStep::week
+          ? "SELECT published_week, tone, count(*) FROM media_items "
+            "WHERE published_week >= ?1 AND published_on <= ?2 GROUP BY 1, 2"
+          : "SELECT published_on, tone, count(*) FROM media_items "
+            "WHERE published_on BETWEEN ?1 AND ?2 GROUP BY 1, 2";
+  Statement select = db.prepare(sql);
+  select.bind_all(first, counted_until);
   while (select.step()) {
     auto bucket = select.date(0);
     auto tone = enum_from_key<Tone>(select.text(1));
@@ -109,7 +119,8 @@ void load_heatmap(Database& db, MediaFigures& f) {
   constexpr std::size_t outlets = 10;
   constexpr int weeks = 26;
   Date last = f.period.until.week_start();
-  Date first = std::max(f.trend_from.week_start(), last.plus_days(-7 * (weeks - 1)));
+  Date earliest = std::min(f.trend_from, f.period.until.plus_days(-7 * 12 + 1)).week_start();
+  Date first = std::max(earliest, last.plus_days(-7 * (weeks - 1)));
   for (Date w = first; w <= last; w = w.plus_days(7)) f.heatmap_weeks.push_back(w);
   for (std::size_t i = 0; i < f.outlets.size() && i < outlets; ++i) f.heatmap_outlets.push_back(i);
   f.heatmap.assign(f.heatmap_outlets.size() * f.heatmap_weeks.size(), 0);

@@ -33,6 +33,19 @@ void load_plans(Database& db, PlanFigures& f, Id plan) {
   }
 }
 
+void load_next_issue_contents(Database& db, PlanFigures& f) {
+  const PlanFigures::Issue& next = *f.next_issue;
+  Statement before =
+      db.prepare("SELECT max(publication_on) FROM newspaper_issues WHERE publication_on < ?");
+  before.bind(1, next.publication_on);
+  if (before.step())
+    if (auto previous = before.date(0)) f.next_issue_from = previous->plus_days(1);
+  f.next_issue_activities = db.query_integer(
+      "SELECT count(*) FROM comm_activities WHERE channel = 'newspaper' AND status <> 'cancelled' "
+      "AND planned_on BETWEEN ? AND ?",
+      0, f.next_issue_from.value_or(Date{}), next.publication_on);
+}
+
 void load_tiles(Database& db, PlanFigures& f) {
   Statement quarter = db.prepare(
       "SELECT count(*), coalesce(sum(status = 'done' AND done_on <= ends_on), 0) "
@@ -42,13 +55,15 @@ void load_tiles(Database& db, PlanFigures& f) {
     f.quarter_due = quarter.integer(0);
     f.quarter_on_time = quarter.integer(1);
   }
-  Statement late = db.prepare(
-      "SELECT count(*), min(ends_on) FROM comm_activities "
-      "WHERE status IN ('planned', 'in_progress') AND ends_on < ?");
-  late.bind(1, f.today);
-  if (late.step()) {
-    f.late_now = late.integer(0);
-    f.oldest_late = late.date(1);
+  if (f.chosen) {
+    Statement late = db.prepare(
+        "SELECT count(*), min(ends_on) FROM comm_activities "
+        "WHERE plan_id = ? AND status IN ('planned', 'in_progress') AND ends_on < ?");
+    late.bind_all(f.plans[*f.chosen].id, f.today);
+    if (late.step()) {
+      f.late_now = late.integer(0);
+      f.oldest_late = late.date(1);
+    }
   }
   f.next_14_days = db.query_integer(
       "SELECT count(*) FROM comm_activities WHERE status IN ('planned', 'in_progress') "
@@ -62,6 +77,7 @@ void load_tiles(Database& db, PlanFigures& f) {
   if (issue.step())
     f.next_issue = PlanFigures::Issue{issue.text(0), issue.date(1).value_or(f.today),
                                       issue.date(2).value_or(f.today)};
+  if (f.next_issue) load_next_issue_contents(db, f);
 }
 
 void load_burnup(Database& db, PlanFigures& f) {
@@ -113,11 +129,12 @@ void load_done_per_month(Database& db, PlanFigures& f) {
 }
 
 void load_late_by_owner(Database& db, PlanFigures& f) {
+  if (!f.chosen) return;
   Statement select = db.prepare(
       "SELECT a.owner_id, coalesce(p.full_name, ''), count(*) FROM comm_activities a "
-      "LEFT JOIN people p ON p.id = a.owner_id WHERE a.status IN ('planned', 'in_progress') "
-      "AND a.ends_on < ? GROUP BY 1 ORDER BY 3 DESC, 2");
-  select.bind(1, f.today);
+      "LEFT JOIN people p ON p.id = a.owner_id WHERE a.plan_id = ? "
+      "AND a.status IN ('planned', 'in_progress') AND a.ends_on < ? GROUP BY 1 ORDER BY 3 DESC, 2");
+  select.bind_all(f.plans[*f.chosen].id, f.today);
   while (select.step())
     f.late_by_owner.push_back({select.integer(0), select.text(1), select.integer(2)});
 }

@@ -5,6 +5,8 @@
 #include <numeric>
 
 #include "core/i18n.h"
+#include "core/number_format.h"
+#include "core/plural.h"
 
 namespace raekoda::plot {
 namespace {
@@ -63,15 +65,22 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
   const float row_height = canvas.row_height;
   ImDrawList* draw = canvas.draw;
 
-  float name_width = 0;
-  for (const RankedItem& row : rows)
-    name_width = std::max(name_width, ImGui::CalcTextSize(row.name.c_str()).x);
-  name_width = std::min(name_width, size.x * 0.45f);
-  float value_width = ImGui::CalcTextSize("000 000").x;
-  for (const RankedItem& row : rows)
-    if (!row.note.empty())
-      value_width = std::max(value_width, ImGui::CalcTextSize(("000 000  " + row.note).c_str()).x);
+  // One format for every value of the chart.
+  std::vector<double> values;
+  for (const RankedItem& row : rows) values.push_back(row.value);
+  int decimals = shared_decimals(values, options.percent);
+  // The values' column as wide as its widest value and note, so that names keep the rest.
+  float value_width = 0;
+  for (const RankedItem& row : rows) {
+    std::string value = value_text(row.value, options.percent, decimals);
+    if (!row.note.empty()) value += "  " + row.note;
+    value_width = std::max(value_width, ImGui::CalcTextSize(value.c_str()).x + 6);
+  }
   value_width = std::min(value_width, size.x * 0.35f);
+  float longest_name = 0;
+  for (const RankedItem& row : rows)
+    longest_name = std::max(longest_name, ImGui::CalcTextSize(row.name.c_str()).x);
+  float name_width = name_column_width(longest_name, size.x, value_width);
   float bar_left = origin.x + name_width + 10;
   float bar_room = std::max(size.x - name_width - 10 - value_width - 8, 20.0f);
   double largest = 0;
@@ -92,10 +101,11 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
             ? *options.colour
             : palette_colour(theme,
                              options.group_names.empty() ? 0 : static_cast<std::size_t>(row.group));
+    bool few = row.out_of && *row.out_of < few_items;
     draw->AddRectFilled(ImVec2(bar_left, top + row_height * 0.18f),
-                        ImVec2(bar_left + std::max(width, 1.0f), top + row_height * 0.82f), colour,
-                        2.0f);
-    std::string value = value_text(row.value, options.percent);
+                        ImVec2(bar_left + std::max(width, 1.0f), top + row_height * 0.82f),
+                        few ? with_alpha(colour, 0.3f) : colour, 2.0f);
+    std::string value = value_text(row.value, options.percent, decimals);
     float text_y = canvas.text_y(i);
     float text_x = bar_left + width + 6;
     if (row.marker) {
@@ -111,10 +121,15 @@ std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedI
       draw->AddText(ImVec2(text_x + 6 + ImGui::CalcTextSize(value.c_str()).x, text_y),
                     theme.text_muted, row.note.c_str());
     if (row_hovered) {
-      if (row.note.empty())
-        ImGui::SetTooltip("%s: %s", row.name.c_str(), value.c_str());
-      else
-        ImGui::SetTooltip("%s: %s (%s)", row.name.c_str(), value.c_str(), row.note.c_str());
+      std::string told = row.out_of && options.percent
+                             ? share_text(row.value, row.value * *row.out_of, *row.out_of, decimals)
+                             : value;
+      if (!row.note.empty()) told += " (" + row.note + ")";
+      if (few) {
+        auto total = static_cast<std::int64_t>(std::llround(*row.out_of));
+        told += "\n" + trn("chart.few_items", total, format_count(total));
+      }
+      ImGui::SetTooltip("%s: %s", row.name.c_str(), told.c_str());
       if (canvas.clicked) {
         Selection picked;
         picked.chart = id;
@@ -147,6 +162,10 @@ std::optional<Selection> share_chart(const char* id, const std::vector<Series>& 
   std::vector<double> values;
   for (const Series& part : parts) values.push_back(part.values.empty() ? 0.0 : part.values[0]);
   std::vector<double> fractions = shares(values);
+  double total = std::accumulate(values.begin(), values.end(), 0.0);
+  int decimals = shared_decimals(fractions, true);
+  // A whole of few items is drawn faded: its shares are chance.
+  bool few = total > 0 && total < few_items;
   ChartState legend_state;
   draw_legend(parts, legend_state, context);
   ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -166,12 +185,13 @@ std::optional<Selection> share_chart(const char* id, const std::vector<Series>& 
       float width = size.x * static_cast<float>(fractions[i]);
       if (width <= 0) continue;
       ImU32 colour = series_colour(theme, parts[i], i);
+      if (few) colour = with_alpha(colour, 0.3f);
       draw->AddRectFilled(ImVec2(x, top), ImVec2(x + width, bottom), colour);
-      std::string label = value_text(fractions[i], true);
+      std::string label = value_text(fractions[i], true, decimals);
       ImVec2 text = ImGui::CalcTextSize(label.c_str());
       if (text.x + 8 < width)
         draw->AddText(ImVec2(x + (width - text.x) / 2, top + (bottom - top - text.y) / 2),
-                      readable_text_on(colour), label.c_str());
+                      few ? theme.text : readable_text_on(colour), label.c_str());
       if (hovered && mouse.x >= x && mouse.x < x + width) hit = i;
       x += width;
     }
@@ -189,6 +209,7 @@ std::optional<Selection> share_chart(const char* id, const std::vector<Series>& 
       float sweep = 2 * pi * static_cast<float>(fractions[i]);
       if (sweep <= 0) continue;
       ImU32 colour = series_colour(theme, parts[i], i);
+      if (few) colour = with_alpha(colour, 0.3f);
       // A ring slice drawn as one thick arc: no seams between pieces.
       int segments = std::max(2, static_cast<int>(sweep * 40));
       draw->PathArcTo(centre, (radius + inner) / 2, angle, angle + sweep, segments);
@@ -203,7 +224,7 @@ std::optional<Selection> share_chart(const char* id, const std::vector<Series>& 
     float y =
         origin.y + (size.y - ImGui::GetTextLineHeight() * static_cast<float>(parts.size())) / 2;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      std::string label = parts[i].name + "  " + value_text(fractions[i], true);
+      std::string label = parts[i].name + "  " + value_text(fractions[i], true, decimals);
       draw->AddText(ImVec2(x, y), theme.text, label.c_str());
       y += ImGui::GetTextLineHeight();
     }
@@ -211,9 +232,12 @@ std::optional<Selection> share_chart(const char* id, const std::vector<Series>& 
 
   std::optional<Selection> selection;
   if (hit) {
-    ImGui::SetTooltip("%s: %s (%s)", parts[*hit].name.c_str(),
-                      value_text(values[*hit], false).c_str(),
-                      value_text(fractions[*hit], true).c_str());
+    std::string told = share_text(fractions[*hit], values[*hit], total, decimals);
+    if (few) {
+      auto items = static_cast<std::int64_t>(std::llround(total));
+      told += "\n" + trn("chart.few_items", items, format_count(items));
+    }
+    ImGui::SetTooltip("%s: %s", parts[*hit].name.c_str(), told.c_str());
     if (clicked) {
       Selection picked;
       picked.chart = id;
@@ -252,7 +276,8 @@ std::optional<Selection> heatmap_chart(const char* id, const HeatmapData& data,
   float label_width = 0;
   for (const std::string& row : data.rows)
     label_width = std::max(label_width, ImGui::CalcTextSize(row.c_str()).x);
-  label_width += 10;
+  // Long outlet names give way to the cells: at most a third of the width, then "…".
+  label_width = std::min(label_width, std::max(ImGui::GetContentRegionAvail().x, 200.0f) / 3) + 10;
   float cell_height = line * 1.5f;
   float header = line * 1.4f;
   float legend = line * 1.8f;
@@ -269,22 +294,28 @@ std::optional<Selection> heatmap_chart(const char* id, const HeatmapData& data,
   for (double v : data.values) largest = std::max(largest, v);
   if (largest <= 0) largest = 1;
 
-  // Column labels, thinned so that they never overlap.
+  // Column labels.
   float widest = 0;
   for (const std::string& column : data.columns)
     widest = std::max(widest, ImGui::CalcTextSize(column.c_str()).x);
   std::size_t every =
       std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((widest + 8) / cell_width)));
-  for (std::size_t c = 0; c < data.columns.size(); c += every)
-    draw->AddText(ImVec2(origin.x + label_width + cell_width * static_cast<float>(c) + 2, origin.y),
-                  theme.text_muted, data.columns[c].c_str());
+  // Thinned so that they never overlap, and none runs past the right edge.
+  for (std::size_t c = 0; c < data.columns.size(); c += every) {
+    float x = origin.x + label_width + cell_width * static_cast<float>(c) + 2;
+    if (x + ImGui::CalcTextSize(data.columns[c].c_str()).x > origin.x + size.x) break;
+    draw->AddText(ImVec2(x, origin.y), theme.text_muted, data.columns[c].c_str());
+  }
 
   ImVec2 mouse = ImGui::GetIO().MousePos;
   std::optional<Selection> selection;
   for (std::size_t r = 0; r < data.rows.size(); ++r) {
     float top = origin.y + header + cell_height * static_cast<float>(r);
-    draw->AddText(ImVec2(origin.x, top + (cell_height - line) / 2), theme.text,
-                  data.rows[r].c_str());
+    std::string name = fit_text(data.rows[r], label_width - 10);
+    draw->AddText(ImVec2(origin.x, top + (cell_height - line) / 2), theme.text, name.c_str());
+    if (name != data.rows[r] && hovered && mouse.x < origin.x + label_width && mouse.y >= top &&
+        mouse.y < top + cell_height)
+      ImGui::SetTooltip("%s", data.rows[r].c_str());
     for (std::size_t c = 0; c < data.columns.size(); ++c) {
       float left = origin.x + label_width + cell_width * static_cast<float>(c);
       double v = data.at(r, c);

@@ -18,6 +18,9 @@ struct RankedItem {
   std::string note = {};  // a muted remark after the value: "3 due soon"
   // A second value drawn as a tick across the bar: the 90th percentile beside a median bar.
   std::optional<double> marker = {};
+  // For a share: how many items it is of. The tooltip then says "25 % · 1 of 4", and a share
+  // of fewer than `few_items` items is drawn faded.
+  std::optional<double> out_of = {};
 };
 
 struct RankingOptions {

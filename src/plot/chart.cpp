@@ -73,6 +73,39 @@ std::string value_text(double value, bool percent) {
   return format_decimal(value, 1);
 }
 
+std::string value_text(double value, bool percent, int decimals) {
+  if (std::isnan(value)) return "–";
+  if (percent) return format_percent(value, decimals);
+  if (decimals == 0) return format_count(static_cast<std::int64_t>(std::round(value)));
+  return format_decimal(value, decimals);
+}
+
+int shared_decimals(std::span<const double> values, bool percent) {
+  for (double value : values) {
+    if (std::isnan(value)) continue;
+    if (percent ? value != 0 && std::fabs(value) < 0.005
+                : std::fabs(value - std::round(value)) >= 0.05)
+      return 1;
+  }
+  return 0;
+}
+
+std::string share_text(double share, double count, double total, int decimals) {
+  return trf("chart.share_of", value_text(share, true, decimals),
+             format_count(static_cast<std::int64_t>(std::llround(count))),
+             format_count(static_cast<std::int64_t>(std::llround(total))));
+}
+
+void hatch_rect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour) {
+  constexpr float spacing = 5;
+  float height = max.y - min.y;
+  if (height <= 0 || max.x <= min.x) return;
+  draw->PushClipRect(min, max, true);
+  for (float x = min.x - height; x < max.x; x += spacing)
+    draw->AddLine(ImVec2(x, max.y), ImVec2(x + height, min.y), colour, 1.0f);
+  draw->PopClipRect();
+}
+
 std::string csv_line(const std::vector<std::string>& fields) {
   std::string line;
   for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -118,14 +151,19 @@ namespace {
 // Keys and legends run on to a new line when the next entry would not fit.
 class KeyRow {
 public:
-  KeyRow() : right_(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x) {}
+  KeyRow()
+      : left_(ImGui::GetCursorScreenPos().x),
+        right_(left_ + std::max(ImGui::GetContentRegionAvail().x, 40.0f)) {}
   void next(std::size_t index, float width) {
     if (index == 0) return;
     if (ImGui::GetItemRectMax().x + gap + width <= right_) ImGui::SameLine(0, gap);
   }
+  // The widest an entry may be: a name longer than a whole line is shortened to it.
+  float line_width() const { return right_ - left_; }
 
 private:
   static constexpr float gap = 18;
+  float left_;
   float right_;
 };
 
@@ -154,6 +192,44 @@ std::string grid_csv(const std::vector<std::string>& rows, const std::vector<std
   return csv;
 }
 
+std::string fit_text(std::string_view text, float width, const MeasureText& measure) {
+  if (measure(text) <= width) return std::string(text);
+  static constexpr std::string_view ellipsis = "…";
+  // The character boundaries; the longest prefix that fits with "…" is found by halving.
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 1; i <= text.size(); ++i)
+    if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ends.push_back(i);
+  auto with_ellipsis = [&](std::size_t count) {
+    std::string_view kept = text.substr(0, count == 0 ? 0 : ends[count - 1]);
+    // A cut after a space or a comma reads as a word ended: "Volikogu …" becomes "Volikogu…".
+    while (!kept.empty() && (kept.back() == ' ' || kept.back() == ',')) kept.remove_suffix(1);
+    return std::string(kept) + std::string(ellipsis);
+  };
+  std::size_t low = 0;  // characters known to fit with the ellipsis
+  std::size_t high = ends.size();
+  if (measure(with_ellipsis(0)) > width) return {};
+  while (low < high) {
+    std::size_t middle = (low + high + 1) / 2;
+    if (measure(with_ellipsis(middle)) <= width)
+      low = middle;
+    else
+      high = middle - 1;
+  }
+  return with_ellipsis(low);
+}
+
+std::string fit_text(std::string_view text, float width) {
+  return fit_text(text, width, [](std::string_view t) {
+    return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
+  });
+}
+
+float name_column_width(float longest_name, float total, float value_width) {
+  constexpr float gaps = 18;  // between name and bar, and after the value
+  float bars = std::max(40.0f, total * 0.12f);
+  return std::max(0.0f, std::min(longest_name, total - value_width - gaps - bars));
+}
+
 RowCanvas row_canvas(std::size_t rows) {
   RowCanvas canvas;
   canvas.line = ImGui::GetTextLineHeight();
@@ -180,9 +256,10 @@ void RowCanvas::draw_row(std::size_t row, const std::string& name, float name_wi
   if (row_hovered(row))
     draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + size.x, y + row_height),
                         theme.tile_hover);
-  draw->PushClipRect(ImVec2(origin.x, y), ImVec2(origin.x + name_width, y + row_height), true);
-  draw->AddText(ImVec2(origin.x, text_y(row)), theme.text, name.c_str());
-  draw->PopClipRect();
+  std::string shown = fit_text(name, name_width);
+  draw->AddText(ImVec2(origin.x, text_y(row)), theme.text, shown.c_str());
+  if (shown != name && row_hovered(row) && ImGui::GetIO().MousePos.x < origin.x + name_width)
+    ImGui::SetTooltip("%s", name.c_str());
 }
 
 void draw_colour_key(const std::vector<std::string>& names, const std::vector<ImU32>& colours) {
@@ -191,19 +268,21 @@ void draw_colour_key(const std::vector<std::string>& names, const std::vector<Im
   float offset = (line - swatch) / 2;
   KeyRow row;
   for (std::size_t i = 0; i < names.size() && i < colours.size(); ++i) {
-    row.next(i, swatch + 6 + ImGui::CalcTextSize(names[i].c_str()).x);
+    std::string name = fit_text(names[i], row.line_width() - swatch - 6);
+    row.next(i, swatch + 6 + ImGui::CalcTextSize(name.c_str()).x);
     ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + offset),
                                               ImVec2(at.x + swatch, at.y + offset + swatch),
                                               colours[i], 2.0f);
     ImGui::Dummy(ImVec2(swatch, line));
     ImGui::SameLine(0, 6);
-    ImGui::TextUnformatted(names[i].c_str());
+    ImGui::TextUnformatted(name.c_str());
+    if (name != names[i] && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", names[i].c_str());
   }
 }
 
-float draw_legend(const std::vector<Series>& series, ChartState& state,
-                  const ChartContext& context) {
+float draw_legend(const std::vector<Series>& series, ChartState& state, const ChartContext& context,
+                  const std::vector<KeyEntry>& keys) {
   const Theme& theme = *context.theme;
   if (state.hidden.size() != series.size()) state.hidden.assign(series.size(), false);
   state.hovered_series = -1;
@@ -211,7 +290,8 @@ float draw_legend(const std::vector<Series>& series, ChartState& state,
   float swatch = ImGui::GetTextLineHeight() * 0.7f;
   KeyRow row;
   for (std::size_t i = 0; i < series.size(); ++i) {
-    ImVec2 text = ImGui::CalcTextSize(series[i].name.c_str());
+    std::string name = fit_text(series[i].name, row.line_width() - swatch - 6);
+    ImVec2 text = ImGui::CalcTextSize(name.c_str());
     ImVec2 size(swatch + 6 + text.x, ImGui::GetTextLineHeight());
     row.next(i, size.x);
     ImGui::PushID(static_cast<int>(i));
@@ -220,7 +300,11 @@ float draw_legend(const std::vector<Series>& series, ChartState& state,
     bool hovered = ImGui::IsItemHovered();
     if (hovered) {
       state.hovered_series = static_cast<int>(i);
-      ImGui::SetTooltip("%s", tr(state.hidden[i] ? "chart.legend_show" : "chart.legend_hide"));
+      const char* hint = tr(state.hidden[i] ? "chart.legend_show" : "chart.legend_hide");
+      if (name != series[i].name)
+        ImGui::SetTooltip("%s\n%s", series[i].name.c_str(), hint);
+      else
+        ImGui::SetTooltip("%s", hint);
     }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImU32 colour = series_colour(theme, series[i], i);
@@ -230,8 +314,38 @@ float draw_legend(const std::vector<Series>& series, ChartState& state,
     else
       draw->AddRectFilled(ImVec2(at.x, y), ImVec2(at.x + swatch, y + swatch), colour, 2.0f);
     draw->AddText(ImVec2(at.x + swatch + 6, at.y), state.hidden[i] ? theme.text_muted : theme.text,
-                  series[i].name.c_str());
+                  name.c_str());
     ImGui::PopID();
+  }
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    std::string name = fit_text(keys[k].name, row.line_width() - swatch - 6);
+    ImVec2 size(swatch + 6 + ImGui::CalcTextSize(name.c_str()).x, ImGui::GetTextLineHeight());
+    row.next(series.size() + k, size.x);
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    float y = at.y + (size.y - swatch) / 2;
+    ImVec2 a(at.x, y);
+    ImVec2 z(at.x + swatch, y + swatch);
+    switch (keys[k].mark) {
+      case KeyEntry::Mark::filled:
+        draw->AddRectFilled(a, z, keys[k].colour, 2.0f);
+        break;
+      case KeyEntry::Mark::hatched:
+        draw->AddRectFilled(a, z, with_alpha(keys[k].colour, 0.35f));
+        hatch_rect(draw, a, z, keys[k].colour);
+        break;
+      case KeyEntry::Mark::faded:
+        draw->AddRectFilled(a, z, with_alpha(keys[k].colour, 0.3f), 2.0f);
+        break;
+      case KeyEntry::Mark::hollow_point: {
+        ImVec2 centre((a.x + z.x) / 2, (a.y + z.y) / 2);
+        draw->AddCircleFilled(centre, swatch / 2, theme.tile_background);
+        draw->AddCircle(centre, swatch / 2 - 1, keys[k].colour, 0, 2.0f);
+        break;
+      }
+    }
+    draw->AddText(ImVec2(at.x + swatch + 6, at.y), theme.text_muted, name.c_str());
   }
   return ImGui::GetCursorPosY() - start_y;
 }

@@ -5,7 +5,9 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
@@ -53,6 +55,7 @@ struct ChartState {
   int hovered_series = -1;                   // legend hover, for highlighting
   std::optional<std::size_t> hovered_index;  // the bucket or row under the mouse, if any
   std::optional<std::size_t> dragged;        // a timeline bar being dragged
+  int dragged_days = 0;                      // where it will land: days from where it was
 };
 
 // A chart the user asked to save as PNG: the window layer reads these pixels after rendering.
@@ -78,6 +81,23 @@ ImU32 readable_text_on(ImU32 background);
 
 // Text of a value for an axis or tooltip, in the current language: 12 345, or 95 % when percent.
 std::string value_text(double value, bool percent);
+// The same with a fixed number of decimals, so that the values of one chart read alike.
+std::string value_text(double value, bool percent, int decimals);
+// The decimals that write all of `values` alike (NaNs aside): none for whole counts, one where
+// any has a fraction; shares in whole percent, or to a tenth where a share that is not zero
+// would read "0 %".
+int shared_decimals(std::span<const double> values, bool percent);
+
+// Below ten items one item moves a share by more than ten points: its first digit is chance.
+// A share of fewer items is drawn faded and its tooltip says so.
+inline constexpr double few_items = 10;
+
+// A share with the count it stands for: "25 % · 1 of 4", so that 1 of 4 is not read as 100 of
+// 400.
+std::string share_text(double share, double count, double total, int decimals);
+
+// Diagonal hatching over a rectangle: a mark that is "not whole yet" (a running week).
+void hatch_rect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour);
 
 // The rows of a table as CSV for Estonian spreadsheets: ';' between fields, quoted where needed.
 std::string csv_line(const std::vector<std::string>& fields);
@@ -88,6 +108,17 @@ std::string csv_number(double value);
 // when asked for: a frame must not format a whole series.
 void chart_context_menu(const char* id, const std::function<std::string()>& csv, ImVec2 min,
                         ImVec2 max, const ChartContext& context);
+
+// `text` as it fits in `width` pixels: whole, or cut at a character and ended with "…". Never
+// cuts inside a UTF-8 sequence; an empty result when not even "…" fits.
+std::string fit_text(std::string_view text, float width, const MeasureText& measure);
+// The same, measured in the current ImGui font.
+std::string fit_text(std::string_view text, float width);
+
+// How wide the name column of a chart with one row per category is, of `total` pixels: as
+// wide as the longest name, but leaving the bars at least an eighth of the width beside
+// `value_width` pixels of values; names longer than that are shortened with "…".
+float name_column_width(float longest_name, float total, float value_width);
 
 // The canvas of a chart with one row per category (rankings, stacked rows): where each row
 // lies, which one the mouse is over, and each row's name clipped to its column.
@@ -103,7 +134,8 @@ struct RowCanvas {
   float top(std::size_t row) const { return origin.y + row_height * static_cast<float>(row); }
   float text_y(std::size_t row) const { return top(row) + (row_height - line) / 2; }
   bool row_hovered(std::size_t row) const;
-  // The hover band under the row and its name in the first `name_width` pixels.
+  // The hover band under the row and its name in the first `name_width` pixels, shortened
+  // with "…" where it is longer; the chart's tooltip then names it in full.
   void draw_row(std::size_t row, const std::string& name, float name_width,
                 const Theme& theme) const;
 };
@@ -113,9 +145,17 @@ RowCanvas row_canvas(std::size_t rows);
 // A key of colours that cannot be switched off (groups, statuses), in a row above a chart.
 void draw_colour_key(const std::vector<std::string>& names, const std::vector<ImU32>& colours);
 
-// A legend row above a chart; a click hides or shows a series, hover highlights it. Returns the
-// height it took.
-float draw_legend(const std::vector<Series>& series, ChartState& state,
-                  const ChartContext& context);
+// A key entry that names a way of drawing rather than a series: a shaded band, a hatched bar.
+struct KeyEntry {
+  enum class Mark { filled, hatched, faded, hollow_point };
+  std::string name;
+  ImU32 colour = 0;
+  Mark mark = Mark::filled;
+};
+
+// A legend row above a chart; a click hides or shows a series, hover highlights it. `keys`
+// follow the series, not clickable. Returns the height it took.
+float draw_legend(const std::vector<Series>& series, ChartState& state, const ChartContext& context,
+                  const std::vector<KeyEntry>& keys = {});
 
 }  // namespace raekoda::plot

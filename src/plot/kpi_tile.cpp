@@ -2,23 +2,80 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <string_view>
+
+#include "plot/chart.h"
 
 namespace raekoda::plot {
 namespace {
 
 constexpr float accent_width = 6.0f;
 constexpr float padding = 16.0f;
+constexpr float rounding = 8.0f;
+
+float text_height(ImFont* font, const std::string& text, float max_width) {
+  const char* begin = text.c_str();
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, max_width, begin, begin + text.size()).y;
+}
 
 // Draws `text` wrapped to `max_width` and returns the height it took.
-float text_wrapped(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 colour,
-                   const std::string& text, float max_width) {
+float text_wrapped(ImDrawList* draw, ImFont* font, ImVec2 at, ImU32 colour, const std::string& text,
+                   float max_width) {
   const char* begin = text.c_str();
-  const char* end = begin + text.size();
-  draw->AddText(font, size, at, colour, begin, end, max_width);
-  return font->CalcTextSizeA(size, FLT_MAX, max_width, begin, end).y;
+  draw->AddText(font, font->FontSize, at, colour, begin, begin + text.size(), max_width);
+  return text_height(font, text, max_width);
+}
+
+float text_width(ImFont* font, std::string_view text) {
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+}
+
+// `text` cut to `max_width` with an ellipsis.
+std::string fitted(ImFont* font, const std::string& text, float max_width) {
+  if (text_width(font, text) <= max_width) return text;
+  std::string cut = text;
+  while (!cut.empty() && text_width(font, cut + "…") > max_width) {
+    // One whole character: its continuation bytes, then the byte that starts it.
+    while (!cut.empty()) {
+      auto byte = static_cast<unsigned char>(cut.back());
+      cut.pop_back();
+      if ((byte & 0xC0) != 0x80) break;
+    }
+  }
+  return cut + "…";
+}
+
+struct TileFontsInUse {
+  ImFont* text;
+  ImFont* headline;
+};
+
+TileFontsInUse fonts_in_use(const TileFonts& fonts) {
+  return {fonts.title ? fonts.title : ImGui::GetFont(),
+          fonts.headline ? fonts.headline : ImGui::GetFont()};
+}
+
+// The width the texts of a tile `width` wide wrap at.
+float text_room(float width) {
+  return width - padding * 2 - accent_width;
+}
+
+float line_gap(const TileFontsInUse& fonts) {
+  return fonts.text->FontSize * 0.35f;
 }
 
 }  // namespace
+
+float kpi_tile_height(const KpiTile& tile, float width, const TileFonts& fonts) {
+  TileFontsInUse in_use = fonts_in_use(fonts);
+  float room = text_room(width);
+  float gap = line_gap(in_use);
+  float height = padding + text_height(in_use.text, tile.title, room) + gap * 2;
+  height += text_height(in_use.headline, tile.value, room) + gap * 2;
+  if (!tile.change.empty()) height += text_height(in_use.text, tile.change, room) + gap;
+  height += text_height(in_use.text, tile.detail, room);
+  return height + padding;
+}
 
 bool draw_kpi_tile(const char* id, const KpiTile& tile, ImVec2 size, const Theme& theme,
                    const TileFonts& fonts) {
@@ -29,42 +86,36 @@ bool draw_kpi_tile(const char* id, const KpiTile& tile, ImVec2 size, const Theme
   ImVec2 max(min.x + size.x, min.y + size.y);
   ImDrawList* draw = ImGui::GetWindowDrawList();
 
-  draw->AddRectFilled(min, max, hovered ? theme.tile_hover : theme.tile_background, 8.0f);
-  draw->AddRect(min, max, theme.tile_border, 8.0f);
+  draw->AddRectFilled(min, max, hovered ? theme.tile_hover : theme.tile_background, rounding);
+  draw->AddRect(min, max, theme.tile_border, rounding);
   draw->AddRectFilled(min, ImVec2(min.x + accent_width, max.y),
-                      assessment_colour(theme, tile.assessment), 8.0f,
+                      assessment_colour(theme, tile.assessment), rounding,
                       ImDrawFlags_RoundCornersLeft);
 
-  ImFont* title_font = fonts.title ? fonts.title : ImGui::GetFont();
-  ImFont* headline_font = fonts.headline ? fonts.headline : ImGui::GetFont();
-  float width = size.x - padding * 2 - accent_width;
+  TileFontsInUse in_use = fonts_in_use(fonts);
+  float width = text_room(size.x);
   float x = min.x + accent_width + padding;
   float y = min.y + padding;
+  float gap = line_gap(in_use);
 
-  float title_size = title_font->FontSize;
-  float line_gap = title_size * 0.35f;
-  y +=
-      text_wrapped(draw, title_font, title_size, ImVec2(x, y), theme.text_muted, tile.title, width);
-  y += line_gap * 2;
+  y += text_wrapped(draw, in_use.text, ImVec2(x, y), theme.text_muted, tile.title, width);
+  y += gap * 2;
 
-  float headline_size = headline_font->FontSize;
+  float headline_size = in_use.headline->FontSize;
   float headline_top = y;
-  float headline_width =
-      headline_font->CalcTextSizeA(headline_size, FLT_MAX, 0, tile.value.c_str()).x;
+  float headline_width = text_width(in_use.headline, tile.value);
   ImU32 headline_colour = tile.assessment == Assessment::bad ? theme.bad : theme.text;
-  y += text_wrapped(draw, headline_font, headline_size, ImVec2(x, y), headline_colour, tile.value,
-                    width);
-  y += line_gap * 2;
+  y += text_wrapped(draw, in_use.headline, ImVec2(x, y), headline_colour, tile.value, width);
+  y += gap * 2;
 
   if (!tile.change.empty()) {
     ImU32 change_colour = tile.change_assessment == Assessment::neutral
                               ? theme.text_muted
                               : assessment_colour(theme, tile.change_assessment);
-    y +=
-        text_wrapped(draw, title_font, title_size, ImVec2(x, y), change_colour, tile.change, width);
-    y += line_gap;
+    y += text_wrapped(draw, in_use.text, ImVec2(x, y), change_colour, tile.change, width);
+    y += gap;
   }
-  text_wrapped(draw, title_font, title_size, ImVec2(x, y), theme.text_muted, tile.detail, width);
+  text_wrapped(draw, in_use.text, ImVec2(x, y), theme.text_muted, tile.detail, width);
 
   if (tile.sparkline.size() >= 2) {
     // Beside the headline, so that it never runs into the lines of text below.
@@ -89,6 +140,73 @@ bool draw_kpi_tile(const char* id, const KpiTile& tile, ImVec2 size, const Theme
     }
   }
 
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  return clicked;
+}
+
+// -- the trend under a tile --------------------------------------------------------------------
+
+int trend_bar_at(float x, float left, float width, std::size_t bars) {
+  if (bars == 0 || width <= 0 || x < left || x >= left + width) return -1;
+  auto index = static_cast<std::size_t>((x - left) / (width / static_cast<float>(bars)));
+  return static_cast<int>(std::min(index, bars - 1));
+}
+
+bool draw_tile_trend(const char* id, const TileTrend& trend, ImVec2 size, const Theme& theme,
+                     const TileFonts& fonts) {
+  ImVec2 min = ImGui::GetCursorScreenPos();
+  bool clicked = ImGui::InvisibleButton(id, size);
+  bool hovered = ImGui::IsItemHovered();
+  ImVec2 max(min.x + size.x, min.y + size.y);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, hovered ? theme.tile_hover : theme.tile_background, rounding);
+  draw->AddRect(min, max, theme.tile_border, rounding);
+
+  ImFont* font = fonts_in_use(fonts).text;
+  float line = font->FontSize;
+  float inset = 8.0f;
+  float left = min.x + accent_width + padding;
+  float right = max.x - padding;
+
+  // The highest value, named at the right of the caption line, marks the top of the bars, so
+  // that a reader sees the scale without an axis.
+  double peak = 0;
+  for (double value : trend.values) peak = std::max(peak, value);
+  std::string peak_text = value_text(peak, false);
+  float peak_width = text_width(font, peak_text);
+  draw->AddText(font, line, ImVec2(right - peak_width, min.y + inset), theme.text_muted,
+                peak_text.c_str());
+  draw->AddText(font, line, ImVec2(left, min.y + inset), theme.text_muted,
+                fitted(font, trend.caption, right - left - peak_width - 8).c_str());
+  float top = min.y + inset + line * 1.35f;
+  float label_y = max.y - inset * 0.75f - line;
+  float bottom = label_y - line * 0.25f;
+  draw->AddLine(ImVec2(left, top), ImVec2(right, top), theme.grid);
+  draw->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), theme.tile_border);
+
+  std::size_t count = trend.values.size();
+  float bars_width = right - left;
+  float slot = count ? bars_width / static_cast<float>(count) : bars_width;
+  int hovered_bar = hovered ? trend_bar_at(ImGui::GetIO().MousePos.x, left, bars_width, count) : -1;
+  for (std::size_t i = 0; i < count; ++i) {
+    double value = trend.values[i];
+    if (value <= 0 || peak <= 0) continue;
+    float height = std::max(1.0f, static_cast<float>(value / peak) * (bottom - top));
+    float bar_left = left + slot * static_cast<float>(i) + slot * 0.15f;
+    bool partial = trend.last_is_partial && i + 1 == count;
+    float alpha = static_cast<int>(i) == hovered_bar ? 1.0f : partial ? 0.45f : 0.8f;
+    draw->AddRectFilled(ImVec2(bar_left, bottom - height), ImVec2(bar_left + slot * 0.7f, bottom),
+                        with_alpha(trend.colour, alpha), 1.5f);
+  }
+
+  float last_width = text_width(font, trend.last_label);
+  draw->AddText(font, line, ImVec2(right - last_width, label_y), theme.text_muted,
+                trend.last_label.c_str());
+  if (text_width(font, trend.first_label) + last_width + 12 <= bars_width)
+    draw->AddText(font, line, ImVec2(left, label_y), theme.text_muted, trend.first_label.c_str());
+
+  if (hovered_bar >= 0 && static_cast<std::size_t>(hovered_bar) < trend.tooltips.size())
+    ImGui::SetTooltip("%s", trend.tooltips[static_cast<std::size_t>(hovered_bar)].c_str());
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   return clicked;
 }

@@ -16,7 +16,6 @@ std::optional<Selection> stacked_rows_chart(const char* id, const std::vector<St
   RowCanvas canvas = row_canvas(rows.size());
   const ImVec2 origin = canvas.origin;
   const ImVec2 size = canvas.size;
-  const float line = canvas.line;
   const float row_height = canvas.row_height;
   ImDrawList* draw = canvas.draw;
 
@@ -28,11 +27,18 @@ std::optional<Selection> stacked_rows_chart(const char* id, const std::vector<St
     for (double v : row.values) total += v;
     largest = std::max(largest, total);
   }
-  name_width = std::min(name_width, size.x * 0.4f);
+  // The totals and notes after the bars, as wide as the widest; names keep the rest.
+  float value_width = 0;
+  for (const StackedRow& row : rows) {
+    double total = 0;
+    for (double v : row.values) total += v;
+    std::string after = value_text(total, false) + "  " + row.note;
+    value_width = std::max(value_width, ImGui::CalcTextSize(after.c_str()).x + 12);
+  }
+  value_width = std::min(value_width, size.x * 0.4f);
+  name_width = name_column_width(name_width, size.x, value_width);
   float bar_left = origin.x + name_width + 10;
-  float bar_room = std::max(
-      size.x - name_width - 10 - ImGui::CalcTextSize("000 000  ").x - static_cast<float>(line * 8),
-      20.0f);
+  float bar_room = std::max(size.x - name_width - 10 - value_width, 20.0f);
   ImVec2 mouse = ImGui::GetIO().MousePos;
   std::optional<Selection> selection;
   for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -160,11 +166,12 @@ std::optional<Selection> matrix_chart(const char* id, const MatrixData& data,
   for (std::size_t r = first_row; r < last_row; ++r) {
     float top = body.y + cell_height * static_cast<float>(r);
     bool flagged = r < data.row_flagged.size() && data.row_flagged[r];
-    cells->PushClipRect(ImVec2(body.x, top), ImVec2(body.x + label_width - 6, top + cell_height),
-                        true);
+    std::string name = fit_text(data.rows[r], label_width - 6);
     cells->AddText(ImVec2(body.x, top + (cell_height - line) / 2), flagged ? theme.bad : theme.text,
-                   data.rows[r].c_str());
-    cells->PopClipRect();
+                   name.c_str());
+    if (name != data.rows[r] && hovered && mouse.x < body.x + label_width && mouse.y >= top &&
+        mouse.y < top + cell_height)
+      ImGui::SetTooltip("%s", data.rows[r].c_str());
     for (std::size_t c = 0; c < data.columns.size(); ++c) {
       float left = body.x + label_width + cell_width * static_cast<float>(c);
       ImVec2 a(left + 1, top + 1);

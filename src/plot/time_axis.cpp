@@ -1,6 +1,8 @@
 #include "plot/time_axis.h"
 
+#include <algorithm>
 #include <array>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -57,6 +59,38 @@ bool fits(const std::vector<TimeTick>& ticks, Date first, Date last, float width
     if (measure(ticks[i].label) + gap > space) return false;
   }
   return true;
+}
+
+// A context label's shorter form, for the axis' right edge: "dets 2026" for "detsember 2026".
+std::string short_context_label(Date date, TimeUnit unit) {
+  if (unit == TimeUnit::year) return std::to_string(date.year());
+  return fmt::format("{} {}", tr("month.short." + std::to_string(date.month())), date.year());
+}
+
+// Keeps every label inside [0, width]: one that would run past the right edge takes its shorter
+// form if it has one, and moves back until it ends there, unless it would then crowd the label
+// before it; then it is left out. Only the last label or two can reach the edge, as
+// the ticks stand a label's width apart.
+void keep_labels_inside(std::vector<TimeTick>& ticks, Date first, Date last, float width,
+                        const MeasureText& measure, float gap,
+                        const std::function<std::string(Date)>& shorter = {}) {
+  std::optional<float> previous_right;
+  for (TimeTick& tick : ticks) {
+    float at = day_offset(first, last, width, std::max(tick.date, first));
+    float left = at + label_pad;
+    if (shorter && left + measure(tick.label) > width) tick.label = shorter(tick.date);
+    float label_width = measure(tick.label);
+    if (left + label_width > width) {
+      left = width - label_width;
+      bool crowds = previous_right && left < *previous_right + gap;
+      if (crowds || left < 0) {
+        tick.label.clear();
+        continue;
+      }
+    }
+    tick.label_offset = left - at;
+    previous_right = left + label_width;
+  }
 }
 
 }  // namespace
@@ -170,7 +204,17 @@ TimeAxisPlan plan_time_axis(Date first, Date last, float width, const MeasureTex
       }
       plan.context.push_back(std::move(tick));
     }
+    // The first label names the period the axis starts in: it stays, even squeezed.
+    bool alone = plan.context.size() == 1;
+    keep_labels_inside(plan.context, first, last, width, measure, gap,
+                       [unit](Date date) { return short_context_label(date, unit); });
+    if (alone && plan.context.front().label.empty()) {
+      plan.context.front().label = context_label(plan.context.front().date, unit);
+      plan.context.front().label_offset = label_pad;
+    }
+    std::erase_if(plan.context, [](const TimeTick& tick) { return tick.label.empty(); });
   }
+  keep_labels_inside(plan.ticks, first, last, width, measure, gap);
   return plan;
 }
 

@@ -22,8 +22,14 @@ struct TimeStep {
 
 struct TimeTick {
   Date date;
-  std::string label;
+  std::string label;  // empty: a tick whose label had no room, drawn unlabelled
+  // Where the label's left edge stands from the tick: `label_pad` to its right, or less where
+  // the axis' right edge pushed it back inside.
+  float label_offset = 0;
 };
+
+// Labels start this many pixels right of their tick.
+inline constexpr float label_pad = 3.0f;
 
 struct TimeAxisPlan {
   TimeStep step;
@@ -48,7 +54,8 @@ std::string context_label(Date date, TimeUnit unit);
 std::string bucket_label(Date start, TimeUnit unit);
 
 // Plans the axis for the days first..last (inclusive) drawn across `width` pixels. Labels are at
-// least `gap` pixels apart.
+// least `gap` pixels apart and end inside `width`: a label that would run past the right edge
+// moves back inside, or, where that would crowd its neighbour, is left out.
 TimeAxisPlan plan_time_axis(Date first, Date last, float width, const MeasureText& measure,
                             float gap = 12.0f);
 

@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "core/i18n.h"
+#include "core/number_format.h"
+#include "core/plural.h"
 #include "plot/band_layout.h"
 #include "plot/decimate.h"
 #include "plot/value_scale.h"
@@ -134,7 +136,67 @@ void draw_line_series(ImDrawList* draw, const TimeSeriesData& data, std::size_t 
   }
 }
 
+enum class BucketMark { whole, running, thin };
+
+BucketMark mark_of(const TimeSeriesData& data, std::size_t bucket) {
+  if (running_bucket(data, bucket)) return BucketMark::running;
+  if (thin_bucket(data, bucket)) return BucketMark::thin;
+  return BucketMark::whole;
+}
+
+// A bar or stacked segment: a running bucket's hatched over a lighter fill, a thin share's faded.
+void draw_bar(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, BucketMark mark) {
+  switch (mark) {
+    case BucketMark::whole:
+      draw->AddRectFilled(min, max, colour);
+      break;
+    case BucketMark::running:
+      draw->AddRectFilled(min, max, with_alpha(colour, 0.35f));
+      hatch_rect(draw, min, max, colour);
+      break;
+    case BucketMark::thin:
+      draw->AddRectFilled(min, max, with_alpha(colour, 0.3f));
+      break;
+  }
+}
+
+// The decimals of the tooltip's values in `bucket`: every series alike.
+int bucket_decimals(const TimeSeriesData& data, std::size_t bucket, bool percent) {
+  std::vector<double> values;
+  for (const Series& s : data.series)
+    if (bucket < s.values.size()) values.push_back(s.values[bucket]);
+  return shared_decimals(values, percent);
+}
+
 }  // namespace
+
+bool running_bucket(const TimeSeriesData& data, std::size_t bucket) {
+  if (!data.counted_on || bucket >= data.buckets.size()) return false;
+  return data.buckets[bucket] <= *data.counted_on &&
+         day_number(*data.counted_on) < bucket_end_day(data, bucket);
+}
+
+bool thin_bucket(const TimeSeriesData& data, std::size_t bucket) {
+  return bucket < data.totals.size() && data.totals[bucket] < few_items;
+}
+
+std::vector<std::string> bucket_notes(const TimeSeriesData& data, std::size_t bucket) {
+  std::vector<std::string> notes;
+  if (running_bucket(data, bucket))
+    notes.push_back(trf("chart.so_far", data.counted_on->display()));
+  if (thin_bucket(data, bucket)) {
+    auto total = static_cast<std::int64_t>(std::llround(data.totals[bucket]));
+    notes.push_back(trn("chart.few_items", total, format_count(total)));
+  }
+  return notes;
+}
+
+std::string tooltip_value(const TimeSeriesData& data, const TooltipRow& row, std::size_t bucket,
+                          bool percent, int decimals) {
+  if (percent && row.count && bucket < data.totals.size())
+    return share_text(row.value, *row.count, data.totals[bucket], decimals);
+  return value_text(row.value, percent, decimals);
+}
 
 std::optional<std::size_t> bucket_at(const TimeSeriesData& data, Date day) {
   if (data.buckets.empty() || day < data.buckets.front() || day >= data.end) return std::nullopt;
@@ -148,7 +210,11 @@ std::vector<TooltipRow> tooltip_rows(const TimeSeriesData& data, const ChartStat
   for (std::size_t s = 0; s < data.series.size(); ++s) {
     if (!visible(state, s)) continue;
     const std::vector<double>& values = data.series[s].values;
-    rows.push_back({s, data.series[s].name, bucket < values.size() ? values[bucket] : NAN});
+    double value = bucket < values.size() ? values[bucket] : NAN;
+    std::optional<double> count;
+    if (bucket < data.totals.size() && !std::isnan(value))
+      count = std::round(value * data.totals[bucket]);
+    rows.push_back({s, data.series[s].name, value, count});
   }
   return rows;
 }
@@ -174,7 +240,26 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
                                     const ChartContext& context) {
   const Theme& theme = *context.theme;
   ImGui::PushID(id);
-  if (data.series.size() > 1) draw_legend(data.series, state, context);
+  // The key names the band, the running bucket and the thin ones where the chart shows them.
+  std::vector<KeyEntry> keys;
+  if (options.band) keys.push_back({options.band->label, with_alpha(theme.text_muted, 0.6f)});
+  bool any_running = false;
+  bool any_thin = false;
+  for (std::size_t b = 0; b < data.buckets.size(); ++b) {
+    any_running = any_running || running_bucket(data, b);
+    any_thin = any_thin || thin_bucket(data, b);
+  }
+  bool lines = options.kind == TimeChartKind::line;
+  using Mark = KeyEntry::Mark;
+  if (any_running)
+    keys.push_back(
+        {tr("chart.key.running"), theme.text_muted, lines ? Mark::hollow_point : Mark::hatched});
+  if (any_thin)
+    keys.push_back({trn("chart.key.few_items", static_cast<std::int64_t>(few_items),
+                        format_count(static_cast<std::int64_t>(few_items))),
+                    theme.text_muted, lines ? Mark::hollow_point : Mark::faded});
+  if (data.series.size() > 1 || !keys.empty())
+    draw_legend(data.series.size() > 1 ? data.series : std::vector<Series>{}, state, context, keys);
   if (state.hidden.size() != data.series.size()) state.hidden.assign(data.series.size(), false);
 
   ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -206,10 +291,12 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
   Extent extent = value_extent(data, options, state, provisional);
   int max_ticks = std::max(2, static_cast<int>((plot_bottom - plot_top) / (line * 2.2f)));
   std::vector<double> ticks = nice_ticks(extent.min, extent.max, max_ticks);
+  // One format for the whole axis, decided by its step.
+  int axis_decimals = tick_decimals(ticks.size() > 1 ? ticks[1] - ticks[0] : 1, options.percent);
+  auto tick_text = [&](double t) { return value_text(t, options.percent, axis_decimals); };
   float label_width = 0;
   for (double t : ticks)
-    label_width =
-        std::max(label_width, ImGui::CalcTextSize(value_text(t, options.percent).c_str()).x);
+    label_width = std::max(label_width, ImGui::CalcTextSize(tick_text(t).c_str()).x);
   float plot_left = origin.x + label_width + 10;
   float plot_right = origin.x + size.x - 8;
   TimeMapping map{from, to, plot_left, plot_right - plot_left};
@@ -220,7 +307,7 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
     float py = y.to_pixel(t);
     draw->AddLine(ImVec2(plot_left, py), ImVec2(plot_right, py),
                   t == 0 ? theme.text_muted : theme.grid);
-    std::string text = value_text(t, options.percent);
+    std::string text = tick_text(t);
     draw->AddText(ImVec2(plot_left - 8 - ImGui::CalcTextSize(text.c_str()).x, py - line / 2),
                   theme.text_muted, text.c_str());
   }
@@ -235,11 +322,27 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
   for (const TimeTick& tick : axis.ticks) {
     float px = map.x(day_number(tick.date));
     draw->AddLine(ImVec2(px, plot_bottom), ImVec2(px, plot_bottom + 4), theme.text_muted);
-    draw->AddText(ImVec2(px + 3, plot_bottom + 3), theme.text_muted, tick.label.c_str());
+    if (!tick.label.empty())
+      draw->AddText(ImVec2(px + tick.label_offset, plot_bottom + 3), theme.text_muted,
+                    tick.label.c_str());
   }
   for (const TimeTick& tick : axis.context) {
     float px = std::max(map.x(day_number(tick.date)), plot_left);
-    draw->AddText(ImVec2(px + 3, plot_bottom + 3 + line), theme.text, tick.label.c_str());
+    draw->AddText(ImVec2(px + tick.label_offset, plot_bottom + 3 + line), theme.text,
+                  tick.label.c_str());
+  }
+
+  // The band behind the marks, named in the key.
+  if (options.band) {
+    float band_left = std::max(map.x(day_number(options.band->from)), plot_left);
+    float band_right = std::min(map.x(day_number(options.band->until) + 1), plot_right);
+    if (band_right > band_left) {
+      draw->AddRectFilled(ImVec2(band_left, plot_top), ImVec2(band_right, plot_bottom),
+                          with_alpha(theme.text_muted, 0.12f));
+      // A strip over the plot too, seen where the bars fill the band (shares reach 100 %).
+      draw->AddRectFilled(ImVec2(band_left, plot_top - 5), ImVec2(band_right, plot_top - 2),
+                          with_alpha(theme.text_muted, 0.6f));
+    }
   }
 
   // Hover: the bucket under the mouse.
@@ -316,8 +419,8 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
         }
         ImVec2 a(x_from, y.to_pixel(top));
         ImVec2 z(x_to, y.to_pixel(bottom));
-        draw->AddRectFilled(ImVec2(a.x, std::min(a.y, z.y)), ImVec2(z.x, std::max(a.y, z.y)),
-                            colour);
+        draw_bar(draw, ImVec2(a.x, std::min(a.y, z.y)), ImVec2(z.x, std::max(a.y, z.y)), colour,
+                 mark_of(data, b));
         if (highlight && mouse.x >= x_from && mouse.x <= x_to && mouse.y >= std::min(a.y, z.y) &&
             mouse.y <= std::max(a.y, z.y))
           hit_series = static_cast<int>(s);
@@ -327,31 +430,53 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
     }
     draw_lines();  // over the bars
   }
+  // Points of a line in a running or thin bucket are drawn hollow, as the bars are hatched.
+  for (std::size_t s = 0; s < data.series.size(); ++s) {
+    if (!visible(state, s) || !drawn_as_line(options, s)) continue;
+    ImU32 colour = faded(s, series_colour(theme, data.series[s], s));
+    for (std::size_t b = 0; b < data.buckets.size() && b < data.series[s].values.size(); ++b) {
+      double v = data.series[s].values[b];
+      if (mark_of(data, b) == BucketMark::whole || std::isnan(v)) continue;
+      double centre = (day_number(data.buckets[b]) + bucket_end_day(data, b)) / 2;
+      if (centre < from || centre > to) continue;
+      ImVec2 at(map.x(centre), y.to_pixel(v));
+      draw->AddCircleFilled(at, 4.5f, theme.tile_background);
+      draw->AddCircle(at, 4.5f, colour, 0, 2.0f);
+    }
+  }
 
   if (options.today && day_number(*options.today) >= from && day_number(*options.today) < to) {
     float px = map.x(day_number(*options.today) + 0.5);
     draw->AddLine(ImVec2(px, plot_top), ImVec2(px, plot_bottom), theme.bad, 2.0f);
-    draw->AddText(ImVec2(px + 4, plot_top), theme.bad, tr("chart.today"));
+    // Right of the line, or left of it where the plot ends too soon for the word.
+    float word = ImGui::CalcTextSize(tr("chart.today")).x;
+    float text_x = px + 4 + word <= plot_right ? px + 4 : px - 4 - word;
+    draw->AddText(ImVec2(text_x, plot_top), theme.bad, tr("chart.today"));
   }
   if (options.target) {
     float py = y.to_pixel(*options.target);
     for (float x = plot_left; x < plot_right; x += 10)
       draw->AddLine(ImVec2(x, py), ImVec2(std::min(x + 6, plot_right), py), theme.text, 1.5f);
+    // Named at the left: the latest buckets, at the right, are the ones read most.
+    // Above the line, or below it where the line runs along the plot's top.
     if (!options.target_label.empty()) {
       ImVec2 text = ImGui::CalcTextSize(options.target_label.c_str());
-      draw->AddRectFilled(ImVec2(plot_right - text.x - 8, py - text.y - 3),
-                          ImVec2(plot_right, py - 1), with_alpha(theme.tile_background, 0.85f));
-      draw->AddText(ImVec2(plot_right - text.x - 4, py - text.y - 2), theme.text,
-                    options.target_label.c_str());
+      float top = py - text.y - 3 >= origin.y ? py - text.y - 3 : py + 2;
+      draw->AddRectFilled(ImVec2(plot_left + 1, top),
+                          ImVec2(plot_left + text.x + 8, top + text.y + 2),
+                          with_alpha(theme.tile_background, 0.85f));
+      draw->AddText(ImVec2(plot_left + 4, top + 1), theme.text, options.target_label.c_str());
     }
   }
   draw->PopClipRect();
 
-  // Tooltip: every visible series' value in the hovered bucket.
+  // Tooltip: every visible series' value in the hovered bucket, all in one format.
   if (hovered_bucket && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+    int value_decimals = bucket_decimals(data, *hovered_bucket, options.percent);
     std::size_t b = *hovered_bucket;
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(bucket_label(data.buckets[b], data.bucket_unit).c_str());
+    for (const std::string& note : bucket_notes(data, b)) ImGui::TextDisabled("%s", note.c_str());
     ImGui::Separator();
     for (const TooltipRow& row : tooltip_rows(data, state, b)) {
       ImVec2 at = ImGui::GetCursorScreenPos();
@@ -364,13 +489,15 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
       ImGui::SameLine();
       bool picked = hit_series == static_cast<int>(row.series);
       if (picked) ImGui::PushFont(context.bold ? context.bold : ImGui::GetFont());
-      ImGui::Text("%s: %s", row.name.c_str(), value_text(row.value, options.percent).c_str());
+      ImGui::Text("%s: %s", row.name.c_str(),
+                  tooltip_value(data, row, b, options.percent, value_decimals).c_str());
       if (picked) ImGui::PopFont();
     }
     if (options.kind == TimeChartKind::stacked_bars && visible_count > 1)
       ImGui::TextDisabled(
           "%s: %s", tr("chart.total"),
-          value_text(bucket_total(data, options, state, b), options.percent).c_str());
+          value_text(bucket_total(data, options, state, b), options.percent, value_decimals)
+              .c_str());
     ImGui::EndTooltip();
   }
 

@@ -6,6 +6,15 @@
 #include "core/i18n.h"
 
 namespace raekoda::plot {
+namespace {
+
+// "E 30.11.2026": a drag's landing day with its weekday, so that a Sunday shows as one.
+std::string day_with_weekday(Date day) {
+  return std::string(tr("weekday.short." + std::to_string(day.iso_weekday()))) + " " +
+         day.display();
+}
+
+}  // namespace
 
 std::optional<PixelSpan> timeline_span(Date start, Date end, Date from, Date to, float width) {
   if (end < start) std::swap(start, end);
@@ -54,13 +63,16 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
   float bottom = rows_top + body_height;
   for (const TimeTick& tick : axis.context)
     draw->AddText(
-        ImVec2(left + std::max(0.0f, day_offset(options.from, options.to, width, tick.date)) + 3,
+        ImVec2(left + std::max(0.0f, day_offset(options.from, options.to, width, tick.date)) +
+                   tick.label_offset,
                origin.y),
         theme.text, tick.label.c_str());
   for (const TimeTick& tick : axis.ticks) {
     float x = left + day_offset(options.from, options.to, width, tick.date);
     draw->AddLine(ImVec2(x, rows_top - 4), ImVec2(x, bottom), theme.grid);
-    draw->AddText(ImVec2(x + 3, origin.y + line), theme.text_muted, tick.label.c_str());
+    if (!tick.label.empty())
+      draw->AddText(ImVec2(x + tick.label_offset, origin.y + line), theme.text_muted,
+                    tick.label.c_str());
   }
   ImGui::Dummy(ImVec2(full_width, axis_height));
 
@@ -95,7 +107,10 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
   if (options.draggable && active && ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
       !state.dragged && under_mouse && *under_mouse < bars.size())
     state.dragged = under_mouse;
-  int moved = state.dragged ? drag_days(drag_pixels, options.from, options.to, width) : 0;
+  int dragged_by = state.dragged ? drag_days(drag_pixels, options.from, options.to, width) : 0;
+  bool snapping = options.snap && !ImGui::GetIO().KeyShift;
+  int moved = state.dragged && snapping ? options.snap(*state.dragged, dragged_by) : dragged_by;
+  state.dragged_days = moved;
 
   std::optional<Selection> selection;
   for (std::size_t r = first_row; r < last_row; ++r) {
@@ -104,9 +119,10 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
     if (r % 2 == 0)
       rows->AddRectFilled(ImVec2(body.x, top), ImVec2(body.x + full_width, top + row_height),
                           with_alpha(theme.grid, 0.45f));
-    rows->PushClipRect(ImVec2(body.x, top), ImVec2(left - 6, top + row_height), true);
-    rows->AddText(ImVec2(body.x, top + (row_height - line) / 2), theme.text, bar.label.c_str());
-    rows->PopClipRect();
+    std::string label = fit_text(bar.label, left - 6 - body.x);
+    rows->AddText(ImVec2(body.x, top + (row_height - line) / 2), theme.text, label.c_str());
+    if (label != bar.label && under_mouse == r && mouse.x < left && !state.dragged)
+      ImGui::SetTooltip("%s", bar.label.c_str());
     bool dragging = state.dragged == r;
     Date start = dragging ? bar.start.plus_days(moved) : bar.start;
     Date end = dragging ? bar.end.plus_days(moved) : bar.end;
@@ -120,9 +136,17 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
                         corners == 0 ? ImDrawFlags_RoundCornersNone : corners);
     bool on_bar = under_mouse == r && mouse.x >= a.x && mouse.x <= z.x;
     if (dragging) {
+      // Where it was, in outline, and where it will land: the drop saves exactly that.
+      if (auto was = timeline_span(bar.start, bar.end, options.from, options.to, width))
+        rows->AddRect(ImVec2(left + was->left, a.y),
+                      ImVec2(left + std::max(was->right, was->left + 3), z.y),
+                      with_alpha(bar.colour, 0.8f), 3.0f, 0, 1.0f);
       rows->AddRect(a, z, theme.text, 3.0f, 0, 2.0f);
-      ImGui::SetTooltip("%s\n%s – %s", bar.label.c_str(), start.display().c_str(),
-                        end.display().c_str());
+      std::string lands = start == end ? trf("chart.timeline.lands_on", day_with_weekday(start))
+                                       : trf("chart.timeline.lands", day_with_weekday(start),
+                                             day_with_weekday(end));
+      if (moved != dragged_by) lands += "\n" + std::string(tr("chart.timeline.snapped"));
+      ImGui::SetTooltip("%s\n%s", bar.label.c_str(), lands.c_str());
     } else if (on_bar && !state.dragged) {
       rows->AddRect(a, z, theme.text, 3.0f, 0, 1.5f);
       ImGui::SetTooltip("%s\n%s – %s\n%s", bar.label.c_str(), bar.start.display().c_str(),
@@ -157,7 +181,9 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
     float x = left + day_offset(options.from, options.to, width, *options.today);
     draw->AddLine(ImVec2(x, rows_top - 4), ImVec2(x, bottom), theme.bad, 2.0f);
     float text = ImGui::CalcTextSize(tr("chart.today")).x;
-    draw->AddText(ImVec2(x - text / 2, origin.y + line * 2.2f), theme.bad, tr("chart.today"));
+    // Centred over its line, but never past the window's edges.
+    float text_x = std::clamp(x - text / 2, left, left + width - text);
+    draw->AddText(ImVec2(text_x, origin.y + line * 2.2f), theme.bad, tr("chart.today"));
   }
   ImGui::PopID();
   return selection;

@@ -3,6 +3,7 @@
 // a calendar axis with today and deadlines marked. Bars that run past the window's edges are
 // clipped to it, never dropped.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ struct TimelineOptions {
   std::vector<ImU32> legend_colours;
   bool draggable = false;   // bars can be dragged to other days
   float visible_rows = 16;  // rows beyond these scroll
+  // Where a bar dragged by `days` really goes: the days it moves (onto a working day, say).
+  // Empty: wherever it is dropped. Holding Shift while dragging places it on any day.
+  std::function<int(std::size_t bar, int days)> snap = {};
 };
 
 // Whole days a drag of `pixels` moves a bar, on a window of `width` pixels showing from..to.

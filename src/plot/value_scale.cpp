@@ -44,4 +44,16 @@ LinearScale nice_domain(double min, double max, int max_ticks, float pixel_min, 
   return {ticks.front(), ticks.back(), pixel_min, pixel_max};
 }
 
+int tick_decimals(double step, bool percent) {
+  if (percent) step *= 100;
+  if (!(step > 0) || !std::isfinite(step)) return 0;
+  // The smallest count of decimals that writes the step exactly; nice steps need at most two
+  // more than their power of ten (0.25 is not nice, but a caller's own step may be).
+  for (int decimals = 0; decimals < 6; ++decimals) {
+    double scaled = step * std::pow(10.0, decimals);
+    if (std::fabs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, scaled)) return decimals;
+  }
+  return 6;
+}
+
 }  // namespace raekoda::plot

@@ -26,4 +26,9 @@ double nice_step(double range, int max_ticks);
 std::vector<double> nice_ticks(double min, double max, int max_ticks);
 LinearScale nice_domain(double min, double max, int max_ticks, float pixel_min, float pixel_max);
 
+// Decimals that every tick of an axis stepping by `step` is written with, so that one axis
+// never shows "8" beside "8,5": as many as the step needs (0.5 → 1, 0.25 → 2, 20 → 0). For a
+// percent axis the step is a fraction and counted in percent points (0.05 → 5 % → 0).
+int tick_decimals(double step, bool percent);
+
 }  // namespace raekoda::plot

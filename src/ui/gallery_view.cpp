@@ -32,6 +32,7 @@ plot::TimeSeriesData coverage_by_tone(const plot::Theme& theme) {
     data.series[2].values.push_back(std::round(5 + 2 * std::cos(w / 3.0)));
   }
   data.end = first.plus_days(7 * 26);
+  data.counted_on = sample_today;
   return data;
 }
 
@@ -42,11 +43,14 @@ plot::TimeSeriesData on_time_rate() {
   Date month = sample_today.month_start().plus_months(-17);
   for (int m = 0; m < 18; ++m) {
     data.buckets.push_back(month.plus_months(m));
+    // Summer months with few answers: their shares are drawn hollow.
+    data.totals.push_back(m == 7 || m == 9 ? 6 : 40 + 3 * (m % 4));
     // July's figures were never entered: the line shows a gap, not a zero.
     double value = m == 8 ? NAN : 0.9 + 0.06 * std::sin(m / 2.5) + (m > 12 ? 0.02 : 0);
     data.series[0].values.push_back(std::min(value, 1.0));
   }
   data.end = month.plus_months(18);
+  data.counted_on = sample_today;
   return data;
 }
 
@@ -62,6 +66,7 @@ plot::TimeSeriesData opened_and_resolved() {
     data.series[1].values.push_back(9 + (w * 5) % 7);
   }
   data.end = first.plus_days(7 * 16);
+  data.counted_on = sample_today;
   return data;
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "core/plural.h"
 #include "core/working_hours.h"
 #include "plot/category_charts.h"
 #include "plot/time_chart.h"
@@ -67,7 +68,7 @@ void draw_tiles(const IncidentFigures& f, UiState& state, const Fonts& fonts) {
   plot::KpiTile& median = tiles[2];
   median.title = tr("incidents.tile.median");
   median.value = hours(f.median_hours_30d);
-  median.detail = trf("incidents.tile.median_detail", format_count(f.resolved_30d));
+  median.detail = trn("incidents.tile.median_detail", f.resolved_30d, format_count(f.resolved_30d));
 
   plot::KpiTile& security_tile = tiles[3];
   security_tile.title = tr("incidents.tile.security");
@@ -79,10 +80,13 @@ void draw_tiles(const IncidentFigures& f, UiState& state, const Fonts& fonts) {
 
   plot::KpiTile& restores = tiles[4];
   restores.title = tr("incidents.tile.restores");
-  restores.value = format_count(f.restores_overdue);
-  restores.detail = f.restores_overdue > 0 ? tr("incidents.tile.restores_detail")
-                                           : tr("incidents.tile.restores_none");
-  restores.assessment = f.restores_overdue > 0 ? Assessment::bad : Assessment::good;
+  // A test too old and a last test that failed both leave a backup not known to restore.
+  restores.value = format_count(f.restores_attention);
+  restores.detail = f.restores_attention > 0
+                        ? trf("incidents.tile.restores_detail", format_count(f.restores_overdue),
+                              format_count(f.restores_failed))
+                        : tr("incidents.tile.restores_none");
+  restores.assessment = f.restores_attention > 0 ? Assessment::bad : Assessment::good;
 
   const std::vector<std::string> ids = {"tile.incidents.open", "tile.incidents.week",
                                         "tile.incidents.median", "tile.incidents.security",
@@ -120,6 +124,7 @@ void draw_tiles(const IncidentFigures& f, UiState& state, const Fonts& fonts) {
 void draw_weekly(const IncidentFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("incidents.weekly"), fonts);
   plot::TimeSeriesData data = calendar_data(f.weeks, plot::TimeUnit::week, f.today);
+  data.counted_on = f.today;  // this week is still running
   data.series = {count_series(tr("incidents.series.opened"), f.opened_per_week),
                  count_series(tr("incidents.series.resolved"), f.resolved_per_week),
                  count_series(tr("incidents.series.backlog"), f.backlog_at_week_end,
@@ -235,6 +240,7 @@ void draw_breaches(const IncidentFigures& f, UiState& state, const Fonts& fonts,
   panel(tr("incidents.breaches"), fonts);
   const plot::Theme& theme = plot::theme(state.theme);
   plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
+  data.counted_on = f.today;  // this month is still running
   // Severity from critical (vermillion) to low (grey), as the eye ranks them.
   const std::array<ImU32, Severity_count> colours = {
       theme.bad, theme.warning, plot::palette_colour(theme, 0), theme.text_muted};
@@ -261,10 +267,15 @@ void draw_breaches(const IncidentFigures& f, UiState& state, const Fonts& fonts,
   }
   // The targets themselves, each editable: the IT lead agrees them with the city.
   ImGui::TextDisabled("%s", tr("incidents.targets"));
+  // The buttons run on to a new line where the panel ends, not past its edge.
+  float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   for (std::size_t s = 0; s < Severity_count; ++s) {
-    if (s) ImGui::SameLine();
     std::string label = std::string(tr(catalog_key(static_cast<Severity>(s)))) + " " +
                         hours(f.target_minutes[s] / 60.0) + " h##target" + std::to_string(s);
+    float width =
+        ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    float spacing = ImGui::GetStyle().ItemSpacing.x;
+    if (s && ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine();
     if (ImGui::SmallButton(label.c_str()) && f.target_ids[s])
       actions.edit_record = RecordRef{&incident_targets_spec(), f.target_ids[s]};
     remember_item(state, "incidents.target." + std::to_string(s));
@@ -341,6 +352,7 @@ void draw_categories(const IncidentFigures& f, UiState& state, const Fonts& font
   panel(tr("incidents.categories"), fonts);
   const plot::Theme& theme = plot::theme(state.theme);
   plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
+  data.counted_on = f.today;  // this month is still running
   // Security stands out in the colour of bad news; the others take the palette without it.
   const std::array<ImU32, IncidentCategory_count> colours = {plot::palette_colour(theme, 0),
                                                              plot::palette_colour(theme, 1),
@@ -391,8 +403,14 @@ void draw_restores(const IncidentFigures& f, UiState& state, const Fonts& fonts)
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushID(static_cast<int>(r.system));
-    if (ImGui::Selectable((r.name + "##restore").c_str(), false,
-                          ImGuiSelectableFlags_SpanAllColumns))
+    // A system whose test is overdue or whose last test failed is named in the colour of bad
+    // news; the tile counts exactly these, and they stand first.
+    if (r.needs_attention())
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
+    bool opened = ImGui::Selectable((r.name + "##restore").c_str(), false,
+                                    ImGuiSelectableFlags_SpanAllColumns);
+    if (r.needs_attention()) ImGui::PopStyleColor();
+    if (opened)
       state.table = records_table(
           restore_tests_spec(),
           {{"system_id", Kind::equals, std::to_string(r.system), std::nullopt, r.name}},
@@ -401,7 +419,8 @@ void draw_restores(const IncidentFigures& f, UiState& state, const Fonts& fonts)
     ImGui::PopID();
     ImGui::TableNextColumn();
     if (r.interval_days)
-      ImGui::TextUnformatted(trf("incidents.restores.every", *r.interval_days).c_str());
+      ImGui::TextUnformatted(
+          trn("incidents.restores.every", *r.interval_days, *r.interval_days).c_str());
     else
       ImGui::TextDisabled("%s", tr("incidents.restores.not_required"));
     ImGui::TableNextColumn();

@@ -7,6 +7,8 @@
 
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "core/plan_move.h"
+#include "core/plural.h"
 #include "plot/category_charts.h"
 #include "plot/time_chart.h"
 #include "plot/timeline_chart.h"
@@ -63,14 +65,35 @@ const PlanFigures::Plan* chosen(const PlanFigures& f) {
   return f.chosen ? &f.plans[*f.chosen] : nullptr;
 }
 
+RecordFilter in_plan(const PlanFigures::Plan& plan) {
+  return {"plan_id", Kind::equals, std::to_string(plan.id), std::nullopt, plan.name};
+}
+
+// What goes into the next issue of the newspaper: its activities since the issue before.
+TableState next_issue_contents(const PlanFigures& f) {
+  const PlanFigures::Issue& issue = *f.next_issue;
+  RecordFilter planned =
+      f.next_issue_from
+          ? between("planned_on", *f.next_issue_from, issue.publication_on, "chip.planned_between")
+          : RecordFilter{"planned_on", Kind::before, issue.publication_on.plus_days(1).iso(),
+                         std::nullopt, trf("chip.planned_by", issue.publication_on.display())};
+  return activities({is("channel", ActivityChannel::newspaper), not_cancelled(), planned},
+                    issue.title);
+}
+
+// "27.11": the issue's title carries its year, and the tile has room for one line more.
+std::string day_and_month(Date day) {
+  return fmt::format("{:02}.{:02}", day.day(), day.month());
+}
+
 void draw_tiles(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   std::vector<plot::KpiTile> tiles(4);
   plot::KpiTile& on_time = tiles[0];
   on_time.title = tr("plan.tile.on_time");
   double share = f.quarter_due > 0 ? static_cast<double>(f.quarter_on_time) / f.quarter_due : 0;
   on_time.value = f.quarter_due > 0 ? format_percent(share, 0) : "–";
-  on_time.detail =
-      trf("plan.tile.on_time_detail", format_count(f.quarter_on_time), format_count(f.quarter_due));
+  on_time.detail = trn("plan.tile.on_time_detail", f.quarter_due, format_count(f.quarter_on_time),
+                       format_count(f.quarter_due));
   on_time.assessment = f.quarter_due == 0 ? Assessment::neutral
                        : share >= 0.9     ? Assessment::good
                        : share >= 0.75    ? Assessment::warning
@@ -92,10 +115,11 @@ void draw_tiles(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   issue.title = tr("plan.tile.issue");
   if (f.next_issue) {
     int days = f.today.days_until(f.next_issue->copy_deadline_on);
-    issue.value = trf("plan.tile.issue_days", days);
+    issue.value = trn("plan.tile.issue_days", days, days);
     issue.detail =
-        trf("plan.tile.issue_detail", f.next_issue->title, f.next_issue->copy_deadline_on.display(),
-            f.next_issue->publication_on.display());
+        trn("plan.tile.issue_detail", f.next_issue_activities, f.next_issue->title,
+            format_count(f.next_issue_activities), day_and_month(f.next_issue->copy_deadline_on),
+            day_and_month(f.next_issue->publication_on));
     issue.assessment = days <= 3 ? Assessment::warning : Assessment::neutral;
   } else {
     issue.value = "–";
@@ -112,10 +136,12 @@ void draw_tiles(const PlanFigures& f, UiState& state, const Fonts& fonts) {
           on_time.title);
       break;
     case 1:
-      state.table = activities({open_activity(),
-                                {"ends_on", Kind::before, f.today.iso(), std::nullopt,
-                                 trf("chip.ends_before", f.today.display())}},
-                               late.title);
+      if (const PlanFigures::Plan* plan = chosen(f))
+        state.table = activities({in_plan(*plan),
+                                  open_activity(),
+                                  {"ends_on", Kind::before, f.today.iso(), std::nullopt,
+                                   trf("chip.ends_before", f.today.display())}},
+                                 late.title);
       break;
     case 2:
       state.table = activities(
@@ -124,10 +150,7 @@ void draw_tiles(const PlanFigures& f, UiState& state, const Fonts& fonts) {
           coming.title);
       break;
     case 3:
-      state.table = records_table(
-          newspaper_issues_spec(),
-          {{"publication_on", Kind::before, "9999-12-31", std::nullopt, tr("chip.all_issues")}},
-          issue.title, "publication_on");
+      if (f.next_issue) state.table = next_issue_contents(f);
       break;
     default:
       break;
@@ -145,6 +168,10 @@ void draw_timeline(const PlanFigures& f, UiState& state, const SessionInfo& sess
   options.today = f.today;
   options.draggable = !session.read_only;
   options.visible_rows = 14;
+  // A dragged activity lands on a working day, the city's extra days off included.
+  options.snap = [&f, &calendar = state.validation.calendar](std::size_t bar, int days) {
+    return working_day_move(f.coming[bar].starts_on, days, calendar);
+  };
   for (const auto& issue : f.issues_in_window)
     options.markers.push_back({issue.copy_deadline_on, trf("plan.copy_deadline", issue.title)});
   for (std::size_t s = 0; s < ActivityStatus_count; ++s) {
@@ -178,6 +205,7 @@ void draw_burnup(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   panel(plan ? trf("plan.burnup", plan->name).c_str() : tr("plan.no_plan"), fonts);
   if (!plan) return;
   plot::TimeSeriesData data = calendar_data(f.weeks, plot::TimeUnit::week, f.today);
+  data.counted_on = f.today;  // this week is still running
   plot::Series planned{tr("plan.series.planned"), {}, plot::theme(state.theme).text_muted};
   plot::Series done{tr("plan.series.done"), {}, plot::theme(state.theme).good};
   for (std::size_t w = 0; w < f.weeks.size(); ++w) {
@@ -194,15 +222,14 @@ void draw_burnup(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   remember_item(state, "plot.plan.burnup");
   if (!picked || !picked->until || picked->series < 0) return;
   Date end = *picked->until;
-  RecordFilter in_plan{"plan_id", Kind::equals, std::to_string(plan->id), std::nullopt, plan->name};
   if (picked->series == 0)
-    state.table = activities({in_plan,
+    state.table = activities({in_plan(*plan),
                               not_cancelled(),
                               {"ends_on", Kind::before, end.plus_days(1).iso(), std::nullopt,
                                trf("chip.ends_by", end.display())}},
                              trf("plan.drill.planned_by", end.display()));
   else
-    state.table = activities({in_plan,
+    state.table = activities({in_plan(*plan),
                               {"done_on", Kind::before, end.plus_days(1).iso(), std::nullopt,
                                trf("chip.done_by", end.display())}},
                              trf("plan.drill.done_by", end.display()));
@@ -212,6 +239,7 @@ void draw_done_per_month(const PlanFigures& f, UiState& state, const Fonts& font
   panel(tr("plan.done_per_month"), fonts);
   const plot::Theme& theme = plot::theme(state.theme);
   plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
+  data.counted_on = f.today;  // this month is still running
   // Ten channels: the palette's seven, then greys for the least used.
   for (std::size_t c = 0; c < ActivityChannel_count; ++c) {
     std::optional<ImU32> colour;
@@ -247,8 +275,10 @@ void draw_late_by_owner(const PlanFigures& f, UiState& state, const Fonts& fonts
   auto picked =
       plot::ranking_chart("plan_late_by_owner", items, options, state.chart_context(fonts));
   remember_item(state, "plot.plan.late_by_owner");
-  if (!picked || picked->key.empty()) return;
-  state.table = activities({{"owner_id", Kind::equals, picked->key, std::nullopt, picked->category},
+  const PlanFigures::Plan* plan = chosen(f);
+  if (!picked || picked->key.empty() || !plan) return;
+  state.table = activities({in_plan(*plan),
+                            {"owner_id", Kind::equals, picked->key, std::nullopt, picked->category},
                             open_activity(),
                             {"ends_on", Kind::before, f.today.iso(), std::nullopt,
                              trf("chip.ends_before", f.today.display())}},
@@ -276,10 +306,10 @@ void draw_plan_bar(const PlanFigures& f, UiState& state, const SessionInfo& sess
   remember_item(state, "plan.choose");
   if (!plan) return;
   ImGui::SameLine();
-  ImGui::TextDisabled(
-      "%s", trf("plan.plan_detail", plan->starts_on.display(), plan->ends_on.display(), plan->owner,
-                format_count(f.plan_activities))
-                .c_str());
+  ImGui::TextDisabled("%s",
+                      trn("plan.plan_detail", f.plan_activities, plan->starts_on.display(),
+                          plan->ends_on.display(), plan->owner, format_count(f.plan_activities))
+                          .c_str());
   ImGui::SameLine();
   ImGui::BeginDisabled(session.read_only);
   if (ImGui::Button(tr("plan.copy"))) ImGui::OpenPopup("copy_plan");

@@ -190,5 +190,38 @@ TEST_CASE("a system's restore test is overdue when its last test is older than i
   }
   CHECK(overdue == f.restores_overdue);
   CHECK(overdue > 0);  // the demo's e-mail system lapsed
-  CHECK(f.restores.front().overdue);
+  CHECK(f.restores.front().needs_attention());
+}
+
+TEST_CASE("a system whose last restore test failed needs attention, however recent the test") {
+  Fixture x;
+  IncidentFigures before = x.figures();
+  // A system tested in time whose test yesterday failed, and an overdue one whose last test
+  // failed too: the first is counted newly, the second once.
+  auto in_time = std::find_if(before.restores.begin(), before.restores.end(),
+                              [](const auto& r) { return r.interval_days && !r.overdue; });
+  auto lapsed = std::find_if(before.restores.begin(), before.restores.end(),
+                             [](const auto& r) { return r.overdue && r.last_test; });
+  REQUIRE(in_time != before.restores.end());
+  REQUIRE(lapsed != before.restores.end());
+  x.db.exec("UPDATE restore_tests SET result = 'passed'");
+  x.db.exec("INSERT INTO restore_tests (system_id, tested_on, result) VALUES (" +
+            std::to_string(in_time->system) + ", '2026-11-21', 'failed')");
+  x.db.exec("UPDATE restore_tests SET result = 'partial' WHERE system_id = " +
+            std::to_string(lapsed->system) + " AND tested_on = '" + lapsed->last_test->iso() + "'");
+  IncidentFigures f = x.figures();
+  CHECK(f.restores_failed == 2);
+  CHECK(f.restores_overdue == before.restores_overdue);
+  CHECK(f.restores_attention == f.restores_overdue + 1);
+  std::int64_t attention = 0;
+  for (const auto& r : f.restores) attention += r.needs_attention();
+  CHECK(attention == f.restores_attention);
+  // Those needing attention stand first: the tile's drill-down shows both kinds together.
+  for (std::size_t i = 0; i < f.restores.size(); ++i)
+    CHECK(f.restores[i].needs_attention() == (static_cast<std::int64_t>(i) < attention));
+  auto failed = std::find_if(f.restores.begin(), f.restores.end(),
+                             [&](const auto& r) { return r.system == in_time->system; });
+  REQUIRE(failed != f.restores.end());
+  CHECK(failed->failed);
+  CHECK_FALSE(failed->overdue);
 }

@@ -80,22 +80,64 @@ TEST_CASE("share of voice by reach adds up to 100 % over the outlets") {
                                             -1, f.period.from, f.period.until));
 }
 
-TEST_CASE("the trend covers the period and at least twelve weeks, counting every item once") {
+// Items the trend should have counted: from its first bucket's first day to the last bucket's
+// last day, but not after today.
+std::int64_t items_in_trend(Database& db, const MediaFigures& f) {
+  Date until = std::min(f.trend_bucket_after(f.trend_buckets.back()).plus_days(-1), today);
+  return db.query_integer("SELECT count(*) FROM media_items WHERE published_on BETWEEN ? AND ?", -1,
+                          f.trend_buckets.front(), until);
+}
+
+std::int64_t counted(const MediaFigures& f) {
+  std::int64_t sum = 0;
+  for (std::int64_t total : f.trend_totals()) sum += total;
+  return sum;
+}
+
+TEST_CASE("the trend follows the period and its comparison, counting every item once") {
   Fixture x;
+  // This week beside last week, day by day: 9.11 to 22.11.
   MediaFigures week = db::load_media_figures(x.db, today, {PeriodKind::this_week, {}});
-  CHECK_FALSE(week.trend_by_month);
-  CHECK(week.trend_buckets.size() == 12);
-  CHECK(week.trend_buckets.back() == today.week_start());
+  CHECK(week.trend_step == TrendStep::day);
+  REQUIRE(week.trend_buckets.size() == 14);
+  CHECK(week.trend_buckets.front() == week.previous.from);
+  CHECK(week.trend_buckets.back() == today);
+  CHECK(counted(week) == items_in_trend(x.db, week));
+  CHECK(counted(week) == week.items() + week.items_previous());
+
+  // This month so far and 1–22 October, in calendar weeks: from the week of 1 October.
+  MediaFigures month = db::load_media_figures(x.db, today, {PeriodKind::this_month, {}});
+  CHECK(month.trend_step == TrendStep::week);
+  CHECK(month.trend_buckets.front() == Date::parse_iso("2026-09-28"));
+  CHECK(month.trend_buckets.back() == today.week_start());
+  CHECK(counted(month) == items_in_trend(x.db, month));
+
+  // A quarter and the same days of the quarter before: from July, still in weeks.
+  MediaFigures quarter = db::load_media_figures(x.db, today, {PeriodKind::this_quarter, {}});
+  CHECK(quarter.trend_step == TrendStep::week);
+  CHECK(quarter.trend_buckets.front() == Date::parse_iso("2026-07-01")->week_start());
+  CHECK(quarter.trend_buckets.size() == 21);
+  CHECK(counted(quarter) == items_in_trend(x.db, quarter));
+
+  // Last month and September: its last week is counted whole, into November's first day.
+  MediaFigures last = db::load_media_figures(x.db, today, {PeriodKind::last_month, {}});
+  CHECK(last.trend_buckets.front() == Date::parse_iso("2026-09-01")->week_start());
+  CHECK(last.trend_buckets.back() == Date::parse_iso("2026-10-26"));
+  CHECK(counted(last) == items_in_trend(x.db, last));
+
+  // A year and the year before it, month by month.
   MediaFigures year = db::load_media_figures(
       x.db, today, {PeriodKind::custom, {*Date::parse_iso("2025-11-01"), today}});
-  CHECK(year.trend_by_month);
-  CHECK(year.trend_buckets.size() == 13);
-  std::int64_t in_trend = 0;
-  for (const auto& tone : year.trend_by_tone)
-    in_trend += std::accumulate(tone.begin(), tone.end(), std::int64_t{0});
-  CHECK(in_trend == year.items());
-  // The heatmap counts the top outlets' items week by week.
+  CHECK(year.trend_step == TrendStep::month);
+  CHECK(year.trend_buckets.front() == year.previous.from.month_start());
+  CHECK(year.trend_buckets.back() == today.month_start());
+  CHECK(counted(year) == items_in_trend(x.db, year));
+  CHECK(counted(year) >= year.items() + year.items_previous());
+
+  // The heatmap counts the top outlets' items week by week, over at least twelve weeks.
+  CHECK(week.heatmap_weeks.size() == 12);
   REQUIRE_FALSE(year.heatmap_outlets.empty());
+  CHECK(year.heatmap_weeks.size() == 26);
   const auto& top = year.outlets[year.heatmap_outlets[0]];
   Date first = year.heatmap_weeks.front();
   std::int64_t cells = 0;

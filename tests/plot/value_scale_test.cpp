@@ -41,3 +41,19 @@ TEST_CASE("values map to pixels and back, upward on a vertical axis") {
   LinearScale degenerate{5, 5, 0, 100};
   CHECK(degenerate.to_pixel(5) == Approx(50));
 }
+
+TEST_CASE("one axis writes every tick with the decimals its step needs") {
+  CHECK(tick_decimals(20, false) == 0);
+  CHECK(tick_decimals(0.5, false) == 1);
+  CHECK(tick_decimals(0.2, false) == 1);
+  CHECK(tick_decimals(0.05, false) == 2);
+  CHECK(tick_decimals(0.25, false) == 2);
+  // Shares step in percent points: 0.05 is 5 %, 0.005 is 0.5 %.
+  CHECK(tick_decimals(0.2, true) == 0);
+  CHECK(tick_decimals(0.05, true) == 0);
+  CHECK(tick_decimals(0.005, true) == 1);
+  // An axis up to 2.2 steps by 0.5: 0, 0.5, 1 ... all with one decimal, 1 as "1.0".
+  auto ticks = nice_ticks(0, 2.2, 6);
+  REQUIRE(ticks.size() > 2);
+  CHECK(tick_decimals(ticks[1] - ticks[0], false) == 1);
+}

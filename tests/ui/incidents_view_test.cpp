@@ -147,3 +147,40 @@ TEST_CASE("the wheel over a chart scrolls the page; Ctrl and the wheel zoom the 
   CHECK(session.ui().chart("incidents_weekly").view_from);
   CHECK(session.probe.items.at("plot.incidents.weekly").min.y == Approx(now.min.y));
 }
+
+TEST_CASE("the restore tile counts a failed last test too, and shows both kinds first") {
+  set_language(Language::et);
+  Session session;
+  db::Database& db = session.controller.database();
+  // A system tested in time whose latest test, yesterday, failed.
+  Id system = db.query_integer(
+      "SELECT s.id FROM information_systems s WHERE s.restore_test_interval_days IS NOT NULL "
+      "AND (SELECT max(tested_on) FROM restore_tests t WHERE t.system_id = s.id) >= "
+      "date('2026-11-22', '-' || s.restore_test_interval_days || ' days') ORDER BY s.id LIMIT 1",
+      0);
+  REQUIRE(system > 0);
+  db.exec("INSERT INTO restore_tests (system_id, tested_on, result) VALUES (" +
+          std::to_string(system) + ", '2026-11-21', 'failed')");
+  session.controller.refresh();
+  const IncidentFigures f = open_incidents(session);
+  REQUIRE(f.restores_overdue > 0);
+  CHECK(f.restores_failed >= 1);
+  CHECK(f.restores_attention >= f.restores_overdue + 1);
+  session.click("tile.incidents.restores");
+  session.frame();
+  session.frame();
+  // The list has scrolled into view, the systems the tile counted first: the failed one too.
+  std::size_t shown = static_cast<std::size_t>(f.restores_attention);
+  bool failed_listed = false, overdue_listed = false;
+  for (std::size_t i = 0; i < shown; ++i) {
+    std::string item = "incidents.restore." + std::to_string(i);
+    REQUIRE(session.probe.has(item));
+    CHECK(session.probe.items.at(item).max.y <= 1000);
+    CHECK(f.restores[i].needs_attention());
+    failed_listed = failed_listed || (f.restores[i].failed && f.restores[i].system == system);
+    overdue_listed = overdue_listed || f.restores[i].overdue;
+  }
+  CHECK(failed_listed);
+  CHECK(overdue_listed);
+  CHECK_FALSE(f.restores[shown].needs_attention());
+}
