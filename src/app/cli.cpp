@@ -1,13 +1,16 @@
 #include "app/cli.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "app/bench.h"
+#include "app/cli_text.h"
 #include "app/controller.h"
 #include "app/import_bench.h"
 #include "app/import_command.h"
@@ -16,6 +19,7 @@
 #include "app/window.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "core/plural.h"
 #include "db/dashboard_queries.h"
 #include "db/deadline_queries.h"
 #include "db/demo_writer.h"
@@ -24,18 +28,27 @@ namespace raekoda::app {
 namespace {
 
 struct CommonOptions {
-  std::string lang = "et";
+  std::string lang;  // empty: the language of the locale
   std::string theme = "light";
   std::string today;  // YYYY-MM-DD; empty: the machine's date
 };
 
 void add_common(CLI::App& command, CommonOptions& common) {
-  command.add_option("--lang", common.lang, "Language of the interface and messages: et or en")
-      ->check(CLI::IsMember({"et", "en"}));
-  command.add_option("--theme", common.theme, "Colours: light or dark")
-      ->check(CLI::IsMember({"light", "dark"}));
-  command.add_option("--today", common.today, "Count figures as of this day (YYYY-MM-DD)")
+  command.add_option("--lang", common.lang, tr("cli.help.lang"))
+      ->type_name("et|en")
+      ->check(one_of({"et", "en"}));
+  command.add_option("--theme", common.theme, tr("cli.help.theme"))
+      ->type_name("light|dark")
+      ->check(one_of({"light", "dark"}));
+  command.add_option("--today", common.today, "")
       ->group("");  // for reproducible screenshots and tests; not advertised
+}
+
+// A subcommand whose help speaks the user's language.
+CLI::App* add_command(CLI::App& app, const char* name, const char* description_key) {
+  CLI::App* command = app.add_subcommand(name, tr(description_key));
+  localise_help(*command);
+  return command;
 }
 
 // A failure the user can act on; the message is already translated.
@@ -70,110 +83,122 @@ void parse_size(const std::string& text, int& width, int& height) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-  CLI::App app{"Raekoda: a dashboard for the management of an Estonian city government", "raekoda"};
+  // Help and refusals are said before the command line is understood: in the language it
+  // asks for, else the locale's.
+  set_language(run_language(argc, argv, [](const char* name) { return std::getenv(name); }));
+  CLI::App app{tr("cli.help.about"), "raekoda"};
+  localise_help(app);
+  const std::string file = tr("cli.type.file");
+  const std::string number = tr("cli.type.number");
+  const std::string date = tr("cli.type.date");
   CommonOptions common;
   std::string db_path;
-  app.add_option("--db", db_path, "Database file (default: $XDG_DATA_HOME/raekoda/raekoda.sqlite)");
+  app.add_option("--db", db_path, tr("cli.help.db"))->type_name(file);
   add_common(app, common);
 
-  CLI::App* demo =
-      app.add_subcommand("demo-data", "Write a demo data set into a new or empty database");
+  CLI::App* demo = add_command(app, "demo-data", "cli.help.demo");
   std::uint64_t seed = 1;
   int years = 3;
   int scale = 1;
   std::string until;
-  demo->add_option("--db", db_path, "Database file")->required();
-  demo->add_option("--seed", seed, "Seed: the same seed gives the same data");
-  demo->add_option("--years", years, "Years of history")->check(CLI::Range(1, 30));
-  demo->add_option("--scale", scale, "Multiplies staff and volumes, for benchmarks")
-      ->check(CLI::Range(1, 1000));
-  demo->add_option("--until", until, "Last day with data (YYYY-MM-DD; default: today)");
+  demo->add_option("--db", db_path, tr("cli.help.db_file"))->type_name(file)->required();
+  demo->add_option("--seed", seed, tr("cli.help.demo.seed"))
+      ->type_name(number)
+      ->check(whole_number(0, std::numeric_limits<std::int64_t>::max()));
+  demo->add_option("--years", years, tr("cli.help.demo.years"))
+      ->type_name(number)
+      ->check(whole_number(1, 30));
+  demo->add_option("--scale", scale, tr("cli.help.demo.scale"))
+      ->type_name(number)
+      ->check(whole_number(1, 1000));
+  demo->add_option("--until", until, tr("cli.help.demo.until"))->type_name(date);
   add_common(*demo, common);
 
-  CLI::App* shot = app.add_subcommand("screenshot", "Render a view to a PNG file");
+  CLI::App* shot = add_command(app, "screenshot", "cli.help.screenshot");
   std::string view_name = "overview";
   std::string out;
   std::string size;  // default: 1600x1000; the gallery, which shows more, 1600x1250
-  shot->add_option("--db", db_path, "Database file (not needed for the gallery)");
-  shot->add_option("--view", view_name,
-                   "overview, media, deadlines, plan, incidents, access or gallery");
-  shot->add_option("--out", out, "PNG file to write")->required();
-  shot->add_option("--size", size, "Window size, WxH");
+  shot->add_option("--db", db_path, tr("cli.help.screenshot.db"))->type_name(file);
+  shot->add_option("--view", view_name, tr("cli.help.screenshot.view"))
+      ->type_name(tr("cli.type.view"));
+  shot->add_option("--out", out, tr("cli.help.screenshot.out"))->type_name(file)->required();
+  shot->add_option("--size", size, tr("cli.help.screenshot.size"))->type_name(tr("cli.type.size"));
   std::vector<std::string> step_texts;
-  shot->add_option("--step", step_texts,
-                   "Before the picture: click:CONTROL, type:TEXT, key:KEY (Escape, ctrl+S...) or "
-                   "wait-change; repeatable, carried out in order");
+  shot->add_option("--step", step_texts, tr("cli.help.screenshot.step"))
+      ->type_name(tr("cli.type.step"));
   add_common(*shot, common);
 
-  CLI::App* bench =
-      app.add_subcommand("bench", "Measure frame times headless; prints 'name value unit' lines");
+  CLI::App* bench = add_command(app, "bench", "cli.help.bench");
   int frames = 300;
-  bench->add_option("--db", db_path, "Database file")->required();
-  bench->add_option("--frames", frames, "Frames per view")->check(CLI::Range(1, 100000));
+  bench->add_option("--db", db_path, tr("cli.help.db_file"))->type_name(file)->required();
+  bench->add_option("--frames", frames, tr("cli.help.bench.frames"))
+      ->type_name(number)
+      ->check(whole_number(1, 100000));
   add_common(*bench, common);
 
-  CLI::App* due =
-      app.add_subcommand("due-date", "Print the due date of a document by its type's rule");
+  CLI::App* due = add_command(app, "due-date", "cli.help.due");
   std::string doc_type;
   std::string registered;
-  due->add_option("--type", doc_type,
-                  "information_request, memorandum, council_question, letter, media_inquiry")
+  due->add_option("--type", doc_type, tr("cli.help.due.type"))
+      ->type_name(tr("cli.type.type"))
       ->required();
-  due->add_option("--registered", registered, "Registration day, YYYY-MM-DD")->required();
-  due->add_option("--db", db_path,
-                  "Database whose rules and extra days off to use (default: the built-in rules)");
+  due->add_option("--registered", registered, tr("cli.help.due.registered"))
+      ->type_name(date)
+      ->required();
+  due->add_option("--db", db_path, tr("cli.help.due.db"))->type_name(file);
   add_common(*due, common);
 
-  CLI::App* import_cmd = app.add_subcommand(
-      "import", "Import another system's export (CSV or XLSX) into the database");
+  CLI::App* import_cmd = add_command(app, "import", "cli.help.import");
   ImportCommand import_options;
-  import_cmd->add_option("--db", import_options.db_path, "Database file")->required();
-  import_cmd
-      ->add_option("--into", import_options.into,
-                   "What the file holds: documents, media, incidents, accounts, people or "
-                   "activities")
+  import_cmd->add_option("--db", import_options.db_path, tr("cli.help.db_file"))
+      ->type_name(file)
+      ->required();
+  import_cmd->add_option("--into", import_options.into, tr("cli.help.import.into"))
+      ->type_name(tr("cli.type.kind"))
       ->required()
-      ->check(
-          CLI::IsMember({"documents", "media", "incidents", "accounts", "people", "activities"}));
-  import_cmd->add_option("FILE", import_options.file, "The exported file")->required();
-  import_cmd->add_option("--system", import_options.system,
-                         "The system an account list belongs to (or the helpdesk's name)");
-  auto* preset_option = import_cmd->add_option(
-      "--preset", import_options.preset, "A preset by name (Delta, GLPI, Active Directory...)");
-  import_cmd
-      ->add_option("--mapping", import_options.mapping_file,
-                   "A mapping saved as JSON, instead of a preset")
+      ->check(one_of({"documents", "media", "incidents", "accounts", "people", "activities"}));
+  import_cmd->add_option(file, import_options.file, tr("cli.help.import.file"))
+      ->type_name("")
+      ->required();
+  import_cmd->add_option("--system", import_options.system, tr("cli.help.import.system"))
+      ->type_name(tr("cli.type.name"));
+  auto* preset_option =
+      import_cmd->add_option("--preset", import_options.preset, tr("cli.help.import.preset"))
+          ->type_name(tr("cli.type.name"));
+  import_cmd->add_option("--mapping", import_options.mapping_file, tr("cli.help.import.mapping"))
+      ->type_name(file)
       ->excludes(preset_option);
-  import_cmd->add_option("--encoding", import_options.encoding,
-                         "The file's encoding (default: detected), e.g. WINDOWS-1257");
-  import_cmd->add_option("--separator", import_options.separator,
-                         "The CSV separator (default: detected): ';', ',', tab or '|'");
-  import_cmd->add_option("--sheet", import_options.sheet, "The XLSX sheet by name");
+  import_cmd->add_option("--encoding", import_options.encoding, tr("cli.help.import.encoding"))
+      ->type_name(tr("cli.type.encoding"));
+  import_cmd->add_option("--separator", import_options.separator, tr("cli.help.import.separator"))
+      ->type_name(tr("cli.type.separator"));
+  import_cmd->add_option("--sheet", import_options.sheet, tr("cli.help.import.sheet"))
+      ->type_name(tr("cli.type.name"));
   import_cmd
-      ->add_option("--on-conflict", import_options.on_conflict,
-                   "A row edited in Raekoda since the last import: keep Raekoda's (default) or "
-                   "take the file's")
-      ->check(CLI::IsMember({"keep", "take"}));
-  import_cmd->add_flag("--dry-run", import_options.dry_run,
-                       "Read and check everything, write nothing");
+      ->add_option("--on-conflict", import_options.on_conflict, tr("cli.help.import.on_conflict"))
+      ->type_name("keep|take")
+      ->check(one_of({"keep", "take"}));
+  import_cmd->add_flag("--dry-run", import_options.dry_run, tr("cli.help.import.dry_run"));
   add_common(*import_cmd, common);
 
-  CLI::App* bench_import = app.add_subcommand(
-      "bench-import", "Measure importing a register export; prints 'name value unit' lines");
+  CLI::App* bench_import = add_command(app, "bench-import", "cli.help.bench_import");
   std::size_t bench_rows = 100000;
-  bench_import->add_option("--db", db_path, "Database file (measured on a copy)")->required();
-  bench_import->add_option("--rows", bench_rows, "Rows in the export")
-      ->check(CLI::Range(1, 10000000));
+  bench_import->add_option("--db", db_path, tr("cli.help.bench_import.db"))
+      ->type_name(file)
+      ->required();
+  bench_import->add_option("--rows", bench_rows, tr("cli.help.bench_import.rows"))
+      ->type_name(number)
+      ->check(whole_number(1, 10000000));
   add_common(*bench_import, common);
 
   app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    int code = app.exit(error);
-    return code == 0 ? 0 : 2;
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help
+    std::cerr << refusal(app, error) << std::flush;
+    return 2;
   }
-  set_language(*parse_language(common.lang));
 
   try {
     std::optional<Date> today = parse_today(common);
@@ -186,7 +211,7 @@ int run_cli(int argc, char** argv) {
       db::Database database = db::Database::open(db_path, db::OpenMode::create_if_missing);
       DemoOptions options{seed, years, scale, last.value_or(Date::today())};
       std::int64_t rows = db::write_demo_data(database, options);
-      std::cout << trf("cli.demo.written", format_count(rows), db_path) << '\n';
+      std::cout << trn("cli.demo.written", rows, format_count(rows), db_path) << '\n';
       return 0;
     }
     if (*shot) {

@@ -7,6 +7,7 @@
 #include "app/paths.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "core/plural.h"
 #include "db/dashboard_queries.h"
 #include "db/deadline_queries.h"
 #include "db/demo_writer.h"
@@ -34,10 +35,11 @@ void Controller::refresh() {
   unreadable_view_.reset();
   try {
     std::vector<View> on_screen;
-    if (ui_.view != View::overview && ui_.view != View::gallery) on_screen.push_back(ui_.view);
+    if (ui_.view != View::gallery) on_screen.push_back(ui_.view);  // the overview: its trends
     figures_ = db::load_dashboard_figures(database_, now(), on_screen, ui_.area_options);
     ui_.references.by_table = db::load_reference_labels(database_);
     ui_.references.document_types = db::load_document_types(database_);
+    if (ui_.editor) follow_open_record();
     if (ui_.editor)
       db::add_account_labels(database_, *ui_.editor->spec, {ui_.editor->original},
                              ui_.references.by_table);
@@ -75,6 +77,7 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
     applied_theme_ = ui_.theme;
   }
   ui_.validation.now = now();  // what "resolved now" means in the editor
+  tick();
   poll_import();
   ui::Actions actions;
   ui::draw_dashboard(figures_, session_, ui_, fonts, actions);
@@ -82,6 +85,7 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
   // An area the user switched to is read after the frame, and shown in the next.
   if (!figures_.database_empty && !figures_.has(ui_.view) && unreadable_view_ != ui_.view)
     read_area_on_screen();
+  follow_the_user();
 }
 
 void Controller::read_area_on_screen() {
@@ -109,16 +113,23 @@ void Controller::carry_out(const ui::Actions& actions) {
   }
   if (actions.open_record && ui_.table) open_record(*ui_.table->query.spec, *actions.open_record);
   if (actions.edit_record) open_record(*actions.edit_record->spec, actions.edit_record->id);
-  if (actions.release) advance_release(*actions.release);
+  if (actions.open_link) open_link(actions.open_link->address, actions.open_link->kind);
+  // Steps that write wait for a colleague's save from later frames (controller_notice.cpp).
+  if (actions.release) write([this, release = *actions.release] { advance_release(release); });
   if (actions.reload_area) read_area_on_screen();
   if (actions.start_campaign || actions.close_campaign || actions.decide || actions.revoke_account)
-    carry_out_access(actions);
+    write([this, actions] { carry_out_access(actions); });
   if (actions.export_campaign) export_campaign(*actions.export_campaign);
-  if (actions.move_activity || actions.copy_plan) carry_out_plan(actions);
+  if (actions.move_activity || actions.copy_plan)
+    write([this, actions] { carry_out_plan(actions); });
   if (actions.remind) copy_reminder(*actions.remind);
-  if (actions.save) save_record();
-  if (actions.delete_record) delete_record();
-  if (actions.undo) undo();
+  if (actions.email_reminder) email_reminder(*actions.email_reminder);
+  if (actions.save) write([this] { save_record(); });
+  if (actions.delete_record) write([this] { delete_record(); });
+  if (actions.undo) write([this] { undo(); });
+  if (actions.undo_step) undo_step();
+  if (actions.cancel_waiting) cancel_waiting_writes();
+  if (actions.dismiss_notice) show_notice({}, false);
   if (actions.export_csv) export_csv();
   if (actions.load_rows || (ui_.table && ui_.table->stale)) load_rows();
 }
@@ -156,7 +167,8 @@ void Controller::write_export(const std::string& what, const std::string& csv, s
   std::ofstream out(path, std::ios::binary);
   out << csv;
   if (out.good())
-    tell(trf("table.exported", format_count(static_cast<std::int64_t>(rows)), path.string()));
+    tell(trn("table.exported", static_cast<std::int64_t>(rows),
+             format_count(static_cast<std::int64_t>(rows)), path.string()));
   else
     warn(trf("error.export", path.string()));
 }

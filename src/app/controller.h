@@ -3,6 +3,7 @@
 // the day changes, or when the user asks for something; never inside a frame's drawing.
 
 #include <chrono>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -39,15 +40,30 @@ public:
   // Cheap check, about once a second: has another process committed, or a new day begun?
   // Refreshes and returns true if so.
   bool poll_for_changes();
-  // Shows a message to the user in the notice line: news, or a problem.
-  void tell(std::string message) {
-    session_.notice = std::move(message);
-    session_.notice_is_problem = false;
-  }
-  void warn(std::string message) {
-    session_.notice = std::move(message);
-    session_.notice_is_problem = true;
-  }
+  // Shows a message to the user in the notice line: news, which goes after a few seconds, or a
+  // problem, which stays until put away. Either goes when the user moves on to another view,
+  // table or record, or takes another step.
+  void tell(std::string message) { show_notice(std::move(message), false); }
+  void warn(std::string message) { show_notice(std::move(message), true); }
+  static constexpr double news_seconds = 6;
+  static constexpr double undo_seconds = 10;  // news that offers an Undo
+  // Time-driven work between frames: news that has had its time goes, a write that waits for a
+  // colleague's save tries again. True when the next frame shows a change.
+  bool tick();
+  // Seconds until tick() has something to do, if it will; the window may sleep until then.
+  std::optional<double> seconds_to_next_tick() const;
+  // What notices and waiting writes are timed by; tests set their own.
+  using Clock = std::function<std::chrono::steady_clock::time_point()>;
+  void set_clock(Clock clock) { clock_ = std::move(clock); }
+  // A write that finds the file held by a colleague's save tries for write_try_ms, then again
+  // every write_retry_s from later frames, so that the window keeps drawing, until
+  // write_wait_limit_s have passed or the user cancels.
+  static constexpr int write_try_ms = 30;
+  static constexpr double write_retry_s = 0.1;
+  static constexpr double write_wait_limit_s = 5;
+  bool waiting_for_write() const { return !waiting_writes_.empty(); }
+  // The chair's media review alone, clean, as "Save as image" writes it: a frame of its own.
+  void draw_review_image(const ui::Fonts& fonts);
   // Draws one frame of the dashboard and carries out what the user asked for in it.
   void draw_frame(const ui::Fonts& fonts);
   // True once after the controller changed what the next frame shows (rows loaded, a save).
@@ -80,6 +96,18 @@ private:
   void export_campaign(Id campaign);
   void carry_out_plan(const ui::Actions& actions);
   void attempt(const std::function<void()>& work);
+  // A step that writes: tried at once, and if a colleague's save holds the file, again from later
+  // frames while the notice line says so (controller.cpp).
+  void write(std::function<void()> step);
+  bool try_write(const std::function<void()>& step);
+  void retry_waiting_writes();
+  void cancel_waiting_writes();
+  void show_waiting_notice();
+  void show_notice(std::string message, bool problem);
+  void follow_the_user();  // notices and held lists go when the user moves on
+  void offer_undo(const db::SaveResult& result);
+  void undo_step();
+  void email_reminder(Id responder);
   void report(const db::SaveResult& result, const char* done_key,
               const char* conflict_key = "notice.changed_meanwhile");
   void write_export(const std::string& what, const std::string& csv, std::size_t rows);
@@ -87,6 +115,9 @@ private:
   void delete_record();
   void undo();
   void export_csv();
+  // The record in the editor, read again after someone else's save (controller_editor.cpp).
+  void follow_open_record();
+  void open_link(const std::string& address, LinkKind kind);
   // The import panel (controller_import.cpp).
   void carry_out_import(const ui::Actions& actions);
   void load_import_choices();
@@ -107,6 +138,24 @@ private:
   std::optional<plot::ThemeKind> applied_theme_;  // the Dear ImGui style last applied
   std::optional<View> unreadable_view_;           // its figures failed to read; not retried
   bool redraw_ = false;
+  // The notice line: until when news goes, the screen it was said on, what its Undo takes back.
+  Clock clock_ = std::chrono::steady_clock::now;
+  std::optional<std::chrono::steady_clock::time_point> notice_until_;
+  struct Screen {
+    View view = View::overview;
+    const TableSpec* table = nullptr;
+    bool editor = false;
+    bool import = false;
+    bool review = false;
+    bool operator==(const Screen&) const = default;
+  };
+  Screen screen() const;
+  Screen shown_screen_;        // as the last frame left it
+  bool notice_fresh_ = false;  // said during this frame: it belongs to the screen after it
+  std::optional<std::int64_t> undoable_change_;
+  // Writes waiting for a colleague's save, in the order asked.
+  std::deque<std::function<void()>> waiting_writes_;
+  std::chrono::steady_clock::time_point waiting_since_, next_write_try_;
   struct ImportJob;
   struct ImportSession;  // controller_import.cpp
   struct EndImportSession {

@@ -7,32 +7,60 @@
 #include "db/dashboard_queries.h"
 #include "db/record_query.h"
 #include "db/record_store.h"
+#include "ui/record_editor_state.h"
 
 namespace raekoda::app {
 
 void Controller::load_rows() {
   if (!ui_.table) return;
   ui::TableState& table = *ui_.table;
+  // Sorted by status, the rows are in the order they stand in on the day the figures count.
+  const ValidationContext* by_status = table.sort_by_status ? &ui_.validation : nullptr;
   attempt([&] {
-    if (table.stale) {
+    // The rows in view and a screenful either side, so that scrolling rarely waits.
+    auto read_around = [&](std::int64_t from, std::int64_t to) {
+      constexpr std::int64_t margin = 100;
+      std::int64_t first = std::max<std::int64_t>(0, from - margin);
+      std::int64_t last = std::min(table.total, to + margin + 1);
+      table.rows = db::fetch_records(database_, table.query, first,
+                                     std::max<std::int64_t>(last - first, 1), by_status);
+      table.first_loaded = first;
+      db::add_account_labels(database_, *table.query.spec, table.rows, ui_.references.by_table);
+    };
+    bool reread = table.stale;
+    bool cursor_in_view = table.cursor >= table.wanted_first && table.cursor <= table.wanted_last;
+    if (reread) {
       table.total = db::count_records(database_, table.query);
       table.rows.clear();
       table.first_loaded = 0;
       table.stale = false;
-      if (table.cursor >= table.total) table.cursor = static_cast<int>(table.total) - 1;
     }
-    // The rows in view and a screenful either side, so that scrolling rarely waits.
-    constexpr std::int64_t margin = 100;
-    std::int64_t first = std::max<std::int64_t>(0, table.wanted_first - margin);
-    std::int64_t last = std::min(table.total, table.wanted_last + margin + 1);
     bool have =
         table.first_loaded <= table.wanted_first &&
         table.first_loaded + static_cast<std::int64_t>(table.rows.size()) > table.wanted_last;
-    if (!have || table.rows.empty()) {
-      table.rows =
-          db::fetch_records(database_, table.query, first, std::max<std::int64_t>(last - first, 1));
-      table.first_loaded = first;
-      db::add_account_labels(database_, *table.query.spec, table.rows, ui_.references.by_table);
+    if (!have || table.rows.empty()) read_around(table.wanted_first, table.wanted_last);
+    if (!reread) return;
+
+    // After a sort or a refresh the cursor stays on its record: among the rows just read, or
+    // wherever the database says it went.
+    auto on_cursor = std::find_if(table.rows.begin(), table.rows.end(),
+                                  [&](const Record& row) { return row.id == table.cursor_id; });
+    std::optional<std::int64_t> at;
+    if (table.cursor_id != 0 && on_cursor != table.rows.end())
+      at = table.first_loaded + (on_cursor - table.rows.begin());
+    else if (table.cursor_id != 0)
+      at = db::record_position(database_, table.query, table.cursor_id, by_status);
+    if (!at) {  // gone from the table: the cursor keeps its place
+      table.cursor = static_cast<int>(std::min<std::int64_t>(table.cursor, table.total - 1));
+      table.cursor_id = 0;
+      return;
+    }
+    // A cursor the user was looking at stays in view; one scrolled away from is left there.
+    bool moved = *at != table.cursor;
+    table.cursor = static_cast<int>(*at);
+    if (moved && cursor_in_view) {
+      table.scroll_to_cursor = true;
+      if (on_cursor == table.rows.end()) read_around(*at, *at);
     }
   });
 }
@@ -71,13 +99,15 @@ void Controller::save_record() {
         case db::SaveStatus::saved:
           editor.original = editor.edited = result.current;
           editor.message = tr("editor.saved");
+          editor.changed_meanwhile.clear();
           break;
         case db::SaveStatus::conflict:
-          editor.theirs = result.current;
+          ui::show_theirs(editor, result.current);
           editor.message.clear();
           break;
         case db::SaveStatus::missing:
-          editor.message = tr("editor.missing");
+          editor.deleted_meanwhile = true;
+          editor.message.clear();
           break;
         case db::SaveStatus::nothing:
           break;
@@ -100,7 +130,7 @@ void Controller::delete_record() {
     db::SaveResult result =
         db::delete_record(database_, *editor.spec, editor.original, db::current_author());
     if (result.status == db::SaveStatus::conflict) {
-      editor.theirs = result.current;
+      ui::show_theirs(editor, result.current);
     } else {
       ui_.editor.reset();
       refresh();
@@ -142,10 +172,14 @@ void Controller::export_csv() {
   if (!ui_.table) return;
   const ui::TableState& table = *ui_.table;
   attempt([&] {
+    // In the order the table shows, its status column included.
     std::vector<Record> rows =
-        db::fetch_records(database_, table.query, 0, std::max<std::int64_t>(table.total, 1));
+        db::fetch_records(database_, table.query, 0, std::max<std::int64_t>(table.total, 1),
+                          table.sort_by_status ? &ui_.validation : nullptr);
+    db::add_account_labels(database_, *table.query.spec, rows, ui_.references.by_table);
     write_export(std::string(table.query.spec->table),
-                 ui::records_csv(*table.query.spec, rows, ui_.references), rows.size());
+                 ui::records_csv(*table.query.spec, rows, ui_.references, ui_.validation),
+                 rows.size());
   });
 }
 

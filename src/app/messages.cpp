@@ -1,10 +1,77 @@
 #include "app/messages.h"
 
+#include <sqlite3.h>
+
 #include "core/i18n.h"
 
 namespace raekoda::app {
+namespace {
+
+// "UNIQUE constraint failed: documents.reg_number, documents.year" → "Registreerimisnumber,
+// …": the fields in the user's words where the catalog names them, else as SQLite does.
+std::string constrained_fields(const std::string& sqlite_text) {
+  auto colon = sqlite_text.find(": ");
+  if (colon == std::string::npos) return sqlite_text;
+  std::string fields = sqlite_text.substr(colon + 2);
+  std::string named;
+  std::size_t start = 0;
+  while (start <= fields.size()) {
+    std::size_t end = fields.find(", ", start);
+    std::string column = fields.substr(start, end == std::string::npos ? end : end - start);
+    std::string key = "field." + column;
+    const std::string* label = Catalog::embedded(current_language()).find(key);
+    named += (named.empty() ? "" : ", ") + (label ? *label : column);
+    if (end == std::string::npos) break;
+    start = end + 2;
+  }
+  return named;
+}
+
+// SQLite says what went wrong in English: the message comes from its result code instead, in
+// the user's language. SQLite's text is kept only where it says which fields broke a rule.
+std::string describe_sqlite(int code, const std::string& sqlite_text) {
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+      return tr("error.db.sqlite.busy");
+    case SQLITE_LOCKED:
+      return tr("error.db.sqlite.locked");
+    case SQLITE_READONLY:
+      return tr("error.db.sqlite.read_only");
+    case SQLITE_CORRUPT:
+      return tr("error.db.sqlite.corrupt");
+    case SQLITE_NOTADB:
+      return tr("error.db.sqlite.not_a_database");
+    case SQLITE_FULL:
+      return tr("error.db.sqlite.disk_full");
+    case SQLITE_IOERR:
+      return tr("error.db.sqlite.io_error");
+    case SQLITE_CANTOPEN:
+      return tr("error.db.sqlite.cant_open");
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return tr("error.db.sqlite.permission");
+    case SQLITE_CONSTRAINT:
+      switch (code) {
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+          return trf("error.db.sqlite.unique", constrained_fields(sqlite_text));
+        case SQLITE_CONSTRAINT_NOTNULL:
+          return trf("error.db.sqlite.not_null", constrained_fields(sqlite_text));
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+          return tr("error.db.sqlite.reference");
+        default:
+          return trf("error.db.sqlite.check", constrained_fields(sqlite_text));
+      }
+    default:
+      return trf("error.db.sqlite.other", sqlite_text);
+  }
+}
+
+}  // namespace
 
 std::string describe(const db::DatabaseError& error) {
+  if (error.sqlite_code() != 0) return describe_sqlite(error.sqlite_code(), error.what());
+  // Raekoda's own refusals: the detail is a path or a name.
   const char* key = "error.db.other";
   switch (error.kind()) {
     case db::ErrorKind::missing_file:
@@ -30,6 +97,9 @@ std::string describe(const db::DatabaseError& error) {
       break;
     case db::ErrorKind::constraint:
       key = "error.db.constraint";
+      break;
+    case db::ErrorKind::not_empty:
+      key = "error.db.not_empty";
       break;
     case db::ErrorKind::other:
       break;

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/i18n.h"
+#include "core/plural.h"
 
 namespace raekoda {
 namespace {
@@ -110,8 +111,8 @@ RecordStatus account_status_of(const Record& account, const ValidationContext& c
   if (person) {
     auto left = context.left_on.find(*person);
     if (left != context.left_on.end() && left->second <= context.today)
-      return {trf("status.account.holder_left", left->second.display(),
-                  left->second.days_until(context.today)),
+      return {trn("status.account.holder_left", left->second.days_until(context.today),
+                  left->second.display(), left->second.days_until(context.today)),
               Tone::bad};
   }
   return {tr("status.account.active"), Tone::good};

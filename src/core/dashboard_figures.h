@@ -42,7 +42,33 @@ struct OverviewFigures {
   // Media items per ISO week by tone (negative, neutral, positive), the last 26 weeks.
   std::vector<Date> coverage_weeks;  // each week's Monday, ascending
   std::array<std::vector<std::int64_t>, 3> coverage_by_tone;
+
+  // Each tile's figure week by week, for the small trends under the tiles: one value per
+  // trend week, counted at the week's end (Sunday), the current week's up to `today`. Read
+  // only while the overview is on screen, as an area's figures are (empty otherwise).
+  std::vector<Date> trend_weeks;  // each week's Monday, ascending; the last holds today
+  std::vector<std::int64_t> media_items_per_week;  // published in the week (so far, in the last)
+  std::vector<std::int64_t> overdue_at_week_end;
+  std::vector<std::int64_t> late_at_week_end;
+  std::vector<std::int64_t> open_incidents_at_week_end;
+  std::vector<std::int64_t> leaver_accounts_at_week_end;
 };
+
+inline constexpr int overview_trend_weeks = 12;
+
+// Something that holds from a day until another: a document is overdue from the day after its
+// due date until the day it is answered. A span holds on day d when from <= d < until; with no
+// `until` it still holds.
+struct DaySpan {
+  Date from;
+  std::optional<Date> until;
+};
+
+// The day each week's figure is counted on: its Sunday, or `today` in the week that holds it.
+std::vector<Date> week_end_days(const std::vector<Date>& weeks, Date today);
+// How many of `spans` hold on each of `days`.
+std::vector<std::int64_t> count_holding_on(const std::vector<Date>& days,
+                                           const std::vector<DaySpan>& spans);
 
 // What the user chose that decides which figures are read: the media report's period.
 struct AreaOptions {

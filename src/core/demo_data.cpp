@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -91,10 +92,17 @@ private:
   }
 
   std::string person_name(bool estonian) {
-    return estonian ? fmt::format("{} {}", random_.pick(demo::estonian_first_names()),
-                                  random_.pick(demo::estonian_surnames()))
-                    : fmt::format("{} {}", random_.pick(demo::russian_first_names()),
-                                  random_.pick(demo::russian_surnames()));
+    // The surname is drawn first: the order in which this compiler happened to evaluate the two
+    // draws when they were arguments of one call, kept so that a seed still names the same
+    // people, and now written out so that every compiler draws alike.
+    if (estonian) {
+      std::string_view surname = random_.pick(demo::estonian_surnames());
+      std::string_view given = random_.pick(demo::estonian_first_names());
+      return fmt::format("{} {}", given, surname);
+    }
+    std::string_view family = random_.pick(demo::russian_surnames());
+    const demo::RussianGivenName& given = random_.pick(demo::russian_given_names());
+    return fmt::format("{} {}", given.name, demo::russian_surname(family, given.feminine));
   }
 
   Date random_day(Date from, Date to) {
@@ -221,8 +229,7 @@ private:
             std::span<const std::size_t>(patterns_by_tone[static_cast<std::size_t>(item.tone)]));
         item.title = demo::headline(pattern, topic, spec.language);
         item.subject = weighted_enum<Subject>(random_, subject_weights);
-        if (item.subject == Subject::topic)
-          item.topic = std::string(demo::topic(topic, ContentLanguage::et));
+        if (item.subject == Subject::topic) item.topic = demo::topic_label(topic);
         item.url = fmt::format("https://uudised.example/{}/{}", item.outlet_id, item.id);
         item.reach =
             std::max<std::int64_t>(50, static_cast<std::int64_t>(static_cast<double>(spec.reach) *
@@ -259,7 +266,8 @@ private:
       for (int i = 0; i < count; ++i) {
         PressRelease release;
         release.id = ++id;
-        release.title = std::string(random_.pick(demo::press_release_titles()));
+        std::vector<std::string_view> titles = demo::in_season(demo::press_release_titles(), day);
+        release.title = std::string(random_.pick(std::span<const std::string_view>(titles)));
         release.author_id = random_.chance(0.6) ? comms_specialist_ : comms_manager_;
         release.drafted_on = day;
         Date approved = calendar_.add_working_days(day, static_cast<int>(random_.between(0, 2)));
@@ -321,9 +329,9 @@ private:
         int number = ++sequence[fmt::format("{}/{}", prefix, day.year())];
         doc.reg_number = fmt::format("{}/{}-{:04}", prefix, day.year(), number);
         std::string_view subject = random_.pick(demo::document_subjects(doc.doc_type));
-        doc.title =
+        doc.title = demo::sentence_case(
             std::string(outgoing ? "Vastuskiri: " : demo::document_title_prefix(doc.doc_type)) +
-            std::string(subject);
+            std::string(subject));
         if (doc.doc_type == "council_question") {
           doc.sender = random_.pick(council_members);
         } else if (doc.doc_type == "media_inquiry") {
@@ -403,7 +411,10 @@ private:
           activity.id = ++activity_id;
           activity.plan_id = plan.id;
           activity.channel = weighted_enum<ActivityChannel>(random_, channel_weights);
-          activity.title = std::string(random_.pick(demo::activity_titles(activity.channel)));
+          // Drawn now and matched to a title once the day is known, so that the draws that
+          // follow stay as they were.
+          auto title_draw = static_cast<std::size_t>(
+              random_.between(0, std::numeric_limits<std::int64_t>::max()));
           activity.audience = random_.chance(0.5) ? "linnaelanikud" : "eesti- ja venekeelne meedia";
           activity.owner_id = random_.chance(0.7)
                                   ? (random_.chance(0.5) ? comms_specialist_ : comms_manager_)
@@ -415,6 +426,9 @@ private:
             planned = calendar_.working_day_on_or_after(planned);
           if (planned < first || planned > last) continue;
           activity.planned_on = planned;
+          std::vector<std::string_view> titles =
+              demo::in_season(demo::activity_titles(activity.channel), planned);
+          activity.title = std::string(titles[title_draw % titles.size()]);
           if (activity.channel == ActivityChannel::campaign)
             activity.planned_until = planned.plus_days(static_cast<int>(random_.between(14, 42)));
           progress(activity);

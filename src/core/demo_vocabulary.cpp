@@ -18,16 +18,28 @@ constexpr std::array estonian_last = {
     "Pärn"sv,   "Koppel"sv, "Lepik"sv, "Kuusk"sv, "Vaher"sv, "Kõiv"sv,     "Lõhmus"sv, "Järv"sv,
     "Põder"sv,  "Sõmer"sv,  "Kivi"sv,  "Mets"sv,  "Org"sv,   "Raudsepp"sv, "Karu"sv,   "Jõgi"sv,
     "Männik"sv, "Laur"sv,   "Kütt"sv,  "Ots"sv,   "Valk"sv,  "Hunt"sv};
+// Whether a given name is a woman's decides the form of the surname beside it.
 constexpr std::array russian_first = {
-    "Jelena"sv,  "Sergei"sv,   "Olga"sv,     "Dmitri"sv,  "Natalja"sv,    "Aleksandr"sv,
-    "Tatjana"sv, "Vladimir"sv, "Svetlana"sv, "Andrei"sv,  "Irina"sv,      "Nikolai"sv,
-    "Galina"sv,  "Igor"sv,     "Ljudmila"sv, "Aleksei"sv, "Marina"sv,     "Pavel"sv,
-    "Julia"sv,   "Viktor"sv,   "Oksana"sv,   "Roman"sv,   "Anastassia"sv, "Denis"sv};
+    RussianGivenName{"Jelena", true},     RussianGivenName{"Sergei", false},
+    RussianGivenName{"Olga", true},       RussianGivenName{"Dmitri", false},
+    RussianGivenName{"Natalja", true},    RussianGivenName{"Aleksandr", false},
+    RussianGivenName{"Tatjana", true},    RussianGivenName{"Vladimir", false},
+    RussianGivenName{"Svetlana", true},   RussianGivenName{"Andrei", false},
+    RussianGivenName{"Irina", true},      RussianGivenName{"Nikolai", false},
+    RussianGivenName{"Galina", true},     RussianGivenName{"Igor", false},
+    RussianGivenName{"Ljudmila", true},   RussianGivenName{"Aleksei", false},
+    RussianGivenName{"Marina", true},     RussianGivenName{"Pavel", false},
+    RussianGivenName{"Julia", true},      RussianGivenName{"Viktor", false},
+    RussianGivenName{"Oksana", true},     RussianGivenName{"Roman", false},
+    RussianGivenName{"Anastassia", true}, RussianGivenName{"Denis", false}};
+// A family's name in its masculine form, as a register lists it; russian_surname() gives a
+// woman's form. The -enko and -uk names of Ukrainian origin are the same for both.
 constexpr std::array russian_last = {
-    "Ivanov"sv,  "Smirnova"sv,  "Kuznetsov"sv, "Popova"sv,      "Volkov"sv,   "Sokolova"sv,
-    "Lebedev"sv, "Kozlova"sv,   "Novikov"sv,   "Morozova"sv,    "Petrov"sv,   "Vassiljeva"sv,
-    "Pavlov"sv,  "Semjonova"sv, "Golubev"sv,   "Vinogradova"sv, "Bogdanov"sv, "Fjodorova"sv,
-    "Žukov"sv,   "Tšernova"sv,  "Orlov"sv,     "Makarova"sv};
+    "Ivanov"sv,  "Smirnov"sv,    "Kuznetsov"sv, "Popov"sv,      "Volkov"sv,     "Sokolov"sv,
+    "Lebedev"sv, "Kozlov"sv,     "Novikov"sv,   "Morozov"sv,    "Petrov"sv,     "Vassiljev"sv,
+    "Pavlov"sv,  "Semjonov"sv,   "Golubev"sv,   "Vinogradov"sv, "Bogdanov"sv,   "Fjodorov"sv,
+    "Žukov"sv,   "Tšernov"sv,    "Orlov"sv,     "Makarov"sv,    "Nikitin"sv,    "Iljin"sv,
+    "Fomin"sv,   "Kovalevski"sv, "Zalesski"sv,  "Kovalenko"sv,  "Bondarenko"sv, "Martšuk"sv};
 constexpr std::array organisation_names = {"OÜ Kirde Ehitus"sv,   "MTÜ Linnakodanike Ühendus"sv,
                                            "AS Virumaa Soojus"sv, "OÜ Põhjaranna Transport"sv,
                                            "MTÜ Vanemate Kogu"sv, "Korteriühistu Järveküla 12"sv,
@@ -166,28 +178,40 @@ constexpr std::array security_titles = {
     "Õngitsuskiri töötajatele"sv, "Pahavara leitud tööjaamast"sv,
     "Kahtlane sisselogimine välismaalt"sv, "Kaotatud sülearvuti"sv};
 
-constexpr std::array press_release_title_list = {"Volikogu kinnitas linna eelarve"sv,
-                                                 "Algab tänavavalgustuse uuendamine"sv,
-                                                 "Linn kuulutab välja kodanike ideekonkursi"sv,
-                                                 "Lasteaedade suvine töökorraldus"sv,
-                                                 "Volikogu istungi kokkuvõte"sv,
-                                                 "Linnapea vastuvõtt linnakodanikele"sv,
-                                                 "Teede remont: liikluspiirangud"sv,
-                                                 "Linn toetab kogukonna projekte"sv};
+// Titles tied to a time of year come only then: the school year starts on 1 September, the
+// Christmas market is in December, roads are dug up from spring to autumn, the city's day is in
+// June, and the budget is adopted around the turn of the year.
+constexpr Season all_year{1, 12};
+constexpr Season building_season{4, 10};
 
-constexpr std::array website_titles = {"Uudis veebilehel: volikogu istung"sv,
-                                       "Veebileht: teenuste juhend"sv};
-constexpr std::array social_titles = {"Postitus: linna sündmused nädalavahetusel"sv,
-                                      "Postitus: teetööd ja ümbersõidud"sv,
-                                      "Postitus: linnapea videotervitus"sv};
-constexpr std::array newspaper_titles = {"Linnaleht: volikogu veerg"sv,
-                                         "Linnaleht: intervjuu osakonnajuhatajaga"sv};
-constexpr std::array video_titles = {"Video: linnaruumi uuendused"sv, "Video: kooliaasta algus"sv};
-constexpr std::array event_titles = {"Linna sünnipäeva kajastus"sv, "Delegatsiooni vastuvõtt"sv,
-                                     "Jõululaada kajastus"sv};
-constexpr std::array campaign_titles = {"Kampaania: jäätmete sorteerimine"sv,
-                                        "Kampaania: ühistranspordi kasutamine"sv};
-constexpr std::array other_titles = {"Infotund elanikele"sv};
+constexpr std::array press_release_title_list = {
+    SeasonalTitle{"Volikogu kinnitas linna eelarve", {12, 2}},
+    SeasonalTitle{"Algab tänavavalgustuse uuendamine", building_season},
+    SeasonalTitle{"Linn kuulutab välja kodanike ideekonkursi", all_year},
+    SeasonalTitle{"Lasteaedade suvine töökorraldus", {4, 6}},
+    SeasonalTitle{"Volikogu istungi kokkuvõte", all_year},
+    SeasonalTitle{"Linnapea vastuvõtt linnakodanikele", all_year},
+    SeasonalTitle{"Teede remont: liikluspiirangud", building_season},
+    SeasonalTitle{"Linn toetab kogukonna projekte", all_year}};
+
+constexpr std::array website_titles = {SeasonalTitle{"Uudis veebilehel: volikogu istung", all_year},
+                                       SeasonalTitle{"Veebileht: teenuste juhend", all_year}};
+constexpr std::array social_titles = {
+    SeasonalTitle{"Postitus: linna sündmused nädalavahetusel", all_year},
+    SeasonalTitle{"Postitus: teetööd ja ümbersõidud", building_season},
+    SeasonalTitle{"Postitus: linnapea videotervitus", all_year}};
+constexpr std::array newspaper_titles = {
+    SeasonalTitle{"Linnaleht: volikogu veerg", all_year},
+    SeasonalTitle{"Linnaleht: intervjuu osakonnajuhatajaga", all_year}};
+constexpr std::array video_titles = {SeasonalTitle{"Video: linnaruumi uuendused", all_year},
+                                     SeasonalTitle{"Video: kooliaasta algus", {8, 9}}};
+constexpr std::array event_titles = {SeasonalTitle{"Linna sünnipäeva kajastus", {6, 6}},
+                                     SeasonalTitle{"Delegatsiooni vastuvõtt", all_year},
+                                     SeasonalTitle{"Jõululaada kajastus", {12, 12}}};
+constexpr std::array campaign_titles = {
+    SeasonalTitle{"Kampaania: jäätmete sorteerimine", all_year},
+    SeasonalTitle{"Kampaania: ühistranspordi kasutamine", all_year}};
+constexpr std::array other_titles = {SeasonalTitle{"Infotund elanikele", all_year}};
 
 }  // namespace
 
@@ -197,7 +221,7 @@ std::span<const std::string_view> estonian_first_names() {
 std::span<const std::string_view> estonian_surnames() {
   return estonian_last;
 }
-std::span<const std::string_view> russian_first_names() {
+std::span<const RussianGivenName> russian_given_names() {
   return russian_first;
 }
 std::span<const std::string_view> russian_surnames() {
@@ -227,6 +251,35 @@ std::span<const SystemSpec> systems() {
 
 std::size_t topic_count() {
   return topics.size();
+}
+
+std::string russian_surname(std::string_view masculine, bool feminine) {
+  std::string name(masculine);
+  if (!feminine) return name;
+  // -ski is the register's spelling of -ский, whose feminine is -ская; -ov, -ev, -in take -a.
+  if (name.ends_with("ski")) return name.substr(0, name.size() - 1) + "aja";
+  for (std::string_view ending : {"ov", "ev", "in"})
+    if (name.ends_with(ending)) return name + "a";
+  return name;
+}
+
+std::string sentence_case(std::string_view text) {
+  std::string result(text);
+  if (result.empty()) return result;
+  auto first = static_cast<unsigned char>(result[0]);
+  auto second = result.size() > 1 ? static_cast<unsigned char>(result[1]) : 0;
+  if (first >= 'a' && first <= 'z') {
+    result[0] = static_cast<char>(first - 0x20);
+  } else if (first == 0xC3 && second >= 0xA0 && second <= 0xBE && second != 0xB7) {
+    result[1] = static_cast<char>(second - 0x20);  // à..þ → À..Þ (õ ä ö ü among them)
+  } else if (first == 0xC5 && (second == 0xA1 || second == 0xBE)) {
+    result[1] = static_cast<char>(second - 1);  // š → Š, ž → Ž
+  }
+  return result;
+}
+
+std::string topic_label(std::size_t index) {
+  return sentence_case(topic(index, ContentLanguage::et));
 }
 
 std::string_view topic(std::size_t index, ContentLanguage language) {
@@ -293,11 +346,30 @@ std::span<const std::string_view> incident_titles(IncidentCategory category) {
   return software_titles;
 }
 
-std::span<const std::string_view> press_release_titles() {
+std::span<const SeasonalTitle> press_release_titles() {
   return press_release_title_list;
 }
 
-std::span<const std::string_view> activity_titles(ActivityChannel channel) {
+bool Season::contains(Date day) const {
+  int month = day.month();
+  return first <= last ? month >= first && month <= last : month >= first || month <= last;
+}
+
+std::vector<std::string_view> in_season(std::span<const SeasonalTitle> titles, Date day) {
+  std::vector<std::string_view> fitting;
+  for (const SeasonalTitle& title : titles)
+    if (title.season.contains(day)) fitting.push_back(title.text);
+  return fitting;
+}
+
+std::optional<Season> season_of(std::string_view title) {
+  for (std::size_t channel = 0; channel < ActivityChannel_count; ++channel)
+    for (const SeasonalTitle& known : activity_titles(static_cast<ActivityChannel>(channel)))
+      if (known.text == title) return known.season;
+  return std::nullopt;
+}
+
+std::span<const SeasonalTitle> activity_titles(ActivityChannel channel) {
   switch (channel) {
     case ActivityChannel::press_release:
       return press_release_title_list;

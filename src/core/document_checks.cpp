@@ -2,6 +2,7 @@
 
 #include "core/document_status.h"
 #include "core/i18n.h"
+#include "core/plural.h"
 
 namespace raekoda {
 namespace {
@@ -20,6 +21,11 @@ bool has_error(const std::vector<FieldError>& errors, std::string_view column) {
   for (const FieldError& e : errors)
     if (e.column == column) return true;
   return false;
+}
+
+// "Üle tähtaja 1 tööpäev", "Overdue by 3 working days".
+std::string working_days_text(std::string_view key, const DocumentStatus& status) {
+  return trn(key, status.working_days, status.working_days);
 }
 
 }  // namespace
@@ -96,21 +102,21 @@ RecordStatus document_status_of(const Record& record, const ValidationContext& c
     case DocumentState::no_deadline:
       return {};
     case DocumentState::open_on_time:
-      shown = {trf("status.document.open", status.working_days), Tone::none};
+      shown = {working_days_text("status.document.open", status), Tone::none};
       break;
     case DocumentState::due_soon:
       shown =
           status.working_days == 0
               ? RecordStatus{tr("status.document.due_today"), Tone::warning}
-              : RecordStatus{trf("status.document.due_soon", status.working_days), Tone::warning};
+              : RecordStatus{working_days_text("status.document.due_soon", status), Tone::warning};
       break;
     case DocumentState::overdue:
-      shown = {trf("status.document.overdue", status.working_days), Tone::bad};
+      shown = {working_days_text("status.document.overdue", status), Tone::bad};
       break;
     case DocumentState::answered_on_time:
       return {tr("status.document.answered_on_time"), Tone::good};
     case DocumentState::answered_late:
-      return {trf("status.document.answered_late", status.working_days), Tone::warning};
+      return {working_days_text("status.document.answered_late", status), Tone::warning};
   }
   // An open document that may still be given more time today, and has not had it yet.
   const DeadlineRule* rule = context.rule(record.value("doc_type").value_or(""));

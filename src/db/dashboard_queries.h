@@ -22,9 +22,9 @@ class Database;
 // Weekends and public holidays plus the extra days off kept in the database.
 WorkingCalendar load_working_calendar(Database& db);
 
-// The overview's figures, and the figures of `areas` only: each area's figures scan its tables,
-// so a refresh reads just the ones on screen. `now` is the moment on `today` that open
-// incidents are judged against their targets.
+// The overview's tiles, and the figures of `areas` only: each area's figures scan its tables,
+// so a refresh reads just the ones on screen (View::overview: the trends under its tiles).
+// `now` is the moment on `today` that open incidents are judged against their targets.
 DashboardFigures load_dashboard_figures(Database& db, DateTime now,
                                         std::span<const View> areas = all_views,
                                         const AreaOptions& options = {});

@@ -2,6 +2,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 #include <sqlite3.h>
 
 #include "core/text.h"
@@ -9,9 +13,6 @@
 
 namespace raekoda::db {
 namespace {
-
-// How long a save waits for a colleague's write to finish before it reports the file busy.
-constexpr int busy_timeout_ms = 5000;
 
 ErrorKind kind_of(int code) {
   switch (code & 0xff) {
@@ -34,7 +35,7 @@ ErrorKind kind_of(int code) {
 
 [[noreturn]] void fail(sqlite3* db, int code) {
   std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-  throw DatabaseError(kind_of(code), detail);
+  throw DatabaseError(kind_of(code), detail, code);
 }
 
 bool writable(const std::filesystem::path& file) {
@@ -128,15 +129,51 @@ std::optional<Date> Statement::date(int column) const {
 // ---------------------------------------------------------------------------------------------
 // Database
 
+// Waiting for a colleague's write, as SQLite's own busy timeout does, but counting each time it
+// gives up so that the application can tell a busy file from other errors it caught.
+struct Database::BusyWait {
+  sqlite3* connection = nullptr;
+  int timeout_ms = default_busy_timeout_ms;
+  std::optional<int> write_timeout_ms;  // a write's own, shorter wait (WriteWaitScope)
+  bool beginning = false;               // BEGIN IMMEDIATE runs: outside a transaction, yet a write
+  std::int64_t write_refusals = 0;
+  std::chrono::steady_clock::time_point since;
+};
+
+namespace {
+
+int wait_while_busy(void* data, int attempts) {
+  auto* wait = static_cast<Database::BusyWait*>(data);
+  auto now = std::chrono::steady_clock::now();
+  if (attempts == 0) wait->since = now;
+  auto waited = static_cast<int>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(now - wait->since).count());
+  bool writing = wait->beginning || sqlite3_get_autocommit(wait->connection) == 0;
+  int limit = writing ? wait->write_timeout_ms.value_or(wait->timeout_ms) : wait->timeout_ms;
+  if (waited >= limit) {
+    if (writing) ++wait->write_refusals;
+    return 0;
+  }
+  // Short, growing sleeps: a colleague's commit usually takes milliseconds.
+  int step = std::min({1 << std::min(attempts, 4), 25, limit - waited});
+  std::this_thread::sleep_for(std::chrono::milliseconds(step));
+  return 1;
+}
+
+}  // namespace
+
 Database::Database(sqlite3* db, std::filesystem::path path, bool read_only)
-    : db_(db), path_(std::move(path)), read_only_(read_only) {}
+    : db_(db), path_(std::move(path)), read_only_(read_only), busy_(std::make_unique<BusyWait>()) {}
 
 Database::~Database() {
   sqlite3_close_v2(db_);
 }
 
 Database::Database(Database&& other) noexcept
-    : db_(other.db_), path_(std::move(other.path_)), read_only_(other.read_only_) {
+    : db_(other.db_),
+      path_(std::move(other.path_)),
+      read_only_(other.read_only_),
+      busy_(std::move(other.busy_)) {
   other.db_ = nullptr;
 }
 
@@ -146,6 +183,7 @@ Database& Database::operator=(Database&& other) noexcept {
     db_ = other.db_;
     path_ = std::move(other.path_);
     read_only_ = other.read_only_;
+    busy_ = std::move(other.busy_);
     other.db_ = nullptr;
   }
   return *this;
@@ -185,26 +223,38 @@ Database Database::open_in_memory() {
   return db;
 }
 
-// fold(text): lower case for Estonian and Russian letters, for searching (SQLite folds ASCII only).
-static void fold_function(sqlite3_context* context, int, sqlite3_value** arguments) {
-  if (sqlite3_value_type(arguments[0]) == SQLITE_NULL) {
-    sqlite3_result_null(context);
-    return;
-  }
-  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(arguments[0]));
-  std::string folded = fold_case(
-      std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(arguments[0]))));
-  sqlite3_result_text(context, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+// folded_contains(text, folded): 1 when `text` in lower case without diacritics (fold_letters)
+// holds `folded`, which the caller folded once: SQLite's lower() folds ASCII only, and "zukov"
+// should find "Žukov". The table's search runs it on every text of every row, so it folds into
+// one buffer and returns no text: half the time of a fold(text) LIKE '%...%'.
+static void folded_contains_function(sqlite3_context* context, int, sqlite3_value** arguments) {
+  if (sqlite3_value_type(arguments[0]) == SQLITE_NULL) return sqlite3_result_int(context, 0);
+  auto text_of = [](sqlite3_value* value) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    return std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(value)));
+  };
+  thread_local std::string buffer;
+  sqlite3_result_int(context,
+                     contains_folded(text_of(arguments[0]), text_of(arguments[1]), buffer) ? 1 : 0);
 }
 
 void Database::set_busy_timeout(int milliseconds) {
-  sqlite3_busy_timeout(db_, milliseconds);
+  busy_->timeout_ms = std::max(milliseconds, 0);
+}
+
+int Database::busy_timeout() const {
+  return busy_->timeout_ms;
+}
+
+std::int64_t Database::write_refusals() const {
+  return busy_->write_refusals;
 }
 
 void Database::configure() {
-  sqlite3_busy_timeout(db_, busy_timeout_ms);
-  sqlite3_create_function_v2(db_, "fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                             fold_function, nullptr, nullptr, nullptr);
+  busy_->connection = db_;
+  sqlite3_busy_handler(db_, wait_while_busy, busy_.get());
+  sqlite3_create_function_v2(db_, "folded_contains", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                             folded_contains_function, nullptr, nullptr, nullptr);
   sqlite3_extended_result_codes(db_, 1);
   // Foreign keys are per connection in SQLite and off by default.
   exec("PRAGMA foreign_keys = ON");
@@ -234,7 +284,7 @@ void Database::exec(std::string_view sql) {
   if (code != SQLITE_OK) {
     std::string detail = message ? message : sqlite3_errstr(code);
     sqlite3_free(message);
-    throw DatabaseError(kind_of(code), detail);
+    throw DatabaseError(kind_of(code), detail, code);
   }
 }
 
@@ -263,7 +313,14 @@ bool Database::is_empty() {
 // Transaction
 
 Transaction::Transaction(Database& db) : db_(db) {
-  db_.exec("BEGIN IMMEDIATE");
+  db_.busy_->beginning = true;
+  try {
+    db_.exec("BEGIN IMMEDIATE");
+  } catch (const DatabaseError&) {
+    db_.busy_->beginning = false;
+    throw;
+  }
+  db_.busy_->beginning = false;
 }
 
 Transaction::~Transaction() {
@@ -274,6 +331,16 @@ Transaction::~Transaction() {
     // Rolling back cannot be reported from a destructor; SQLite undoes the work on close anyway.
   }
 }
+
+WriteWaitScope::WriteWaitScope(Database& db, int milliseconds) : db_(db) {
+  db_.busy_->write_timeout_ms = std::max(milliseconds, 0);
+}
+
+WriteWaitScope::~WriteWaitScope() {
+  db_.busy_->write_timeout_ms.reset();
+}
+
+// ---------------------------------------------------------------------------------------------
 
 void Transaction::commit() {
   db_.exec("COMMIT");

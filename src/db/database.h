@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -25,17 +26,22 @@ enum class ErrorKind {
   read_only,         // needs writing (a migration, an edit) but can only be read
   busy,              // another writer held the file longer than the busy timeout
   constraint,        // the data broke a rule of the schema
+  not_empty,         // holds records already, where only an empty database will do
   other,
 };
 
 class DatabaseError : public std::runtime_error {
 public:
-  DatabaseError(ErrorKind kind, const std::string& detail)
-      : std::runtime_error(detail), kind_(kind) {}
+  // `detail` is a path or a reason of ours, or SQLite's own English text when `sqlite_code`
+  // (SQLite's extended result code) is not 0.
+  DatabaseError(ErrorKind kind, const std::string& detail, int sqlite_code = 0)
+      : std::runtime_error(detail), kind_(kind), sqlite_code_(sqlite_code) {}
   ErrorKind kind() const { return kind_; }
+  int sqlite_code() const { return sqlite_code_; }
 
 private:
   ErrorKind kind_;
+  int sqlite_code_;
 };
 
 class Statement {
@@ -118,8 +124,15 @@ public:
   // The row id of the last row this connection inserted.
   std::int64_t last_insert_id();
   bool read_only() const { return read_only_; }
-  // How long a write waits for a colleague's write to finish before it reports the file busy.
+  // How long a statement waits for a colleague's write to finish before it reports the file
+  // busy; default_busy_timeout_ms unless set.
   void set_busy_timeout(int milliseconds);
+  int busy_timeout() const;
+  static constexpr int default_busy_timeout_ms = 5000;
+  // How often a write has given up waiting for a colleague's write, reads not counted: a caller
+  // whose work catches its own errors can still tell that a write found the file busy.
+  std::int64_t write_refusals() const;
+  struct BusyWait;
   int schema_version();
   // Changes whenever another connection commits to the file: cheap to poll.
   std::int64_t data_version();
@@ -136,6 +149,22 @@ private:
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
   bool read_only_ = false;
+  std::unique_ptr<BusyWait> busy_;  // apart, so that SQLite's pointer to it outlives a move
+  friend class Transaction;         // its BEGIN IMMEDIATE waits as a write
+  friend class WriteWaitScope;
+};
+
+// Within the scope a write transaction waits at most `milliseconds` for a colleague's save, so
+// that a window can try again from a later frame instead of freezing; reads wait as before.
+class WriteWaitScope {
+public:
+  WriteWaitScope(Database& db, int milliseconds);
+  ~WriteWaitScope();
+  WriteWaitScope(const WriteWaitScope&) = delete;
+  WriteWaitScope& operator=(const WriteWaitScope&) = delete;
+
+private:
+  Database& db_;
 };
 
 // A write transaction that rolls back unless committed. BEGIN IMMEDIATE takes the write lock at

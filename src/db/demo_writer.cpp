@@ -141,8 +141,7 @@ private:
 }  // namespace
 
 std::int64_t write_demo_data(Database& db, const DemoOptions& options) {
-  if (!db.is_empty())
-    throw DatabaseError(ErrorKind::constraint, "the database already holds records");
+  if (!db.is_empty()) throw DatabaseError(ErrorKind::not_empty, db.path().filename().string());
   Transaction transaction(db);
   SqlDemoSink sink(db);
   generate_demo_data(options, sink);

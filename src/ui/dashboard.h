@@ -18,6 +18,7 @@
 #include "plot/theme.h"
 #include "ui/drilldown.h"
 #include "ui/import_panel.h"
+#include "ui/row_hold.h"
 
 namespace raekoda::ui {
 
@@ -45,6 +46,8 @@ struct SessionInfo {
   bool read_only = false;
   std::string notice;  // a message for the user (an error, a hint), empty for none
   bool notice_is_problem = true;
+  bool notice_offers_undo = false;  // the one-click step it reports can be taken back
+  bool notice_is_waiting = false;   // a write waits for a colleague's save, and can be cancelled
 };
 
 // The form that starts an access review campaign.
@@ -86,6 +89,10 @@ struct UiState {
   std::optional<DecisionChoice> access_decision;  // revoke or reduce, waiting for its reason
   // The import of another system's export, in place of the view while it is open.
   std::optional<ImportPanel> import;
+  // Lists acted on by one click, kept in place while the pointer is over them.
+  RowHolds row_holds;
+  // The chair's review, drawn alone and clean, to be written as PNG after this frame.
+  bool save_review_image = false;
   ItemProbe* probe = nullptr;
 
   plot::ChartState& chart(std::string_view id);
@@ -102,8 +109,20 @@ struct Actions {
   bool undo = false;                     // the user's last save
   bool export_csv = false;               // the open table's rows
   std::optional<RecordRef> edit_record;  // open one record in the editor
-  std::optional<Id> remind;              // copy a reminder of this responder's open documents
-  bool reload_area = false;              // the choices that decide the area's figures changed
+  // A record's web page or e-mail address, to open in the user's browser or mail program.
+  struct OpenLink {
+    std::string address;  // as the field holds it
+    LinkKind kind = LinkKind::web;
+  };
+  std::optional<OpenLink> open_link;
+  std::optional<Id> remind;          // copy a reminder of this responder's open documents
+  std::optional<Id> email_reminder;  // the same reminder, as an e-mail in the mail program
+  // The notice line's buttons: take back the step it reports, stop waiting for a colleague's
+  // save (nothing is written), put the notice away.
+  bool undo_step = false;
+  bool cancel_waiting = false;
+  bool dismiss_notice = false;
+  bool reload_area = false;  // the choices that decide the area's figures changed
   struct Release {
     Id id = 0;
     std::int64_t version = 0;  // as shown: a colleague's change since is not stepped over

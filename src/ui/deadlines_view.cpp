@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "core/plural.h"
 #include "plot/category_charts.h"
 #include "plot/day_strip.h"
 #include "plot/time_chart.h"
@@ -211,9 +212,9 @@ void draw_coming(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   std::vector<plot::DayCell> cells;
   for (std::size_t i = 0; i < f.coming_days.size(); ++i) {
     Date day = f.coming_days[i];
-    cells.push_back(
-        {day, static_cast<double>(f.due_on_day[i]),
-         trf("deadlines.coming.tooltip", day.display(), format_count(f.due_on_day[i]))});
+    cells.push_back({day, static_cast<double>(f.due_on_day[i]),
+                     trn("deadlines.coming.tooltip", f.due_on_day[i], day.display(),
+                         format_count(f.due_on_day[i]))});
   }
   auto picked = plot::day_strip("deadlines_coming", cells, 84, state.chart_context(fonts));
   remember_item(state, "plot.deadlines.coming");
@@ -342,9 +343,11 @@ void draw_reminders(const DeadlineFigures& f, UiState& state, const Fonts& fonts
                           1);
   ImGui::TableSetupColumn(tr("deadlines.reminders.oldest"), ImGuiTableColumnFlags_WidthStretch,
                           1.4f);
+  // Two buttons: the reminder to the clipboard, and as an e-mail in the user's mail program.
   ImGui::TableSetupColumn(
-      "", ImGuiTableColumnFlags_WidthFixed,
-      ImGui::CalcTextSize(tr("deadlines.remind")).x + ImGui::GetStyle().FramePadding.x * 2 + 4);
+      tr("deadlines.reminders.send"), ImGuiTableColumnFlags_WidthFixed,
+      ImGui::CalcTextSize(tr("deadlines.remind")).x + ImGui::CalcTextSize(tr("deadlines.email")).x +
+          ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x + 4);
   ImGui::TableHeadersRow();
   const plot::Theme& theme = plot::theme(state.theme);
   // Responders with something overdue or due soon come first; only the rows in view are drawn.
@@ -372,6 +375,10 @@ void draw_reminders(const DeadlineFigures& f, UiState& state, const Fonts& fonts
       if (ImGui::SmallButton(tr("deadlines.remind"))) actions.remind = std::stoll(group.key);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("deadlines.remind_hint"));
       remember_item(state, "deadlines.remind." + std::to_string(row));
+      ImGui::SameLine();
+      if (ImGui::SmallButton(tr("deadlines.email"))) actions.email_reminder = std::stoll(group.key);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("deadlines.email_hint"));
+      remember_item(state, "deadlines.email." + std::to_string(row));
       ImGui::PopID();
     }
   }

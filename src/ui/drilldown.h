@@ -26,6 +26,15 @@ struct RecordRef {
   Id id = 0;
 };
 
+// A column of the records table as it starts (ui/records_columns.h measures it).
+struct ColumnPlan {
+  const FieldSpec* field = nullptr;  // nullptr: the record's status
+  std::string label;
+  bool stretch = false;  // shares the width the fixed columns leave
+  float width = 0;       // a fixed column's width; a stretching column's minimum
+  float weight = 1;      // a stretching column's share
+};
+
 struct TableState {
   RecordQuery query;
   std::string title;  // what the table shows, in words
@@ -35,8 +44,22 @@ struct TableState {
   std::int64_t wanted_first = 0;  // the rows the last frame showed
   std::int64_t wanted_last = 0;
   int cursor = -1;  // the row the keyboard is on
+  // The record the cursor is on: after a sort or a refresh the cursor finds it again, wherever
+  // it went, and the table scrolls to it.
+  Id cursor_id = 0;
+  bool scroll_to_cursor = false;
+  // Sorted by the status column, which is counted rather than stored (db/status_order.h), in
+  // the query's direction; the query's sort column is then not used.
+  bool sort_by_status = false;
   std::string search;
   bool stale = true;  // the query changed: count and rows must be read again
+  // Each column's starting width and share, measured once when the first rows arrive.
+  std::vector<ColumnPlan> columns;
+  bool reset_widths = false;  // the user asked for the starting widths again
+  int fitting_frames = 0;     // columns are being fitted to their contents for this many frames
+  bool sort_applied = false;  // the header shows this table's sort, not the last one's
+  int menu_column = -1;       // the column whose header was right-clicked; -1 for none
+  bool menu_open = false;     // the column menu was open in the last frame: Esc closes it first
 };
 
 struct EditorState {
@@ -52,6 +75,13 @@ struct EditorState {
   bool confirm_cancel = false;
   bool confirm_delete = false;
   std::string message;  // the last save's outcome or problem
+  // A new record's values before the user typed anything (what the table's filter or the view
+  // filled in), taken when the editor first draws it: unchanged, closing loses nothing.
+  std::optional<Record> prefilled;
+  // Fields a colleague's save changed while the record was open, with the values before it.
+  std::map<std::string, std::optional<std::string>, std::less<>> changed_meanwhile;
+  bool deleted_meanwhile = false;  // deleted while open: nothing can be saved any more
+  RecordStatus status;  // where the record stands by its saved values, as the header says
 
   bool dirty() const { return !changed_columns(*spec, original, edited).empty(); }
 };
@@ -60,9 +90,14 @@ struct EditorState {
 std::string display_value(const TableSpec& spec, const FieldSpec& field,
                           const std::optional<std::string>& value, const ReferenceLabels& labels);
 
-// The records as CSV for Estonian spreadsheets: UTF-8 with BOM, ';' between fields.
+// The heading of the status column: the table's own ("Against target" for incidents, whose
+// records also have a status field) or "Status".
+std::string status_label(const TableSpec& spec);
+
+// The records as CSV for Estonian spreadsheets: UTF-8 with BOM, ';' between fields. The status
+// comes second as in the table, when the records have one, counted on `context`'s day.
 std::string records_csv(const TableSpec& spec, const std::vector<Record>& records,
-                        const ReferenceLabels& labels);
+                        const ReferenceLabels& labels, const ValidationContext& context);
 // A review campaign's decisions as the same kind of CSV, as evidence for an audit.
 std::string evidence_csv(const std::vector<EvidenceRow>& rows);
 

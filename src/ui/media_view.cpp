@@ -5,15 +5,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "core/plural.h"
 #include "plot/category_charts.h"
 #include "plot/time_chart.h"
 #include "ui/filters.h"
+#include "ui/review_image.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -44,11 +47,20 @@ TableState items_in_period(const MediaFigures& f, std::vector<RecordFilter> more
 }
 
 plot::TimeUnit trend_unit(const MediaFigures& f) {
-  return f.trend_by_month ? plot::TimeUnit::month : plot::TimeUnit::week;
+  return f.trend_step == TrendStep::month  ? plot::TimeUnit::month
+         : f.trend_step == TrendStep::week ? plot::TimeUnit::week
+                                           : plot::TimeUnit::day;
 }
 
 Date bucket_end(const MediaFigures& f, Date start) {
-  return f.trend_by_month ? start.plus_months(1).plus_days(-1) : start.plus_days(6);
+  return f.trend_bucket_after(start).plus_days(-1);
+}
+
+// "per week" in a chart's title, by the trend's step.
+std::string trend_per(const MediaFigures& f) {
+  return tr(f.trend_step == TrendStep::month  ? "media.per_month"
+            : f.trend_step == TrendStep::week ? "media.per_week"
+                                              : "media.per_day");
 }
 
 // "▲ 14 %" against the previous period; empty when there is nothing to compare with.
@@ -99,13 +111,15 @@ void draw_period_picker(const MediaFigures& f, UiState& state, Actions& actions)
     // Typed dd.mm.yyyy; read when both ends are real days.
     bool changed = false;
     ImGui::SetNextItemWidth(110);
-    changed |= ImGui::InputTextWithHint("##from", "pp.kk.aaaa", &state.media_custom_text[0]);
+    changed |=
+        ImGui::InputTextWithHint("##from", tr("editor.date_hint"), &state.media_custom_text[0]);
     remember_item(state, "media.period.from");
     ImGui::SameLine(0, 4);
     ImGui::TextUnformatted("–");
     ImGui::SameLine(0, 4);
     ImGui::SetNextItemWidth(110);
-    changed |= ImGui::InputTextWithHint("##until", "pp.kk.aaaa", &state.media_custom_text[1]);
+    changed |=
+        ImGui::InputTextWithHint("##until", tr("editor.date_hint"), &state.media_custom_text[1]);
     remember_item(state, "media.period.until");
     auto from = Date::parse_display(state.media_custom_text[0]);
     auto until = Date::parse_display(state.media_custom_text[1]);
@@ -144,7 +158,7 @@ std::vector<plot::KpiTile> tiles(const MediaFigures& f) {
   double before = negative_share(f.by_tone_previous);
   negative.title = tr("media.tile.negative");
   negative.value = f.items() > 0 ? format_percent(share, 0) : "–";
-  negative.detail = trf("media.tile.negative_detail", format_count(f.by_tone[0]),
+  negative.detail = trn("media.tile.negative_detail", f.by_tone[0], format_count(f.by_tone[0]),
                         f.items_previous() > 0 ? format_percent(before, 0) : "–");
   double points = std::round((share - before) * 100);
   if (f.items() > 0 && f.items_previous() > 0 && points != 0) {
@@ -211,6 +225,9 @@ void draw_tone_trend(const MediaFigures& f, bool as_share, const char* id, float
   data.bucket_unit = trend_unit(f);
   data.buckets = f.trend_buckets;
   data.end = f.trend_buckets.empty() ? f.today : bucket_end(f, f.trend_buckets.back()).plus_days(1);
+  data.counted_on = f.today;  // the running bucket is drawn as not yet whole
+  std::vector<std::int64_t> totals = f.trend_totals();
+  if (as_share) data.totals.assign(totals.begin(), totals.end());
   for (std::size_t tone = 0; tone < Tone_count; ++tone) {
     plot::Series series{tr(catalog_key(static_cast<Tone>(tone))),
                         {},
@@ -225,6 +242,7 @@ void draw_tone_trend(const MediaFigures& f, bool as_share, const char* id, float
   }
   plot::TimeChartOptions options{plot::TimeChartKind::stacked_bars, as_share, std::nullopt, "",
                                  height};
+  options.band = {f.previous.from, f.previous.until, tr("media.trend.compared")};
   auto picked = plot::time_chart(id, data, options, state.chart(id), state.chart_context(fonts));
   remember_item(state, std::string("plot.") + id);
   if (!picked || picked->series < 0 || !picked->from) return;
@@ -389,9 +407,18 @@ void draw_releases(const MediaFigures& f, UiState& state, const SessionInfo& ses
                               ImGui::CalcTextSize(tr("media.releases.send_back")).x +
                               ImGui::GetStyle().FramePadding.x * 4 + 16);
   ImGui::TableHeadersRow();
-  for (std::size_t i = 0; i < f.releases.size(); ++i) {
-    const auto& release = f.releases[i];
-    ImGui::PushID(static_cast<int>(release.id));
+  // An approved release keeps its row while the pointer is on the list (ui/row_hold.h).
+  std::vector<Id> live;
+  for (const auto& release : f.releases) live.push_back(release.id);
+  std::vector<RowInPlace> rows = rows_in_place(state.row_holds, "releases", live);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    ImGui::PushID(static_cast<int>(rows[i].id));
+    if (rows[i].held) {
+      draw_held_row(*rows[i].held);
+      ImGui::PopID();
+      continue;
+    }
+    const auto& release = f.releases[rows[i].live];
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     if (ImGui::Selectable(
@@ -409,13 +436,21 @@ void draw_releases(const MediaFigures& f, UiState& state, const SessionInfo& ses
       ImGui::TextDisabled("%s", trf("media.releases.comment", release.return_comment).c_str());
     }
     ImGui::TableNextColumn();
-    std::string prefix = "media.release." + std::to_string(i);
+    // Named by its place in the figures, which is where it goes once the list closes up.
+    std::string prefix = "media.release." + std::to_string(rows[i].live);
     ImGui::BeginDisabled(session.read_only);
     auto step = [&](ReleaseStep what, std::string comment = {}) {
       actions.release = Actions::Release{release.id, release.version, what, std::move(comment)};
     };
     if (release.state == PressReleaseState::awaiting_approval) {
-      if (ImGui::SmallButton(tr("media.releases.approve"))) step(ReleaseStep::approve);
+      if (ImGui::SmallButton(tr("media.releases.approve"))) {
+        step(ReleaseStep::approve);
+        const char* approved = tr(catalog_key(PressReleaseState::approved));
+        hold_rows(state.row_holds, "releases", rows,
+                  {release.id,
+                   {release.drafted_on.display(), release.title, release.author, approved},
+                   approved});
+      }
       remember_item(state, prefix + ".approve");
       ImGui::SameLine();
       if (ImGui::SmallButton(tr("media.releases.send_back"))) {
@@ -447,6 +482,7 @@ void draw_releases(const MediaFigures& f, UiState& state, const SessionInfo& ses
     ImGui::PopID();
   }
   ImGui::EndTable();
+  release_rows(state.row_holds, "releases", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
 void draw_report(const MediaFigures& f, UiState& state, const SessionInfo& session,
@@ -457,7 +493,7 @@ void draw_report(const MediaFigures& f, UiState& state, const SessionInfo& sessi
   int clicked = tile_row(all, ids, 150, state, fonts);
   if (clicked >= 0) open_tile(f, clicked, all[static_cast<std::size_t>(clicked)].title, state);
 
-  std::string unit = f.trend_by_month ? tr("media.per_month") : tr("media.per_week");
+  std::string unit = trend_per(f);
   if (begin_panels("##media_tone", 3)) {
     panel(trf("media.coverage_by_tone", unit).c_str(), fonts);
     draw_tone_trend(f, false, "media_tone", 200, state, fonts);
@@ -503,7 +539,7 @@ void draw_review(const MediaFigures& f, UiState& state, const Fonts& fonts, Acti
                                         "tile.media.rebuttals", "tile.media.releases"};
   int clicked = tile_row(all, ids, 160, state, fonts);
   if (clicked >= 0) open_tile(f, clicked, all[static_cast<std::size_t>(clicked)].title, state);
-  std::string unit = f.trend_by_month ? tr("media.per_month") : tr("media.per_week");
+  std::string unit = trend_per(f);
   if (begin_panels("##review", 2)) {
     panel(trf("media.coverage_by_tone", unit).c_str(), fonts);
     draw_tone_trend(f, false, "media_tone", 270, state, fonts);
@@ -545,11 +581,8 @@ void draw_media(const MediaFigures& f, UiState& state, const SessionInfo& sessio
   remember_item(state, "media.review");
   if (state.media_review) {
     ImGui::SameLine();
-    // The whole window, as the chair's presidium sees it.
-    if (ImGui::Button(tr("media.review.save"))) {
-      ImVec2 size = ImGui::GetIO().DisplaySize;
-      state.image_requests.push_back({ImVec2(0, 0), size, "meediaulevaade"});
-    }
+    // The review alone, drawn afresh at a fixed size (ui/review_image.h).
+    if (ImGui::Button(tr("media.review.save"))) state.save_review_image = true;
     remember_item(state, "media.review.save");
   }
   ImGui::Spacing();
@@ -557,6 +590,24 @@ void draw_media(const MediaFigures& f, UiState& state, const SessionInfo& sessio
     draw_review(f, state, fonts, actions);
   else
     draw_report(f, state, session, fonts, actions);
+}
+
+void draw_media_review_image(const MediaFigures& f, UiState& state, const Fonts& fonts) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->Pos);
+  ImGui::SetNextWindowSize(viewport->Size);
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
+                                     ImGuiWindowFlags_NoInputs;
+  ImGui::Begin("##media_review_image", nullptr, flags);
+  // The controls of the window stay where the tests and the screenshots found them.
+  ItemProbe* probe = std::exchange(state.probe, nullptr);
+  view_heading(trf("media.review.heading", period_label(f.choice, f.period)).c_str(),
+               trf("media.review.image_subheading", f.today.display()), fonts);
+  Actions ignored;
+  draw_review(f, state, fonts, ignored);
+  state.probe = probe;
+  ImGui::End();
 }
 
 }  // namespace raekoda::ui

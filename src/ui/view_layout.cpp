@@ -1,5 +1,7 @@
 #include "ui/view_layout.h"
 
+#include <algorithm>
+
 #include "core/i18n.h"
 
 namespace raekoda::ui {
@@ -29,6 +31,17 @@ int tile_row(const std::vector<plot::KpiTile>& tiles, const std::vector<std::str
   }
   ImGui::Spacing();
   return clicked;
+}
+
+std::vector<int> tile_rows(int count, float available, float min_width, float gap) {
+  if (count <= 0) return {};
+  int fitting = static_cast<int>((available + gap) / (min_width + gap));
+  int per_row = std::clamp(fitting, 1, count);
+  int rows = (count + per_row - 1) / per_row;
+  std::vector<int> lengths;
+  for (int row = 0; row < rows; ++row)
+    lengths.push_back(count / rows + (row < count % rows ? 1 : 0));
+  return lengths;
 }
 
 bool begin_panels(const char* id, int columns, std::initializer_list<float> weights) {

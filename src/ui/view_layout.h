@@ -21,6 +21,11 @@ void view_heading(const char* title, const std::string& subtitle, const Fonts& f
 int tile_row(const std::vector<plot::KpiTile>& tiles, const std::vector<std::string>& ids,
              float height, UiState& state, const Fonts& fonts);
 
+// How `count` tiles share rows `available` pixels wide: as many in a row as fit at `min_width`
+// each, the rows as even as can be (five tiles: one row, or 3 + 2, never 4 + 1), each row's
+// tiles stretched to fill it. Returns how many tiles each row has.
+std::vector<int> tile_rows(int count, float available, float min_width, float gap);
+
 // Panels in `columns` columns, equal or in proportion to `weights`: begin, then panel() before
 // each panel's content, then end.
 bool begin_panels(const char* id, int columns, std::initializer_list<float> weights = {});

@@ -30,9 +30,9 @@ TEST_CASE("demo-data writes a database and reports how many rows") {
 
 TEST_CASE("a missing database file is one clear line in Estonian and a non-zero exit") {
   TempDir dir;
-  auto result = run_command("DISPLAY= " + executable + " screenshot --db " +
-                            quoted((dir / "none.sqlite").string()) + " --out " +
-                            quoted((dir / "x.png").string()));
+  auto result = run_command("LC_ALL= LANG=et_EE.UTF-8 DISPLAY= " + executable +
+                            " screenshot --db " + quoted((dir / "none.sqlite").string()) +
+                            " --out " + quoted((dir / "x.png").string()));
   CHECK(result.exit_code == 1);
   CHECK(lines(result.output) == 1);
   CHECK(result.output.find("Andmebaasifaili ei ole") != std::string::npos);
@@ -59,7 +59,8 @@ TEST_CASE("a database from a newer Raekoda is refused with a hint to update") {
       run_command("sqlite3 " + quoted(path.string()) + " 'PRAGMA user_version = 999'").exit_code ==
       0);
   std::string before = read_file(path);
-  auto result = run_command(executable + " bench --frames 1 --db " + quoted(path.string()));
+  auto result =
+      run_command(executable + " bench --frames 1 --lang et --db " + quoted(path.string()));
   CHECK(result.exit_code == 1);
   CHECK(result.output.find("uuem versioon") != std::string::npos);
   CHECK(read_file(path) == before);
@@ -156,4 +157,78 @@ TEST_CASE("due-date refuses an unknown type and an impossible day in one line") 
   auto impossible = run_command(executable + " due-date --type letter --registered 2026-02-30");
   CHECK(impossible.exit_code == 1);
   CHECK(lines(impossible.output) == 1);
+}
+
+namespace {
+
+// The executable run with only the given locale variables set.
+CommandResult in_locale(const std::string& locale, const std::string& arguments) {
+  return run_command("env -u LC_ALL -u LC_MESSAGES -u LANG " + locale + " " + executable + " " +
+                     arguments);
+}
+
+}  // namespace
+
+TEST_CASE("--help speaks the language of --lang, else of the locale") {
+  auto estonian = in_locale("LANG=et_EE.UTF-8", "--help");
+  CHECK(estonian.exit_code == 0);
+  CHECK(estonian.output.find("Kasutus: raekoda [VALIKUD] [KÄSK]") != std::string::npos);
+  CHECK(estonian.output.find("Näita seda abiteksti") != std::string::npos);
+  CHECK(estonian.output.find("Kirjuta näidisandmed") != std::string::npos);
+  CHECK(estonian.output.find("Usage") == std::string::npos);
+  CHECK(estonian.output.find("Options") == std::string::npos);
+
+  auto english = in_locale("LANG=en_GB.UTF-8", "--help");
+  CHECK(english.output.find("Usage: raekoda [OPTIONS] [SUBCOMMAND]") != std::string::npos);
+  CHECK(english.output.find("Write a demo data set") != std::string::npos);
+  // C, POSIX, no locale at all and a language Raekoda does not speak get the product's own.
+  CHECK(in_locale("LANG=C.UTF-8", "--help").output.find("Kasutus:") != std::string::npos);
+  CHECK(in_locale("", "--help").output.find("Kasutus:") != std::string::npos);
+  CHECK(in_locale("LANG=fi_FI.UTF-8", "--help").output.find("Kasutus:") != std::string::npos);
+  // LC_ALL before LC_MESSAGES before LANG; --lang before them all.
+  CHECK(in_locale("LANG=en_US.UTF-8 LC_ALL=et_EE.UTF-8", "--help").output.find("Kasutus:") !=
+        std::string::npos);
+  CHECK(in_locale("LANG=en_US.UTF-8 LC_MESSAGES=et_EE", "--help").output.find("Kasutus:") !=
+        std::string::npos);
+  CHECK(in_locale("LC_ALL=et_EE.UTF-8", "--lang en --help").output.find("Usage:") !=
+        std::string::npos);
+  CHECK(in_locale("LANG=C", "--lang=en --help").output.find("Usage:") != std::string::npos);
+}
+
+TEST_CASE("a subcommand's help is in the user's language, option by option") {
+  auto help = in_locale("LANG=et_EE.UTF-8", "demo-data --help");
+  CHECK(help.exit_code == 0);
+  CHECK(help.output.find("Kasutus: raekoda demo-data [VALIKUD]") != std::string::npos);
+  CHECK(help.output.find("--db FAIL KOHUSTUSLIK") != std::string::npos);
+  CHECK(help.output.find("Seeme: sama seeme annab samad andmed") != std::string::npos);
+  for (const char* english : {"Years of history", "Database file", "REQUIRED", "TEXT", "INT in"})
+    CHECK(help.output.find(english) == std::string::npos);
+}
+
+TEST_CASE("a malformed command line is refused in the user's language, in two lines") {
+  auto missing = in_locale("LANG=et_EE.UTF-8", "demo-data");
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.output == "--db on kohustuslik\nAbi: raekoda demo-data --help\n");
+  auto english = in_locale("LANG=en_US.UTF-8", "demo-data");
+  CHECK(english.output == "--db is required\nHelp: raekoda demo-data --help\n");
+
+  auto range = in_locale("LANG=et_EE.UTF-8", "demo-data --db x.sqlite --years 50");
+  CHECK(range.exit_code == 2);
+  CHECK(range.output.find("--years: „50“ ei sobi; vaja on täisarvu 1 kuni 30") == 0);
+  auto not_a_number = in_locale("LANG=et_EE.UTF-8", "bench --db x.sqlite --frames many");
+  CHECK(not_a_number.output.find("--frames: „many“ ei sobi") == 0);
+  auto language = in_locale("LANG=et_EE.UTF-8", "--lang fi");
+  CHECK(language.exit_code == 2);
+  CHECK(language.output.find("--lang: „fi“ ei sobi; võimalikud on et, en") == 0);
+  auto extra = in_locale("LANG=et_EE.UTF-8", "budget");
+  CHECK(extra.output.find("Tundmatu või üleliigne argument: budget") == 0);
+  auto no_value = in_locale("LANG=et_EE.UTF-8", "screenshot --db");
+  CHECK(no_value.output.find("--db: väärtus puudub") == 0);
+  auto both = in_locale("LANG=et_EE.UTF-8", "import --db x --into media --preset a --mapping b c");
+  CHECK(both.output.find("--preset ja --mapping ei käi koos") == 0);
+  for (const auto& result : {missing, range, not_a_number, language, extra, no_value, both}) {
+    INFO(result.output);
+    CHECK(lines(result.output) == 2);
+    CHECK(result.output.find("Run with") == std::string::npos);
+  }
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/demo_data.h"
+#include "core/demo_vocabulary.h"
 #include "core/working_calendar.h"
 
 using namespace raekoda;
@@ -117,4 +118,123 @@ TEST_CASE("scale multiplies the volumes") {
   CHECK(ten.counts["media"] > 8 * one.counts["media"]);
   CHECK(ten.counts["document"] > 8 * one.counts["document"]);
   CHECK(ten.counts["person"] > 8 * one.counts["person"]);
+}
+
+namespace {
+
+// The people of a data set by name, as the sink saw them.
+class PeopleSink final : public DemoSink {
+public:
+  std::vector<Person> people;
+  std::vector<MediaItem> media;
+  std::vector<Document> documents;
+  std::vector<CommActivity> activities;
+  std::vector<PressRelease> releases;
+  void add(const Unit&) override {}
+  void add(const Institution&) override {}
+  void add(const Person& p) override { people.push_back(p); }
+  void add(const MediaOutlet&) override {}
+  void add(const MediaItem& m) override { media.push_back(m); }
+  void add(const PressRelease& r) override { releases.push_back(r); }
+  void add(const Document& d) override { documents.push_back(d); }
+  void add(const CommPlan&) override {}
+  void add(const CommActivity& a) override { activities.push_back(a); }
+  void add(const NewspaperIssue&) override {}
+  void add(const Incident&) override {}
+  void add(const InformationSystem&) override {}
+  void add(const Backup&) override {}
+  void add(const RestoreTest&) override {}
+  void add(const Account&) override {}
+  void add(const ReviewCampaign&) override {}
+  void add(const AccessDecision&) override {}
+};
+
+bool starts_with_capital(const std::string& text) {
+  return !text.empty() && demo::sentence_case(text) == text;
+}
+
+}  // namespace
+
+TEST_CASE("a Russian surname takes the gender of the given name") {
+  CHECK(demo::russian_surname("Morozov", true) == "Morozova");
+  CHECK(demo::russian_surname("Morozov", false) == "Morozov");
+  CHECK(demo::russian_surname("Lebedev", true) == "Lebedeva");
+  CHECK(demo::russian_surname("Nikitin", true) == "Nikitina");
+  CHECK(demo::russian_surname("Kovalevski", true) == "Kovalevskaja");
+  CHECK(demo::russian_surname("Kovalenko", true) == "Kovalenko");
+  CHECK(demo::russian_surname("Martšuk", true) == "Martšuk");
+
+  std::map<std::string, bool> feminine;
+  for (const auto& given : demo::russian_given_names())
+    feminine[std::string(given.name)] = given.feminine;
+  PeopleSink sink;
+  generate_demo_data(options(1), sink);
+  int russians = 0;
+  for (const Person& person : sink.people) {
+    auto space = person.full_name.find(' ');
+    auto given = feminine.find(person.full_name.substr(0, space));
+    if (given == feminine.end()) continue;
+    ++russians;
+    std::string surname = person.full_name.substr(space + 1);
+    INFO(person.full_name);
+    bool agrees = false;
+    for (std::string_view family : demo::russian_surnames())
+      agrees |= demo::russian_surname(family, given->second) == surname;
+    CHECK(agrees);
+  }
+  CHECK(russians > 40);
+}
+
+TEST_CASE("demo titles and topic labels begin with a capital letter") {
+  CHECK(demo::sentence_case("ühistranspordi sõiduplaan") == "Ühistranspordi sõiduplaan");
+  CHECK(demo::sentence_case("šokk") == "Šokk");
+  CHECK(demo::sentence_case("Teabenõue: hankelepingu koopia") == "Teabenõue: hankelepingu koopia");
+  PeopleSink sink;
+  generate_demo_data(options(1), sink);
+  int topics = 0;
+  for (const MediaItem& item : sink.media) {
+    INFO(item.title << " / " << item.topic);
+    CHECK(starts_with_capital(item.title));
+    if (item.topic.empty()) continue;
+    ++topics;
+    CHECK(starts_with_capital(item.topic));
+  }
+  CHECK(topics > 100);
+  for (const Document& doc : sink.documents) {
+    INFO(doc.title);
+    CHECK(starts_with_capital(doc.title));
+  }
+}
+
+TEST_CASE("seasonal activities and press releases come only in their season") {
+  using demo::season_of;
+  REQUIRE(season_of("Video: kooliaasta algus"));
+  CHECK_FALSE(season_of("Video: kooliaasta algus")->contains(*Date::parse_iso("2025-12-10")));
+  CHECK(season_of("Video: kooliaasta algus")->contains(*Date::parse_iso("2025-09-01")));
+  // A season across the New Year.
+  REQUIRE(season_of("Volikogu kinnitas linna eelarve"));
+  CHECK(season_of("Volikogu kinnitas linna eelarve")->contains(*Date::parse_iso("2026-01-15")));
+  CHECK_FALSE(
+      season_of("Volikogu kinnitas linna eelarve")->contains(*Date::parse_iso("2026-07-15")));
+
+  PeopleSink sink;
+  generate_demo_data(options(1), sink);
+  int school_videos = 0;
+  for (const CommActivity& activity : sink.activities) {
+    INFO(activity.title << " " << activity.planned_on.iso());
+    auto season = season_of(activity.title);
+    REQUIRE(season);
+    CHECK(season->contains(activity.planned_on));
+    if (activity.title == "Video: kooliaasta algus") {
+      ++school_videos;
+      CHECK((activity.planned_on.month() == 8 || activity.planned_on.month() == 9));
+    }
+  }
+  CHECK(school_videos > 0);
+  for (const PressRelease& release : sink.releases) {
+    INFO(release.title << " " << release.drafted_on.iso());
+    auto season = season_of(release.title);
+    REQUIRE(season);
+    CHECK(season->contains(release.drafted_on));
+  }
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set>
 
 #include "core/working_calendar.h"
 #include "db/dashboard_queries.h"
@@ -130,6 +131,11 @@ TEST_CASE("every area's figures are read with the overview") {
   DashboardFigures some = db::load_dashboard_figures(db, DateTime{today, 600}, only);
   CHECK(some.has(View::media));
   CHECK_FALSE(some.has(View::deadlines));
+  // The trends under the overview's tiles are the overview's own figures, read only for it.
+  CHECK_FALSE(some.has(View::overview));
+  CHECK(some.overview.trend_weeks.empty());
+  std::array<View, 1> overview = {View::overview};
+  CHECK(db::load_dashboard_figures(db, DateTime{today, 600}, overview).has(View::overview));
 }
 
 TEST_CASE("an empty database gives zeros and says it is empty") {
@@ -140,4 +146,67 @@ TEST_CASE("an empty database gives zeros and says it is empty") {
   CHECK(figures.plan->plans.empty());
   CHECK(figures.incidents->open.empty());
   CHECK(figures.access->leaver_accounts.empty());
+}
+
+TEST_CASE("each tile's trend counts its figure at every week's end, as the records say") {
+  DemoOptions options{5, 2, 1, today};
+  Records records;
+  generate_demo_data(options, records);
+  Database db = Database::open_in_memory();
+  db::write_demo_data(db, options);
+  const OverviewFigures f = db::load_dashboard_figures(db, DateTime{today, 23 * 60 + 59}).overview;
+
+  REQUIRE(f.trend_weeks.size() == static_cast<std::size_t>(overview_trend_weeks));
+  CHECK(f.trend_weeks.back() == today.week_start());
+  std::vector<Date> days = week_end_days(f.trend_weeks, today);
+  CHECK(days.back() == today);
+  CHECK(days.front() == f.trend_weeks.front().plus_days(6));
+
+  std::map<Id, Person> people;
+  for (const Person& p : records.people) people[p.id] = p;
+  for (std::size_t w = 0; w < days.size(); ++w) {
+    Date day = days[w];
+    INFO(day.iso());
+    CHECK(f.media_items_per_week[w] == count_if(records.media, [&](const MediaItem& m) {
+            return m.published_on >= f.trend_weeks[w] && m.published_on <= day;
+          }));
+    CHECK(f.overdue_at_week_end[w] == count_if(records.documents, [&](const Document& d) {
+            auto due = d.extended_due_on ? d.extended_due_on : d.due_on;
+            return due && *due < day && (!d.answered_on || *d.answered_on > day);
+          }));
+    CHECK(f.late_at_week_end[w] == count_if(records.activities, [&](const CommActivity& a) {
+            bool counted = a.status == ActivityStatus::planned ||
+                           a.status == ActivityStatus::in_progress ||
+                           a.status == ActivityStatus::done;
+            return counted && a.planned_until.value_or(a.planned_on) < day &&
+                   (!a.done_on || *a.done_on > day);
+          }));
+    CHECK(f.open_incidents_at_week_end[w] == count_if(records.incidents, [&](const Incident& i) {
+            return i.opened_at.date <= day && (!i.resolved_at || i.resolved_at->date > day);
+          }));
+    CHECK(f.leaver_accounts_at_week_end[w] == count_if(records.accounts, [&](const Account& a) {
+            const Person& p = people.at(a.person_id);
+            return p.left_on && *p.left_on <= day && a.granted_on <= day &&
+                   (!a.revoked_on || *a.revoked_on > day);
+          }));
+  }
+  // The last week ends today: its figures are the tiles'.
+  CHECK(f.overdue_at_week_end.back() == f.documents_overdue);
+  CHECK(f.late_at_week_end.back() == f.activities_late);
+  CHECK(f.open_incidents_at_week_end.back() == f.incidents_open);
+  CHECK(f.leaver_accounts_at_week_end.back() == f.leaver_accounts_active);
+  // Not a flat line: the weeks differ.
+  CHECK(std::set<std::int64_t>(f.overdue_at_week_end.begin(), f.overdue_at_week_end.end()).size() >
+        1);
+}
+
+TEST_CASE("a span holds from its first day until the day it ends") {
+  Date monday = *Date::parse_iso("2026-11-16");
+  std::vector<Date> days = {monday, monday.plus_days(1), monday.plus_days(2)};
+  std::vector<DaySpan> spans = {{monday.plus_days(1), monday.plus_days(2)},   // one day only
+                                {monday, std::nullopt},                       // still holds
+                                {monday.plus_days(2), monday.plus_days(2)}};  // never
+  CHECK(count_holding_on(days, spans) == std::vector<std::int64_t>{1, 2, 1});
+  CHECK(week_end_days({monday, monday.plus_days(7)}, monday.plus_days(9)) ==
+        std::vector<Date>{monday.plus_days(6), monday.plus_days(9)});
 }
