@@ -184,7 +184,12 @@ void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& ses
                          ImVec2(0, ImGui::GetFrameHeightWithSpacing() * (shown + 1.4f))))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(tr("access.leavers.person"), ImGuiTableColumnFlags_WidthStretch, 2);
+  // A name is the row's clickable label and cannot shorten itself: the column fits the longest.
+  float person_width = ImGui::CalcTextSize(tr("access.leavers.person")).x;
+  for (const auto& a : f.leaver_accounts)
+    person_width = std::max(person_width, ImGui::CalcTextSize(a.person.c_str()).x);
+  ImGui::TableSetupColumn(tr("access.leavers.person"), ImGuiTableColumnFlags_WidthFixed,
+                          person_width + ImGui::GetStyle().ItemSpacing.x);
   ImGui::TableSetupColumn(tr("access.leavers.system"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
   // As wide as its widest date and days, so that the names and systems keep the rest.
   float left_width = ImGui::CalcTextSize(tr("access.leavers.left")).x;

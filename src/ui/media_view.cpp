@@ -352,7 +352,13 @@ void draw_rebuttals(const MediaFigures& f, std::size_t rows, UiState& state, Act
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr("media.rebuttals.due"), ImGuiTableColumnFlags_WidthFixed,
                           ImGui::CalcTextSize("00.00.0000").x + 8);
-  ImGui::TableSetupColumn(tr("media.rebuttals.status"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  // The status column fits its longest name, so that "Vaja vastulauset" is never cut.
+  float status_width = ImGui::CalcTextSize(tr("media.rebuttals.status")).x;
+  for (std::size_t i = 0; i < EnumKeys<RebuttalStatus>::keys.size(); ++i)
+    status_width = std::max(status_width,
+                            ImGui::CalcTextSize(tr(catalog_key(static_cast<RebuttalStatus>(i)))).x);
+  ImGui::TableSetupColumn(tr("media.rebuttals.status"), ImGuiTableColumnFlags_WidthFixed,
+                          status_width + 8);
   ImGui::TableSetupColumn(tr("media.rebuttals.outlet"), ImGuiTableColumnFlags_WidthStretch, 1.7f);
   ImGui::TableSetupColumn(tr("media.rebuttals.title"), ImGuiTableColumnFlags_WidthStretch, 5);
   ImGui::TableHeadersRow();
