@@ -74,6 +74,9 @@ void InputQueue::feed(ImGuiIO& io, bool whole_state) {
     bool is_change = event.kind == Event::Kind::button || event.kind == Event::Kind::key;
     // After a change, even a move waits: a click is seen where it happened.
     if (changed && (is_change || event.kind == Event::Kind::move)) break;
+    // A press where the pointer just arrived waits a frame too, so that Dear ImGui sees the
+    // hover first, as with a hand on a mouse: a table header takes only a press it hovers.
+    if (moved && event.kind == Event::Kind::button) break;
     switch (event.kind) {
       case Event::Kind::move:
         position_ = event.position;
