@@ -75,8 +75,8 @@ void draw_tiles(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   overdue.title = tr("deadlines.tile.overdue");
   overdue.value = format_count(f.overdue_now);
   overdue.detail = f.oldest_overdue_due
-                       ? trf("deadlines.tile.overdue_detail", f.oldest_overdue_due->display(),
-                             format_count(f.oldest_overdue_days))
+                       ? trn("deadlines.tile.overdue_detail", f.oldest_overdue_days,
+                             f.oldest_overdue_due->display(), format_count(f.oldest_overdue_days))
                        : tr("deadlines.tile.nothing_overdue");
   overdue.assessment = f.overdue_now > 0 ? Assessment::bad : Assessment::good;
   for (std::int64_t count : f.overdue_at_week_end)
@@ -92,8 +92,8 @@ void draw_tiles(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   on_time.title = tr("deadlines.tile.on_time");
   auto share = on_time_share(f.answered_this_month, f.answered_on_time_this_month);
   on_time.value = share ? format_percent(*share, 0) : "–";
-  on_time.detail = trf("deadlines.tile.on_time_detail", format_percent(f.target, 0),
-                       format_count(f.answered_this_month));
+  on_time.detail = trn("deadlines.tile.on_time_detail", f.answered_this_month,
+                       format_percent(f.target, 0), format_count(f.answered_this_month));
   on_time.assessment = !share               ? Assessment::neutral
                        : *share >= f.target ? Assessment::good
                                             : Assessment::bad;
@@ -104,7 +104,8 @@ void draw_tiles(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   plot::KpiTile& median = tiles[3];
   median.title = tr("deadlines.tile.median");
   median.value = f.median_days_to_answer ? format_decimal(*f.median_days_to_answer, 1) : "–";
-  median.detail = trf("deadlines.tile.median_detail", format_count(f.answers_for_median));
+  median.detail =
+      trn("deadlines.tile.median_detail", f.answers_for_median, format_count(f.answers_for_median));
 
   const std::vector<std::string> ids = {"tile.deadlines.overdue", "tile.deadlines.due_soon",
                                         "tile.deadlines.on_time", "tile.deadlines.median"};
