@@ -539,6 +539,7 @@ void draw_revoke_delays(const AccessFigures& f, UiState& state, const Fonts& fon
   }
   // The trend: median days from leaving to revocation by the month of leaving; the target is 0.
   plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
+  data.counted_on = f.today;  // the running bucket is drawn as not yet whole
   plot::Series median{tr("access.delay.median"), {}, theme.bad};
   for (const auto& m : f.median_delay_per_month) median.values.push_back(m.value_or(std::nan("")));
   data.series.push_back(std::move(median));
@@ -551,6 +552,7 @@ void draw_revoke_delays(const AccessFigures& f, UiState& state, const Fonts& fon
 void draw_grants(const AccessFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("access.grants"), fonts);
   plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
+  data.counted_on = f.today;  // the running bucket is drawn as not yet whole
   data.series = {count_series(tr("access.series.granted"), f.grants_per_month),
                  count_series(tr("access.series.revoked"), f.revocations_per_month)};
   plot::TimeChartOptions options{plot::TimeChartKind::bars, false, std::nullopt, "", 200};

@@ -239,6 +239,7 @@ void draw_on_time_trend(const DeadlineFigures& f, UiState& state, const Fonts& f
   remember_item(state, "deadlines.edit_target");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("deadlines.target_hint"));
   plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
+  data.counted_on = f.today;  // the running bucket is drawn as not yet whole
   plot::Series rate{tr("deadlines.on_time_series"), {}, std::nullopt};
   for (std::size_t m = 0; m < f.months.size(); ++m)
     rate.values.push_back(
@@ -259,6 +260,7 @@ void draw_on_time_trend(const DeadlineFigures& f, UiState& state, const Fonts& f
 void draw_overdue_trend(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("deadlines.overdue_trend"), fonts);
   plot::TimeSeriesData data = calendar_data(f.weeks, plot::TimeUnit::week, f.today);
+  data.counted_on = f.today;  // the running bucket is drawn as not yet whole
   data.series.push_back(count_series(tr("deadlines.overdue_series"), f.overdue_at_week_end,
                                      plot::theme(state.theme).bad));
   plot::TimeChartOptions options{plot::TimeChartKind::bars, false, std::nullopt, "", 200};
