@@ -86,6 +86,20 @@ void on_drop(GLFWwindow* window, int count, const char** paths) {
   if (previous_drop) previous_drop(window, count, paths);
 }
 
+// The RGBA pixels of the buffer GL reads from, top row first: GL's first row is the bottom one.
+std::vector<unsigned char> read_pixels_top_down(int width, int height) {
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) *
+                                    static_cast<std::size_t>(height) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  std::size_t stride = static_cast<std::size_t>(width) * 4;
+  std::vector<unsigned char> flipped(pixels.size());
+  for (int row = 0; row < height; ++row)
+    std::copy_n(pixels.data() + static_cast<std::size_t>(height - 1 - row) * stride, stride,
+                flipped.data() + static_cast<std::size_t>(row) * stride);
+  return flipped;
+}
+
 }  // namespace
 
 GlWindow::GlWindow(int width, int height, const char* title) {
@@ -191,11 +205,8 @@ std::vector<unsigned char> GlWindow::render_offscreen(int width, int height,
   glClearColor(background.x, background.y, background.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) *
-                                    static_cast<std::size_t>(height) * 4);
   glReadBuffer(GL_COLOR_ATTACHMENT0);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  std::vector<unsigned char> pixels = read_pixels_top_down(width, height);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glDeleteRenderbuffers(1, &colour);
   glDeleteFramebuffers(1, &framebuffer);
@@ -204,12 +215,7 @@ std::vector<unsigned char> GlWindow::render_offscreen(int width, int height,
   io.DisplaySize = display;
   io.DisplayFramebufferScale = scale;
   io.MousePos = pointer;
-  std::size_t stride = static_cast<std::size_t>(width) * 4;
-  std::vector<unsigned char> flipped(pixels.size());
-  for (int row = 0; row < height; ++row)
-    std::copy_n(pixels.data() + static_cast<std::size_t>(height - 1 - row) * stride, stride,
-                flipped.data() + static_cast<std::size_t>(row) * stride);
-  return flipped;
+  return pixels;
 }
 
 void GlWindow::present() {
@@ -218,18 +224,8 @@ void GlWindow::present() {
 
 std::vector<unsigned char> GlWindow::read_back_buffer(int& width, int& height) {
   glfwGetFramebufferSize(window_, &width, &height);
-  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) *
-                                    static_cast<std::size_t>(height) * 4);
   glReadBuffer(GL_BACK);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-  // GL's first row is the bottom one.
-  std::size_t stride = static_cast<std::size_t>(width) * 4;
-  std::vector<unsigned char> flipped(pixels.size());
-  for (int row = 0; row < height; ++row)
-    std::copy_n(pixels.data() + static_cast<std::size_t>(height - 1 - row) * stride, stride,
-                flipped.data() + static_cast<std::size_t>(row) * stride);
-  return flipped;
+  return read_pixels_top_down(width, height);
 }
 
 std::vector<std::string> GlWindow::take_dropped_files() {

@@ -64,6 +64,26 @@ float line_gap(const TileFontsInUse& fonts) {
   return fonts.text->FontSize * 0.35f;
 }
 
+// A tile's ground: the Canvas pattern, one invisible button taking hover and click for the whole
+// tile, under its background (lighter when hovered) and border.
+struct TileCanvas {
+  ImVec2 min, max;
+  bool clicked = false;
+  bool hovered = false;
+};
+TileCanvas tile_canvas(const char* id, ImVec2 size, const Theme& theme) {
+  TileCanvas canvas;
+  canvas.min = ImGui::GetCursorScreenPos();
+  canvas.clicked = ImGui::InvisibleButton(id, size);
+  canvas.hovered = ImGui::IsItemHovered();
+  canvas.max = ImVec2(canvas.min.x + size.x, canvas.min.y + size.y);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(canvas.min, canvas.max,
+                      canvas.hovered ? theme.tile_hover : theme.tile_background, rounding);
+  draw->AddRect(canvas.min, canvas.max, theme.tile_border, rounding);
+  return canvas;
+}
+
 }  // namespace
 
 float kpi_tile_height(const KpiTile& tile, float width, const TileFonts& fonts) {
@@ -79,15 +99,8 @@ float kpi_tile_height(const KpiTile& tile, float width, const TileFonts& fonts) 
 
 bool draw_kpi_tile(const char* id, const KpiTile& tile, ImVec2 size, const Theme& theme,
                    const TileFonts& fonts) {
-  ImVec2 min = ImGui::GetCursorScreenPos();
-  // The Canvas pattern: one invisible button takes hover and click for the whole tile.
-  bool clicked = ImGui::InvisibleButton(id, size);
-  bool hovered = ImGui::IsItemHovered();
-  ImVec2 max(min.x + size.x, min.y + size.y);
+  auto [min, max, clicked, hovered] = tile_canvas(id, size, theme);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-
-  draw->AddRectFilled(min, max, hovered ? theme.tile_hover : theme.tile_background, rounding);
-  draw->AddRect(min, max, theme.tile_border, rounding);
   draw->AddRectFilled(min, ImVec2(min.x + accent_width, max.y),
                       assessment_colour(theme, tile.assessment), rounding,
                       ImDrawFlags_RoundCornersLeft);
@@ -154,13 +167,8 @@ int trend_bar_at(float x, float left, float width, std::size_t bars) {
 
 bool draw_tile_trend(const char* id, const TileTrend& trend, ImVec2 size, const Theme& theme,
                      const TileFonts& fonts) {
-  ImVec2 min = ImGui::GetCursorScreenPos();
-  bool clicked = ImGui::InvisibleButton(id, size);
-  bool hovered = ImGui::IsItemHovered();
-  ImVec2 max(min.x + size.x, min.y + size.y);
+  auto [min, max, clicked, hovered] = tile_canvas(id, size, theme);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(min, max, hovered ? theme.tile_hover : theme.tile_background, rounding);
-  draw->AddRect(min, max, theme.tile_border, rounding);
 
   ImFont* font = fonts_in_use(fonts).text;
   float line = font->FontSize;
