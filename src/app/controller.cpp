@@ -18,7 +18,7 @@ namespace raekoda::app {
 
 Controller::Controller(db::Database database, std::optional<Date> fixed_today)
     : database_(std::move(database)), fixed_today_(fixed_today) {
-  session_.database_name = database_.path().filename().string();
+  session_.database_name = database_.display_name();
   session_.read_only = database_.read_only();
   refresh();
 }

@@ -308,12 +308,12 @@ void Controller::start_import(bool dry_run) {
   panel.message.clear();
   if (dry_run) panel.summary.clear();
   auto work = [job = job.get(), request = std::move(request), context = std::move(context)](
-                  db::Database* shared, const std::filesystem::path& path) {
+                  db::Database* shared, const std::string& target) {
     try {
       if (shared) {
         job->report = import::run_import(*shared, request, context, &job->progress);
       } else {
-        db::Database own = db::Database::open(path, db::OpenMode::existing);
+        db::Database own = db::Database::open(target, db::OpenMode::existing);
         job->report = import::run_import(own, request, context, &job->progress);
       }
     } catch (const std::exception& error) {
@@ -321,12 +321,11 @@ void Controller::start_import(bool dry_run) {
     }
     job->finished.store(true, std::memory_order_release);
   };
-  const std::filesystem::path& path = database_.path();
-  if (path.empty() || path == ":memory:")
+  if (database_.in_memory())
     // An in-memory database cannot be opened twice: the run happens here, while the window waits.
-    work(&database_, path);
+    work(&database_, database_.target());
   else
-    job->thread = std::thread(std::move(work), nullptr, path);
+    job->thread = std::thread(std::move(work), nullptr, database_.target());
   import_->job = std::move(job);
   poll_import();
   redraw_ = true;

@@ -71,7 +71,8 @@ std::string describe_sqlite(int code, const std::string& sqlite_text) {
 
 std::string describe(const db::DatabaseError& error) {
   if (error.sqlite_code() != 0) return describe_sqlite(error.sqlite_code(), error.what());
-  // Raekoda's own refusals: the detail is a path or a name.
+  // Raekoda's own refusals, where the detail is a path or a name, and the server's, where it is
+  // the server's own text.
   const char* key = "error.db.other";
   switch (error.kind()) {
     case db::ErrorKind::missing_file:
@@ -100,6 +101,18 @@ std::string describe(const db::DatabaseError& error) {
       break;
     case db::ErrorKind::not_empty:
       key = "error.db.not_empty";
+      break;
+    case db::ErrorKind::connection:
+      key = "error.db.connection";
+      break;
+    case db::ErrorKind::authentication:
+      key = "error.db.authentication";
+      break;
+    case db::ErrorKind::permission:
+      key = "error.db.permission";
+      break;
+    case db::ErrorKind::password_given:
+      key = "error.db.password_given";
       break;
     case db::ErrorKind::other:
       break;

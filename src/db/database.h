@@ -1,6 +1,8 @@
 #pragma once
-// The one connection to the shared SQLite file. Prepared statements only; every error carries a
-// kind the application turns into a sentence in the user's language.
+// The one connection to the shared database: an SQLite file, or a PostgreSQL server for a city
+// that outgrew a file. Prepared statements only; every error carries a kind the application turns
+// into a sentence in the user's language. The backends live in sqlite_connection.cpp and
+// postgres_connection.cpp; nothing outside db/ knows which one runs.
 
 #include <cstdint>
 #include <filesystem>
@@ -11,9 +13,9 @@
 #include <string_view>
 
 #include "core/date.h"
+#include "db/connection.h"
 
 struct sqlite3;
-struct sqlite3_stmt;
 
 namespace raekoda::db {
 
@@ -27,43 +29,60 @@ enum class ErrorKind {
   busy,              // another writer held the file longer than the busy timeout
   constraint,        // the data broke a rule of the schema
   not_empty,         // holds records already, where only an empty database will do
+  connection,        // the server cannot be reached, or the connection dropped
+  authentication,    // the server refused the user or the password
+  permission,        // the user's database role may not do this
+  password_given,    // a password was written into the connection string
   other,
 };
 
 class DatabaseError : public std::runtime_error {
 public:
   // `detail` is a path or a reason of ours, or SQLite's own English text when `sqlite_code`
-  // (SQLite's extended result code) is not 0.
-  DatabaseError(ErrorKind kind, const std::string& detail, int sqlite_code = 0)
-      : std::runtime_error(detail), kind_(kind), sqlite_code_(sqlite_code) {}
+  // (SQLite's extended result code) is not 0, or PostgreSQL's when `sqlstate` is not empty.
+  DatabaseError(ErrorKind kind, const std::string& detail, int sqlite_code = 0,
+                std::string sqlstate = {})
+      : std::runtime_error(detail),
+        kind_(kind),
+        sqlite_code_(sqlite_code),
+        sqlstate_(std::move(sqlstate)) {}
   ErrorKind kind() const { return kind_; }
   int sqlite_code() const { return sqlite_code_; }
+  const std::string& sqlstate() const { return sqlstate_; }
 
 private:
   ErrorKind kind_;
   int sqlite_code_;
+  std::string sqlstate_;
 };
 
 class Statement {
 public:
-  Statement(sqlite3* db, std::string_view sql);
-  ~Statement();
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  Statement(Statement&& other) noexcept;
-  Statement& operator=(Statement&&) = delete;
+  explicit Statement(std::unique_ptr<Cursor> cursor) : cursor_(std::move(cursor)) {}
 
-  // Parameters are numbered from 1, as in SQLite.
-  Statement& bind(int index, std::int64_t value);
+  // Parameters are numbered from 1, as in SQLite; `?NNN` names one, `?` the next.
+  Statement& bind(int index, std::int64_t value) {
+    cursor_->bind_integer(index, value);
+    return *this;
+  }
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
-  Statement& bind(int index, double value);
-  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, double value) {
+    cursor_->bind_real(index, value);
+    return *this;
+  }
+  Statement& bind(int index, std::string_view text) {
+    cursor_->bind_text(index, text);
+    return *this;
+  }
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, const std::string& text) {
     return bind(index, std::string_view(text));
   }
   Statement& bind(int index, Date date) { return bind(index, date.iso()); }
-  Statement& bind(int index, std::nullopt_t);
+  Statement& bind(int index, std::nullopt_t) {
+    cursor_->bind_null(index);
+    return *this;
+  }
   template <class T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind(index, std::nullopt);
@@ -76,19 +95,19 @@ public:
   }
 
   // Advances to the next row; false when there are no more.
-  bool step();
+  bool step() { return cursor_->step(); }
   // Runs a statement that returns no rows, then makes it ready for the next use.
   void run();
-  void reset();
+  void reset() { cursor_->reset(); }
 
-  bool is_null(int column) const;
-  std::int64_t integer(int column) const;
-  double real(int column) const;
-  std::string text(int column) const;
+  bool is_null(int column) const { return cursor_->is_null(column); }
+  std::int64_t integer(int column) const { return cursor_->integer(column); }
+  double real(int column) const { return cursor_->real(column); }
+  std::string text(int column) const { return cursor_->text(column); }
   std::optional<Date> date(int column) const;
 
 private:
-  sqlite3_stmt* statement_ = nullptr;
+  std::unique_ptr<Cursor> cursor_;
 };
 
 enum class OpenMode {
@@ -96,11 +115,16 @@ enum class OpenMode {
   create_if_missing,  // a missing file is created with the schema
 };
 
+// Where a command's --db points: a file, or a server when it is a libpq connection URI
+// (postgresql://, postgres://) or keyword string (host=... dbname=...).
+bool names_server(std::string_view target);
+
 class Database {
 public:
-  // Opens, checks and if needed upgrades the schema. Throws DatabaseError; a file that fails a
-  // check is never written to.
-  static Database open(const std::filesystem::path& path, OpenMode mode);
+  // Opens, checks and if needed upgrades the schema. Throws DatabaseError; a database that fails
+  // a check is never written to. `target` is a file path or a server (names_server); a server's
+  // database is never created, but an empty one gets the schema.
+  static Database open(const std::string& target, OpenMode mode);
   // A private in-memory database with the schema, for tests and benchmarks.
   static Database open_in_memory();
 
@@ -110,8 +134,9 @@ public:
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  Statement prepare(std::string_view sql) { return Statement(db_, sql); }
-  void exec(std::string_view sql);
+  Backend backend() const { return connection_->backend(); }
+  Statement prepare(std::string_view sql) { return Statement(connection_->prepare(sql)); }
+  void exec(std::string_view sql) { connection_->exec(sql); }
   // The first column of the first row of a query, or `fallback` when it yields no row or NULL.
   template <class... Args>
   std::int64_t query_integer(std::string_view sql, std::int64_t fallback, const Args&... args) {
@@ -121,36 +146,39 @@ public:
     return statement.integer(0);
   }
 
-  // The row id of the last row this connection inserted.
-  std::int64_t last_insert_id();
-  bool read_only() const { return read_only_; }
-  // How long a statement waits for a colleague's write to finish before it reports the file
+  // The id of the last row this connection inserted.
+  std::int64_t last_insert_id() { return connection_->last_insert_id(); }
+  bool read_only() const { return connection_->read_only(); }
+  // How long a statement waits for a colleague's write to finish before it reports the database
   // busy; default_busy_timeout_ms unless set.
-  void set_busy_timeout(int milliseconds);
-  int busy_timeout() const;
+  void set_busy_timeout(int milliseconds) { connection_->set_busy_timeout(milliseconds); }
+  int busy_timeout() const { return connection_->busy_timeout(); }
   static constexpr int default_busy_timeout_ms = 5000;
   // How often a write has given up waiting for a colleague's write, reads not counted: a caller
-  // whose work catches its own errors can still tell that a write found the file busy.
-  std::int64_t write_refusals() const;
-  struct BusyWait;
+  // whose work catches its own errors can still tell that a write found the database busy.
+  std::int64_t write_refusals() const { return connection_->write_refusals(); }
   int schema_version();
-  // Changes whenever another connection commits to the file: cheap to poll.
-  std::int64_t data_version();
+  // Changes whenever another connection commits: cheap to poll.
+  std::int64_t data_version() { return connection_->data_version(); }
   // True when no table of the areas holds a row: the dashboard then offers demo data.
   bool is_empty();
-  const std::filesystem::path& path() const { return path_; }
-  sqlite3* handle() { return db_; }
+  // What --db said: the file's path, or the server's connection string.
+  const std::string& target() const { return target_; }
+  // The file's path; empty for a server.
+  std::filesystem::path path() const;
+  // What the notice line calls the database: the file's name, or database@host for a server.
+  std::string display_name() const;
+  bool in_memory() const { return target_ == ":memory:"; }
+  // The SQLite connection, for what only SQLite has (functions of ours); nullptr on a server.
+  sqlite3* sqlite_handle();
 
 private:
-  Database(sqlite3* db, std::filesystem::path path, bool read_only);
-  void configure();
+  Database(std::unique_ptr<Connection> connection, std::string target);
   void check_and_migrate();
 
-  sqlite3* db_ = nullptr;
-  std::filesystem::path path_;
-  bool read_only_ = false;
-  std::unique_ptr<BusyWait> busy_;  // apart, so that SQLite's pointer to it outlives a move
-  friend class Transaction;         // its BEGIN IMMEDIATE waits as a write
+  std::unique_ptr<Connection> connection_;
+  std::string target_;
+  friend class Transaction;
   friend class WriteWaitScope;
 };
 

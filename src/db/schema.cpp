@@ -4,6 +4,7 @@
 
 #include "core/deadline_rule.h"
 #include "db/database.h"
+#include "db/schema_postgres.h"
 
 namespace raekoda::db {
 namespace {
@@ -439,7 +440,7 @@ CREATE INDEX media_items_url ON media_items(outlet_id, url) WHERE url IS NOT NUL
 CREATE INDEX people_email ON people(email) WHERE email IS NOT NULL;
 )sql";
 
-void seed_v1(Database& db) {
+void seed_rules(Database& db) {
   Statement insert_rule = db.prepare(
       "INSERT INTO deadline_rules (key, amount, unit, max_extension, extension_unit, basis) "
       "VALUES (?, ?, ?, ?, ?, ?)");
@@ -448,6 +449,10 @@ void seed_v1(Database& db) {
                          key_of(rule.extension_unit), rule.basis);
     insert_rule.run();
   }
+}
+
+void seed_v1(Database& db) {
+  seed_rules(db);
   // Resolution targets in working minutes (a working day is 8:00-17:00, 540 minutes).
   db.exec(
       "INSERT INTO incident_targets (severity, target_minutes) VALUES "
@@ -461,7 +466,9 @@ const std::vector<std::string_view>& migrations() {
   return all;
 }
 
-void migrate(Database& db, int from, int to) {
+namespace {
+
+void migrate_sqlite(Database& db, int from, int to) {
   for (int version = from; version < to; ++version) {
     Transaction transaction(db);
     db.exec(migrations()[static_cast<std::size_t>(version)]);
@@ -472,6 +479,66 @@ void migrate(Database& db, int from, int to) {
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
   }
+}
+
+void migrate_postgres(Database& db, int from, int to) {
+  if (from == 0) {
+    Transaction transaction(db);
+    db.exec(postgres_baseline());
+    seed_rules(db);
+    // Version 2's targets in working hours, in the order that gave them their ids on SQLite.
+    db.exec(
+        "INSERT INTO incident_targets (severity, target_hours) VALUES "
+        "('critical', 4), ('high', 9), ('normal', 27), ('low', 90)");
+    db.exec("INSERT INTO raekoda_schema (application_id, version) VALUES (" +
+            std::to_string(raekoda_application_id) + ", " +
+            std::to_string(postgres_baseline_version) + ")");
+    transaction.commit();
+    from = postgres_baseline_version;
+  }
+  if (from < to)
+    throw DatabaseError(ErrorKind::other,
+                        "no PostgreSQL migration to version " + std::to_string(from + 1));
+}
+
+}  // namespace
+
+void migrate(Database& db, int from, int to) {
+  if (db.backend() == Backend::postgresql)
+    migrate_postgres(db, from, to);
+  else
+    migrate_sqlite(db, from, to);
+}
+
+bool holds_raekoda_schema(Database& db) {
+  if (db.backend() == Backend::postgresql) {
+    bool marked = db.query_integer(
+                      "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
+                      "tablename = 'raekoda_schema'",
+                      0) > 0;
+    if (marked)
+      return db.query_integer("SELECT application_id FROM raekoda_schema", 0) ==
+             raekoda_application_id;
+    return db.query_integer(
+               "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+               "WHERE n.nspname = current_schema()",
+               0) == 0;
+  }
+  std::int64_t application_id = db.query_integer("PRAGMA application_id", 0);
+  if (application_id == raekoda_application_id) return true;
+  return db.query_integer("SELECT count(*) FROM sqlite_schema", 0) == 0 &&
+         stored_schema_version(db) == 0;
+}
+
+int stored_schema_version(Database& db) {
+  if (db.backend() == Backend::postgresql) {
+    bool marked = db.query_integer(
+                      "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
+                      "tablename = 'raekoda_schema'",
+                      0) > 0;
+    return marked ? static_cast<int>(db.query_integer("SELECT version FROM raekoda_schema", 0)) : 0;
+  }
+  return static_cast<int>(db.query_integer("PRAGMA user_version", 0));
 }
 
 }  // namespace raekoda::db

@@ -1,7 +1,7 @@
 #pragma once
 // The schema and its history. Each migration takes the database from version N-1 to N
-// (PRAGMA user_version) in one transaction; a released migration is never edited, only followed
-// by a new one.
+// (PRAGMA user_version on SQLite, raekoda_schema on PostgreSQL) in one transaction; a released
+// migration is never edited, only followed by a new one.
 
 #include <cstdint>
 #include <string_view>
@@ -22,5 +22,10 @@ inline int latest_schema_version() {
 
 // Applies migrations from..to, each in its own transaction.
 void migrate(Database& db, int from, int to);
+
+// True when the database is Raekoda's or blank: not another program's.
+bool holds_raekoda_schema(Database& db);
+// The version of the schema the database holds; 0 for a blank one.
+int stored_schema_version(Database& db);
 
 }  // namespace raekoda::db

@@ -188,7 +188,7 @@ void register_working_time(Database& db, const WorkingCalendar& calendar) {
   auto counts = std::make_unique<const WorkingDayCounts>(calendar);
   {
     std::lock_guard lock(registry_mutex);
-    if (auto known = registry.find(db.handle()); known != registry.end()) {
+    if (auto known = registry.find(db.sqlite_handle()); known != registry.end()) {
       known->second->counts = std::move(counts);
       return;
     }
@@ -207,13 +207,13 @@ void register_working_time(Database& db, const WorkingCalendar& calendar) {
        {Function{"working_days_through", 1, working_days_through, forget_connection},
         Function{"working_minute", 1, working_minute, nullptr},
         Function{"working_moment", 1, working_moment, nullptr}}) {
-    int code = sqlite3_create_function_v2(db.handle(), function.name, function.arguments,
+    int code = sqlite3_create_function_v2(db.sqlite_handle(), function.name, function.arguments,
                                           SQLITE_UTF8 | SQLITE_DETERMINISTIC, time, function.call,
                                           nullptr, nullptr, function.destroy);
     if (code != SQLITE_OK) throw DatabaseError(ErrorKind::other, sqlite3_errstr(code));
     if (function.destroy) {
       std::lock_guard lock(registry_mutex);
-      registry.emplace(db.handle(), time);
+      registry.emplace(db.sqlite_handle(), time);
     }
   }
 }

@@ -1,0 +1,56 @@
+#pragma once
+// What a database backend provides: a connection that prepares statements, and a statement that
+// binds, steps and reads columns. Database and Statement (database.h) are the only users; the
+// queries never see a backend.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace raekoda::db {
+
+enum class Backend { sqlite, postgresql };
+
+class Cursor {
+public:
+  virtual ~Cursor() = default;
+  // Parameters are numbered from 1.
+  virtual void bind_integer(int index, std::int64_t value) = 0;
+  virtual void bind_real(int index, double value) = 0;
+  virtual void bind_text(int index, std::string_view text) = 0;
+  virtual void bind_null(int index) = 0;
+  virtual bool step() = 0;
+  // Makes the statement ready to run again with new parameters.
+  virtual void reset() = 0;
+  virtual bool is_null(int column) const = 0;
+  virtual std::int64_t integer(int column) const = 0;
+  virtual double real(int column) const = 0;
+  // Dates read 'YYYY-MM-DD' and moments 'YYYY-MM-DD HH:MM' from either backend.
+  virtual std::string text(int column) const = 0;
+};
+
+class Connection {
+public:
+  virtual ~Connection() = default;
+  virtual Backend backend() const = 0;
+  virtual std::unique_ptr<Cursor> prepare(std::string_view sql) = 0;
+  // One or more statements without parameters.
+  virtual void exec(std::string_view sql) = 0;
+  virtual std::int64_t last_insert_id() = 0;
+  // Changes whenever another connection commits; cheap enough to call every frame.
+  virtual std::int64_t data_version() = 0;
+  // A write transaction: it takes the write lock at once where the backend has one.
+  virtual void begin_write() = 0;
+  virtual bool read_only() const = 0;
+
+  // Waiting for a colleague's write: the longest wait of any statement, a write's own shorter
+  // one, and how often a write gave up.
+  virtual void set_busy_timeout(int milliseconds) = 0;
+  virtual int busy_timeout() const = 0;
+  virtual void set_write_wait(std::optional<int> milliseconds) = 0;
+  virtual std::int64_t write_refusals() const = 0;
+};
+
+}  // namespace raekoda::db

@@ -1,0 +1,337 @@
+#include "db/postgres_connection.h"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <optional>
+#include <vector>
+
+#include "db/database.h"
+
+namespace raekoda::db {
+namespace {
+
+// Type ids from PostgreSQL's pg_type catalogue.
+constexpr Oid bool_oid = 16;
+constexpr Oid timestamp_oid = 1114;
+constexpr Oid timestamptz_oid = 1184;
+
+ErrorKind kind_of(std::string_view state) {
+  if (state.size() != 5) return ErrorKind::connection;
+  std::string_view group = state.substr(0, 2);
+  if (group == "23" || group == "22") return ErrorKind::constraint;
+  if (group == "08" || group == "57") return ErrorKind::connection;
+  if (group == "28") return ErrorKind::authentication;
+  if (state == "40001" || state == "40P01" || state == "55P03") return ErrorKind::busy;
+  if (state == "25006") return ErrorKind::read_only;
+  if (state == "42501") return ErrorKind::permission;
+  return ErrorKind::other;
+}
+
+std::string trimmed(const char* message) {
+  std::string text = message ? message : "";
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+struct ResultDeleter {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+class PostgresConnection;
+
+class PostgresCursor final : public Cursor {
+public:
+  PostgresCursor(PostgresConnection& connection, std::string_view sql);
+  ~PostgresCursor() override;
+  PostgresCursor(const PostgresCursor&) = delete;
+  PostgresCursor& operator=(const PostgresCursor&) = delete;
+
+  void bind_integer(int index, std::int64_t value) override { slot(index) = std::to_string(value); }
+  void bind_real(int index, double value) override {
+    char buffer[32];
+    auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    slot(index) = std::string(buffer, end);
+  }
+  void bind_text(int index, std::string_view text) override { slot(index) = std::string(text); }
+  void bind_null(int index) override { slot(index).reset(); }
+
+  bool step() override;
+  void reset() override {
+    result_.reset();
+    row_ = -1;
+    for (auto& value : values_) value.reset();
+  }
+
+  bool is_null(int column) const override { return PQgetisnull(result_.get(), row_, column) != 0; }
+  std::int64_t integer(int column) const override {
+    const char* value = PQgetvalue(result_.get(), row_, column);
+    if (PQftype(result_.get(), column) == bool_oid) return value[0] == 't' ? 1 : 0;
+    return std::strtoll(value, nullptr, 10);
+  }
+  double real(int column) const override {
+    return std::strtod(PQgetvalue(result_.get(), row_, column), nullptr);
+  }
+  std::string text(int column) const override {
+    std::string value(PQgetvalue(result_.get(), row_, column),
+                      static_cast<std::size_t>(PQgetlength(result_.get(), row_, column)));
+    // Moments are kept to the minute, as on SQLite: drop the seconds PostgreSQL prints.
+    Oid type = PQftype(result_.get(), column);
+    if ((type == timestamp_oid || type == timestamptz_oid) && value.size() > 16) value.resize(16);
+    return value;
+  }
+
+private:
+  std::optional<std::string>& slot(int index) {
+    if (index < 1 || index > static_cast<int>(values_.size()))
+      throw DatabaseError(ErrorKind::other, "parameter " + std::to_string(index) + " of " + sql_);
+    return values_[static_cast<std::size_t>(index - 1)];
+  }
+
+  PostgresConnection& connection_;
+  std::string sql_;
+  std::vector<std::optional<std::string>> values_;
+  std::string name_;  // once prepared on the server, for a statement run more than once
+  std::uint64_t prepared_on_ = 0;
+  int runs_ = 0;
+  Result result_;
+  int row_ = -1;
+};
+
+class PostgresConnection final : public Connection {
+public:
+  explicit PostgresConnection(PGconn* connection) : connection_(connection) {}
+  ~PostgresConnection() override { PQfinish(connection_); }
+  PostgresConnection(const PostgresConnection&) = delete;
+  PostgresConnection& operator=(const PostgresConnection&) = delete;
+
+  void configure() {
+    PQsetClientEncoding(connection_, "UTF8");
+    exec(
+        "SET DateStyle = ISO, YMD; SET IntervalStyle = postgres; SET client_min_messages = "
+        "warning; LISTEN raekoda");
+    read_only_ = single_text("SHOW transaction_read_only") == "on";
+  }
+
+  Backend backend() const override { return Backend::postgresql; }
+  std::unique_ptr<Cursor> prepare(std::string_view sql) override {
+    return std::make_unique<PostgresCursor>(*this, sql);
+  }
+  void exec(std::string_view sql) override {
+    reconnect_if_dropped();
+    check(Result(PQexec(connection_, std::string(sql).c_str())), sql);
+  }
+  std::int64_t last_insert_id() override {
+    return std::strtoll(single_text("SELECT lastval()").c_str(), nullptr, 10);
+  }
+  std::int64_t data_version() override {
+    // Reads what has arrived on the socket without waiting: no query, no round trip.
+    if (PQconsumeInput(connection_) == 0) return data_version_;
+    int own = PQbackendPID(connection_);
+    while (PGnotify* notice = PQnotifies(connection_)) {
+      if (notice->be_pid != own) ++data_version_;
+      PQfreemem(notice);
+    }
+    return data_version_;
+  }
+  void begin_write() override {
+    exec("BEGIN");
+    if (write_wait_ms_)
+      exec("SET LOCAL lock_timeout = " + std::to_string(std::max(*write_wait_ms_, 1)));
+    else
+      exec("SET LOCAL lock_timeout = " + std::to_string(std::max(busy_timeout_ms_, 1)));
+  }
+  bool read_only() const override { return read_only_; }
+
+  void set_busy_timeout(int milliseconds) override { busy_timeout_ms_ = std::max(milliseconds, 0); }
+  int busy_timeout() const override { return busy_timeout_ms_; }
+  void set_write_wait(std::optional<int> milliseconds) override { write_wait_ms_ = milliseconds; }
+  std::int64_t write_refusals() const override { return write_refusals_; }
+
+  PGconn* handle() { return connection_; }
+  // Counts reconnections: a statement prepared before one must be prepared again.
+  std::uint64_t generation() const { return generation_; }
+  std::string next_statement_name() { return "raekoda_" + std::to_string(++statements_); }
+
+  // A dropped connection (a server restart, the network) is opened again before the next
+  // statement, outside a transaction only: work begun on the old one is gone with it.
+  void reconnect_if_dropped() {
+    if (PQstatus(connection_) == CONNECTION_OK) return;
+    PQreset(connection_);
+    if (PQstatus(connection_) != CONNECTION_OK)
+      throw DatabaseError(ErrorKind::connection, trimmed(PQerrorMessage(connection_)), 0, "08006");
+    ++generation_;
+    configure();
+  }
+
+  // Throws for a failed result, with the kind its SQLSTATE says.
+  Result check(Result result, std::string_view sql) {
+    ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN)
+      return result;
+    const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
+    std::string code = state ? state : (PQstatus(connection_) == CONNECTION_OK ? "" : "08006");
+    std::string detail =
+        trimmed(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(connection_));
+    if (detail.empty()) detail = trimmed(PQerrorMessage(connection_));
+    ErrorKind kind = code.empty() ? ErrorKind::other : kind_of(code);
+    if (kind == ErrorKind::busy && PQtransactionStatus(connection_) != PQTRANS_IDLE)
+      ++write_refusals_;
+    (void)sql;
+    throw DatabaseError(kind, detail, 0, code);
+  }
+
+private:
+  std::string single_text(const char* sql) {
+    Result result = check(Result(PQexec(connection_, sql)), sql);
+    return PQntuples(result.get()) > 0 ? PQgetvalue(result.get(), 0, 0) : "";
+  }
+
+  PGconn* connection_ = nullptr;
+  bool read_only_ = false;
+  int busy_timeout_ms_ = Database::default_busy_timeout_ms;
+  std::optional<int> write_wait_ms_;
+  std::int64_t write_refusals_ = 0;
+  std::int64_t data_version_ = 0;
+  std::uint64_t generation_ = 0;
+  std::uint64_t statements_ = 0;
+};
+
+PostgresCursor::PostgresCursor(PostgresConnection& connection, std::string_view sql)
+    : connection_(connection) {
+  int count = 0;
+  sql_ = numbered_placeholders(sql, count);
+  values_.resize(static_cast<std::size_t>(count));
+}
+
+PostgresCursor::~PostgresCursor() {
+  if (name_.empty() || prepared_on_ != connection_.generation()) return;
+  PGconn* handle = connection_.handle();
+  if (PQstatus(handle) == CONNECTION_OK) PQclear(PQexec(handle, ("DEALLOCATE " + name_).c_str()));
+}
+
+bool PostgresCursor::step() {
+  if (!result_) {
+    connection_.reconnect_if_dropped();
+    std::vector<const char*> values;
+    values.reserve(values_.size());
+    for (const auto& value : values_) values.push_back(value ? value->c_str() : nullptr);
+    auto count = static_cast<int>(values.size());
+    PGconn* handle = connection_.handle();
+    // The first run goes unprepared, in one round trip; a statement run again is prepared once.
+    if (++runs_ == 1) {
+      result_ = connection_.check(Result(PQexecParams(handle, sql_.c_str(), count, nullptr,
+                                                      values.data(), nullptr, nullptr, 0)),
+                                  sql_);
+    } else {
+      if (name_.empty() || prepared_on_ != connection_.generation()) {
+        std::string name = connection_.next_statement_name();
+        connection_.check(Result(PQprepare(handle, name.c_str(), sql_.c_str(), count, nullptr)),
+                          sql_);
+        name_ = std::move(name);
+        prepared_on_ = connection_.generation();
+      }
+      result_ = connection_.check(
+          Result(PQexecPrepared(handle, name_.c_str(), count, values.data(), nullptr, nullptr, 0)),
+          sql_);
+    }
+    row_ = -1;
+  }
+  return ++row_ < PQntuples(result_.get());
+}
+
+std::string option(const PQconninfoOption* options, std::string_view keyword) {
+  for (const PQconninfoOption* o = options; o && o->keyword; ++o)
+    if (keyword == o->keyword && o->val) return o->val;
+  return {};
+}
+
+}  // namespace
+
+std::string numbered_placeholders(std::string_view sql, int& count) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  count = 0;
+  std::size_t i = 0;
+  auto copy_until = [&](char close) {
+    out += sql[i++];
+    while (i < sql.size()) {
+      char c = sql[i++];
+      out += c;
+      if (c == close) {
+        if (i < sql.size() && sql[i] == close) {  // '' or "" inside: still quoted
+          out += sql[i++];
+          continue;
+        }
+        return;
+      }
+    }
+  };
+  while (i < sql.size()) {
+    char c = sql[i];
+    if (c == '\'' || c == '"') {
+      copy_until(c);
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      while (i < sql.size() && sql[i] != '\n') out += sql[i++];
+    } else if (c == '?') {
+      ++i;
+      int number = 0;
+      bool numbered = false;
+      while (i < sql.size() && sql[i] >= '0' && sql[i] <= '9') {
+        number = number * 10 + (sql[i++] - '0');
+        numbered = true;
+      }
+      if (!numbered) number = count + 1;
+      count = std::max(count, number);
+      out += '$';
+      out += std::to_string(number);
+    } else {
+      out += sql[i++];
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<Connection> open_postgres(const std::string& conninfo) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+  if (!options) {
+    std::string detail = trimmed(error);
+    PQfreemem(error);
+    throw DatabaseError(ErrorKind::connection, detail);
+  }
+  bool password = !option(options, "password").empty();
+  bool timeout = !option(options, "connect_timeout").empty();
+  PQconninfoFree(options);
+  if (password) throw DatabaseError(ErrorKind::password_given, postgres_display_name(conninfo));
+
+  // A server that does not answer is reported after 10 s, not after the system's TCP timeout.
+  const char* keywords[] = {"dbname", "connect_timeout", "application_name", nullptr};
+  const char* values[] = {conninfo.c_str(), timeout ? nullptr : "10", "raekoda", nullptr};
+  PGconn* handle = PQconnectdbParams(keywords, values, 1);
+  auto connection = std::make_unique<PostgresConnection>(handle);
+  if (PQstatus(handle) != CONNECTION_OK) {
+    std::string detail = trimmed(PQerrorMessage(handle));
+    bool refused = detail.find("authentication") != std::string::npos ||
+                   detail.find("password") != std::string::npos;
+    throw DatabaseError(refused ? ErrorKind::authentication : ErrorKind::connection, detail);
+  }
+  connection->configure();
+  return connection;
+}
+
+std::string postgres_display_name(const std::string& conninfo) {
+  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), nullptr);
+  if (!options) return "PostgreSQL";
+  std::string name = option(options, "dbname");
+  std::string host = option(options, "host");
+  PQconninfoFree(options);
+  if (name.empty()) name = "postgres";
+  // A socket folder names no machine: the server is this one.
+  if (host.empty() || host.front() == '/') host = "localhost";
+  return name + "@" + host;
+}
+
+}  // namespace raekoda::db

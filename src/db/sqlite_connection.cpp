@@ -1,0 +1,220 @@
+#include "db/sqlite_connection.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include <sqlite3.h>
+
+#include "db/database.h"
+#include "db/sqlite_functions.h"
+
+namespace raekoda::db {
+namespace {
+
+ErrorKind kind_of(int code) {
+  switch (code & 0xff) {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return ErrorKind::not_a_database;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ErrorKind::busy;
+    case SQLITE_READONLY:
+      return ErrorKind::read_only;
+    case SQLITE_CONSTRAINT:
+      return ErrorKind::constraint;
+    case SQLITE_CANTOPEN:
+      return ErrorKind::missing_file;
+    default:
+      return ErrorKind::other;
+  }
+}
+
+[[noreturn]] void fail(sqlite3* db, int code) {
+  std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  throw DatabaseError(kind_of(code), detail, code);
+}
+
+bool writable(const std::filesystem::path& file) {
+  // The rollback journal is created next to the file, so the folder must be writable too.
+  auto folder = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
+  return ::access(file.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+}
+
+class SqliteCursor final : public Cursor {
+public:
+  SqliteCursor(sqlite3* db, std::string_view sql) {
+    int code =
+        sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr);
+    if (code != SQLITE_OK) fail(db, code);
+  }
+  ~SqliteCursor() override { sqlite3_finalize(statement_); }
+  SqliteCursor(const SqliteCursor&) = delete;
+  SqliteCursor& operator=(const SqliteCursor&) = delete;
+
+  void bind_integer(int index, std::int64_t value) override {
+    sqlite3_bind_int64(statement_, index, value);
+  }
+  void bind_real(int index, double value) override {
+    sqlite3_bind_double(statement_, index, value);
+  }
+  void bind_text(int index, std::string_view text) override {
+    sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()),
+                      SQLITE_TRANSIENT);
+  }
+  void bind_null(int index) override { sqlite3_bind_null(statement_, index); }
+
+  bool step() override {
+    int code = sqlite3_step(statement_);
+    if (code == SQLITE_ROW) return true;
+    if (code == SQLITE_DONE) return false;
+    sqlite3* db = sqlite3_db_handle(statement_);
+    sqlite3_reset(statement_);
+    fail(db, code);
+  }
+  void reset() override {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+  }
+
+  bool is_null(int column) const override {
+    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+  }
+  std::int64_t integer(int column) const override {
+    return sqlite3_column_int64(statement_, column);
+  }
+  double real(int column) const override { return sqlite3_column_double(statement_, column); }
+  std::string text(int column) const override {
+    auto* bytes = sqlite3_column_text(statement_, column);
+    if (!bytes) return {};
+    return std::string(reinterpret_cast<const char*>(bytes),
+                       static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+  }
+
+private:
+  sqlite3_stmt* statement_ = nullptr;
+};
+
+// Waiting for a colleague's write, as SQLite's own busy timeout does, but counting each time it
+// gives up so that the application can tell a busy file from other errors it caught.
+struct BusyWait {
+  sqlite3* connection = nullptr;
+  int timeout_ms = Database::default_busy_timeout_ms;
+  std::optional<int> write_timeout_ms;  // a write's own, shorter wait (WriteWaitScope)
+  bool beginning = false;               // BEGIN IMMEDIATE runs: outside a transaction, yet a write
+  std::int64_t write_refusals = 0;
+  std::chrono::steady_clock::time_point since;
+};
+
+int wait_while_busy(void* data, int attempts) {
+  auto* wait = static_cast<BusyWait*>(data);
+  auto now = std::chrono::steady_clock::now();
+  if (attempts == 0) wait->since = now;
+  auto waited = static_cast<int>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(now - wait->since).count());
+  bool writing = wait->beginning || sqlite3_get_autocommit(wait->connection) == 0;
+  int limit = writing ? wait->write_timeout_ms.value_or(wait->timeout_ms) : wait->timeout_ms;
+  if (waited >= limit) {
+    if (writing) ++wait->write_refusals;
+    return 0;
+  }
+  // Short, growing sleeps: a colleague's commit usually takes milliseconds.
+  int step = std::min({1 << std::min(attempts, 4), 25, limit - waited});
+  std::this_thread::sleep_for(std::chrono::milliseconds(step));
+  return 1;
+}
+
+class SqliteConnection final : public Connection {
+public:
+  SqliteConnection(sqlite3* db, bool read_only) : db_(db), read_only_(read_only) {}
+  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  void configure() {
+    busy_.connection = db_;
+    sqlite3_busy_handler(db_, wait_while_busy, &busy_);
+    register_sql_functions(db_);
+    sqlite3_extended_result_codes(db_, 1);
+    // Foreign keys are per connection in SQLite and off by default.
+    exec("PRAGMA foreign_keys = ON");
+  }
+
+  Backend backend() const override { return Backend::sqlite; }
+  std::unique_ptr<Cursor> prepare(std::string_view sql) override {
+    return std::make_unique<SqliteCursor>(db_, sql);
+  }
+  void exec(std::string_view sql) override {
+    std::string text(sql);
+    char* message = nullptr;
+    int code = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+    if (code != SQLITE_OK) {
+      std::string detail = message ? message : sqlite3_errstr(code);
+      sqlite3_free(message);
+      throw DatabaseError(kind_of(code), detail, code);
+    }
+  }
+  std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
+  std::int64_t data_version() override {
+    SqliteCursor version(db_, "PRAGMA data_version");
+    return version.step() ? version.integer(0) : 0;
+  }
+  void begin_write() override {
+    busy_.beginning = true;
+    try {
+      exec("BEGIN IMMEDIATE");
+    } catch (const DatabaseError&) {
+      busy_.beginning = false;
+      throw;
+    }
+    busy_.beginning = false;
+  }
+  bool read_only() const override { return read_only_; }
+
+  void set_busy_timeout(int milliseconds) override { busy_.timeout_ms = std::max(milliseconds, 0); }
+  int busy_timeout() const override { return busy_.timeout_ms; }
+  void set_write_wait(std::optional<int> milliseconds) override {
+    busy_.write_timeout_ms = milliseconds;
+  }
+  std::int64_t write_refusals() const override { return busy_.write_refusals; }
+
+  sqlite3* handle() { return db_; }
+
+private:
+  sqlite3* db_ = nullptr;
+  bool read_only_ = false;
+  BusyWait busy_;
+};
+
+std::unique_ptr<Connection> open(const char* name, int flags, bool read_only) {
+  sqlite3* handle = nullptr;
+  int code = sqlite3_open_v2(name, &handle, flags, nullptr);
+  auto connection = std::make_unique<SqliteConnection>(handle, read_only);
+  if (code != SQLITE_OK) fail(handle, code);
+  connection->configure();
+  return connection;
+}
+
+}  // namespace
+
+std::unique_ptr<Connection> open_sqlite_file(const std::filesystem::path& path, bool create) {
+  bool read_only = !create && !writable(path);
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (create) flags |= SQLITE_OPEN_CREATE;
+  return open(path.c_str(), flags, read_only);
+}
+
+std::unique_ptr<Connection> open_sqlite_memory() {
+  return open(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, false);
+}
+
+sqlite3* sqlite_handle_of(Connection& connection) {
+  auto* sqlite = dynamic_cast<SqliteConnection*>(&connection);
+  return sqlite ? sqlite->handle() : nullptr;
+}
+
+}  // namespace raekoda::db

@@ -1,0 +1,18 @@
+#pragma once
+// Functions the queries call by the same name on both backends, where SQLite and PostgreSQL
+// spell a thing differently (schema_postgres.cpp defines PostgreSQL's):
+//   day_of(moment)           the day of a 'YYYY-MM-DD HH:MM' moment, as a date
+//   month_of(day)            'YYYY-MM'
+//   iso_weekday(day)         1 for Monday to 7 for Sunday
+//   hour_of(moment)          0..23
+//   days_between(from, to)   whole days from `from` to `to`
+//   greatest(a, b), least(a, b)   of two values, NULL ignored as PostgreSQL does
+//   folded_contains(text, folded) 1 when text, folded for case and diacritics, holds `folded`
+
+struct sqlite3;
+
+namespace raekoda::db {
+
+void register_sql_functions(sqlite3* db);
+
+}  // namespace raekoda::db
