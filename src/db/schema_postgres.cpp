@@ -415,6 +415,25 @@ BEGIN
   RETURN NULL;
 END
 $$;
+
+-- A row inserted with its id (a copy of a file, a test's fixture) moves the id sequence past it,
+-- so that the next row without one gets a free id, as SQLite's rowid does.
+CREATE FUNCTION raekoda_follow_ids() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  sequence text := pg_get_serial_sequence(quote_ident(TG_TABLE_NAME), 'id');
+  top bigint;
+  last bigint;
+BEGIN
+  EXECUTE format('SELECT max(id) FROM %I', TG_TABLE_NAME) INTO top;
+  EXECUTE format('SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM %s', sequence)
+    INTO last;
+  IF top > last THEN
+    PERFORM setval(sequence, top);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
 DO $$
 DECLARE
   name text;
@@ -423,6 +442,11 @@ BEGIN
                WHERE schemaname = current_schema() AND tablename <> 'raekoda_schema' LOOP
     EXECUTE format('CREATE TRIGGER raekoda_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE '
                    'ON %I FOR EACH STATEMENT EXECUTE FUNCTION raekoda_notify()', name);
+    IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+               AND table_name = name AND column_name = 'id' AND is_identity = 'YES') THEN
+      EXECUTE format('CREATE TRIGGER raekoda_follow_ids AFTER INSERT ON %I '
+                     'FOR EACH STATEMENT EXECUTE FUNCTION raekoda_follow_ids()', name);
+    END IF;
   END LOOP;
 END
 $$;

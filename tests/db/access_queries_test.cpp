@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/i18n.h"
+#include "support/test_database.h"
 #include "db/access_queries.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
@@ -26,7 +27,7 @@ std::int64_t count(Database& db, const std::string& sql) {
 
 // A small city: one unit, two systems, people who left at different times.
 Database small_city() {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   db.exec(R"sql(
     INSERT INTO units (id, name) VALUES (1, 'Linnakantselei');
     INSERT INTO information_systems (id, name, kind) VALUES (1, 'E-post', 'email'),
@@ -140,7 +141,7 @@ TEST_CASE("a revoke decision and the account's revocation are audited, each once
 }
 
 TEST_CASE("campaign progress and burn-up match a direct count of decisions") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   db::write_demo_data(db, DemoOptions{7, 2, 1, today});
   AccessFigures f = db::load_access_figures(db, today, 0);
   REQUIRE(f.current);
@@ -164,7 +165,7 @@ TEST_CASE("campaign progress and burn-up match a direct count of decisions") {
 }
 
 TEST_CASE("days from leaving to revocation match a direct computation") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   db::write_demo_data(db, DemoOptions{7, 2, 1, today});
   AccessFigures f = db::load_access_figures(db, today, 0);
   std::array<std::int64_t, AccessFigures::delay_buckets> expected{};

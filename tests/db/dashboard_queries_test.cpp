@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/working_calendar.h"
+#include "support/test_database.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
@@ -55,7 +56,7 @@ TEST_CASE("the overview's figures match a count of the records themselves") {
   DemoOptions options{5, 2, 1, today};
   Records records;
   generate_demo_data(options, records);
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   db::write_demo_data(db, options);
   DashboardFigures figures = db::load_dashboard_figures(db, DateTime{today, 23 * 60 + 59});
   const OverviewFigures& f = figures.overview;
@@ -114,7 +115,7 @@ TEST_CASE("the overview's figures match a count of the records themselves") {
 }
 
 TEST_CASE("every area's figures are read with the overview") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   db::write_demo_data(db, DemoOptions{1, 1, 1, today});
   DashboardFigures figures = db::load_dashboard_figures(db, DateTime{today, 23 * 60 + 59});
   for (View view : all_views) {
@@ -139,7 +140,7 @@ TEST_CASE("every area's figures are read with the overview") {
 }
 
 TEST_CASE("an empty database gives zeros and says it is empty") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   DashboardFigures figures = db::load_dashboard_figures(db, DateTime{today, 23 * 60 + 59});
   CHECK(figures.database_empty);
   CHECK(figures.overview.documents_overdue == 0);
@@ -152,7 +153,7 @@ TEST_CASE("each tile's trend counts its figure at every week's end, as the recor
   DemoOptions options{5, 2, 1, today};
   Records records;
   generate_demo_data(options, records);
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   db::write_demo_data(db, options);
   const OverviewFigures f = db::load_dashboard_figures(db, DateTime{today, 23 * 60 + 59}).overview;
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "support/test_database.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
 #include "db/deadline_queries.h"
@@ -20,7 +21,7 @@ const Date today = *Date::parse_iso("2026-11-22");
 constexpr const char* due = "coalesce(extended_due_on, due_on)";
 
 struct Fixture {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   WorkingCalendar calendar;
   DeadlineFigures f;
   Fixture() {

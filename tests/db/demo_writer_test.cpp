@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/working_calendar.h"
+#include "support/test_database.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
 
@@ -12,7 +13,7 @@ namespace {
 const Date until = *Date::parse_iso("2026-11-22");
 
 Database demo_database() {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   db::write_demo_data(db, DemoOptions{1, 3, 1, until});
   return db;
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "support/test_database.h"
 #include "db/database.h"
 #include "db/import_writer.h"
 #include "db/record_store.h"
@@ -59,7 +60,7 @@ std::int64_t count(Database& db, std::string_view sql) {
 }  // namespace
 
 TEST_CASE("an imported document is added with audit rows that name the import") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   REQUIRE(import_one(db, request("7-1/2026-0042", "Teabenõue")) == RowOutcome::added);
   CHECK(count(db, "SELECT count(*) FROM documents") == 1);
   // One audit row holds the whole record; its history shows it field by field.
@@ -77,7 +78,7 @@ TEST_CASE("an imported document is added with audit rows that name the import") 
 }
 
 TEST_CASE("importing the same row again changes nothing and writes no audit row") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   import_one(db, request("7-1/2026-0042", "Teabenõue"));
   std::int64_t audit = count(db, "SELECT count(*) FROM audit_log");
   CHECK(import_one(db, request("7-1/2026-0042", "Teabenõue")) == RowOutcome::unchanged);
@@ -87,7 +88,7 @@ TEST_CASE("importing the same row again changes nothing and writes no audit row"
 }
 
 TEST_CASE("a later export's changed field updates the row, audited before and after") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   import_one(db, request("7-1/2026-0042", "Teabenõue"));
   Record answered = request("7-1/2026-0042", "Teabenõue");
   answered.set("answered_on", "2026-11-20");
@@ -100,7 +101,7 @@ TEST_CASE("a later export's changed field updates the row, audited before and af
 }
 
 TEST_CASE("a row edited in Raekoda since the last import is a conflict, not overwritten") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   import_one(db, request("7-1/2026-0042", "Teabenõue"));
   Record original = *db::load_record(db, documents_spec(), 1);
   Record edited = original;
@@ -131,7 +132,7 @@ TEST_CASE("a row edited in Raekoda since the last import is a conflict, not over
 }
 
 TEST_CASE("a row the import cannot save is refused with the field's reason") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   Record bad = request("7-1/2026-0043", "Teabenõue");
   bad.set("registered_on", "2026-11-30");  // after its due date and in the future
   db::ImportWriter writer(db, register_export(), on_day(monday));
@@ -144,7 +145,7 @@ TEST_CASE("a row the import cannot save is refused with the field's reason") {
 }
 
 TEST_CASE("an import not committed leaves the database as it was") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   {
     db::ImportWriter writer(db, register_export(), on_day(monday));
     writer.person("Õie Mägi", "", "Linnakantselei", monday);
@@ -159,7 +160,7 @@ TEST_CASE("an import not committed leaves the database as it was") {
 }
 
 TEST_CASE("names are matched folded for case and diacritics, and a new one is added once") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   db::ImportWriter writer(db, register_export(), on_day(monday));
   Id zukov = writer.person("Žukov, Pjotr", "", "Linnakantselei", monday);
   CHECK(writer.person("ZUKOV,  pjotr", "", "", monday) == zukov);
@@ -170,7 +171,7 @@ TEST_CASE("names are matched folded for case and diacritics, and a new one is ad
 }
 
 TEST_CASE("an import is undone as a whole: its rows removed, its updates put back") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   import_one(db, request("7-1/2026-0042", "Teabenõue"));
   Record answered = request("7-1/2026-0042", "Teabenõue");
   answered.set("answered_on", "2026-11-20");
@@ -199,7 +200,7 @@ TEST_CASE("an import is undone as a whole: its rows removed, its updates put bac
 }
 
 TEST_CASE("Ctrl+Z undoes the user's own last edit, never a whole import") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   import_one(db, request("7-1/2026-0042", "Teabenõue"));
   Record answered = request("7-1/2026-0042", "Teabenõue");
   answered.set("answered_on", "2026-11-20");
@@ -215,7 +216,7 @@ TEST_CASE("Ctrl+Z undoes the user's own last edit, never a whole import") {
 }
 
 TEST_CASE("a row deleted in Raekoda since its import is added again by the next import") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   import_one(db, request("7-1/2026-0042", "Teabenõue"));
   Record imported = *db::load_record(db, documents_spec(), 1);
   REQUIRE(db::delete_record(db, documents_spec(), imported, secretary).status ==

@@ -7,6 +7,7 @@
 
 #include "core/statistics.h"
 #include "core/working_hours.h"
+#include "support/test_database.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
@@ -30,7 +31,7 @@ struct Row {
 };
 
 struct Fixture {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   WorkingCalendar calendar;
   std::vector<Row> rows;
   Fixture() {

@@ -6,6 +6,7 @@
 #include <map>
 #include <numeric>
 
+#include "support/test_database.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
 #include "db/media_queries.h"
@@ -19,7 +20,7 @@ namespace {
 const Date today = *Date::parse_iso("2026-11-22");
 
 struct Fixture {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   Fixture() { db::write_demo_data(db, DemoOptions{4, 2, 1, today}); }
   std::map<std::string, std::int64_t> tally(const std::string& column, const Period& p) {
     std::map<std::string, std::int64_t> counts;

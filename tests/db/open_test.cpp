@@ -34,7 +34,7 @@ void make_sqlite_file(const std::filesystem::path& path, const char* sql) {
 
 }  // namespace
 
-TEST_CASE("a missing file is created with the schema only when asked to") {
+TEST_CASE("a missing file is created with the schema only when asked to", "[sqlite]") {
   testing::TempDir dir;
   CHECK(open_error(dir / "none.sqlite", OpenMode::existing) == ErrorKind::missing_file);
   CHECK_FALSE(std::filesystem::exists(dir / "none.sqlite"));
@@ -45,7 +45,7 @@ TEST_CASE("a missing file is created with the schema only when asked to") {
   CHECK(db.is_empty());
 }
 
-TEST_CASE("a file that is not SQLite is refused and left as it was") {
+TEST_CASE("a file that is not SQLite is refused and left as it was", "[sqlite]") {
   testing::TempDir dir;
   auto path = dir / "notes.sqlite";
   std::string text = "Volikogu istungi märkmed\nЗаметки\n" + std::string(5000, 'x');
@@ -55,7 +55,7 @@ TEST_CASE("a file that is not SQLite is refused and left as it was") {
   CHECK(read_file(path) == text);
 }
 
-TEST_CASE("a damaged Raekoda file is refused and left as it was") {
+TEST_CASE("a damaged Raekoda file is refused and left as it was", "[sqlite]") {
   testing::TempDir dir;
   auto path = dir / "damaged.sqlite";
   { Database::open(path, OpenMode::create_if_missing); }
@@ -67,7 +67,7 @@ TEST_CASE("a damaged Raekoda file is refused and left as it was") {
   CHECK(read_file(path) == bytes);
 }
 
-TEST_CASE("another program's SQLite database is refused and left as it was") {
+TEST_CASE("another program's SQLite database is refused and left as it was", "[sqlite]") {
   testing::TempDir dir;
   auto path = dir / "other.sqlite";
   make_sqlite_file(path,
@@ -78,7 +78,7 @@ TEST_CASE("another program's SQLite database is refused and left as it was") {
   CHECK(read_file(path) == before);
 }
 
-TEST_CASE("a database from a newer Raekoda is refused and left as it was") {
+TEST_CASE("a database from a newer Raekoda is refused and left as it was", "[sqlite]") {
   testing::TempDir dir;
   auto path = dir / "newer.sqlite";
   { Database::open(path, OpenMode::create_if_missing); }
@@ -89,7 +89,7 @@ TEST_CASE("a database from a newer Raekoda is refused and left as it was") {
   CHECK(read_file(path) == before);
 }
 
-TEST_CASE("a blank SQLite file becomes a Raekoda database") {
+TEST_CASE("a blank SQLite file becomes a Raekoda database", "[sqlite]") {
   testing::TempDir dir;
   auto path = dir / "blank.sqlite";
   testing::write_file(path, "");
@@ -97,7 +97,7 @@ TEST_CASE("a blank SQLite file becomes a Raekoda database") {
   CHECK(db.schema_version() == db::latest_schema_version());
 }
 
-TEST_CASE("a file the user may only read opens read-only") {
+TEST_CASE("a file the user may only read opens read-only", "[sqlite]") {
   testing::TempDir dir;
   auto path = dir / "shared.sqlite";
   { Database::open(path, OpenMode::create_if_missing); }
@@ -127,7 +127,7 @@ TEST_CASE("a file the user may only read opens read-only") {
   CHECK(read_file(path) == before);
 }
 
-TEST_CASE("a read-only file that needs a schema upgrade is refused, not half-upgraded") {
+TEST_CASE("a read-only file that needs a schema upgrade is refused, not half-upgraded", "[sqlite]") {
   testing::TempDir dir;
   auto path = dir / "old.sqlite";
   make_sqlite_file(path, "PRAGMA user_version = 0");

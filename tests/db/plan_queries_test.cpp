@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/i18n.h"
+#include "support/test_database.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
 #include "db/plan_queries.h"
@@ -19,7 +20,7 @@ const Date today = *Date::parse_iso("2026-11-22");
 const db::Author staff{"avalikud.suhted", "2026-11-22 10:00:00"};
 
 struct Fixture {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   Fixture() { db::write_demo_data(db, DemoOptions{8, 2, 1, today}); }
   std::int64_t count(const std::string& sql, Date a = {}, Date b = {}) {
     return db.query_integer(sql, -1, a, b);
@@ -172,7 +173,7 @@ TEST_CASE("moving an activity saves one audited change, and a move its rules ref
 TEST_CASE(
     "a plan copied to the next period keeps its activities, planned again, a year on; "
     "cancelled ones stay behind") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   db.exec(R"sql(
     INSERT INTO units (id, name) VALUES (1, 'Avalike suhete osakond');
     INSERT INTO people (id, full_name, unit_id, joined_on) VALUES (1, 'Kaie Kask', 1, '2020-01-06');

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "support/test_database.h"
 #include "db/database.h"
 #include "db/record_query.h"
 
@@ -11,7 +12,7 @@ using db::Database;
 namespace {
 
 Database with_media_titles(const std::vector<std::string>& titles) {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   db.exec(
       "INSERT INTO media_outlets (id, name, channel, language) VALUES (1, 'Põhjarannik', 'print', "
       "'et')");
@@ -32,7 +33,7 @@ std::int64_t found(Database& db, const std::string& search) {
 
 // 100,000 documents registered over about 27 years, one a day from 2000.
 Database hundred_thousand_documents() {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   db.exec(
       "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999) "
       "INSERT INTO documents (reg_number, doc_type, direction, registered_on, title) "
@@ -112,7 +113,7 @@ TEST_CASE("filters narrow the records to a chart element") {
 }
 
 TEST_CASE("a list filter and the leavers' filter narrow as they say") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   db.exec("INSERT INTO units (id, name) VALUES (1, 'IT-teenistus')");
   db.exec(
       "INSERT INTO people (id, full_name, unit_id, joined_on, left_on) VALUES "

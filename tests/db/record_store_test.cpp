@@ -1,8 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "db/database.h"
 #include "db/record_store.h"
 #include "support/temp_dir.h"
+#include "support/test_database.h"
 
 using namespace raekoda;
 using db::Database;
@@ -14,8 +18,8 @@ const db::Author mari{"mari", "2026-11-22 10:15:00"};
 const db::Author jaan{"jaan", "2026-11-22 10:16:00"};
 
 // A shared file with one unanswered information request, id 1.
-std::filesystem::path shared_file(const testing::TempDir& dir) {
-  auto path = dir / "shared.sqlite";
+std::string shared_file(const testing::TempDir& dir) {
+  std::string path = testing::shared_test_target(dir.path().string(), "shared.sqlite");
   Database db = Database::open(path, db::OpenMode::create_if_missing);
   db.exec("INSERT INTO units (id, name) VALUES (1, 'Linnakantselei')");
   db.exec(
@@ -121,7 +125,7 @@ TEST_CASE("two processes editing the same record: the stale save is a conflict")
   CHECK(result.current.value("sender") == "Jelena Smirnova-Ivanova");
 }
 
-TEST_CASE("a busy file is reported after the busy timeout, and the same edit saves later") {
+TEST_CASE("a busy database is reported after the busy timeout, and the same edit saves later") {
   testing::TempDir dir;
   auto path = shared_file(dir);
   Database mine = Database::open(path, db::OpenMode::existing);
@@ -130,7 +134,10 @@ TEST_CASE("a busy file is reported after the busy timeout, and the same edit sav
   Record original = *db::load_record(mine, documents_spec(), 1);
   Record edited = original;
   edited.set("answered_on", "2026-11-20");
-  colleague.exec("BEGIN IMMEDIATE");
+  // A colleague's save under way: SQLite's write lock on the file, a row lock on a server.
+  colleague.exec(colleague.backend() == db::Backend::sqlite
+                     ? "BEGIN IMMEDIATE"
+                     : "BEGIN; UPDATE documents SET version = version WHERE id = 1");
   try {
     db::update_record(mine, documents_spec(), original, edited, mari);
     FAIL("saved while a colleague held the write lock");
@@ -142,7 +149,8 @@ TEST_CASE("a busy file is reported after the busy timeout, and the same edit sav
         SaveStatus::saved);
 }
 
-TEST_CASE("a read-only file refuses a save with a reason and keeps the file as it was") {
+TEST_CASE("a read-only file refuses a save with a reason and keeps the file as it was",
+          "[sqlite]") {
   testing::TempDir dir;
   auto path = shared_file(dir);
   std::filesystem::permissions(
@@ -281,7 +289,12 @@ TEST_CASE("a second connection sees a record changed by the first, with a new ve
   changed.set("answered_on", "2026-11-20");
   REQUIRE(db::update_record(theirs, documents_spec(), opened, changed, jaan).status ==
           SaveStatus::saved);
-  // What the editor's controller looks at once a second, then reads again.
+  // What the editor's controller looks at once a second, then reads again. A server's notice
+  // arrives a moment after the commit.
+  auto waited = std::chrono::steady_clock::now();
+  while (mine.data_version() == seen &&
+         std::chrono::steady_clock::now() - waited < std::chrono::seconds(5))
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   CHECK(mine.data_version() != seen);
   Record now = *db::load_record(mine, documents_spec(), 1);
   CHECK(now.version == opened.version + 1);

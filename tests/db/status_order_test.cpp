@@ -8,6 +8,7 @@
 #include "core/incident_checks.h"
 #include "core/plan_checks.h"
 #include "core/working_hours.h"
+#include "support/test_database.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
@@ -23,7 +24,7 @@ const Date demo_today = *Date::parse_iso("2026-11-22");
 
 // A year of demo data ending on 22.11.2026, and the rules it is counted by at noon that day.
 struct Demo {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   ValidationContext context;
   Demo() {
     db::write_demo_data(db, DemoOptions{1, 1, 1, demo_today});
@@ -149,7 +150,7 @@ TEST_CASE("sorted by status, the first page is the most overdue document") {
 }
 
 TEST_CASE("every table whose records have a status can be sorted by it") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   ValidationContext context;
   context.today = demo_today;
   for (const TableSpec* spec :
@@ -163,7 +164,7 @@ TEST_CASE("every table whose records have a status can be sorted by it") {
 }
 
 TEST_CASE("working time in SQL counts as the working calendar does") {
-  Database db = Database::open_in_memory();
+  Database db = testing::open_test_database();
   WorkingCalendar calendar({*Date::parse_iso("2026-12-23")});  // an extra day off
   db::register_working_time(db, calendar);
   auto days_between = [&](const char* from, const char* to) {

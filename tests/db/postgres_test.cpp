@@ -1,0 +1,151 @@
+// What only a server has: placeholders rewritten, LISTEN/NOTIFY, a dropped connection, a
+// password refused on the command line, the server's own types read as SQLite's.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include "db/database.h"
+#include "db/postgres_connection.h"
+#include "support/temp_dir.h"
+#include "support/test_database.h"
+
+using namespace raekoda;
+using db::Database;
+
+namespace {
+
+// Polls what the window polls each frame, for at most five seconds.
+bool sees_change(Database& db, std::int64_t seen) {
+  auto start = std::chrono::steady_clock::now();
+  while (std::chrono::steady_clock::now() - start < std::chrono::seconds(5)) {
+    if (db.data_version() != seen) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("SQLite's placeholders become PostgreSQL's, literals and comments left alone",
+          "[postgres]") {
+  int count = 0;
+  CHECK(db::numbered_placeholders("SELECT ? + ?", count) == "SELECT $1 + $2");
+  CHECK(count == 2);
+  CHECK(db::numbered_placeholders("WHERE a >= ?1 AND b < ?1 OR c = ?", count) ==
+        "WHERE a >= $1 AND b < $1 OR c = $2");
+  CHECK(count == 2);
+  CHECK(db::numbered_placeholders("SELECT '?', \"q?\" -- why?\n, ?", count) ==
+        "SELECT '?', \"q?\" -- why?\n, $1");
+  CHECK(count == 1);
+  CHECK(db::numbered_placeholders("SELECT 'it''s ?', ?", count) == "SELECT 'it''s ?', $1");
+  CHECK(count == 1);
+}
+
+TEST_CASE("a server is named by a URI or a keyword string, a file by anything else", "[postgres]") {
+  CHECK(db::names_server("postgresql://mari@db.narva.ee/raekoda"));
+  CHECK(db::names_server("postgres:///raekoda"));
+  CHECK(db::names_server("host=db.narva.ee dbname=raekoda"));
+  CHECK_FALSE(db::names_server("/srv/share/raekoda.sqlite"));
+  CHECK_FALSE(db::names_server("linn=narva.sqlite"));
+  CHECK(db::postgres_display_name("postgresql://mari@db.narva.ee/raekoda") ==
+        "raekoda@db.narva.ee");
+  CHECK(db::postgres_display_name("postgresql://raekoda@/linn?host=/tmp/x") == "linn@localhost");
+}
+
+TEST_CASE("a password in the connection string is refused before anything is sent", "[postgres]") {
+  try {
+    Database::open("postgresql://mari:saladus@/raekoda?host=/nonexistent", db::OpenMode::existing);
+    FAIL("opened with a password on the command line");
+  } catch (const db::DatabaseError& error) {
+    CHECK(error.kind() == db::ErrorKind::password_given);
+    CHECK(std::string(error.what()).find("saladus") == std::string::npos);
+  }
+}
+
+TEST_CASE("a server that does not answer is a connection error", "[postgres]") {
+  try {
+    Database::open("postgresql://raekoda@/raekoda?host=/nonexistent", db::OpenMode::existing);
+    FAIL("opened a server that is not there");
+  } catch (const db::DatabaseError& error) {
+    CHECK(error.kind() == db::ErrorKind::connection);
+  }
+}
+
+TEST_CASE("dates and moments read as on SQLite; booleans as 0 and 1", "[postgres]") {
+  Database db = testing::open_test_database();
+  auto row = db.prepare(
+      "SELECT DATE '2026-11-22', TIMESTAMP '2026-11-22 14:05', TIMESTAMP '2026-11-22 14:05:31', "
+      "1 < 2, 2 < 1");
+  REQUIRE(row.step());
+  CHECK(row.text(0) == "2026-11-22");
+  CHECK(row.text(1) == "2026-11-22 14:05");
+  CHECK(row.text(2) == "2026-11-22 14:05:31");
+  CHECK(row.integer(3) == 1);
+  CHECK(row.integer(4) == 0);
+}
+
+TEST_CASE("a colleague's commit is seen through LISTEN, one's own is not", "[postgres]") {
+  testing::TempDir dir;
+  std::string target = testing::shared_test_target(dir.path().string(), "");
+  Database mine = Database::open(target, db::OpenMode::existing);
+  Database colleague = Database::open(target, db::OpenMode::existing);
+  std::int64_t seen = mine.data_version();
+  mine.exec("INSERT INTO units (name) VALUES ('Linnakantselei')");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CHECK(mine.data_version() == seen);
+
+  colleague.exec("INSERT INTO units (name) VALUES ('IT-teenistus')");
+  CHECK(sees_change(mine, seen));
+  seen = mine.data_version();
+  // Nothing arrives while nothing changes.
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CHECK(mine.data_version() == seen);
+  // An update in a transaction is one notice, at commit.
+  colleague.exec("BEGIN; UPDATE units SET version = version + 1");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CHECK(mine.data_version() == seen);
+  colleague.exec("COMMIT");
+  CHECK(sees_change(mine, seen));
+}
+
+TEST_CASE("a dropped connection is reported, then opened again for the next statement",
+          "[postgres]") {
+  testing::TempDir dir;
+  std::string target = testing::shared_test_target(dir.path().string(), "");
+  Database mine = Database::open(target, db::OpenMode::existing);
+  Database admin = Database::open(target, db::OpenMode::existing);
+  mine.exec("INSERT INTO units (name) VALUES ('Linnakantselei')");
+  std::int64_t pid = mine.query_integer("SELECT pg_backend_pid()", 0);
+  admin.query_integer("SELECT count(*) FROM (SELECT pg_terminate_backend(?)) t", 0, pid);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  try {
+    mine.query_integer("SELECT count(*) FROM units", 0);
+    FAIL("a statement ran on a terminated connection");
+  } catch (const db::DatabaseError& error) {
+    CHECK(error.kind() == db::ErrorKind::connection);
+  }
+  CHECK(mine.query_integer("SELECT count(*) FROM units", 0) == 1);
+  CHECK(mine.query_integer("SELECT pg_backend_pid()", 0) != pid);
+  // And it listens again.
+  std::int64_t seen = mine.data_version();
+  admin.exec("INSERT INTO units (name) VALUES ('IT-teenistus')");
+  CHECK(sees_change(mine, seen));
+}
+
+TEST_CASE("a statement run again is prepared once and keeps its answers right", "[postgres]") {
+  Database db = testing::open_test_database();
+  auto insert = db.prepare("INSERT INTO units (name) VALUES (?)");
+  for (const char* name : {"Linnakantselei", "IT-teenistus", "Kultuuriosakond"}) {
+    insert.bind(1, name);
+    insert.run();
+  }
+  auto count = db.prepare("SELECT count(*) FROM units WHERE name >= ?");
+  for (auto [from, expected] : {std::pair{"A", 3}, {"J", 2}, {"L", 1}}) {
+    count.bind(1, from);
+    REQUIRE(count.step());
+    CHECK(count.integer(0) == expected);
+    count.reset();
+  }
+  CHECK(db.last_insert_id() == 3);
+}

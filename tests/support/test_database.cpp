@@ -1,0 +1,107 @@
+#include "support/test_database.h"
+
+#include <libpq-fe.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <mutex>
+#include <stdexcept>
+#include <vector>
+
+namespace raekoda::testing {
+namespace {
+
+const char* server() {
+  const char* uri = std::getenv("RAEKODA_TEST_POSTGRES");
+  return uri && *uri ? uri : nullptr;
+}
+
+// The maintenance connection that creates and drops the test databases.
+class Cluster {
+public:
+  Cluster() : connection_(PQconnectdb(server())) {
+    if (PQstatus(connection_) != CONNECTION_OK)
+      throw std::runtime_error(std::string("test cluster: ") + PQerrorMessage(connection_));
+    run("SET client_min_messages = warning");
+  }
+  ~Cluster() {
+    for (const std::string& name : created_)
+      run("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    PQfinish(connection_);
+  }
+  Cluster(const Cluster&) = delete;
+  Cluster& operator=(const Cluster&) = delete;
+
+  // A fresh database copied from a template that holds the schema: creating the schema anew for
+  // each test case would cost a tenth of a second each.
+  std::string fresh_database() {
+    ensure_template();
+    std::string name = "test_" + std::to_string(::getpid()) + "_" + std::to_string(++count_);
+    run("CREATE DATABASE " + name + " TEMPLATE raekoda_template");
+    created_.push_back(name);
+    return uri_of(name);
+  }
+
+  std::string uri_of(const std::string& name) const {
+    // The URI names database "raekoda"; the copy differs only in its name.
+    std::string uri = server();
+    std::size_t slash = uri.find("/raekoda?");
+    if (slash == std::string::npos) throw std::runtime_error("test cluster URI: " + uri);
+    return uri.substr(0, slash + 1) + name + uri.substr(slash + 8);
+  }
+
+private:
+  void ensure_template() {
+    if (template_ready_) return;
+    // Test processes run side by side: one of them makes the template, the others wait.
+    run("SELECT pg_advisory_lock(7261)");
+    PGresult* found =
+        PQexec(connection_, "SELECT 1 FROM pg_database WHERE datname = 'raekoda_template'");
+    bool exists = PQntuples(found) > 0;
+    PQclear(found);
+    if (!exists) {
+      run("CREATE DATABASE raekoda_template_new");
+      { db::Database::open(uri_of("raekoda_template_new"), db::OpenMode::existing); }
+      run("ALTER DATABASE raekoda_template_new RENAME TO raekoda_template");
+    }
+    run("SELECT pg_advisory_unlock(7261)");
+    template_ready_ = true;
+  }
+
+  void run(const std::string& sql) {
+    PGresult* result = PQexec(connection_, sql.c_str());
+    ExecStatusType status = PQresultStatus(result);
+    std::string error = PQresultErrorMessage(result);
+    PQclear(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+      throw std::runtime_error("test cluster: " + sql + ": " + error);
+  }
+
+  PGconn* connection_;
+  std::vector<std::string> created_;
+  int count_ = 0;
+  bool template_ready_ = false;
+};
+
+Cluster& cluster() {
+  static Cluster instance;
+  return instance;
+}
+
+}  // namespace
+
+bool on_postgres() {
+  return server() != nullptr;
+}
+
+db::Database open_test_database() {
+  if (!on_postgres()) return db::Database::open_in_memory();
+  return db::Database::open(cluster().fresh_database(), db::OpenMode::existing);
+}
+
+std::string shared_test_target(const std::string& folder, const std::string& name) {
+  if (!on_postgres()) return folder + "/" + name;
+  return cluster().fresh_database();
+}
+
+}  // namespace raekoda::testing

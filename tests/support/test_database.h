@@ -1,0 +1,23 @@
+#pragma once
+// The database a test runs on. The database tests run twice: on SQLite, and on a throwaway
+// PostgreSQL cluster that ctest starts before them and stops after them (scripts/pg-cluster)
+// and names in RAEKODA_TEST_POSTGRES. Each test case gets a database of its own.
+
+#include <string>
+
+#include "db/database.h"
+
+namespace raekoda::testing {
+
+// True when this run's tests run on PostgreSQL.
+bool on_postgres();
+
+// A new database with the schema: SQLite in memory, or a fresh database on the server.
+db::Database open_test_database();
+
+// Where a test opens a database twice, as two colleagues do: a file in `folder` named `name`, or
+// a fresh database on the server. Nothing is created on SQLite; the first open with
+// create_if_missing does it.
+std::string shared_test_target(const std::string& folder, const std::string& name);
+
+}  // namespace raekoda::testing
