@@ -9,6 +9,11 @@
 namespace raekoda::db {
 namespace {
 
+// A date column is never '' on PostgreSQL, so an absent one is made empty here, not in SQL.
+std::string text_or_empty(const Statement& row, int column) {
+  return row.is_null(column) ? std::string() : row.text(column);
+}
+
 void load_leavers(Database& db, AccessFigures& f) {
   Statement select = db.prepare(
       "SELECT a.id, a.version, p.full_name, s.name, a.username, a.privilege, p.left_on "
@@ -75,7 +80,8 @@ void load_current_campaign(Database& db, AccessFigures& f) {
   Statement daily = db.prepare(
       "SELECT d.decided_by_id, coalesce(p.full_name, ''), d.decided_on, count(*) "
       "FROM review_decisions d LEFT JOIN people p ON p.id = d.decided_by_id "
-      "WHERE d.campaign_id = ? AND d.decision <> 'pending' GROUP BY 1, 3 ORDER BY 1, 3");
+      "WHERE d.campaign_id = ? AND d.decision <> 'pending' "
+      "GROUP BY d.decided_by_id, p.full_name, d.decided_on ORDER BY 1, 3");
   daily.bind(1, c.id);
   std::map<Id, AccessFigures::Burnup> by_person;
   while (daily.step()) {
@@ -98,7 +104,7 @@ void load_current_campaign(Database& db, AccessFigures& f) {
 
   Statement decisions = db.prepare(
       "SELECT d.id, d.version, a.id, p.full_name, s.name, a.username, a.privilege, d.decision, "
-      "p.left_on IS NOT NULL AND p.left_on <= ? FROM review_decisions d "
+      "CASE WHEN p.left_on <= ? THEN 1 ELSE 0 END FROM review_decisions d "
       "JOIN accounts a ON a.id = d.account_id JOIN people p ON p.id = a.person_id "
       "JOIN information_systems s ON s.id = a.system_id WHERE d.campaign_id = ? "
       "ORDER BY d.decision <> 'pending', p.full_name, s.name");
@@ -130,7 +136,7 @@ void load_systems(Database& db, AccessFigures& f) {
       "SELECT s.id, s.name, coalesce(p.full_name, ''), a.privilege, count(a.id) "
       "FROM information_systems s LEFT JOIN people p ON p.id = s.owner_id "
       "LEFT JOIN accounts a ON a.system_id = s.id AND a.revoked_on IS NULL "
-      "GROUP BY s.id, a.privilege ORDER BY s.id");
+      "GROUP BY s.id, s.name, p.full_name, a.privilege ORDER BY s.id");
   while (select.step()) {
     if (f.systems.empty() || f.systems.back().id != select.integer(0))
       f.systems.push_back({select.integer(0), select.text(1), select.text(2), {}});
@@ -170,8 +176,8 @@ void load_months(Database& db, AccessFigures& f) {
   f.grants_per_month.assign(12, 0);
   f.revocations_per_month.assign(12, 0);
   auto monthly = [&](const char* column, std::vector<std::int64_t>& into) {
-    Statement select = db.prepare(std::string("SELECT substr(") + column +
-                                  ", 1, 7) || '-01', count(*) FROM accounts WHERE " + column +
+    Statement select = db.prepare(std::string("SELECT month_of(") + column +
+                                  ") || '-01', count(*) FROM accounts WHERE " + column +
                                   " BETWEEN ? AND ? GROUP BY 1");
     select.bind_all(first, f.today);
     while (select.step())
@@ -205,7 +211,7 @@ void load_matrix(Database& db, AccessFigures& f, Id unit) {
   }
   // The unit's people now, and those who left but still hold an account.
   Statement people = db.prepare(
-      "SELECT p.id, p.full_name, p.left_on IS NOT NULL AND p.left_on <= ?1 FROM people p "
+      "SELECT p.id, p.full_name, CASE WHEN p.left_on <= ?1 THEN 1 ELSE 0 END FROM people p "
       "WHERE p.unit_id = ?2 AND (p.left_on IS NULL OR p.left_on > ?1 OR EXISTS "
       "(SELECT 1 FROM accounts a WHERE a.person_id = p.id AND a.revoked_on IS NULL)) "
       "ORDER BY p.full_name");
@@ -276,12 +282,15 @@ StartedCampaign start_campaign(Database& db, const CampaignPlan& plan, Date toda
     for (Id system : plan.systems) scope.bind_all(started.id, system).run();
   // Every account active today on a system in scope, pending.
   Statement decisions = db.prepare(
-      "INSERT INTO review_decisions (campaign_id, account_id) SELECT ?1, a.id FROM accounts a "
+      "INSERT INTO review_decisions (campaign_id, account_id) "
+      "SELECT CAST(?1 AS bigint), a.id FROM accounts a "
       "WHERE a.granted_on <= ?2 AND (a.revoked_on IS NULL OR a.revoked_on > ?2) AND "
       "(?3 = 1 OR a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = ?1))");
   decisions.bind_all(started.id, today, plan.all_systems ? 1 : 0);
   decisions.run();
-  started.accounts = db.query_integer("SELECT changes()", 0);
+  // The campaign is new: every decision it has is one just taken in.
+  started.accounts = db.query_integer("SELECT count(*) FROM review_decisions WHERE campaign_id = ?",
+                                      0, started.id);
   transaction.commit();
   return started;
 }
@@ -327,7 +336,7 @@ std::vector<EvidenceRow> campaign_evidence(Database& db, Id campaign) {
   std::vector<EvidenceRow> rows;
   Statement select = db.prepare(
       "SELECT p.full_name, u.name, s.name, a.username, a.privilege, d.decision, "
-      "coalesce(r.full_name, ''), coalesce(d.decided_on, ''), d.reason, coalesce(a.revoked_on, '') "
+      "coalesce(r.full_name, ''), d.decided_on, d.reason, a.revoked_on "
       "FROM review_decisions d JOIN accounts a ON a.id = d.account_id "
       "JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id "
       "JOIN information_systems s ON s.id = a.system_id "
@@ -336,8 +345,8 @@ std::vector<EvidenceRow> campaign_evidence(Database& db, Id campaign) {
   select.bind(1, campaign);
   while (select.step())
     rows.push_back({select.text(0), select.text(1), select.text(2), select.text(3), select.text(4),
-                    select.text(5), select.text(6), select.text(7), select.text(8),
-                    select.text(9)});
+                    select.text(5), select.text(6), text_or_empty(select, 7),
+                    text_or_empty(select, 8), text_or_empty(select, 9)});
   return rows;
 }
 

@@ -71,9 +71,9 @@ void load_trends(Database& db, Date today, OverviewFigures& f) {
 
   // Open from the day it was registered until the day it was resolved.
   Statement incidents = db.prepare(
-      "SELECT substr(opened_at, 1, 10), NULL FROM incidents "
+      "SELECT day_of(opened_at), NULL FROM incidents "
       "WHERE resolved_at IS NULL AND opened_at < ? "
-      "UNION ALL SELECT substr(opened_at, 1, 10), substr(resolved_at, 1, 10) FROM incidents "
+      "UNION ALL SELECT day_of(opened_at), day_of(resolved_at) FROM incidents "
       "WHERE resolved_at IS NOT NULL AND resolved_week >= ? AND opened_at < ?");
   std::string after_last = last.plus_days(1).iso();
   incidents.bind_all(after_last, first.week_start(), after_last);
@@ -81,7 +81,7 @@ void load_trends(Database& db, Date today, OverviewFigures& f) {
 
   // A leaver's account is active from the later of leaving and granting until revoked.
   Statement accounts = db.prepare(
-      "SELECT max(a.granted_on, p.left_on), a.revoked_on FROM accounts a "
+      "SELECT greatest(a.granted_on, p.left_on), a.revoked_on FROM accounts a "
       "JOIN people p ON p.id = a.person_id "
       "WHERE p.left_on IS NOT NULL AND p.left_on <= ? AND a.granted_on <= ? "
       "AND (a.revoked_on IS NULL OR a.revoked_on > ?)");

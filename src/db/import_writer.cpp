@@ -1,6 +1,7 @@
 #include "db/import_writer.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "core/text.h"
 #include "db/database.h"
@@ -55,31 +56,23 @@ ImportWriter::ImportWriter(Database& db, ImportSource source, ValidationContext 
       source_(std::move(source)),
       context_(std::move(context)),
       choice_(std::move(choice)) {
-  db_.exec("BEGIN IMMEDIATE");
-  try {
-    change_id_ = next_change_id(db_);
-    Statement insert = db_.prepare(
-        "INSERT INTO imports (kind, file_name, system_name, preset, run_by, run_at, change_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    insert.bind_all(source_.kind, source_.file_name, source_.system_name, source_.preset,
-                    source_.author.user, source_.author.at, change_id_);
-    insert.run();
-    import_id_ = db_.query_integer("SELECT last_insert_rowid()", 0);
-  } catch (...) {
-    db_.exec("ROLLBACK");
-    throw;
-  }
+  // A writer that throws here is never constructed: the transaction rolls itself back.
+  auto transaction = std::make_unique<Transaction>(db_);
+  change_id_ = next_change_id(db_);
+  Statement insert = db_.prepare(
+      "INSERT INTO imports (kind, file_name, system_name, preset, run_by, run_at, change_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  insert.bind_all(source_.kind, source_.file_name, source_.system_name, source_.preset,
+                  source_.author.user, source_.author.at, change_id_);
+  insert.run();
+  import_id_ = db_.last_insert_id();
+  transaction_ = std::move(transaction);
 }
 
 ImportWriter::~ImportWriter() {
+  // The statements go first: SQLite rolls back only once they have finished.
   statements_.clear();
-  if (open_) {
-    try {
-      db_.exec("ROLLBACK");
-    } catch (const DatabaseError&) {
-      // Nothing was committed; SQLite has already rolled back if it says so.
-    }
-  }
+  transaction_.reset();
 }
 
 Statement& ImportWriter::cached(const std::string& sql) {
@@ -208,7 +201,7 @@ std::optional<Id> ImportWriter::plan(std::string_view name, Date day) {
   }
   Statement& select = cached(
       "SELECT id FROM comm_plans WHERE starts_on <= ?1 AND ends_on >= ?1 "
-      "ORDER BY julianday(ends_on) - julianday(starts_on), id LIMIT 1");
+      "ORDER BY days_between(starts_on, ends_on), id LIMIT 1");
   select.bind(1, day);
   if (select.step()) return select.integer(0);
   return std::nullopt;
@@ -338,7 +331,7 @@ RowOutcome ImportWriter::write(const TableSpec& spec, const NaturalKey& key, con
       for (std::size_t i = 0; i < extra.size(); ++i) {
         std::string parameter = "?" + std::to_string(i + 2);
         set += (i ? ", " : "") + extra[i] + " = " + parameter;
-        differs += (i ? " OR " : "") + extra[i] + " IS NOT " + parameter;
+        differs += (i ? " OR " : "") + extra[i] + " IS DISTINCT FROM " + parameter;
       }
       Statement& update = cached("UPDATE " + std::string(spec.table) + " SET " + set +
                                  " WHERE id = ?1 AND (" + differs + ")");
@@ -399,8 +392,8 @@ Id ImportWriter::commit() {
       import_id_);
   summary.run();
   statements_.clear();
-  db_.exec("COMMIT");
-  open_ = false;
+  transaction_->commit();
+  transaction_.reset();
   return import_id_;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -22,6 +23,7 @@ namespace raekoda::db {
 
 class Database;
 class Statement;
+class Transaction;
 
 struct ImportSource {
   std::string kind;         // "documents", as on the command line
@@ -131,7 +133,7 @@ private:
   ConflictChoice choice_;
   Id import_id_ = 0;
   std::int64_t change_id_ = 0;
-  bool open_ = true;
+  std::unique_ptr<Transaction> transaction_;  // until committed; rolls back when dropped
   ImportCounts counts_;
   std::vector<ImportConflict> conflicts_;
   std::map<std::string, NameIndex, std::less<>> names_;

@@ -48,7 +48,7 @@ void load_next_issue_contents(Database& db, PlanFigures& f) {
 
 void load_tiles(Database& db, PlanFigures& f) {
   Statement quarter = db.prepare(
-      "SELECT count(*), coalesce(sum(status = 'done' AND done_on <= ends_on), 0) "
+      "SELECT count(*), count(*) FILTER (WHERE status = 'done' AND done_on <= ends_on) "
       "FROM comm_activities WHERE ends_on BETWEEN ? AND ? AND status <> 'cancelled'");
   quarter.bind_all(f.today.quarter_start(), f.today.plus_days(-1));
   if (quarter.step()) {
@@ -116,7 +116,7 @@ void load_done_per_month(Database& db, PlanFigures& f) {
   Date first = f.months.front();
   for (auto& counts : f.done_per_month) counts.assign(12, 0);
   Statement select = db.prepare(
-      "SELECT substr(done_on, 1, 7) || '-01', channel, count(*) FROM comm_activities "
+      "SELECT month_of(done_on) || '-01', channel, count(*) FROM comm_activities "
       "WHERE status = 'done' AND done_on BETWEEN ? AND ? GROUP BY 1, 2");
   select.bind_all(first, f.today);
   while (select.step()) {
@@ -133,7 +133,9 @@ void load_late_by_owner(Database& db, PlanFigures& f) {
   Statement select = db.prepare(
       "SELECT a.owner_id, coalesce(p.full_name, ''), count(*) FROM comm_activities a "
       "LEFT JOIN people p ON p.id = a.owner_id WHERE a.plan_id = ? "
-      "AND a.status IN ('planned', 'in_progress') AND a.ends_on < ? GROUP BY 1 ORDER BY 3 DESC, 2");
+      "AND a.status IN ('planned', 'in_progress') AND a.ends_on < ? GROUP BY a.owner_id, "
+      "p.full_name "
+      "ORDER BY 3 DESC, 2");
   select.bind_all(f.plans[*f.chosen].id, f.today);
   while (select.step())
     f.late_by_owner.push_back({select.integer(0), select.text(1), select.integer(2)});

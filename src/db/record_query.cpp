@@ -19,10 +19,18 @@ std::string checked_column(const TableSpec& spec, const std::string& column) {
   throw std::invalid_argument("no field " + column + " in " + std::string(spec.table));
 }
 
+// The day after `day` ('YYYY-MM-DD'): the end of a range that holds all of `day`.
+std::optional<std::string> day_after(const std::optional<std::string>& day) {
+  if (!day) return std::nullopt;
+  std::optional<Date> parsed = Date::parse_iso(*day);
+  if (!parsed) throw std::invalid_argument("no date: " + *day);
+  return parsed->plus_days(1).iso();
+}
+
 // The WHERE clause and its parameters, in order.
 std::string where_clause(const RecordQuery& query,
                          std::vector<std::optional<std::string>>& parameters) {
-  std::string where = " WHERE 1";
+  std::string where = " WHERE 1=1";
   for (const RecordFilter& filter : query.filters) {
     std::string column = checked_column(*query.spec, filter.column);
     switch (filter.kind) {
@@ -31,11 +39,10 @@ std::string where_clause(const RecordQuery& query,
         parameters.push_back(filter.value);
         break;
       case RecordFilter::Kind::between:
-        where += " AND " + column + " >= ? AND " + column + " <= ?";
+        // Before the next day, so that a date-and-time column holds the whole last day.
+        where += " AND " + column + " >= ? AND " + column + " < ?";
         parameters.push_back(filter.value);
-        // A date-and-time column holds the whole last day.
-        parameters.push_back(filter.until ? std::optional<std::string>(*filter.until + "\xff")
-                                          : std::nullopt);
+        parameters.push_back(day_after(filter.until));
         break;
       case RecordFilter::Kind::one_of: {
         std::string keys = filter.value.value_or("");
@@ -61,9 +68,8 @@ std::string where_clause(const RecordQuery& query,
         // value "weekday,hour": ISO weekday (Monday 1) and the first hour; until: the last hour.
         std::string value = filter.value.value_or("");
         auto comma = value.find(',');
-        where += " AND (CAST(strftime('%w', " + column +
-                 ") AS INTEGER) + 6) % 7 + 1 = CAST(? AS INTEGER) AND CAST(substr(" + column +
-                 ", 12, 2) AS INTEGER) BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)";
+        where += " AND iso_weekday(" + column + ") = CAST(? AS INTEGER) AND hour_of(" + column +
+                 ") BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)";
         parameters.push_back(value.substr(0, comma));
         parameters.push_back(comma == std::string::npos ? "" : value.substr(comma + 1));
         parameters.push_back(filter.until);
@@ -103,7 +109,7 @@ std::string where_clause(const RecordQuery& query,
       if (field.type != FieldType::text && field.type != FieldType::notes) continue;
       any += any.empty() ? "" : " OR ";
       // Folded as the SQL function folds the column: "zukov" finds "Žukov", "oun" "Õun".
-      any += "folded_contains(" + std::string(field.column) + ", ?)";
+      any += "folded_contains(" + std::string(field.column) + ", ?) = 1";
       parameters.push_back(folded);
     }
     if (!any.empty()) where += " AND (" + any + ")";
@@ -115,9 +121,10 @@ std::string where_clause(const RecordQuery& query,
 // last either way), the id keeps the order stable between pages. Each key is compared in the
 // query's direction, so a key that goes the other way is turned round in `keys`.
 struct Ordering {
-  std::vector<std::string> keys;  // none is NULL, so that rows compare as row values
+  std::vector<std::string> keys;
   std::vector<std::string> order_by;
   bool descending = false;
+  bool nullable_keys = false;  // a column's own key is NULL where the first key says so
 };
 
 Ordering ordering(Database& db, const RecordQuery& query, const ValidationContext* by_status) {
@@ -134,7 +141,8 @@ Ordering ordering(Database& db, const RecordQuery& query, const ValidationContex
   } else {
     std::string column =
         query.sort_column.empty() ? "id" : checked_column(*query.spec, query.sort_column);
-    result.keys = {"(" + column + " IS NULL)", "ifnull(" + column + ", '')"};
+    result.keys = {"(" + column + " IS NULL)", column};
+    result.nullable_keys = true;
     result.order_by = {column + " IS NULL", column + direction};
   }
   // Ties go by id, ascending either way: the rows are read in id order, so that the sort for
@@ -148,6 +156,21 @@ std::string joined(const std::vector<std::string>& parts) {
   std::string text;
   for (const std::string& part : parts) text += (text.empty() ? "" : ", ") + part;
   return text;
+}
+
+// Rows whose `keys` come before those of record `its` by `comparison`, the first key that
+// differs deciding; `its(key)` reads a key of that record. Keys that are never NULL compare as
+// row values, each evaluated once. Otherwise both rows may lack a value (a NULL key), which
+// counts as equal, so the comparison is spelt out key by key.
+template <class Its>
+std::string keys_before(const Ordering& order, const std::vector<std::string>& keys,
+                        const std::string& comparison, Its its) {
+  if (!order.nullable_keys) return "(" + joined(keys) + ")" + comparison + its(joined(keys));
+  std::string condition = keys.back() + comparison + its(keys.back());
+  for (std::size_t i = keys.size() - 1; i-- > 0;)
+    condition = keys[i] + comparison + its(keys[i]) + " OR (" + keys[i] + " IS NOT DISTINCT FROM " +
+                its(keys[i]) + " AND (" + condition + "))";
+  return condition;
 }
 
 void bind_all(Statement& statement, const std::vector<std::optional<std::string>>& parameters) {
@@ -176,8 +199,8 @@ std::vector<Record> fetch_records(Database& db, const RecordQuery& query, std::i
   // million rows then keeps an id per row rather than the whole row.
   std::string order_by = " ORDER BY " + joined(order.order_by);
   std::string sql = "SELECT " + record_columns(spec) + " FROM (SELECT id AS page_id FROM " + table +
-                    where_clause(query, parameters) + order_by + " LIMIT ? OFFSET ?) JOIN " +
-                    table + " ON id = page_id" + order_by;
+                    where_clause(query, parameters) + order_by +
+                    " LIMIT ? OFFSET ?) AS page JOIN " + table + " ON id = page_id" + order_by;
   Statement select = db.prepare(sql);
   bind_all(select, parameters);
   int index = static_cast<int>(parameters.size());
@@ -203,10 +226,13 @@ std::optional<std::int64_t> record_position(Database& db, const RecordQuery& que
   Ordering order = ordering(db, query, by_status);
   std::vector<std::string> keys = order.keys;
   if (order.descending) keys.front() = "(NOT " + keys.front() + ")";
-  std::string row = "(" + joined(keys) + ")";
-  std::string sql = "SELECT count(*) FROM " + table + where + " AND " + row +
-                    (order.descending ? " > " : " < ") + "(SELECT " + joined(keys) + " FROM " +
-                    table + " WHERE id = ?)";
+  // Each subquery reads record `id`, the parameter after the filter's.
+  std::string id_parameter = "?" + std::to_string(parameters.size() + 1);
+  auto its = [&](const std::string& key) {
+    return "(SELECT " + key + " FROM " + table + " WHERE id = " + id_parameter + ")";
+  };
+  std::string sql = "SELECT count(*) FROM " + table + where + " AND (" +
+                    keys_before(order, keys, order.descending ? " > " : " < ", its) + ")";
   Statement before = db.prepare(sql);
   bind_all(before, parameters);
   before.bind(static_cast<int>(parameters.size()) + 1, id);

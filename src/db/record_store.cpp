@@ -40,14 +40,23 @@ bool write_columns(Database& db, const TableSpec& spec, Id id, std::int64_t vers
                    const std::vector<std::string>& columns, const Record& record) {
   std::string sql = "UPDATE " + std::string(spec.table) + " SET ";
   for (const std::string& column : columns) sql += column + " = ?, ";
-  sql += "version = version + 1 WHERE id = ? AND version = ?";
+  // The row comes back only when its version still matched, on either backend.
+  sql += "version = version + 1 WHERE id = ? AND version = ? RETURNING id";
   Statement update = db.prepare(sql);
   int index = 0;
   for (const std::string& column : columns) update.bind(++index, record.value(column));
   update.bind(++index, id);
   update.bind(++index, version);
-  update.run();
-  return db.query_integer("SELECT changes()", 0) == 1;
+  bool written = update.step();
+  update.reset();
+  return written;
+}
+
+// 'YYYY-MM-DD HH:MM:SS', as Author::at writes it: a backend whose column holds a moment reads
+// it back without the seconds when they are :00.
+std::string with_seconds(std::string moment) {
+  if (moment.size() == 16) moment += ":00";
+  return moment;
 }
 
 }  // namespace
@@ -141,7 +150,7 @@ Record insert_record_within(Database& db, const TableSpec& spec, const Record& r
   int index = 0;
   for (const FieldSpec& field : spec.fields) insert.bind(++index, record.value(field.column));
   insert.run();
-  Id id = db.query_integer("SELECT last_insert_rowid()", 0);
+  Id id = db.last_insert_id();
   std::int64_t change_id = next_change_id(db);
   for (const FieldSpec& field : spec.fields)
     if (record.value(field.column))
@@ -205,8 +214,13 @@ std::vector<AuditEntry> record_history(Database& db, const TableSpec& spec, Id i
       "FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY change_id DESC, id");
   select.bind_all(spec.table, id);
   while (select.step()) {
-    AuditEntry entry{
-        select.integer(0), select.text(1), select.text(2), select.text(3), select.text(4), {}, {}};
+    AuditEntry entry{select.integer(0),
+                     with_seconds(select.text(1)),
+                     select.text(2),
+                     select.text(3),
+                     select.text(4),
+                     {},
+                     {}};
     if (entry.field.empty() && !select.is_null(6)) {
       // A record added whole by an import: shown field by field, in the editor's order.
       auto values = audited_values(select.text(6));

@@ -41,7 +41,11 @@ std::optional<StatusOrder> status_order(Database& db, const TableSpec& spec,
 // - working_moment: working_minute, and a half more when the moment lies outside working time
 //   after the first moment with that count; compared with such a due moment's count, it tells
 //   whether it came after it, as DateTime does.
-// Each returns NULL for NULL or text that is no date or moment.
+// Each returns NULL for NULL or text that is no date or moment. On PostgreSQL they are the
+// session's own (pg_temp), with the calendar's days off of 1900–2199; outside those years only
+// weekends are days off there.
 void register_working_time(Database& db, const WorkingCalendar& calendar);
+// What the SQL calls those functions by goes after this: "" on SQLite, "pg_temp." on PostgreSQL.
+std::string working_time_prefix(const Database& db);
 
 }  // namespace raekoda::db

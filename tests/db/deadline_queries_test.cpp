@@ -5,11 +5,11 @@
 
 #include <algorithm>
 
-#include "support/test_database.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
 #include "db/deadline_queries.h"
 #include "db/demo_writer.h"
+#include "support/test_database.h"
 
 using namespace raekoda;
 using db::Database;
@@ -114,10 +114,10 @@ TEST_CASE("per responder, unit and type the counts match a GROUP BY over the doc
   Fixture x;
   auto overdue_by = [&](const std::string& key_sql, const std::string& join) {
     std::map<std::string, std::int64_t> counts;
-    auto s =
-        x.db.prepare("SELECT coalesce(" + key_sql + ", ''), count(*) FROM documents d " + join +
-                     " WHERE d.answered_on IS NULL AND coalesce(d.extended_due_on, "
-                     "d.due_on) < ? GROUP BY 1");
+    auto s = x.db.prepare("SELECT coalesce(CAST(" + key_sql +
+                          " AS text), ''), count(*) FROM documents d " + join +
+                          " WHERE d.answered_on IS NULL AND coalesce(d.extended_due_on, "
+                          "d.due_on) < ? GROUP BY 1");
     s.bind(1, today);
     while (s.step()) counts[s.text(0)] = s.integer(1);
     return counts;

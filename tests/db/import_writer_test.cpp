@@ -194,7 +194,9 @@ TEST_CASE("an import is undone as a whole: its rows removed, its updates put bac
   CHECK(count(db, "SELECT count(*) FROM documents") == 1);
   CHECK(count(db, "SELECT count(*) FROM people") == 0);
   CHECK_FALSE(db::load_record(db, documents_spec(), 1)->value("answered_on"));
-  CHECK(db::recent_imports(db, 5)[0].undone);
+  auto imports = db::recent_imports(db, 5);
+  REQUIRE_FALSE(imports.empty());
+  CHECK(imports[0].undone);
   // Undone once; a second undo finds nothing left to do.
   CHECK(db::undo_import(db, second, secretary).restored == 0);
 }
@@ -225,4 +227,34 @@ TEST_CASE("a row deleted in Raekoda since its import is added again by the next 
   CHECK(count(db, "SELECT count(*) FROM documents") == 1);
   CHECK(count(db, "SELECT count(*) FROM import_keys") == 1);
   CHECK(import_one(db, request("7-1/2026-0042", "Teabenõue")) == RowOutcome::unchanged);
+}
+
+TEST_CASE("undoing an import keeps a person a colleague's document has named since") {
+  Database db = testing::open_test_database();
+  Id import_id = 0;
+  Id responder = 0;
+  {
+    db::ImportWriter writer(db, register_export(), on_day(monday));
+    std::vector<FieldError> errors;
+    Record with_responder = request("7-1/2026-0050", "Märgukiri");
+    responder = writer.person("Õie Mägi", "", "Linnakantselei", monday);
+    with_responder.set("responder_id", std::to_string(responder));
+    writer.write(documents_spec(), by_reg_number("7-1/2026-0050"), with_responder, 2, errors);
+    import_id = writer.commit();
+  }
+  // Entered by hand, not by the import: it holds the imported person in place.
+  Record own = request("7-1/2026-0051", "Kiri");
+  own.set("responder_id", std::to_string(responder));
+  own.set("access_restricted", "0");
+  REQUIRE(db::insert_record(db, documents_spec(), own, secretary).id > 0);
+
+  // The person's delete breaks a foreign key; the undo goes on past it and commits the rest.
+  db::ImportUndo undo = db::undo_import(db, import_id, secretary);
+  CHECK(undo.removed == 1);  // the imported document
+  CHECK(undo.kept == 2);     // the person and the unit the person belongs to
+  CHECK(count(db, "SELECT count(*) FROM documents") == 1);
+  CHECK(count(db, "SELECT count(*) FROM people") == 1);
+  auto imports = db::recent_imports(db, 5);
+  REQUIRE_FALSE(imports.empty());
+  CHECK(imports[0].undone);
 }

@@ -5,11 +5,11 @@
 #include <algorithm>
 
 #include "core/i18n.h"
-#include "support/test_database.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
 #include "db/plan_queries.h"
 #include "db/record_store.h"
+#include "support/test_database.h"
 
 using namespace raekoda;
 using db::Database;
@@ -112,6 +112,7 @@ TEST_CASE("the burn-up cumulates planned and done activities of the plan week by
   const auto& plan = f.plans[*f.chosen];
   CHECK(plan.starts_on <= today);
   CHECK(plan.ends_on >= today);
+  REQUIRE_FALSE(f.weeks.empty());
   for (std::size_t w = 0; w < f.weeks.size(); ++w) {
     Date end = f.weeks[w].plus_days(6);
     INFO(end.iso());
@@ -135,8 +136,11 @@ TEST_CASE("moving an activity saves one audited change, and a move its rules ref
       0);
   REQUIRE(activity > 0);
   // An activity with a window of days: both ends move.
-  x.db.exec("UPDATE comm_activities SET planned_until = date(planned_on, '+3 days') WHERE id = " +
-            std::to_string(activity));
+  Date planned_on = *Date::parse_iso(
+      db::load_record(x.db, comm_activities_spec(), activity)->value("planned_on").value_or(""));
+  x.db.prepare("UPDATE comm_activities SET planned_until = ? WHERE id = ?")
+      .bind_all(planned_on.plus_days(3), activity)
+      .run();
   Record before = *db::load_record(x.db, comm_activities_spec(), activity);
   auto moved = db::move_activity(x.db, activity, before.version, 7, today, staff);
   REQUIRE(moved.problem.empty());
@@ -158,10 +162,9 @@ TEST_CASE("moving an activity saves one audited change, and a move its rules ref
 
   // A record another program wrote against the editor's rules (a line break in a one-line
   // title) is not saved by a move either: the move says why and writes nothing.
-  x.db.exec(
-      "UPDATE comm_activities SET title = 'Kaks' || char(10) || 'rida', version = version + "
-      "1 WHERE id = " +
-      std::to_string(activity));
+  x.db.prepare("UPDATE comm_activities SET title = ?, version = version + 1 WHERE id = ?")
+      .bind_all("Kaks\nrida", activity)
+      .run();
   std::int64_t version =
       x.db.query_integer("SELECT version FROM comm_activities WHERE id = ?", 0, activity);
   auto refused = db::move_activity(x.db, activity, version, 1, today, staff);
@@ -193,13 +196,14 @@ TEST_CASE(
   CHECK(plan->value("starts_on") == "2029-01-01");
   CHECK(plan->value("ends_on") == "2029-12-31");
   auto rows = db.prepare(
-      "SELECT title, planned_on, coalesce(planned_until, ''), status, coalesce(done_on, ''), "
-      "coalesce(link, '') FROM comm_activities WHERE plan_id = ? ORDER BY planned_on");
+      "SELECT title, planned_on, planned_until, status, done_on, link FROM comm_activities "
+      "WHERE plan_id = ? ORDER BY planned_on");
   rows.bind(1, copy);
+  auto cell = [&](int column) { return rows.is_null(column) ? std::string() : rows.text(column); };
   std::vector<std::string> copied;
   while (rows.step())
-    copied.push_back(rows.text(0) + "|" + rows.text(1) + "|" + rows.text(2) + "|" + rows.text(3) +
-                     "|" + rows.text(4) + "|" + rows.text(5));
+    copied.push_back(cell(0) + "|" + cell(1) + "|" + cell(2) + "|" + cell(3) + "|" + cell(4) + "|" +
+                     cell(5));
   CHECK(copied == std::vector<std::string>{
                       "Vabariigi aastapäev|2029-02-24||planned||",
                       "Liigaasta päev|2029-02-28|2029-03-02|planned||",

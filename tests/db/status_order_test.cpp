@@ -8,15 +8,16 @@
 #include "core/incident_checks.h"
 #include "core/plan_checks.h"
 #include "core/working_hours.h"
-#include "support/test_database.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
 #include "db/record_query.h"
 #include "db/status_order.h"
+#include "support/test_database.h"
 
 using namespace raekoda;
 using db::Database;
+using db::Statement;
 
 namespace {
 
@@ -167,9 +168,11 @@ TEST_CASE("working time in SQL counts as the working calendar does") {
   Database db = testing::open_test_database();
   WorkingCalendar calendar({*Date::parse_iso("2026-12-23")});  // an extra day off
   db::register_working_time(db, calendar);
+  const std::string fn = db::working_time_prefix(db);
   auto days_between = [&](const char* from, const char* to) {
-    return db.query_integer("SELECT working_days_through(?) - working_days_through(?)", -1, to,
-                            from);
+    return db.query_integer(
+        "SELECT " + fn + "working_days_through(?) - " + fn + "working_days_through(?)", -1, to,
+        from);
   };
   // Christmas week: 23.12 (the city's own), 24.–26.12 and the weekend are days off.
   CHECK(days_between("2026-12-22", "2026-12-28") ==
@@ -183,7 +186,8 @@ TEST_CASE("working time in SQL counts as the working calendar does") {
     CHECK(days_between(from, to) ==
           calendar.working_days_between(*Date::parse_iso(from), *Date::parse_iso(to)));
   auto minutes = [&](const char* from, const char* to) {
-    return db.query_integer("SELECT working_minute(?) - working_minute(?)", -1, to, from);
+    return db.query_integer("SELECT " + fn + "working_minute(?) - " + fn + "working_minute(?)", -1,
+                            to, from);
   };
   for (auto [from, to] : {std::pair{"2026-11-20 16:30", "2026-11-23 09:15"},
                           std::pair{"2026-11-21 10:00", "2026-11-23 07:00"},
@@ -196,17 +200,61 @@ TEST_CASE("working time in SQL counts as the working calendar does") {
   for (int target : {30, 60, 540, 1620}) {
     DateTime due = add_working_minutes(opened, target, calendar);
     INFO(target << " minutes: due " << due.iso());
-    CHECK(db.query_integer("SELECT working_minute(?) - working_minute(?)", -1, due.iso(),
-                           opened.iso()) == target);
+    CHECK(db.query_integer("SELECT " + fn + "working_minute(?) - " + fn + "working_minute(?)", -1,
+                           due.iso(), opened.iso()) == target);
     for (int later : {0, 1, 60, 600}) {
       DateTime moment = due;
       moment.minute_of_day += later;
       if (moment.minute_of_day >= 24 * 60) continue;
-      CHECK(db.query_integer("SELECT working_moment(?) > working_minute(?)", -1, moment.iso(),
-                             due.iso()) == (moment > due ? 1 : 0));
+      CHECK(db.query_integer("SELECT CASE WHEN " + fn + "working_moment(?) > " + fn +
+                                 "working_minute(?) THEN 1 ELSE 0 END",
+                             -1, moment.iso(), due.iso()) == (moment > due ? 1 : 0));
     }
   }
-  CHECK(db.query_integer("SELECT working_days_through('not a date') IS NULL", 0) == 1);
+  CHECK(db.query_integer("SELECT CASE WHEN " + fn +
+                             "working_days_through('not a date') IS NULL THEN 1 ELSE 0 END",
+                         0) == 1);
+}
+
+TEST_CASE(
+    "working time in SQL agrees with the calendar on every day, back to 1900 and up to 2199") {
+  Database db = testing::open_test_database();
+  WorkingCalendar calendar({*Date::parse_iso("2026-12-23"), *Date::parse_iso("1900-06-05")});
+  db::register_working_time(db, calendar);
+  const std::string fn = db::working_time_prefix(db);
+  Statement day_after =
+      db.prepare("SELECT " + fn + "working_days_through(?) - " + fn + "working_days_through(?), " +
+                 fn + "working_minute(?) - " + fn + "working_minute(?)");
+  for (auto [first, last] :
+       {std::pair{"1900-01-01", "1900-07-01"}, std::pair{"2026-01-01", "2027-01-10"},
+        std::pair{"2199-12-01", "2199-12-31"}}) {
+    for (Date day = *Date::parse_iso(first); day <= *Date::parse_iso(last);
+         day = day.plus_days(1)) {
+      INFO(day.iso());
+      DateTime noon{day, 12 * 60}, evening_before{day.plus_days(-1), 20 * 60};
+      day_after.bind_all(day.iso(), day.plus_days(-1).iso(), noon.iso(), evening_before.iso());
+      REQUIRE(day_after.step());
+      CHECK(day_after.integer(0) == (calendar.is_working_day(day) ? 1 : 0));
+      CHECK(day_after.integer(1) == working_minutes_between(evening_before, noon, calendar));
+      day_after.reset();
+    }
+  }
+}
+
+TEST_CASE("a connection given another calendar counts by it from then on") {
+  Database db = testing::open_test_database();
+  const std::string fn = db::working_time_prefix(db);
+  auto working_days = [&] {
+    return db.query_integer("SELECT " + fn + "working_days_through('2026-12-31') - " + fn +
+                                "working_days_through('2026-12-20')",
+                            -1);
+  };
+  db::register_working_time(db, WorkingCalendar{});
+  CHECK(working_days() == 7);  // 21.–23. and 28.–31.12: 24.–27.12 are days off
+  db::register_working_time(db, WorkingCalendar({*Date::parse_iso("2026-12-23")}));
+  CHECK(working_days() == 6);
+  db::register_working_time(db, WorkingCalendar{});
+  CHECK(working_days() == 7);
 }
 
 TEST_CASE("a record's position is where the sorted pages put it") {
