@@ -15,6 +15,7 @@
 #include "app/headless.h"
 #include "db/record_query.h"
 #include "db/record_store.h"
+#include "db/scratch_copy.h"
 #include "plot/time_chart.h"
 
 namespace raekoda::app {
@@ -43,7 +44,7 @@ void figure(std::ostream& out, std::string_view name, double value, std::string_
 
 }  // namespace
 
-void run_bench(const std::filesystem::path& database, int frames, std::optional<Date> today,
+void run_bench(const std::string& database, int frames, std::optional<Date> today,
                std::ostream& out) {
   frames = std::max(frames, 1);
   HeadlessImGui imgui(1600, 1000);
@@ -110,13 +111,10 @@ void run_bench(const std::filesystem::path& database, int frames, std::optional<
   });
 
   // A save as the editor makes it, through to refreshed figures and the next frame; done on a
-  // copy, so that measuring never changes the city's data.
-  std::filesystem::path copy = std::filesystem::temp_directory_path() /
-                               ("raekoda-bench-" + std::to_string(::getpid()) + ".sqlite");
-  std::filesystem::remove(copy);
-  controller.database().exec("VACUUM INTO '" + copy.string() + "'");
+  // scratch copy, so that measuring never changes the city's data.
   {
-    Controller scratch(db::Database::open(copy, db::OpenMode::existing), today);
+    db::ScratchCopy copy(controller.database());
+    Controller scratch(copy.open(), today);
     RecordQuery open_documents{
         &documents_spec(),
         {{"answered_on", RecordFilter::Kind::is_null, std::nullopt, std::nullopt, ""}},
@@ -139,7 +137,6 @@ void run_bench(const std::filesystem::path& database, int frames, std::optional<
       figure(out, "save_to_refreshed_" + std::string(view_key(view)), wall_ms() - before, "ms");
     }
   }
-  std::filesystem::remove(copy);
 
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);

@@ -5,12 +5,13 @@
 #include <filesystem>
 #include <optional>
 #include <ostream>
+#include <string>
 
 #include "core/date.h"
 
 namespace raekoda::app {
 
-void run_bench(const std::filesystem::path& database, int frames, std::optional<Date> today,
+void run_bench(const std::string& database, int frames, std::optional<Date> today,
                std::ostream& out);
 
 }  // namespace raekoda::app

@@ -12,6 +12,7 @@
 #include "app/bench.h"
 #include "app/cli_text.h"
 #include "app/controller.h"
+#include "app/copy_command.h"
 #include "app/import_bench.h"
 #include "app/import_command.h"
 #include "app/messages.h"
@@ -89,11 +90,12 @@ int run_cli(int argc, char** argv) {
   CLI::App app{tr("cli.help.about"), "raekoda"};
   localise_help(app);
   const std::string file = tr("cli.type.file");
+  const std::string database_type = tr("cli.type.database");
   const std::string number = tr("cli.type.number");
   const std::string date = tr("cli.type.date");
   CommonOptions common;
   std::string db_path;
-  app.add_option("--db", db_path, tr("cli.help.db"))->type_name(file);
+  app.add_option("--db", db_path, tr("cli.help.db"))->type_name(database_type);
   add_common(app, common);
 
   CLI::App* demo = add_command(app, "demo-data", "cli.help.demo");
@@ -101,7 +103,7 @@ int run_cli(int argc, char** argv) {
   int years = 3;
   int scale = 1;
   std::string until;
-  demo->add_option("--db", db_path, tr("cli.help.db_file"))->type_name(file)->required();
+  demo->add_option("--db", db_path, tr("cli.help.db_file"))->type_name(database_type)->required();
   demo->add_option("--seed", seed, tr("cli.help.demo.seed"))
       ->type_name(number)
       ->check(whole_number(0, std::numeric_limits<std::int64_t>::max()));
@@ -118,7 +120,7 @@ int run_cli(int argc, char** argv) {
   std::string view_name = "overview";
   std::string out;
   std::string size;  // default: 1600x1000; the gallery, which shows more, 1600x1250
-  shot->add_option("--db", db_path, tr("cli.help.screenshot.db"))->type_name(file);
+  shot->add_option("--db", db_path, tr("cli.help.screenshot.db"))->type_name(database_type);
   shot->add_option("--view", view_name, tr("cli.help.screenshot.view"))
       ->type_name(tr("cli.type.view"));
   shot->add_option("--out", out, tr("cli.help.screenshot.out"))->type_name(file)->required();
@@ -130,7 +132,7 @@ int run_cli(int argc, char** argv) {
 
   CLI::App* bench = add_command(app, "bench", "cli.help.bench");
   int frames = 300;
-  bench->add_option("--db", db_path, tr("cli.help.db_file"))->type_name(file)->required();
+  bench->add_option("--db", db_path, tr("cli.help.db_file"))->type_name(database_type)->required();
   bench->add_option("--frames", frames, tr("cli.help.bench.frames"))
       ->type_name(number)
       ->check(whole_number(1, 100000));
@@ -145,13 +147,13 @@ int run_cli(int argc, char** argv) {
   due->add_option("--registered", registered, tr("cli.help.due.registered"))
       ->type_name(date)
       ->required();
-  due->add_option("--db", db_path, tr("cli.help.due.db"))->type_name(file);
+  due->add_option("--db", db_path, tr("cli.help.due.db"))->type_name(database_type);
   add_common(*due, common);
 
   CLI::App* import_cmd = add_command(app, "import", "cli.help.import");
   ImportCommand import_options;
   import_cmd->add_option("--db", import_options.db_path, tr("cli.help.db_file"))
-      ->type_name(file)
+      ->type_name(database_type)
       ->required();
   import_cmd->add_option("--into", import_options.into, tr("cli.help.import.into"))
       ->type_name(tr("cli.type.kind"))
@@ -184,12 +186,25 @@ int run_cli(int argc, char** argv) {
   CLI::App* bench_import = add_command(app, "bench-import", "cli.help.bench_import");
   std::size_t bench_rows = 100000;
   bench_import->add_option("--db", db_path, tr("cli.help.bench_import.db"))
-      ->type_name(file)
+      ->type_name(database_type)
       ->required();
   bench_import->add_option("--rows", bench_rows, tr("cli.help.bench_import.rows"))
       ->type_name(number)
       ->check(whole_number(1, 10000000));
   add_common(*bench_import, common);
+
+  CLI::App* copy = add_command(app, "copy", "cli.help.copy");
+  CopyCommand copy_options;
+  copy->add_option("--from", copy_options.from, tr("cli.help.copy.from"))
+      ->type_name(database_type)
+      ->required();
+  copy->add_option("--to", copy_options.to, tr("cli.help.copy.to"))
+      ->type_name(database_type)
+      ->required();
+  // Only the language: a copy shows no window and has no day of its own.
+  copy->add_option("--lang", common.lang, tr("cli.help.lang"))
+      ->type_name("et|en")
+      ->check(one_of({"et", "en"}));
 
   app.require_subcommand(0, 1);
   try {
@@ -259,6 +274,7 @@ int run_cli(int argc, char** argv) {
       import_options.today = today;
       return run_import_command(import_options, std::cout, std::cerr);
     }
+    if (*copy) return run_copy_command(copy_options, std::cout, std::cerr);
     if (*bench_import) {
       run_import_bench(db_path, bench_rows, today, std::cout);
       return 0;
@@ -267,12 +283,13 @@ int run_cli(int argc, char** argv) {
       run_bench(db_path, frames, today, std::cout);
       return 0;
     }
-    std::filesystem::path path = db_path;
-    if (path.empty()) {
-      path = default_database_path();
+    std::string target = db_path;
+    if (target.empty()) {
+      std::filesystem::path path = default_database_path();
       std::filesystem::create_directories(path.parent_path());
+      target = path.string();
     }
-    Controller controller(db::Database::open(path, db::OpenMode::create_if_missing), today);
+    Controller controller(db::Database::open(target, db::OpenMode::create_if_missing), today);
     controller.ui_state().theme = theme_of(common);
     return run_dashboard(controller);
   } catch (const Failure& failure) {

@@ -48,10 +48,13 @@ void Controller::refresh() {
     // An open table shows what the database holds now, a colleague's changes included.
     if (ui_.table) ui_.table->stale = true;
     redraw_ = true;
+    if (reconnecting_) tell(tr("notice.connection_back"));
+    reconnecting_ = false;
   } catch (const db::DatabaseError& error) {
     // Keep showing the last figures and say why they may be stale; never offer demo data into
     // a database whose figures could not be read.
     figures_.database_empty = false;
+    reconnecting_ = error.kind() == db::ErrorKind::connection;
     warn(describe(error));
   }
 }
@@ -60,6 +63,10 @@ bool Controller::poll_for_changes() {
   // While an import runs, its own connection holds the write lock; the figures are read again
   // when it ends.
   if (busy()) return false;
+  if (reconnecting_) {
+    refresh();
+    return true;
+  }
   try {
     std::int64_t version = database_.data_version();
     if (version == data_version_ && figures_.overview.today == today()) return false;

@@ -135,6 +135,9 @@ private:
   ui::SessionInfo session_;
   ui::UiState ui_;
   std::int64_t data_version_ = 0;
+  // The server could not be reached when the figures were last read: they are read again at
+  // each change check until it answers.
+  bool reconnecting_ = false;
   std::optional<plot::ThemeKind> applied_theme_;  // the Dear ImGui style last applied
   std::optional<View> unreadable_view_;           // its figures failed to read; not retried
   bool redraw_ = false;

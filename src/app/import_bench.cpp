@@ -10,6 +10,7 @@
 
 #include "db/dashboard_queries.h"
 #include "db/database.h"
+#include "db/scratch_copy.h"
 #include "import/import_run.h"
 
 namespace raekoda::app {
@@ -55,20 +56,17 @@ void write_register_export(const std::filesystem::path& path, std::size_t rows, 
 
 }  // namespace
 
-void run_import_bench(const std::filesystem::path& database, std::size_t rows,
-                      std::optional<Date> today, std::ostream& out) {
+void run_import_bench(const std::string& database, std::size_t rows, std::optional<Date> today,
+                      std::ostream& out) {
   auto folder = std::filesystem::temp_directory_path() /
                 ("raekoda-bench-import-" + std::to_string(::getpid()));
   std::filesystem::create_directories(folder);
-  auto copy = folder / "copy.sqlite";
   auto file = folder / "register.csv";
   auto changed = folder / "register-changed.csv";
   Date day = today.value_or(Date::today());
-  {
-    // Measured on a copy, so that benchmarking never changes the city's data.
-    db::Database source = db::Database::open(database, db::OpenMode::existing);
-    source.exec("VACUUM INTO '" + copy.string() + "'");
-  }
+  // Measured on a copy, so that benchmarking never changes the city's data.
+  db::Database source = db::Database::open(database, db::OpenMode::existing);
+  db::ScratchCopy copy(source);
   write_register_export(file, rows, day, false);
   write_register_export(changed, rows, day, true);
   figure(out, "import_file_size", static_cast<double>(std::filesystem::file_size(file)) / 1048576.0,
@@ -99,7 +97,7 @@ void run_import_bench(const std::filesystem::path& database, std::size_t rows,
   double parse = wall_s() - start;
   figure(out, "import_parse_rows_per_s", static_cast<double>(rows) / parse, "rows/s");
 
-  db::Database target = db::Database::open(copy, db::OpenMode::existing);
+  db::Database target = copy.open();
   ValidationContext context = db::load_validation_context(target, DateTime{day, 12 * 60});
   import::ImportRequest request;
   request.file = file;

@@ -7,12 +7,13 @@
 #include <filesystem>
 #include <optional>
 #include <ostream>
+#include <string>
 
 #include "core/date.h"
 
 namespace raekoda::app {
 
-void run_import_bench(const std::filesystem::path& database, std::size_t rows,
-                      std::optional<Date> today, std::ostream& out);
+void run_import_bench(const std::string& database, std::size_t rows, std::optional<Date> today,
+                      std::ostream& out);
 
 }  // namespace raekoda::app

@@ -7,12 +7,9 @@
 namespace raekoda::app {
 namespace {
 
-// "UNIQUE constraint failed: documents.reg_number, documents.year" → "Registreerimisnumber,
-// …": the fields in the user's words where the catalog names them, else as SQLite does.
-std::string constrained_fields(const std::string& sqlite_text) {
-  auto colon = sqlite_text.find(": ");
-  if (colon == std::string::npos) return sqlite_text;
-  std::string fields = sqlite_text.substr(colon + 2);
+// "documents.reg_number, documents.year" → "Registreerimisnumber, …": the fields in the user's
+// words where the catalog names them, else as the database does.
+std::string named_fields(const std::string& fields) {
   std::string named;
   std::size_t start = 0;
   while (start <= fields.size()) {
@@ -25,6 +22,22 @@ std::string constrained_fields(const std::string& sqlite_text) {
     start = end + 2;
   }
   return named;
+}
+
+// "UNIQUE constraint failed: documents.reg_number" → "Registreerimisnumber".
+std::string constrained_fields(const std::string& sqlite_text) {
+  auto colon = sqlite_text.find(": ");
+  if (colon == std::string::npos) return sqlite_text;
+  return named_fields(sqlite_text.substr(colon + 2));
+}
+
+// The server's broken rules in the same sentences as SQLite's; its other errors by their kind.
+std::string describe_postgres(const std::string& state, const std::string& detail) {
+  if (state == "23505") return trf("error.db.sqlite.unique", named_fields(detail));
+  if (state == "23502") return trf("error.db.sqlite.not_null", named_fields(detail));
+  if (state == "23503") return tr("error.db.sqlite.reference");
+  if (state == "23514") return trf("error.db.sqlite.check", detail);
+  return {};
 }
 
 // SQLite says what went wrong in English: the message comes from its result code instead, in
@@ -71,6 +84,9 @@ std::string describe_sqlite(int code, const std::string& sqlite_text) {
 
 std::string describe(const db::DatabaseError& error) {
   if (error.sqlite_code() != 0) return describe_sqlite(error.sqlite_code(), error.what());
+  if (!error.sqlstate().empty())
+    if (std::string said = describe_postgres(error.sqlstate(), error.what()); !said.empty())
+      return said;
   // Raekoda's own refusals, where the detail is a path or a name, and the server's, where it is
   // the server's own text.
   const char* key = "error.db.other";
@@ -85,7 +101,8 @@ std::string describe(const db::DatabaseError& error) {
       key = "error.db.not_a_database";
       break;
     case db::ErrorKind::foreign_database:
-      key = "error.db.foreign_database";
+      key =
+          db::names_server(error.what()) ? "error.db.foreign_server" : "error.db.foreign_database";
       break;
     case db::ErrorKind::newer_schema:
       key = "error.db.newer_schema";

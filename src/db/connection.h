@@ -43,6 +43,8 @@ public:
   virtual std::int64_t data_version() = 0;
   // A write transaction: it takes the write lock at once where the backend has one.
   virtual void begin_write() = 0;
+  // True between BEGIN and COMMIT or ROLLBACK.
+  virtual bool in_transaction() const = 0;
   virtual bool read_only() const = 0;
 
   // Waiting for a colleague's write: the longest wait of any statement, a write's own shorter

@@ -19,12 +19,12 @@ std::optional<Date> Statement::date(int column) const {
 
 bool names_server(std::string_view target) {
   if (target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0) return true;
-  // A keyword string starts with a libpq keyword and '=': "host=... dbname=...".
+  // A keyword string starts with one of libpq's keywords and '=': "host=... dbname=...".
   std::size_t equals = target.find('=');
-  if (equals == std::string_view::npos || equals == 0) return false;
-  for (char c : target.substr(0, equals))
-    if (!(c >= 'a' && c <= 'z') && c != '_' && c != ' ') return false;
-  return true;
+  if (equals == std::string_view::npos) return false;
+  std::string_view keyword = target.substr(0, equals);
+  while (!keyword.empty() && keyword.back() == ' ') keyword.remove_suffix(1);
+  return is_connection_keyword(keyword);
 }
 
 Database::Database(std::unique_ptr<Connection> connection, std::string target)
@@ -103,20 +103,24 @@ bool Database::is_empty() {
 // ---------------------------------------------------------------------------------------------
 
 Transaction::Transaction(Database& db) : db_(db) {
-  db_.connection_->begin_write();
+  nested_ = db_.connection_->in_transaction();
+  if (nested_)
+    db_.exec("SAVEPOINT raekoda_transaction");
+  else
+    db_.connection_->begin_write();
 }
 
 Transaction::~Transaction() {
   if (!open_) return;
   try {
-    db_.exec("ROLLBACK");
+    db_.exec(nested_ ? "ROLLBACK TO raekoda_transaction; RELEASE raekoda_transaction" : "ROLLBACK");
   } catch (const DatabaseError&) {
     // Rolling back cannot be reported from a destructor; the backend undoes the work on close.
   }
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  db_.exec(nested_ ? "RELEASE raekoda_transaction" : "COMMIT");
   open_ = false;
 }
 

@@ -195,8 +195,10 @@ private:
   Database& db_;
 };
 
-// A write transaction that rolls back unless committed. BEGIN IMMEDIATE takes the write lock at
-// once, so a busy file is reported before any work is done.
+// A write transaction that rolls back unless committed. BEGIN IMMEDIATE takes SQLite's write
+// lock at once, so a busy file is reported before any work is done. Within another transaction
+// it is a savepoint: its work is undone alone, and kept only if the outer one commits (how the
+// benchmark measures a save on a server without keeping it).
 class Transaction {
 public:
   explicit Transaction(Database& db);
@@ -208,6 +210,7 @@ public:
 private:
   Database& db_;
   bool open_ = true;
+  bool nested_ = false;
 };
 
 }  // namespace raekoda::db

@@ -40,6 +40,37 @@ struct ResultDeleter {
 };
 using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
+// "documents.reg_number" for the columns a broken constraint names, as SQLite's messages name
+// them, so that the user is told the field in her own words; the server's text where it names
+// none (a CHECK over several columns).
+std::string constrained_columns(const PGresult* result, const std::string& fallback) {
+  const char* table = PQresultErrorField(result, PG_DIAG_TABLE_NAME);
+  if (!table) return fallback;
+  std::string columns;
+  if (const char* column = PQresultErrorField(result, PG_DIAG_COLUMN_NAME)) {
+    columns = column;
+  } else if (const char* detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL)) {
+    // "Key (reg_number)=(7-1/1) already exists."
+    std::string_view text = detail;
+    std::size_t open = text.find("Key (");
+    std::size_t close = text.find(")=");
+    if (open == std::string_view::npos || close == std::string_view::npos) return fallback;
+    columns = std::string(text.substr(open + 5, close - open - 5));
+  } else {
+    return fallback;
+  }
+  std::string named;
+  std::size_t start = 0;
+  while (start <= columns.size()) {
+    std::size_t end = columns.find(", ", start);
+    named += (named.empty() ? "" : ", ") + std::string(table) + "." +
+             columns.substr(start, end == std::string::npos ? end : end - start);
+    if (end == std::string::npos) break;
+    start = end + 2;
+  }
+  return named;
+}
+
 class PostgresConnection;
 
 class PostgresCursor final : public Cursor {
@@ -77,9 +108,12 @@ public:
   std::string text(int column) const override {
     std::string value(PQgetvalue(result_.get(), row_, column),
                       static_cast<std::size_t>(PQgetlength(result_.get(), row_, column)));
-    // Moments are kept to the minute, as on SQLite: drop the seconds PostgreSQL prints.
+    // Moments are kept to the minute, as on SQLite: PostgreSQL's ":00" seconds are dropped,
+    // and only a stamp that has seconds (the audit log's) keeps them.
     Oid type = PQftype(result_.get(), column);
-    if ((type == timestamp_oid || type == timestamptz_oid) && value.size() > 16) value.resize(16);
+    if ((type == timestamp_oid || type == timestamptz_oid) && value.size() == 19 &&
+        value.compare(16, 3, ":00") == 0)
+      value.resize(16);
     return value;
   }
 
@@ -137,12 +171,20 @@ public:
     return data_version_;
   }
   void begin_write() override {
-    exec("BEGIN");
+    // A save while the server is away waits for it as for a colleague's save: the window tries
+    // again from later frames, and the editor keeps the edit meanwhile.
+    try {
+      exec("BEGIN");
+    } catch (const DatabaseError& error) {
+      if (error.kind() == ErrorKind::connection) ++write_refusals_;
+      throw;
+    }
     if (write_wait_ms_)
       exec("SET LOCAL lock_timeout = " + std::to_string(std::max(*write_wait_ms_, 1)));
     else
       exec("SET LOCAL lock_timeout = " + std::to_string(std::max(busy_timeout_ms_, 1)));
   }
+  bool in_transaction() const override { return PQtransactionStatus(connection_) != PQTRANS_IDLE; }
   bool read_only() const override { return read_only_; }
 
   void set_busy_timeout(int milliseconds) override { busy_timeout_ms_ = std::max(milliseconds, 0); }
@@ -177,6 +219,7 @@ public:
         trimmed(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(connection_));
     if (detail.empty()) detail = trimmed(PQerrorMessage(connection_));
     ErrorKind kind = code.empty() ? ErrorKind::other : kind_of(code);
+    if (result && code.rfind("23", 0) == 0) detail = constrained_columns(result.get(), detail);
     if (kind == ErrorKind::busy && PQtransactionStatus(connection_) != PQTRANS_IDLE)
       ++write_refusals_;
     (void)sql;
@@ -320,6 +363,15 @@ std::unique_ptr<Connection> open_postgres(const std::string& conninfo) {
   }
   connection->configure();
   return connection;
+}
+
+bool is_connection_keyword(std::string_view keyword) {
+  PQconninfoOption* defaults = PQconndefaults();
+  bool known = false;
+  for (const PQconninfoOption* o = defaults; o && o->keyword && !known; ++o)
+    known = keyword == o->keyword;
+  PQconninfoFree(defaults);
+  return known;
 }
 
 std::string postgres_display_name(const std::string& conninfo) {

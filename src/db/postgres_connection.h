@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "db/connection.h"
 
@@ -13,6 +14,8 @@ namespace raekoda::db {
 // `conninfo` is any libpq URI or keyword string. A password written into it is refused: it
 // belongs in ~/.pgpass or PGPASSWORD, not on a command line or in a log.
 std::unique_ptr<Connection> open_postgres(const std::string& conninfo);
+// True for a keyword libpq takes in a connection string: host, dbname, user, port...
+bool is_connection_keyword(std::string_view keyword);
 // database@host for the notice line, without user or password.
 std::string postgres_display_name(const std::string& conninfo);
 // Rewrites SQLite's `?` and `?NNN` placeholders as PostgreSQL's `$N`, leaving literals, quoted

@@ -173,6 +173,7 @@ public:
     }
     busy_.beginning = false;
   }
+  bool in_transaction() const override { return sqlite3_get_autocommit(db_) == 0; }
   bool read_only() const override { return read_only_; }
 
   void set_busy_timeout(int milliseconds) override { busy_.timeout_ms = std::max(milliseconds, 0); }

@@ -7,9 +7,11 @@
 #include "app/messages.h"
 #include "core/i18n.h"
 #include "db/demo_writer.h"
+#include "support/dashboard_session.h"
 #include "support/temp_dir.h"
 
 using namespace raekoda;
+using Session = testing::DashboardSession;
 
 namespace {
 
@@ -34,7 +36,8 @@ db::DatabaseError error_of(Work work) {
 
 }  // namespace
 
-TEST_CASE("each kind of SQLite failure has its own sentence, without SQLite's English") {
+TEST_CASE("each kind of SQLite failure has its own sentence, without SQLite's English",
+          "[sqlite]") {
   struct Case {
     int code;
     const char* sqlite_text;
@@ -63,7 +66,8 @@ TEST_CASE("each kind of SQLite failure has its own sentence, without SQLite's En
         "Andmebaasi viga (SQLite: out of memory)");
 }
 
-TEST_CASE("a colleague's save in progress is said in Estonian, not as 'database is locked'") {
+TEST_CASE("a colleague's save in progress is said in Estonian, not as 'database is locked'",
+          "[sqlite]") {
   testing::TempDir dir;
   auto path = dir / "city.sqlite";
   db::Database holder = db::Database::open(path, db::OpenMode::create_if_missing);
@@ -77,21 +81,31 @@ TEST_CASE("a colleague's save in progress is said in Estonian, not as 'database 
   CHECK(message.find("locked") == std::string::npos);
 }
 
-TEST_CASE("a duplicate value names the field in the user's words") {
-  db::Database db = db::Database::open_in_memory();
-  db::write_demo_data(db, DemoOptions{1, 1, 1, until});
+TEST_CASE("a duplicate value names the field in the user's words, on either backend") {
+  Session session;
+  db::Database& db = session.controller.database();
   auto error = error_of([&] {
     db.exec(
         "INSERT INTO documents (reg_number, doc_type, direction, registered_on, title) "
         "SELECT reg_number, doc_type, direction, registered_on, title FROM documents LIMIT 1");
   });
+  set_language(Language::et);
   std::string message = estonian(error);
   CHECK(message == "Sellise väärtusega kirje on juba olemas: Registreerimisnumber");
   set_language(Language::en);
   CHECK(app::describe(error).find("already exists") != std::string::npos);
+  // A required field left empty is named too.
+  auto empty = error_of([&] {
+    db.exec(
+        "INSERT INTO documents (reg_number, doc_type, direction, registered_on) "
+        "VALUES ('X-1', 'letter', 'incoming', '2026-11-20')");
+  });
+  set_language(Language::et);
+  CHECK(estonian(empty).find("Pealkiri") != std::string::npos);
 }
 
-TEST_CASE("demo data refused into a database with records says so, in the user's language") {
+TEST_CASE("demo data refused into a database with records says so, in the user's language",
+          "[sqlite]") {
   db::Database db = db::Database::open_in_memory();
   db::write_demo_data(db, DemoOptions{1, 1, 1, until});
   auto error = error_of([&] { db::write_demo_data(db, DemoOptions{2, 1, 1, until}); });
