@@ -11,7 +11,7 @@
 
 using namespace raekoda;
 
-TEST_CASE("a mailto address carries its subject and body percent-encoded") {
+TEST_CASE("a mailto address carries its subject and body percent-encoded", "[no-db]") {
   std::string uri =
       app::mailto_uri("mari.maasikas@linn.ee", "Vastamata: 2 dokumenti", "Tere!\nÕun & Žukov");
   CHECK(uri ==
@@ -19,7 +19,7 @@ TEST_CASE("a mailto address carries its subject and body percent-encoded") {
         "&body=Tere%21%0D%0A%C3%95un%20%26%20%C5%BDukov");
 }
 
-TEST_CASE("an address goes to the desktop's opener, which is not waited for") {
+TEST_CASE("an address goes to the desktop's opener, which is not waited for", "[no-db]") {
   testing::TempDir dir;
   auto seen = dir.path() / "seen.txt";
   auto opener = dir.path() / "opener";

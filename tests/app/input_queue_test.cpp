@@ -6,7 +6,8 @@
 
 using namespace raekoda;
 
-TEST_CASE("a click quicker than a frame is seen as hover, press and release, one frame each") {
+TEST_CASE("a click quicker than a frame is seen as hover, press and release, one frame each",
+          "[no-db]") {
   ImGuiContext* context = ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   app::InputQueue queue;

@@ -1,13 +1,18 @@
 #pragma once
 // The dashboard driven headless, as a user would: click named controls, type, press keys.
-// Each session has its own database file, with a year of demo data ending on 22.11.2026 or empty.
+// Each session has its own database, with a year of demo data ending on 22.11.2026 or empty: a
+// file, or a database on the test cluster when the tests run on PostgreSQL (test_database.h).
 
 #include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
 
 #include "app/controller.h"
 #include "app/headless.h"
 #include "db/demo_writer.h"
 #include "support/temp_dir.h"
+#include "support/test_database.h"
 
 namespace raekoda::testing {
 
@@ -15,22 +20,41 @@ inline const Date session_today = *Date::parse_iso("2026-11-22");
 
 struct DashboardSession {
   TempDir dir;
+  // What a colleague's Raekoda opens to share the session's database.
+  std::string target;
   app::HeadlessImGui imgui{1600, 1000};
   ui::ItemProbe probe;
   app::Controller controller;
 
   explicit DashboardSession(bool with_demo_data = true)
-      : controller(open(dir / "raekoda.sqlite", with_demo_data), session_today) {
+      : target(target_for(dir, with_demo_data)),
+        controller(open(target, with_demo_data), session_today) {
     controller.ui_state().probe = &probe;
   }
 
-  static db::Database open(const std::filesystem::path& path, bool with_demo_data) {
-    db::Database db = db::Database::open(path, db::OpenMode::create_if_missing);
-    if (with_demo_data) db::write_demo_data(db, DemoOptions{1, 1, 1, session_today});
+  static std::string target_for(const TempDir& dir, bool with_demo_data) {
+    if (!on_postgres()) return (dir / "raekoda.sqlite").string();
+    return with_demo_data ? demo_server_database(DemoOptions{1, 1, 1, session_today})
+                          : shared_test_target(dir.path().string(), "");
+  }
+
+  static db::Database open(const std::string& target, bool with_demo_data) {
+    db::Database db = db::Database::open(target, db::OpenMode::create_if_missing);
+    if (with_demo_data && db.backend() == db::Backend::sqlite)
+      db::write_demo_data(db, DemoOptions{1, 1, 1, session_today});
     return db;
   }
 
   ui::UiState& ui() { return controller.ui_state(); }
+  // The window's once-a-second look at the database, repeated until it sees a change or five
+  // seconds pass: a server's notice arrives a moment after the commit.
+  bool notices_change() {
+    for (int tries = 0; tries < 500; ++tries) {
+      if (controller.poll_for_changes()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+  }
   void frame() {
     imgui.frame([&] { controller.draw_frame(imgui.fonts()); });
   }

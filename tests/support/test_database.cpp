@@ -4,9 +4,12 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <mutex>
+#include <functional>
+#include <set>
 #include <stdexcept>
 #include <vector>
+
+#include "db/demo_writer.h"
 
 namespace raekoda::testing {
 namespace {
@@ -35,11 +38,17 @@ public:
   // A fresh database copied from a template that holds the schema: creating the schema anew for
   // each test case would cost a tenth of a second each.
   std::string fresh_database() {
-    ensure_template();
-    std::string name = "test_" + std::to_string(::getpid()) + "_" + std::to_string(++count_);
-    run("CREATE DATABASE " + name + " TEMPLATE raekoda_template");
-    created_.push_back(name);
-    return uri_of(name);
+    ensure_template("raekoda_template", [](db::Database&) {});
+    return copy_of("raekoda_template");
+  }
+
+  std::string fresh_demo_database(const DemoOptions& options) {
+    std::string name = "raekoda_demo_" + std::to_string(options.seed) + "_" +
+                       std::to_string(options.years) + "_" + std::to_string(options.scale) + "_" +
+                       options.until.iso().substr(0, 4) + options.until.iso().substr(5, 2) +
+                       options.until.iso().substr(8, 2);
+    ensure_template(name, [&](db::Database& db) { db::write_demo_data(db, options); });
+    return copy_of(name);
   }
 
   std::string uri_of(const std::string& name) const {
@@ -51,21 +60,37 @@ public:
   }
 
 private:
-  void ensure_template() {
-    if (template_ready_) return;
+  std::string copy_of(const std::string& template_name) {
+    std::string name = "test_" + std::to_string(::getpid()) + "_" + std::to_string(++count_);
+    run("CREATE DATABASE " + name + " TEMPLATE " + template_name);
+    created_.push_back(name);
+    return uri_of(name);
+  }
+
+  void ensure_template(const std::string& name, const std::function<void(db::Database&)>& fill) {
+    if (ready_.count(name)) return;
     // Test processes run side by side: one of them makes the template, the others wait.
     run("SELECT pg_advisory_lock(7261)");
     PGresult* found =
-        PQexec(connection_, "SELECT 1 FROM pg_database WHERE datname = 'raekoda_template'");
+        PQexec(connection_, ("SELECT 1 FROM pg_database WHERE datname = '" + name + "'").c_str());
     bool exists = PQntuples(found) > 0;
     PQclear(found);
     if (!exists) {
-      run("CREATE DATABASE raekoda_template_new");
-      { db::Database::open(uri_of("raekoda_template_new"), db::OpenMode::existing); }
-      run("ALTER DATABASE raekoda_template_new RENAME TO raekoda_template");
+      try {
+        run("DROP DATABASE IF EXISTS " + name + "_new");
+        run("CREATE DATABASE " + name + "_new");
+        {
+          db::Database db = db::Database::open(uri_of(name + "_new"), db::OpenMode::existing);
+          fill(db);
+        }
+        run("ALTER DATABASE " + name + "_new RENAME TO " + name);
+      } catch (...) {
+        run("SELECT pg_advisory_unlock(7261)");
+        throw;
+      }
     }
     run("SELECT pg_advisory_unlock(7261)");
-    template_ready_ = true;
+    ready_.insert(name);
   }
 
   void run(const std::string& sql) {
@@ -80,7 +105,7 @@ private:
   PGconn* connection_;
   std::vector<std::string> created_;
   int count_ = 0;
-  bool template_ready_ = false;
+  std::set<std::string> ready_;
 };
 
 Cluster& cluster() {
@@ -97,6 +122,10 @@ bool on_postgres() {
 db::Database open_test_database() {
   if (!on_postgres()) return db::Database::open_in_memory();
   return db::Database::open(cluster().fresh_database(), db::OpenMode::existing);
+}
+
+std::string demo_server_database(const DemoOptions& options) {
+  return cluster().fresh_demo_database(options);
 }
 
 std::string shared_test_target(const std::string& folder, const std::string& name) {

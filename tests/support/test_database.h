@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "core/demo_data.h"
 #include "db/database.h"
 
 namespace raekoda::testing {
@@ -14,6 +15,10 @@ bool on_postgres();
 
 // A new database with the schema: SQLite in memory, or a fresh database on the server.
 db::Database open_test_database();
+
+// A fresh database on the server holding the demo city of `options`, copied from a template
+// made once per cluster: writing a year of demo data per test would take seconds each.
+std::string demo_server_database(const DemoOptions& options);
 
 // Where a test opens a database twice, as two colleagues do: a file in `folder` named `name`, or
 // a fresh database on the server. Nothing is created on SQLite; the first open with

@@ -13,12 +13,14 @@ using Session = testing::DashboardSession;
 
 namespace {
 
-// A colleague's Raekoda on the same file, in the middle of a save.
+// A colleague's Raekoda on the same database, in the middle of a save: SQLite's write lock on
+// the file, or on a server the lock on the audit log that every save writes to.
 struct ColleagueSaving {
   db::Database db;
   explicit ColleagueSaving(Session& session)
-      : db(db::Database::open(session.dir / "raekoda.sqlite", db::OpenMode::existing)) {
-    db.exec("BEGIN IMMEDIATE");
+      : db(db::Database::open(session.target, db::OpenMode::existing)) {
+    db.exec(db.backend() == db::Backend::sqlite ? "BEGIN IMMEDIATE"
+                                                : "BEGIN; LOCK TABLE audit_log IN EXCLUSIVE MODE");
   }
   void finish() { db.exec("ROLLBACK"); }
 };

@@ -7,7 +7,7 @@
 
 using namespace raekoda;
 
-TEST_CASE("a chart saved as PNG is exactly the chart's part of the frame") {
+TEST_CASE("a chart saved as PNG is exactly the chart's part of the frame", "[no-db]") {
   testing::TempDir dir;
   constexpr int width = 40;
   constexpr int height = 30;

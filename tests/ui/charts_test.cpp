@@ -71,7 +71,7 @@ struct ChartWindow {
 
 }  // namespace
 
-TEST_CASE("hovering a stacked bar shows that week's values of every series") {
+TEST_CASE("hovering a stacked bar shows that week's values of every series", "[no-db]") {
   set_language(Language::et);
   ChartWindow chart;
   chart.frame();
@@ -89,7 +89,7 @@ TEST_CASE("hovering a stacked bar shows that week's values of every series") {
   CHECK(ImGui::GetIO().WantCaptureMouse);
 }
 
-TEST_CASE("clicking the bottom segment of a stacked bar selects that series and week") {
+TEST_CASE("clicking the bottom segment of a stacked bar selects that series and week", "[no-db]") {
   ChartWindow chart;
   chart.frame();
   // Just above the value axis' zero line: the bottom segment, the negative series.
@@ -106,7 +106,7 @@ TEST_CASE("clicking the bottom segment of a stacked bar selects that series and 
   CHECK(chart.selection->until == Date::parse_iso("2026-10-25"));
 }
 
-TEST_CASE("a click in the gap between bars selects nothing") {
+TEST_CASE("a click in the gap between bars selects nothing", "[no-db]") {
   ChartWindow chart;
   chart.frame();
   float y = chart.max.y - ImGui::GetTextLineHeight() * 2.4f - 4;
@@ -124,7 +124,7 @@ TEST_CASE("a click in the gap between bars selects nothing") {
   CHECK_FALSE(chart.selection);
 }
 
-TEST_CASE("a 100,000-point line draws decimated, far below the 64k-vertex limit") {
+TEST_CASE("a 100,000-point line draws decimated, far below the 64k-vertex limit", "[no-db]") {
   HeadlessImGui imgui(1600, 600);
   plot::TimeSeriesData data;
   data.bucket_unit = plot::TimeUnit::day;
@@ -149,7 +149,7 @@ TEST_CASE("a 100,000-point line draws decimated, far below the 64k-vertex limit"
   CHECK(vertices < 65535);
 }
 
-TEST_CASE("clicking a legend entry hides its series, clicking again shows it") {
+TEST_CASE("clicking a legend entry hides its series, clicking again shows it", "[no-db]") {
   ChartWindow chart;
   chart.frame();
   ImVec2 padding = ImGui::GetStyle().WindowPadding;
@@ -164,7 +164,7 @@ TEST_CASE("clicking a legend entry hides its series, clicking again shows it") {
   CHECK_FALSE(chart.state.hidden[0]);
 }
 
-TEST_CASE("dragging pans the time axis and a double click fits it again") {
+TEST_CASE("dragging pans the time axis and a double click fits it again", "[no-db]") {
   ChartWindow chart;
   chart.frame();
   ImGuiIO& io = ImGui::GetIO();

@@ -65,8 +65,7 @@ TEST_CASE(
 
   // A colleague changes the root cause while this user edits the title.
   {
-    db::Database colleague =
-        db::Database::open(session.dir / "raekoda.sqlite", db::OpenMode::existing);
+    db::Database colleague = db::Database::open(session.target, db::OpenMode::existing);
     Record theirs = mine_before;
     theirs.set("root_cause", "Võrgukaabel vahetatud");
     REQUIRE(db::update_record(colleague, incidents_spec(), mine_before, theirs,

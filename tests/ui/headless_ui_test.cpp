@@ -72,13 +72,12 @@ TEST_CASE("a change saved by another program is noticed and the figures refreshe
   auto before = dashboard.controller.figures().overview.incidents_open;
   CHECK_FALSE(dashboard.controller.poll_for_changes());
   {
-    db::Database colleague =
-        db::Database::open(dashboard.dir / "raekoda.sqlite", db::OpenMode::existing);
+    db::Database colleague = db::Database::open(dashboard.target, db::OpenMode::existing);
     colleague.exec(
         "INSERT INTO incidents (title, opened_at, category, severity, institution_id) "
         "VALUES ('Printer ei prindi', '2026-11-22 10:00', 'hardware', 'low', 1)");
   }
-  CHECK(dashboard.controller.poll_for_changes());
+  CHECK(dashboard.notices_change());
   CHECK(dashboard.controller.figures().overview.incidents_open == before + 1);
 }
 

@@ -155,8 +155,8 @@ TEST_CASE("the restore tile counts a failed last test too, and shows both kinds 
   // A system tested in time whose latest test, yesterday, failed.
   Id system = db.query_integer(
       "SELECT s.id FROM information_systems s WHERE s.restore_test_interval_days IS NOT NULL "
-      "AND (SELECT max(tested_on) FROM restore_tests t WHERE t.system_id = s.id) >= "
-      "date('2026-11-22', '-' || s.restore_test_interval_days || ' days') ORDER BY s.id LIMIT 1",
+      "AND days_between((SELECT max(tested_on) FROM restore_tests t WHERE t.system_id = s.id), "
+      "'2026-11-22') <= s.restore_test_interval_days ORDER BY s.id LIMIT 1",
       0);
   REQUIRE(system > 0);
   db.exec("INSERT INTO restore_tests (system_id, tested_on, result) VALUES (" +

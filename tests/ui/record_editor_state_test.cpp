@@ -30,7 +30,7 @@ EditorState editing(const Record& record) {
 
 }  // namespace
 
-TEST_CASE("a new record holding only what it was filled in with has nothing to lose") {
+TEST_CASE("a new record holding only what it was filled in with has nothing to lose", "[no-db]") {
   EditorState editor;
   editor.spec = &incidents_spec();
   editor.edited.set("status", "registered");
@@ -44,7 +44,8 @@ TEST_CASE("a new record holding only what it was filled in with has nothing to l
   CHECK_FALSE(ui::has_unsaved_input(editor));
 }
 
-TEST_CASE("a saved record has unsaved input when a field differs, unless it was deleted") {
+TEST_CASE("a saved record has unsaved input when a field differs, unless it was deleted",
+          "[no-db]") {
   EditorState editor = editing(incident(3, "Võrk maas", ""));
   CHECK_FALSE(ui::has_unsaved_input(editor));
   editor.edited.set("root_cause", "Kaabel");
@@ -53,7 +54,8 @@ TEST_CASE("a saved record has unsaved input when a field differs, unless it was 
   CHECK_FALSE(ui::has_unsaved_input(editor));
 }
 
-TEST_CASE("a colleague's save of an untouched record replaces it and marks what changed") {
+TEST_CASE("a colleague's save of an untouched record replaces it and marks what changed",
+          "[no-db]") {
   EditorState editor = editing(incident(3, "Võrk maas", ""));
   editor.typed["root_cause"] = "";
   ui::follow_saved_record(editor, incident(4, "Võrk maas", "Kaabel"));
@@ -66,7 +68,7 @@ TEST_CASE("a colleague's save of an untouched record replaces it and marks what 
   CHECK(editor.typed.count("root_cause") == 0);
 }
 
-TEST_CASE("a colleague's save of other fields comes in beside the user's own change") {
+TEST_CASE("a colleague's save of other fields comes in beside the user's own change", "[no-db]") {
   EditorState editor = editing(incident(3, "Võrk maas", ""));
   editor.edited.set("title", "Võrk maas teisel korrusel");
   ui::follow_saved_record(editor, incident(4, "Võrk maas", "Kaabel"));
@@ -77,7 +79,8 @@ TEST_CASE("a colleague's save of other fields comes in beside the user's own cha
   CHECK(editor.dirty());
 }
 
-TEST_CASE("a field both changed waits for the user's choice, and a later save updates theirs") {
+TEST_CASE("a field both changed waits for the user's choice, and a later save updates theirs",
+          "[no-db]") {
   EditorState editor = editing(incident(3, "Võrk maas", ""));
   editor.edited.set("root_cause", "Toiteplokk");
   ui::follow_saved_record(editor, incident(4, "Võrk maas", "Kaabel"));
@@ -101,7 +104,7 @@ TEST_CASE("a field both changed waits for the user's choice, and a later save up
   CHECK(editor.edited.value("root_cause") == "Toiteplokk");
 }
 
-TEST_CASE("the same value saved by both is no conflict") {
+TEST_CASE("the same value saved by both is no conflict", "[no-db]") {
   EditorState editor = editing(incident(3, "Võrk maas", ""));
   editor.edited.set("root_cause", "Kaabel");
   ui::follow_saved_record(editor, incident(4, "Võrk maas", "Kaabel"));
@@ -109,7 +112,7 @@ TEST_CASE("the same value saved by both is no conflict") {
   CHECK_FALSE(editor.dirty());
 }
 
-TEST_CASE("taking all of theirs drops the user's changes") {
+TEST_CASE("taking all of theirs drops the user's changes", "[no-db]") {
   EditorState editor = editing(incident(3, "Võrk maas", ""));
   editor.edited.set("root_cause", "Toiteplokk");
   editor.edited.set("title", "Uus pealkiri");
@@ -121,7 +124,7 @@ TEST_CASE("taking all of theirs drops the user's changes") {
   CHECK_FALSE(editor.dirty());
 }
 
-TEST_CASE("a record deleted meanwhile is marked, and an unchanged one left alone") {
+TEST_CASE("a record deleted meanwhile is marked, and an unchanged one left alone", "[no-db]") {
   EditorState editor = editing(incident(3, "Võrk maas", ""));
   ui::follow_saved_record(editor, incident(3, "Võrk maas", ""));
   CHECK(editor.changed_meanwhile.empty());
@@ -135,7 +138,7 @@ TEST_CASE("a record deleted meanwhile is marked, and an unchanged one left alone
   CHECK_FALSE(fresh.deleted_meanwhile);
 }
 
-TEST_CASE("the header's status counts from the saved record, not from the edits") {
+TEST_CASE("the header's status counts from the saved record, not from the edits", "[no-db]") {
   ValidationContext context;
   context.today = *Date::parse_iso("2026-11-22");
   EditorState editor;
@@ -157,7 +160,8 @@ TEST_CASE("the header's status counts from the saved record, not from the edits"
   CHECK(ui::saved_status(editor, context).text.empty());
 }
 
-TEST_CASE("the history shows a change's time as the program shows a moment, without seconds") {
+TEST_CASE("the history shows a change's time as the program shows a moment, without seconds",
+          "[no-db]") {
   CHECK(ui::history_time("2026-12-01 18:48:40") == "01.12.2026 18:48");
   CHECK(ui::history_time("2026-12-01 08:05") == "01.12.2026 08:05");
   CHECK(ui::history_time("eile") == "eile");

@@ -25,7 +25,7 @@ const db::Author jaan{"jaan", "2026-11-22 10:00:00"};
 
 // A second program on the same shared file.
 db::Database colleague(Session& session) {
-  return db::Database::open(session.dir / "raekoda.sqlite", db::OpenMode::existing);
+  return db::Database::open(session.target, db::OpenMode::existing);
 }
 
 // The colleague saves `change` into the record the editor has open, as read when it opened.
@@ -38,9 +38,10 @@ void colleague_saves(Session& session, const TableSpec& spec,
   REQUIRE(db::update_record(other, spec, before, theirs, jaan).status == db::SaveStatus::saved);
 }
 
-// The window's once-a-second look at the file, then a frame.
+// The window's once-a-second look at the database, until it sees the save (a server's notice
+// comes a moment after the commit), then a frame.
 void notice_changes(Session& session) {
-  REQUIRE(session.controller.poll_for_changes());
+  REQUIRE(session.notices_change());
   session.frame();
   session.frame();
 }

@@ -25,7 +25,7 @@ const ColumnPlan& plan_of(const std::vector<ColumnPlan>& plans, std::string_view
 
 }  // namespace
 
-TEST_CASE("a column starts as wide as its type's values, or its header in two lines") {
+TEST_CASE("a column starts as wide as its type's values, or its header in two lines", "[no-db]") {
   set_language(Language::et);
   ui::ReferenceLabels labels;
   labels.by_table["people"] = {{1, "Kersti Ots"}, {2, "Aleksandra Vinogradova"}};
@@ -54,7 +54,7 @@ TEST_CASE("a column starts as wide as its type's values, or its header in two li
   for (const ColumnPlan& plan : plans) CHECK(plan.width > 0);
 }
 
-TEST_CASE("a long list of names is measured only as far as the widest a column starts") {
+TEST_CASE("a long list of names is measured only as far as the widest a column starts", "[no-db]") {
   set_language(Language::et);
   ui::ReferenceLabels labels;
   for (Id id = 1; id <= 5000; ++id) labels.by_table["people"][id] = std::string(id % 70, 'x');
@@ -69,7 +69,7 @@ TEST_CASE("a long list of names is measured only as far as the widest a column s
   CHECK(measured < 1000);
 }
 
-TEST_CASE("header labels wrap at spaces into two lines, the rest cut in the second") {
+TEST_CASE("header labels wrap at spaces into two lines, the rest cut in the second", "[no-db]") {
   CHECK(ui::wrap_label("Pikendatud tähtaeg", 80, eight_per_letter) ==
         std::vector<std::string>{"Pikendatud", "tähtaeg"});
   CHECK(ui::wrap_label("Seis", 80, eight_per_letter) == std::vector<std::string>{"Seis"});
@@ -82,7 +82,7 @@ TEST_CASE("header labels wrap at spaces into two lines, the rest cut in the seco
   CHECK(ui::two_line_width("Registration number", eight_per_letter) == Approx(96));
 }
 
-TEST_CASE("the status column is not named like a status field beside it") {
+TEST_CASE("the status column is not named like a status field beside it", "[no-db]") {
   for (Language language : {Language::et, Language::en}) {
     set_language(language);
     for (const TableSpec* spec :

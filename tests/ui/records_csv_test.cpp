@@ -5,7 +5,7 @@
 
 using namespace raekoda;
 
-TEST_CASE("exported records are UTF-8 with BOM, ';'-separated, readable values") {
+TEST_CASE("exported records are UTF-8 with BOM, ';'-separated, readable values", "[no-db]") {
   set_language(Language::et);
   ui::ReferenceLabels labels;
   labels.by_table["people"][7] = "Õie Mägi";
@@ -34,7 +34,7 @@ TEST_CASE("exported records are UTF-8 with BOM, ';'-separated, readable values")
   CHECK(csv.find(";jah\r\n") != std::string::npos);
 }
 
-TEST_CASE("records without a status export no status column") {
+TEST_CASE("records without a status export no status column", "[no-db]") {
   set_language(Language::et);
   Record item;
   item.set("title", "Volikogu istung");

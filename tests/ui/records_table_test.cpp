@@ -279,8 +279,7 @@ TEST_CASE("the selected row follows its record when a colleague's change reorder
 
   // A colleague removes the first row: the chosen record moves up one.
   {
-    db::Database colleague =
-        db::Database::open(session.dir / "raekoda.sqlite", db::OpenMode::existing);
+    db::Database colleague = db::Database::open(session.target, db::OpenMode::existing);
     REQUIRE(db::delete_record(colleague, incidents_spec(), first, {"jaan", "2026-11-22 10:00:00"})
                 .status == db::SaveStatus::saved);
   }
