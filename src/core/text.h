@@ -13,6 +13,9 @@ bool is_valid_utf8(std::string_view text);
 // Number of characters (code points) in well-formed UTF-8.
 std::size_t utf8_length(std::string_view text);
 
+// Appends the code point `c` to `out` in UTF-8.
+void append_utf8(char32_t c, std::string& out);
+
 // Lower case for Latin (ASCII, Latin-1, Latin Extended-A) and Cyrillic, the letters of Estonian
 // and Russian records; other characters are kept. Invalid UTF-8 bytes are kept as they are.
 std::string fold_case(std::string_view text);
