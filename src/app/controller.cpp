@@ -12,6 +12,7 @@
 #include "db/deadline_queries.h"
 #include "db/demo_writer.h"
 #include "db/incident_queries.h"
+#include "db/server_roles.h"
 #include "plot/theme.h"
 
 namespace raekoda::app {
@@ -20,6 +21,11 @@ Controller::Controller(db::Database database, std::optional<Date> fixed_today)
     : database_(std::move(database)), fixed_today_(fixed_today) {
   session_.database_name = database_.display_name();
   session_.read_only = database_.read_only();
+  try {
+    if (auto role = db::server_role_of(database_)) session_.role = tr("role." + *role);
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
+  }
   refresh();
 }
 

@@ -112,7 +112,9 @@ void Controller::retry_waiting_writes() {
     if (!try_write(waiting_writes_.front())) {
       if (seconds_between(waiting_since_, now) >= write_wait_limit_s) {
         waiting_writes_.clear();
-        warn(describe(db::DatabaseError(db::ErrorKind::busy, session_.database_name)));
+        warn(describe(db::DatabaseError(
+            database_.connected() ? db::ErrorKind::busy : db::ErrorKind::connection,
+            session_.database_name)));
       } else {
         next_write_try_ = now + seconds(write_retry_s);
         show_waiting_notice();
@@ -128,7 +130,9 @@ void Controller::retry_waiting_writes() {
 void Controller::show_waiting_notice() {
   auto waited =
       static_cast<std::int64_t>(std::floor(seconds_between(waiting_since_, clock_()) + 0.5));
-  show_notice(trf("notice.waiting", format_count(waited)), false);
+  // A save that waits for a server that went away says so, not that a colleague is saving.
+  const char* key = database_.connected() ? "notice.waiting" : "notice.waiting_for_server";
+  show_notice(trf(key, format_count(waited)), false);
   notice_until_.reset();
   session_.notice_is_waiting = true;
 }

@@ -43,6 +43,9 @@ public:
   virtual std::int64_t data_version() = 0;
   // A write transaction: it takes the write lock at once where the backend has one.
   virtual void begin_write() = 0;
+  // False once a server's connection has dropped, until it is opened again; a file's is always
+  // there.
+  virtual bool connected() const = 0;
   // True between BEGIN and COMMIT or ROLLBACK.
   virtual bool in_transaction() const = 0;
   virtual bool read_only() const = 0;

@@ -149,6 +149,8 @@ public:
   // The id of the last row this connection inserted.
   std::int64_t last_insert_id() { return connection_->last_insert_id(); }
   bool read_only() const { return connection_->read_only(); }
+  // False while a server's connection is down; it is opened again by the next statement.
+  bool connected() const { return connection_->connected(); }
   // How long a statement waits for a colleague's write to finish before it reports the database
   // busy; default_busy_timeout_ms unless set.
   void set_busy_timeout(int milliseconds) { connection_->set_busy_timeout(milliseconds); }

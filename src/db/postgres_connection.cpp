@@ -146,7 +146,13 @@ public:
     exec(
         "SET DateStyle = ISO, YMD; SET IntervalStyle = postgres; SET client_min_messages = "
         "warning; LISTEN raekoda");
-    read_only_ = single_text("SHOW transaction_read_only") == "on";
+    // Read-only: a standby, or a role that may not add to the audit log, as every save does.
+    read_only_ =
+        single_text(
+            "SELECT CASE WHEN current_setting('transaction_read_only') = 'on' THEN 'on' "
+            "WHEN to_regclass('audit_log') IS NULL THEN CASE WHEN "
+            "has_schema_privilege(current_schema(), 'CREATE') THEN 'off' ELSE 'on' END "
+            "WHEN has_table_privilege('audit_log', 'INSERT') THEN 'off' ELSE 'on' END") == "on";
   }
 
   Backend backend() const override { return Backend::postgresql; }
@@ -184,7 +190,12 @@ public:
     else
       exec("SET LOCAL lock_timeout = " + std::to_string(std::max(busy_timeout_ms_, 1)));
   }
-  bool in_transaction() const override { return PQtransactionStatus(connection_) != PQTRANS_IDLE; }
+  bool connected() const override { return PQstatus(connection_) == CONNECTION_OK; }
+  bool in_transaction() const override {
+    // A dropped connection's status is "unknown": no transaction survives it.
+    PGTransactionStatusType status = PQtransactionStatus(connection_);
+    return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+  }
   bool read_only() const override { return read_only_; }
 
   void set_busy_timeout(int milliseconds) override { busy_timeout_ms_ = std::max(milliseconds, 0); }

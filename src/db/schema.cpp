@@ -5,6 +5,7 @@
 #include "core/deadline_rule.h"
 #include "db/database.h"
 #include "db/schema_postgres.h"
+#include "db/server_roles.h"
 
 namespace raekoda::db {
 namespace {
@@ -485,6 +486,7 @@ void migrate_postgres(Database& db, int from, int to) {
   if (from == 0) {
     Transaction transaction(db);
     db.exec(postgres_baseline());
+    db.exec(server_roles_sql());
     seed_rules(db);
     // Version 2's targets in working hours, in the order that gave them their ids on SQLite.
     db.exec(
@@ -510,13 +512,21 @@ void migrate(Database& db, int from, int to) {
     migrate_sqlite(db, from, to);
 }
 
+namespace {
+
+// A server's database holds Raekoda's mark in a table of its own.
+bool has_schema_table(Database& db) {
+  return db.query_integer(
+             "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
+             "tablename = 'raekoda_schema'",
+             0) > 0;
+}
+
+}  // namespace
+
 bool holds_raekoda_schema(Database& db) {
   if (db.backend() == Backend::postgresql) {
-    bool marked = db.query_integer(
-                      "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
-                      "tablename = 'raekoda_schema'",
-                      0) > 0;
-    if (marked)
+    if (has_schema_table(db))
       return db.query_integer("SELECT application_id FROM raekoda_schema", 0) ==
              raekoda_application_id;
     return db.query_integer(
@@ -531,13 +541,10 @@ bool holds_raekoda_schema(Database& db) {
 }
 
 int stored_schema_version(Database& db) {
-  if (db.backend() == Backend::postgresql) {
-    bool marked = db.query_integer(
-                      "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
-                      "tablename = 'raekoda_schema'",
-                      0) > 0;
-    return marked ? static_cast<int>(db.query_integer("SELECT version FROM raekoda_schema", 0)) : 0;
-  }
+  if (db.backend() == Backend::postgresql)
+    return has_schema_table(db)
+               ? static_cast<int>(db.query_integer("SELECT version FROM raekoda_schema", 0))
+               : 0;
   return static_cast<int>(db.query_integer("PRAGMA user_version", 0));
 }
 

@@ -418,7 +418,9 @@ $$;
 
 -- A row inserted with its id (a copy of a file, a test's fixture) moves the id sequence past it,
 -- so that the next row without one gets a free id, as SQLite's rowid does.
-CREATE FUNCTION raekoda_follow_ids() RETURNS trigger LANGUAGE plpgsql AS $$
+-- As the schema's owner, since moving a sequence is the owner's right, not the inserting role's.
+CREATE FUNCTION raekoda_follow_ids() RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
   sequence text := pg_get_serial_sequence(quote_ident(TG_TABLE_NAME), 'id');
   top bigint;
@@ -451,19 +453,6 @@ BEGIN
 END
 $$;
 )sql";
-
-void append_utf8(char32_t c, std::string& out) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 // fold_letters (core/text) as a PostgreSQL function, made from fold_letters itself letter by
 // letter, so that the table's search finds the same rows on both backends: one translate() for

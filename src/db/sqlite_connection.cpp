@@ -173,6 +173,7 @@ public:
     }
     busy_.beginning = false;
   }
+  bool connected() const override { return true; }
   bool in_transaction() const override { return sqlite3_get_autocommit(db_) == 0; }
   bool read_only() const override { return read_only_; }
 

@@ -42,7 +42,8 @@ struct ItemProbe {
 
 // What the surrounding database session looks like to the user.
 struct SessionInfo {
-  std::string database_name;  // file name, shown in the top bar
+  std::string database_name;  // file name, or database@host, shown in the top bar
+  std::string role;           // on a server: the role the user acts in, in her words
   bool read_only = false;
   std::string notice;  // a message for the user (an error, a hint), empty for none
   bool notice_is_problem = true;

@@ -74,6 +74,7 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
   const plot::Theme& theme = plot::theme(state.theme);
   constexpr float name_gap = 28;
   std::string context = trf("topbar.context", today.display(), session.database_name);
+  if (!session.role.empty()) context += "  ·  " + session.role;
   if (session.read_only) context += "  ·  " + std::string(tr("topbar.read_only"));
   const char* import_label = tr("topbar.import");
   ImGui::PushFont(fonts.title);

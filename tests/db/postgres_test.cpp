@@ -2,15 +2,24 @@
 // password refused on the command line, the server's own types read as SQLite's.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <functional>
 #include <thread>
 
+#include "core/record_spec.h"
+#include "db/dashboard_queries.h"
 #include "db/database.h"
+#include "db/demo_writer.h"
 #include "db/postgres_connection.h"
+#include "db/record_store.h"
+#include "db/server_roles.h"
 #include "support/temp_dir.h"
 #include "support/test_database.h"
 
 using namespace raekoda;
+using db::Author;
 using db::Database;
 
 namespace {
@@ -148,4 +157,101 @@ TEST_CASE("a statement run again is prepared once and keeps its answers right", 
     count.reset();
   }
   CHECK(db.last_insert_id() == 3);
+}
+
+namespace {
+
+// The same database, connected as another login of the test cluster (which trusts every user).
+std::string as_login(const std::string& uri, const std::string& login) {
+  std::size_t at = uri.find("://raekoda@");
+  REQUIRE(at != std::string::npos);
+  return uri.substr(0, at + 3) + login + uri.substr(at + 10);
+}
+
+// A login of its own for this test process, a member of `role` (roles belong to the whole
+// cluster, which test processes share).
+std::string login_in(Database& owner, const std::string& role) {
+  std::string login = "login_" + role.substr(role.find('_') + 1) + "_" + std::to_string(::getpid());
+  owner.exec("DROP ROLE IF EXISTS " + login + "; CREATE ROLE " + login + " LOGIN IN ROLE " + role);
+  return login;
+}
+
+db::ErrorKind refusal_of(const std::function<void()>& work) {
+  try {
+    work();
+  } catch (const db::DatabaseError& error) {
+    return error.kind();
+  }
+  return db::ErrorKind::other;
+}
+
+const Author it_lead{"jaan", "2026-11-22 10:16:00"};
+const Date demo_day = *Date::parse_iso("2026-11-22");
+
+}  // namespace
+
+TEST_CASE("a viewer reads every figure the owner reads and can write nothing", "[postgres]") {
+  testing::TempDir dir;
+  std::string target = testing::shared_test_target(dir.path().string(), "");
+  Database owner = Database::open(target, db::OpenMode::existing);
+  db::write_demo_data(owner, DemoOptions{1, 1, 1, demo_day});
+  CHECK(db::server_role_of(owner) == "owner");
+  std::string login = login_in(owner, "raekoda_viewer");
+
+  Database viewer = Database::open(as_login(target, login), db::OpenMode::existing);
+  CHECK(db::server_role_of(viewer) == "viewer");
+  CHECK(viewer.read_only());
+  DateTime now{demo_day, 23 * 60 + 59};
+  auto theirs = db::load_dashboard_figures(viewer, now);
+  auto mine = db::load_dashboard_figures(owner, now);
+  CHECK(theirs.overview.media_items_30d == mine.overview.media_items_30d);
+  CHECK(theirs.overview.overdue_at_week_end == mine.overview.overdue_at_week_end);
+  CHECK(theirs.overview.media_items_per_week == mine.overview.media_items_per_week);
+
+  Record document = *db::load_record(viewer, documents_spec(), 1);
+  Record edited = document;
+  edited.set("title", "Muudetud pealkiri");
+  CHECK(refusal_of([&] {
+          db::update_record(viewer, documents_spec(), document, edited, it_lead);
+        }) == db::ErrorKind::permission);
+  CHECK(db::load_record(owner, documents_spec(), 1)->values == document.values);
+  owner.exec("DROP OWNED BY " + login + "; DROP ROLE " + login);
+}
+
+TEST_CASE("an IT lead saves an incident, audited, but no document; the audit log only grows",
+          "[postgres]") {
+  testing::TempDir dir;
+  std::string target = testing::shared_test_target(dir.path().string(), "");
+  Database owner = Database::open(target, db::OpenMode::existing);
+  db::write_demo_data(owner, DemoOptions{1, 1, 1, demo_day});
+  std::string login = login_in(owner, "raekoda_it_lead");
+  {
+    Database lead = Database::open(as_login(target, login), db::OpenMode::existing);
+    CHECK(db::server_role_of(lead) == "it_lead");
+    CHECK_FALSE(lead.read_only());
+    Record incident = *db::load_record(lead, incidents_spec(), 1);
+    Record fixed = incident;
+    fixed.set("root_cause", "Toiteplokk vahetatud");
+    CHECK(db::update_record(lead, incidents_spec(), incident, fixed, it_lead).status ==
+          db::SaveStatus::saved);
+    CHECK(lead.query_integer("SELECT count(*) FROM audit_log WHERE table_name = 'incidents' AND "
+                             "field = 'root_cause'",
+                             0) == 1);
+    // A new row of its own gets an id past the others.
+    lead.exec(
+        "INSERT INTO incidents (title, opened_at, category, severity, institution_id) VALUES "
+        "('Printer', '2026-11-22 10:00', 'hardware', 'low', 1)");
+
+    Record document = *db::load_record(lead, documents_spec(), 1);
+    Record edited = document;
+    edited.set("title", "Muudetud pealkiri");
+    CHECK(refusal_of([&] {
+            db::update_record(lead, documents_spec(), document, edited, it_lead);
+          }) == db::ErrorKind::permission);
+    CHECK(refusal_of([&] { lead.exec("UPDATE audit_log SET changed_by = 'keegi'"); }) ==
+          db::ErrorKind::permission);
+    CHECK(refusal_of([&] { lead.exec("DELETE FROM audit_log"); }) == db::ErrorKind::permission);
+  }
+  CHECK(owner.query_integer("SELECT count(*) FROM audit_log WHERE changed_by = 'keegi'", 0) == 0);
+  owner.exec("DROP OWNED BY " + login + "; DROP ROLE " + login);
 }

@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "core/i18n.h"
 #include "db/record_store.h"
 #include "support/dashboard_session.h"
@@ -128,4 +131,36 @@ TEST_CASE("after the wait's limit the file is said to be busy, with nothing writ
   colleague.finish();
   session.frame();
   CHECK(revoked_today(session) == 0);
+}
+
+TEST_CASE("a save while the server's connection is down waits for it, keeps the edit and lands",
+          "[postgres]") {
+  set_language(Language::et);
+  Session session;
+  session.click("tile.incidents");
+  session.click("records.row.0");
+  REQUIRE(session.ui().editor);
+  Id record = session.ui().editor->original.id;
+  session.click("edit.root_cause");
+  session.type("Toiteplokk vahetatud");
+  // The server ends the window's connection, as a restart or a network cut would.
+  db::Database& mine = session.controller.database();
+  std::int64_t pid = mine.query_integer("SELECT pg_backend_pid()", 0);
+  {
+    db::Database admin = db::Database::open(session.target, db::OpenMode::existing);
+    admin.query_integer("SELECT count(*) FROM (SELECT pg_terminate_backend(?)) t", 0, pid);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  session.press('S', /*ctrl=*/true);
+  CHECK(session.controller.waiting_for_write());
+  CHECK(session.controller.session().notice.find("Ühendus andmebaasiserveriga katkes") == 0);
+  REQUIRE(session.ui().editor);
+  CHECK(session.ui().editor->edited.value("root_cause") == "Toiteplokk vahetatud");
+  // The next try opens the connection again, and the save lands.
+  frames_for(session, std::chrono::milliseconds(500));
+  CHECK_FALSE(session.controller.waiting_for_write());
+  CHECK(mine.query_integer("SELECT pg_backend_pid()", 0) != pid);
+  CHECK(db::load_record(mine, incidents_spec(), record)->value("root_cause") ==
+        "Toiteplokk vahetatud");
+  CHECK(session.ui().editor->message == "Salvestatud.");
 }
