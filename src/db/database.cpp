@@ -76,6 +76,20 @@ sqlite3* Database::sqlite_handle() {
   return sqlite_handle_of(*connection_);
 }
 
+const std::vector<std::string>& Database::withheld_columns(const std::string& table) {
+  auto known = withheld_.find(table);
+  if (known != withheld_.end()) return known->second;
+  std::vector<std::string> columns;
+  if (backend() == Backend::postgresql) {
+    Statement select = prepare(
+        "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT "
+        "attisdropped AND NOT has_column_privilege(attrelid, attnum, 'SELECT') ORDER BY attnum");
+    select.bind(1, table);
+    while (select.step()) columns.push_back(select.text(0));
+  }
+  return withheld_.emplace(table, std::move(columns)).first->second;
+}
+
 void Database::check_and_migrate() {
   // Reading the schema's mark is the first real access: a file that is not SQLite fails here.
   if (!holds_raekoda_schema(*this)) throw DatabaseError(ErrorKind::foreign_database, target_);

@@ -6,11 +6,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.h"
 #include "db/connection.h"
@@ -173,6 +175,9 @@ public:
   bool in_memory() const { return target_ == ":memory:"; }
   // The SQLite connection, for what only SQLite has (functions of ours); nullptr on a server.
   sqlite3* sqlite_handle();
+  // The columns of `table` the server withholds from the user's role (personal data); none on
+  // a file. Read once per table and connection.
+  const std::vector<std::string>& withheld_columns(const std::string& table);
 
 private:
   Database(std::unique_ptr<Connection> connection, std::string target);
@@ -180,6 +185,7 @@ private:
 
   std::unique_ptr<Connection> connection_;
   std::string target_;
+  std::map<std::string, std::vector<std::string>, std::less<>> withheld_;
   friend class Transaction;
   friend class WriteWaitScope;
 };

@@ -27,8 +27,14 @@ std::optional<std::string> day_after(const std::optional<std::string>& day) {
   return parsed->plus_days(1).iso();
 }
 
-// The WHERE clause and its parameters, in order.
-std::string where_clause(const RecordQuery& query,
+bool withheld(Database& db, const RecordQuery& query, std::string_view column) {
+  const std::vector<std::string>& hidden = db.withheld_columns(std::string(query.spec->table));
+  return std::find(hidden.begin(), hidden.end(), column) != hidden.end();
+}
+
+// The WHERE clause and its parameters, in order. A search does not look into what the server
+// withholds from the user's role.
+std::string where_clause(Database& db, const RecordQuery& query,
                          std::vector<std::optional<std::string>>& parameters) {
   std::string where = " WHERE 1=1";
   for (const RecordFilter& filter : query.filters) {
@@ -107,6 +113,7 @@ std::string where_clause(const RecordQuery& query,
     std::string any;
     for (const FieldSpec& field : query.spec->fields) {
       if (field.type != FieldType::text && field.type != FieldType::notes) continue;
+      if (withheld(db, query, field.column)) continue;
       any += any.empty() ? "" : " OR ";
       // Folded as the SQL function folds the column: "zukov" finds "Žukov", "oun" "Õun".
       any += "folded_contains(" + std::string(field.column) + ", ?) = 1";
@@ -139,8 +146,10 @@ Ordering ordering(Database& db, const RecordQuery& query, const ValidationContex
     for (std::size_t i = 1; i < status->keys.size(); ++i)
       result.order_by.push_back(status->keys[i] + direction);
   } else {
-    std::string column =
-        query.sort_column.empty() ? "id" : checked_column(*query.spec, query.sort_column);
+    // A column withheld from the user's role sorts nothing: the rows keep their id order.
+    std::string column = query.sort_column.empty() || withheld(db, query, query.sort_column)
+                             ? "id"
+                             : checked_column(*query.spec, query.sort_column);
     result.keys = {"(" + column + " IS NULL)", column};
     result.nullable_keys = true;
     result.order_by = {column + " IS NULL", column + direction};
@@ -182,8 +191,8 @@ void bind_all(Statement& statement, const std::vector<std::optional<std::string>
 
 std::int64_t count_records(Database& db, const RecordQuery& query) {
   std::vector<std::optional<std::string>> parameters;
-  std::string sql =
-      "SELECT count(*) FROM " + std::string(query.spec->table) + where_clause(query, parameters);
+  std::string sql = "SELECT count(*) FROM " + std::string(query.spec->table) +
+                    where_clause(db, query, parameters);
   Statement select = db.prepare(sql);
   bind_all(select, parameters);
   return select.step() ? select.integer(0) : 0;
@@ -198,8 +207,8 @@ std::vector<Record> fetch_records(Database& db, const RecordQuery& query, std::i
   // The page is found by its ids alone, then its rows are read: sorting a page far down a
   // million rows then keeps an id per row rather than the whole row.
   std::string order_by = " ORDER BY " + joined(order.order_by);
-  std::string sql = "SELECT " + record_columns(spec) + " FROM (SELECT id AS page_id FROM " + table +
-                    where_clause(query, parameters) + order_by +
+  std::string sql = "SELECT " + record_columns(db, spec) + " FROM (SELECT id AS page_id FROM " +
+                    table + where_clause(db, query, parameters) + order_by +
                     " LIMIT ? OFFSET ?) AS page JOIN " + table + " ON id = page_id" + order_by;
   Statement select = db.prepare(sql);
   bind_all(select, parameters);
@@ -215,7 +224,7 @@ std::optional<std::int64_t> record_position(Database& db, const RecordQuery& que
                                             const ValidationContext* by_status) {
   const std::string table(query.spec->table);
   std::vector<std::optional<std::string>> parameters;
-  std::string where = where_clause(query, parameters);
+  std::string where = where_clause(db, query, parameters);
   Statement found = db.prepare("SELECT count(*) FROM " + table + where + " AND id = ?");
   bind_all(found, parameters);
   found.bind(static_cast<int>(parameters.size()) + 1, id);

@@ -3,6 +3,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 
@@ -85,6 +86,17 @@ std::string record_columns(const TableSpec& spec) {
   return "id, version, " + column_list(spec);
 }
 
+std::string record_columns(Database& db, const TableSpec& spec) {
+  const std::vector<std::string>& withheld = db.withheld_columns(std::string(spec.table));
+  if (withheld.empty()) return record_columns(spec);
+  std::string columns = "id, version";
+  for (const FieldSpec& field : spec.fields) {
+    bool hidden = std::find(withheld.begin(), withheld.end(), field.column) != withheld.end();
+    columns += ", " + (hidden ? "NULL AS " + std::string(field.column) : std::string(field.column));
+  }
+  return columns;
+}
+
 Record read_record(const Statement& row, const TableSpec& spec) {
   Record record;
   record.id = row.integer(0);
@@ -101,7 +113,7 @@ Record read_record(const Statement& row, const TableSpec& spec) {
 }
 
 std::optional<Record> load_record(Database& db, const TableSpec& spec, Id id) {
-  Statement select = db.prepare("SELECT " + record_columns(spec) + " FROM " +
+  Statement select = db.prepare("SELECT " + record_columns(db, spec) + " FROM " +
                                 std::string(spec.table) + " WHERE id = ?");
   select.bind(1, id);
   if (!select.step()) return std::nullopt;

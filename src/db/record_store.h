@@ -27,6 +27,9 @@ std::int64_t next_change_id(Database& db);
 
 // "id, version, <each field>": the columns read_record() expects, in that order.
 std::string record_columns(const TableSpec& spec);
+// The same, with NULL in place of each column the server withholds from the user's role, so
+// that a record reads with its personal data left out rather than not at all.
+std::string record_columns(Database& db, const TableSpec& spec);
 Record read_record(const Statement& row, const TableSpec& spec);
 
 std::optional<Record> load_record(Database& db, const TableSpec& spec, Id id);

@@ -1,5 +1,7 @@
 #include "db/server_roles.h"
 
+#include <algorithm>
+
 #include "db/database.h"
 
 namespace raekoda::db {
@@ -40,6 +42,13 @@ const std::vector<ServerRole>& server_roles() {
   return roles;
 }
 
+const std::vector<PersonalColumn>& personal_columns() {
+  static const std::vector<PersonalColumn> columns{
+      {"documents", "sender", {"city_secretary", "information_specialist"}},
+  };
+  return columns;
+}
+
 std::string server_roles_sql() {
   std::string sql =
       "DO $roles$\n"
@@ -65,6 +74,19 @@ std::string server_roles_sql() {
       sql += "    GRANT INSERT ON audit_log TO " + name + ";\n";
       sql += "    GRANT INSERT, DELETE ON " +
              list({std::begin(name_tables), std::end(name_tables)}) + " TO " + name + ";\n";
+    }
+    // A role that does not handle a table's personal data reads every other column of it.
+    for (const PersonalColumn& personal : personal_columns()) {
+      if (std::find(personal.readers.begin(), personal.readers.end(), role.key) !=
+          personal.readers.end())
+        continue;
+      std::string table(personal.table);
+      sql += "    REVOKE SELECT ON " + table + " FROM " + name + ";\n";
+      sql +=
+          "    EXECUTE 'GRANT SELECT (' || (SELECT string_agg(quote_ident(attname), ', ' "
+          "ORDER BY attnum) FROM pg_attribute WHERE attrelid = '" +
+          table + "'::regclass AND attnum > 0 AND NOT attisdropped AND attname <> '" +
+          std::string(personal.column) + "') || ') ON " + table + " TO " + name + "';\n";
     }
     sql += "  END IF;\n";
   }
