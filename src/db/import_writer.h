@@ -108,6 +108,9 @@ public:
   Id import_id() const { return import_id_; }
   const ValidationContext& context() const { return context_; }
 
+  // Writes what is still queued. Called before the import's end is reported, so that a dry run
+  // meets every error a real one would.
+  void flush();
   // Writes the import's summary and commits; returns the import's id.
   Id commit();
 
@@ -116,16 +119,81 @@ private:
     bool loaded = false;
     std::unordered_map<std::string, Id> by_name;  // folded name → id
   };
+  // import_keys of one table. Looked up row by row at first; an import that goes on past a few
+  // dozen rows reads the table's keys once and keeps them here, as it writes them.
+  struct ImportedKeys {
+    bool loaded = false;
+    std::size_t lookups = 0;
+    std::size_t threshold = 0;  // lookups after which the keys are read at once
+    std::unordered_map<std::string, std::pair<Id, std::int64_t>> by_key;  // → record, version
+    std::unordered_map<Id, std::string> key_of;                           // record → key
+  };
+  // A table's own columns that find a row (documents.reg_number), the same way. `usable` is
+  // false once the import changed such a column: the database is asked again from then on.
+  struct ColumnKeys {
+    bool loaded = false;
+    bool usable = true;
+    std::size_t lookups = 0;
+    std::size_t threshold = 0;  // lookups after which the keys are read at once
+    std::vector<std::string> columns;
+    std::unordered_map<std::string, Id> ids;  // the columns' values → lowest id
+  };
+  // Rows queued for a multi-row INSERT. An id below 0 names a record still queued: slot -id-1.
+  struct QueuedAudit {
+    std::string action;
+    std::string table;
+    Id id = 0;
+    std::optional<std::string> field;
+    std::optional<std::string> before;
+    std::optional<std::string> after;
+  };
+  struct QueuedKey {
+    std::string table;
+    Id id = 0;
+    std::string key;
+    std::int64_t version = 0;
+  };
+  struct QueuedInserts {
+    std::string table;
+    std::vector<std::vector<std::pair<std::string, std::optional<std::string>>>> rows;
+    std::vector<std::size_t> slots;
+  };
+
   NameIndex& names(std::string_view table);
   Id add_named(std::string_view table, const std::vector<std::pair<std::string, std::string>>& row,
                std::string_view name);
   Statement& cached(const std::string& sql);
   void audit(std::string_view action, std::string_view table, Id id, std::string_view field,
              const std::optional<std::string>& before, const std::optional<std::string>& after);
-  std::optional<Record> load(const TableSpec& spec, Id id);
+  std::optional<Record> load(const TableSpec& spec, Id id, Record* extras);
   std::optional<std::int64_t> imported_version(std::string_view table, Id id);
   void remember(std::string_view table, Id id, const std::string& key, std::int64_t version,
                 bool stale_key = false);
+
+  ImportedKeys& imported_keys(std::string_view table);
+  std::optional<std::pair<Id, std::int64_t>> find_by_key(std::string_view table,
+                                                         const std::string& key);
+  std::optional<Id> find_by_columns(std::string_view table, const NaturalKey& key);
+  ColumnKeys& column_keys(std::string_view table, const NaturalKey& key);
+  void forget_column_keys(std::string_view table, const std::vector<std::string>& written);
+  Id queue_insert(std::string_view table, const std::vector<std::string>& columns,
+                  const Record& incoming);
+  // The database's id for `id`, writing the queue first when it names a queued record.
+  Id stored_id(Id id);
+  // Before reading `table` (empty: any table), so that the read sees the import's own rows.
+  void flush_before_reading(std::string_view table);
+  void flush_inserts();
+  std::size_t insert_batch_rows() const;
+  std::string returning_ids() const;
+  std::vector<Id> run_insert(Statement& insert, std::size_t rows, std::string_view table);
+  // Queued rows in full batches, or all of them.
+  void flush_keys(bool all);
+  void flush_audit(bool all);
+  template <class Row, class WriteRows>
+  void drain(std::vector<Row>& queue, bool all, WriteRows write_rows);
+  bool stored(Id id) const;
+  Statement& batch_statement(const std::string& sql, std::size_t rows,
+                             std::optional<Statement>& single_use);
 
   Database& db_;
   ImportSource source_;
@@ -140,11 +208,24 @@ private:
   std::map<std::string, Statement, std::less<>> statements_;
   std::unordered_map<std::string, Id> emails_;  // folded e-mail → person
   bool emails_loaded_ = false;
+  std::map<std::string, ImportedKeys, std::less<>> imported_keys_;
+  std::map<std::string, ColumnKeys, std::less<>> column_keys_;  // table + columns → index
+  // Columns beyond a table's fields that rows have given (documents.law_due_on): read with the
+  // row, so that an unchanged one is not written again.
+  std::map<std::string, std::vector<std::string>, std::less<>> extra_columns_;
+  Id home_institution_id_ = 0;
+  std::map<std::string, std::optional<Id>, std::less<>> plan_of_day_;  // ISO day → plan
+  std::map<Id, Id> plan_owners_;
+  std::vector<Id> slot_ids_;  // queued record → its id once written, 0 until then
+  QueuedInserts queued_inserts_;
+  std::vector<QueuedKey> queued_keys_;
+  std::vector<QueuedAudit> queued_audit_;
   // The last row find() looked for: a row is looked up while it is built, then written.
   struct Found {
     std::string table;
     std::string key;
     std::optional<Record> record;
+    Record extras;                 // the row's current extra columns, those read with it
     bool by_key = false;           // the key itself found the row: import_keys knows it
     std::int64_t key_version = 0;  // then: the version the last import left it at
     bool stale_key = false;        // the key names a row that has since been deleted

@@ -238,6 +238,7 @@ ImportReport run_import(db::Database& db, const ImportRequest& request,
     if (!problems.empty()) refuse(row.line, join(problems));
     if (preview) report.preview.push_back({row.line, values, join(problems)});
   }
+  writer.flush();  // the writer batches rows: a dry run, too, meets what the database refuses
   if (progress) {
     progress->rows = report.rows;
     progress->fraction = 1.0;

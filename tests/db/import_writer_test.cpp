@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "support/test_database.h"
 #include "db/database.h"
 #include "db/import_writer.h"
 #include "db/record_store.h"
+#include "support/test_database.h"
 
 using namespace raekoda;
 using db::Database;
@@ -257,4 +257,160 @@ TEST_CASE("undoing an import keeps a person a colleague's document has named sin
   auto imports = db::recent_imports(db, 5);
   REQUIRE_FALSE(imports.empty());
   CHECK(imports[0].undone);
+}
+
+namespace {
+
+// A register export long enough that the writer reads keys in bulk and writes in batches.
+constexpr int long_export_rows = 450;
+
+std::string long_reg_number(int row) {
+  return "7-1/2026-" + std::to_string(1000 + row);
+}
+
+// Rows differ in the columns they give, as a real export's do: some have no sender (the
+// schema's default then), some an answer.
+Record long_export_row(int row) {
+  Record record = request(long_reg_number(row), "Teabenõue nr " + std::to_string(row));
+  if (row % 3 == 0) record.values.erase("sender");
+  if (row % 2 == 0) record.set("answered_on", "2026-11-20");
+  record.set("law_due_on", "2026-11-30");
+  return record;
+}
+
+db::ImportCounts import_rows(Database& db, const std::vector<Record>& rows,
+                             std::vector<RowOutcome>* outcomes = nullptr, bool commit = true) {
+  db::ImportWriter writer(db, register_export(), on_day(monday));
+  std::vector<FieldError> errors;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    RowOutcome outcome = writer.write(documents_spec(), by_reg_number(*rows[i].value("reg_number")),
+                                      rows[i], i + 2, errors);
+    if (outcomes) outcomes->push_back(outcome);
+  }
+  writer.flush();
+  db::ImportCounts counts = writer.counts();
+  if (commit) writer.commit();
+  return counts;
+}
+
+std::vector<Record> long_export() {
+  std::vector<Record> rows;
+  for (int row = 0; row < long_export_rows; ++row) rows.push_back(long_export_row(row));
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("a long import adds its rows in the file's order, each audited and remembered") {
+  Database db = testing::open_test_database();
+  db::ImportCounts counts = import_rows(db, long_export());
+  CHECK(counts.added == long_export_rows);
+  CHECK(count(db, "SELECT count(*) FROM documents") == long_export_rows);
+  // Ids follow the file, as when each row was written alone.
+  db::Statement ordered = db.prepare("SELECT reg_number FROM documents ORDER BY id");
+  for (int row = 0; row < long_export_rows; ++row) {
+    REQUIRE(ordered.step());
+    REQUIRE(ordered.text(0) == long_reg_number(row));
+  }
+  ordered.reset();
+  CHECK(count(db, "SELECT count(*) FROM documents WHERE sender = ''") == long_export_rows / 3);
+  CHECK(count(db, "SELECT count(*) FROM documents WHERE answered_on IS NOT NULL") ==
+        long_export_rows / 2);
+  CHECK(count(db, "SELECT count(*) FROM documents WHERE law_due_on IS NOT NULL") ==
+        long_export_rows);
+  // Each row's key and audit row name that row and no other.
+  CHECK(count(db,
+              "SELECT count(*) FROM import_keys k JOIN documents d ON d.id = k.record_id "
+              "WHERE k.table_name = 'documents' AND k.natural_key = d.reg_number "
+              "AND k.version = 1") == long_export_rows);
+  CHECK(count(db,
+              "SELECT count(DISTINCT record_id) FROM audit_log WHERE import_id = 1 "
+              "AND action = 'insert' AND table_name = 'documents'") == long_export_rows);
+  for (int row : {0, 199, 200, 201, 399, 449}) {
+    Id id =
+        db.query_integer("SELECT id FROM documents WHERE reg_number = ?", 0, long_reg_number(row));
+    auto history = db::record_history(db, documents_spec(), id);
+    REQUIRE_FALSE(history.empty());
+    bool names_itself = false;
+    for (const auto& entry : history)
+      names_itself = names_itself || (entry.field == "title" &&
+                                      entry.after == "Teabenõue nr " + std::to_string(row));
+    CHECK(names_itself);
+  }
+
+  db::ImportUndo undo = db::undo_import(db, 1, secretary);
+  CHECK(undo.removed == long_export_rows);
+  CHECK(undo.kept == 0);
+  CHECK(count(db, "SELECT count(*) FROM documents") == 0);
+  CHECK(count(db, "SELECT count(*) FROM import_keys") == 0);
+}
+
+TEST_CASE("a long import not committed leaves the database as it was") {
+  Database db = testing::open_test_database();
+  db::ImportCounts counts = import_rows(db, long_export(), nullptr, false);
+  CHECK(counts.added == long_export_rows);
+  CHECK(count(db, "SELECT count(*) FROM documents") == 0);
+  CHECK(count(db, "SELECT count(*) FROM audit_log") == 0);
+  CHECK(count(db, "SELECT count(*) FROM import_keys") == 0);
+  CHECK(count(db, "SELECT count(*) FROM imports") == 0);
+}
+
+TEST_CASE("a row given twice in a long import is added once, then updated") {
+  Database db = testing::open_test_database();
+  std::vector<Record> rows = long_export();
+  // Row 110 has been written when it comes again; on a server, row 420 is still queued then.
+  for (auto [again, at] : {std::pair{110, 250}, std::pair{420, 426}}) {
+    Record repeated = long_export_row(again);
+    repeated.set("title", "Teabenõue nr " + std::to_string(again) + " (täpsustatud)");
+    rows.insert(rows.begin() + at, repeated);
+  }
+  std::vector<RowOutcome> outcomes;
+  db::ImportCounts counts = import_rows(db, rows, &outcomes);
+  CHECK(counts.added == long_export_rows);
+  CHECK(counts.updated == 2);
+  CHECK(outcomes[250] == RowOutcome::updated);
+  CHECK(outcomes[426] == RowOutcome::updated);
+  CHECK(count(db, "SELECT count(*) FROM documents") == long_export_rows);
+  for (int again : {110, 420}) {
+    Id id = db.query_integer("SELECT id FROM documents WHERE reg_number = ?", 0,
+                             long_reg_number(again));
+    auto record = db::load_record(db, documents_spec(), id);
+    REQUIRE(record);
+    CHECK(record->value("title") == "Teabenõue nr " + std::to_string(again) + " (täpsustatud)");
+    CHECK(record->version == 2);
+    CHECK(db.query_integer(
+              "SELECT version FROM import_keys WHERE table_name = 'documents' AND record_id = ?", 0,
+              id) == 2);
+  }
+}
+
+TEST_CASE("a long re-import updates what changed, keeps the rest, and finds a colleague's edit") {
+  Database db = testing::open_test_database();
+  import_rows(db, long_export());
+  Id edited_id =
+      db.query_integer("SELECT id FROM documents WHERE reg_number = ?", 0, long_reg_number(300));
+  Record mine = *db::load_record(db, documents_spec(), edited_id);
+  Record edited = mine;
+  edited.set("title", "Teabenõue nr 300 (parandatud)");
+  REQUIRE(db::update_record(db, documents_spec(), mine, edited, secretary).status ==
+          db::SaveStatus::saved);
+
+  std::vector<Record> rows = long_export();
+  rows[20].set("answered_on", "2026-11-21");
+  rows[300].set("answered_on", "2026-11-21");
+  rows[350].set("law_due_on", "2026-12-01");  // not a field: written, counted unchanged
+  std::vector<RowOutcome> outcomes;
+  db::ImportCounts counts = import_rows(db, rows, &outcomes);
+  CHECK(counts.updated == 1);
+  CHECK(counts.conflicts == 1);
+  CHECK(counts.unchanged == long_export_rows - 2);
+  CHECK(outcomes[20] == RowOutcome::updated);
+  CHECK(outcomes[300] == RowOutcome::conflict);
+  CHECK(count(db, "SELECT count(*) FROM documents WHERE law_due_on = '2026-12-01'") == 1);
+  CHECK(db.query_integer("SELECT count(*) FROM documents WHERE reg_number = ? AND "
+                         "law_due_on = '2026-12-01'",
+                         0, long_reg_number(350)) == 1);
+  CHECK(count(db, "SELECT count(*) FROM audit_log WHERE import_id = 2") == 1);
+  CHECK(db::load_record(db, documents_spec(), edited_id)->value("title") ==
+        "Teabenõue nr 300 (parandatud)");
 }
