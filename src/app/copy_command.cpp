@@ -48,7 +48,7 @@ int run_copy_command(const CopyCommand& command, std::ostream& out, std::ostream
   try {
     if (same_database(command)) throw Refusal{trf("error.copy.same", command.to)};
     auto started = std::chrono::steady_clock::now();
-    db::Database source = db::Database::open(command.from, db::OpenMode::existing);
+    db::Database source = db::Database::open(command.from, db::OpenMode::as_it_is);
     db::Database target = db::Database::open(command.to, db::OpenMode::create_if_missing);
     if (target.read_only()) throw db::DatabaseError(db::ErrorKind::read_only, command.to);
     db::CopyReport report = db::copy_database(source, target);

@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
+#include "db/server_roles.h"
 #include "import/import_run.h"
 
 namespace raekoda::app {
@@ -51,7 +52,11 @@ int run_import_command(const ImportCommand& command, std::ostream& out, std::ost
     for (const std::string& problem : preset_problems) err << "raekoda: " << problem << '\n';
 
     db::Database database = db::Database::open(command.db_path, db::OpenMode::existing);
-    if (database.read_only()) throw db::DatabaseError(db::ErrorKind::read_only, command.db_path);
+    if (database.read_only()) {
+      if (auto role = db::server_role_of(database))
+        throw db::DatabaseError(db::ErrorKind::role_read_only, *role);
+      throw db::DatabaseError(db::ErrorKind::read_only, command.db_path);
+    }
     DateTime now = DateTime::now();
     if (command.today) now = DateTime{*command.today, 12 * 60};
     ValidationContext context = db::load_validation_context(database, now);

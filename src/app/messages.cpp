@@ -37,6 +37,12 @@ std::string describe_postgres(const std::string& state, const std::string& detai
   if (state == "23502") return trf("error.db.sqlite.not_null", named_fields(detail));
   if (state == "23503") return tr("error.db.sqlite.reference");
   if (state == "23514") return trf("error.db.sqlite.check", detail);
+  // "permission denied for table documents": the table, not the server's English.
+  if (state == "42501") {
+    std::size_t table = detail.find("for table ");
+    if (table != std::string::npos)
+      return trf("error.db.permission_table", detail.substr(table + 10));
+  }
   return {};
 }
 
@@ -131,6 +137,23 @@ std::string describe(const db::DatabaseError& error) {
     case db::ErrorKind::password_given:
       key = "error.db.password_given";
       break;
+    case db::ErrorKind::bad_address:
+      key = "error.db.bad_address";
+      break;
+    case db::ErrorKind::missing_database:
+      key = "error.db.missing_database";
+      break;
+    case db::ErrorKind::no_schema_rights:
+      key = "error.db.no_schema_rights";
+      break;
+    case db::ErrorKind::blank:
+      key = "error.db.blank";
+      break;
+    case db::ErrorKind::older_schema:
+      key = "error.db.older_schema";
+      break;
+    case db::ErrorKind::role_read_only:
+      return trf("error.db.role_read_only", tr("role." + std::string(error.what())));
     case db::ErrorKind::other:
       break;
   }

@@ -37,14 +37,15 @@ Database& Database::operator=(Database&& other) noexcept = default;
 Database Database::open(const std::string& target, OpenMode mode) {
   if (names_server(target)) {
     Database db(open_postgres(target), target);
-    db.check_and_migrate();
+    db.check_and_migrate(mode);
     return db;
   }
   std::filesystem::path path = target;
   std::error_code error;
   bool exists = std::filesystem::exists(path, error);
   if (!exists) {
-    if (mode == OpenMode::existing) throw DatabaseError(ErrorKind::missing_file, path.string());
+    if (mode != OpenMode::create_if_missing)
+      throw DatabaseError(ErrorKind::missing_file, path.string());
     auto folder = path.parent_path();
     if (!folder.empty() && !std::filesystem::is_directory(folder, error))
       throw DatabaseError(ErrorKind::missing_folder, folder.string());
@@ -52,13 +53,13 @@ Database Database::open(const std::string& target, OpenMode mode) {
     throw DatabaseError(ErrorKind::not_a_database, path.string());
   }
   Database db(open_sqlite_file(path, !exists), target);
-  db.check_and_migrate();
+  db.check_and_migrate(mode);
   return db;
 }
 
 Database Database::open_in_memory() {
   Database db(open_sqlite_memory(), ":memory:");
-  db.check_and_migrate();
+  db.check_and_migrate(OpenMode::create_if_missing);
   return db;
 }
 
@@ -90,13 +91,17 @@ const std::vector<std::string>& Database::withheld_columns(const std::string& ta
   return withheld_.emplace(table, std::move(columns)).first->second;
 }
 
-void Database::check_and_migrate() {
+void Database::check_and_migrate(OpenMode mode) {
   // Reading the schema's mark is the first real access: a file that is not SQLite fails here.
   if (!holds_raekoda_schema(*this)) throw DatabaseError(ErrorKind::foreign_database, target_);
   int version = schema_version();
   if (version > latest_schema_version())
     throw DatabaseError(ErrorKind::newer_schema, target_ + ": schema " + std::to_string(version));
   if (version == latest_schema_version()) return;
+  if (mode == OpenMode::as_it_is)
+    throw DatabaseError(version == 0 ? ErrorKind::blank : ErrorKind::older_schema, display_name());
+  if (read_only() && version == 0 && backend() == Backend::postgresql)
+    throw DatabaseError(ErrorKind::no_schema_rights, display_name());
   if (read_only()) throw DatabaseError(ErrorKind::read_only, target_ + ": schema needs an upgrade");
   migrate(*this, version, latest_schema_version());
 }

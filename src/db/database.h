@@ -35,6 +35,12 @@ enum class ErrorKind {
   authentication,    // the server refused the user or the password
   permission,        // the user's database role may not do this
   password_given,    // a password was written into the connection string
+  bad_address,       // the connection string cannot be read
+  missing_database,  // the server has no database of that name
+  no_schema_rights,  // an empty server database, and the user may not create the schema
+  blank,             // holds no Raekoda schema yet, where one is to be read as it is
+  older_schema,      // written by an older Raekoda, where it is to be read as it is
+  role_read_only,    // the user's role on the server may only read; the detail is its key
   other,
 };
 
@@ -115,6 +121,7 @@ private:
 enum class OpenMode {
   existing,           // the file must exist
   create_if_missing,  // a missing file is created with the schema
+  as_it_is,           // only read: it must hold the latest schema, nothing is created or upgraded
 };
 
 // Where a command's --db points: a file, or a server when it is a libpq connection URI
@@ -181,7 +188,7 @@ public:
 
 private:
   Database(std::unique_ptr<Connection> connection, std::string target);
-  void check_and_migrate();
+  void check_and_migrate(OpenMode mode);
 
   std::unique_ptr<Connection> connection_;
   std::string target_;

@@ -35,6 +35,22 @@ std::string trimmed(const char* message) {
   return text;
 }
 
+std::string first_line(const std::string& text) {
+  return text.substr(0, text.find('\n'));
+}
+
+// user:password@ in a URI, or a password= keyword, read the way a person writes them.
+bool looks_like_password(std::string_view conninfo) {
+  if (conninfo.find("password=") != std::string_view::npos) return true;
+  std::size_t scheme = conninfo.find("://");
+  if (scheme == std::string_view::npos) return false;
+  std::string_view rest = conninfo.substr(scheme + 3);
+  std::size_t at = rest.find('@');
+  std::size_t slash = rest.find('/');
+  if (at == std::string_view::npos || (slash != std::string_view::npos && slash < at)) return false;
+  return rest.substr(0, at).find(':') != std::string_view::npos;
+}
+
 struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
 };
@@ -226,9 +242,11 @@ public:
       return result;
     const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
     std::string code = state ? state : (PQstatus(connection_) == CONNECTION_OK ? "" : "08006");
+    // The server's own sentence, without its "ERROR:" and the lines of detail after it.
+    const char* primary =
+        result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     std::string detail =
-        trimmed(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(connection_));
-    if (detail.empty()) detail = trimmed(PQerrorMessage(connection_));
+        primary ? std::string(primary) : first_line(trimmed(PQerrorMessage(connection_)));
     ErrorKind kind = code.empty() ? ErrorKind::other : kind_of(code);
     if (result && code.rfind("23", 0) == 0) detail = constrained_columns(result.get(), detail);
     if (kind == ErrorKind::busy && PQtransactionStatus(connection_) != PQTRANS_IDLE)
@@ -349,15 +367,20 @@ std::string numbered_placeholders(std::string_view sql, int& count) {
 }
 
 std::unique_ptr<Connection> open_postgres(const std::string& conninfo) {
+  // Looked for before libpq reads the string, whose complaint about a malformed one repeats it
+  // whole, password and all.
+  if (looks_like_password(conninfo))
+    throw DatabaseError(ErrorKind::password_given, postgres_display_name(conninfo));
   char* error = nullptr;
   PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
   if (!options) {
-    std::string detail = trimmed(error);
+    std::string detail = first_line(trimmed(error));
     PQfreemem(error);
-    throw DatabaseError(ErrorKind::connection, detail);
+    throw DatabaseError(ErrorKind::bad_address, detail);
   }
   bool password = !option(options, "password").empty();
   bool timeout = !option(options, "connect_timeout").empty();
+  std::string database = option(options, "dbname");
   PQconninfoFree(options);
   if (password) throw DatabaseError(ErrorKind::password_given, postgres_display_name(conninfo));
 
@@ -367,9 +390,21 @@ std::unique_ptr<Connection> open_postgres(const std::string& conninfo) {
   PGconn* handle = PQconnectdbParams(keywords, values, 1);
   auto connection = std::make_unique<PostgresConnection>(handle);
   if (PQstatus(handle) != CONNECTION_OK) {
-    std::string detail = trimmed(PQerrorMessage(handle));
+    // "connection to server on socket "/run/postgresql/.s.PGSQL.5432" failed: FATAL:  database
+    // "narva" does not exist": what the server said, without where libpq tried.
+    std::string detail = first_line(trimmed(PQerrorMessage(handle)));
+    if (std::size_t failed = detail.find(" failed: "); failed != std::string::npos)
+      detail = detail.substr(failed + 9);
+    if (detail.rfind("FATAL:  ", 0) == 0) detail = detail.substr(8);
+    bool missing = detail.find("database \"") != std::string::npos &&
+                   detail.find("does not exist") != std::string::npos;
+    if (missing)
+      throw DatabaseError(ErrorKind::missing_database,
+                          database.empty() ? postgres_display_name(conninfo) : database);
     bool refused = detail.find("authentication") != std::string::npos ||
-                   detail.find("password") != std::string::npos;
+                   detail.find("password") != std::string::npos ||
+                   (detail.find("role \"") != std::string::npos &&
+                    detail.find("does not exist") != std::string::npos);
     throw DatabaseError(refused ? ErrorKind::authentication : ErrorKind::connection, detail);
   }
   connection->configure();

@@ -472,7 +472,9 @@ void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts&
   ImGui::TextWrapped("%s", heading.c_str());
   ImGui::PopFont();
   draw_saved_status(editor, theme);
-  if (session.read_only) ImGui::TextDisabled("%s", tr("editor.read_only"));
+  if (session.read_only)
+    ImGui::TextDisabled(
+        "%s", session.role.empty() ? tr("editor.read_only") : tr("topbar.read_only_why.role"));
   if (editor.deleted_meanwhile) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
     ImGui::TextWrapped("%s", tr("editor.deleted_meanwhile"));

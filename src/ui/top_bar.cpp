@@ -74,8 +74,13 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
   const plot::Theme& theme = plot::theme(state.theme);
   constexpr float name_gap = 28;
   std::string context = trf("topbar.context", today.display(), session.database_name);
-  if (!session.role.empty()) context += "  ·  " + session.role;
-  if (session.read_only) context += "  ·  " + std::string(tr("topbar.read_only"));
+  // Where the whole line does not fit, the role and the read-only mark keep their place without
+  // the day, which every view's own heading says too.
+  std::string standing;
+  if (!session.role.empty()) standing += "  ·  " + session.role;
+  if (session.read_only) standing += "  ·  " + std::string(tr("topbar.read_only"));
+  std::string full_context = context + standing;
+  context = full_context;
   const char* import_label = tr("topbar.import");
   ImGui::PushFont(fonts.title);
   float name_width = ImGui::CalcTextSize(tr("app.name")).x + name_gap;
@@ -83,12 +88,23 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
   float left = ImGui::GetCursorScreenPos().x;
   BarLayout layout = bar_layout(bar_right_edge(state) - left, name_width,
                                 ImGui::CalcTextSize(context.c_str()).x, button_width(import_label));
+  if (!standing.empty() && (!layout.context || layout.short_tabs)) {
+    std::string compact = session.database_name + standing;
+    BarLayout narrower =
+        bar_layout(bar_right_edge(state) - left, name_width, ImGui::CalcTextSize(compact.c_str()).x,
+                   button_width(import_label));
+    if (narrower.context && (!layout.context || !narrower.short_tabs)) {
+      layout = narrower;
+      context = compact;
+    }
+  }
 
   if (layout.app_name) {
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(tr("app.name"));
     ImGui::PopFont();
-    if (!layout.context && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", context.c_str());
+    if ((!layout.context || context != full_context) && ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", full_context.c_str());
     ImGui::SameLine(0, name_gap);
   }
 
@@ -120,7 +136,8 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", context.c_str());
     if (session.read_only && ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s", tr("topbar.read_only_why"));
+      ImGui::SetTooltip(
+          "%s", tr(session.role.empty() ? "topbar.read_only_why" : "topbar.read_only_why.role"));
     ImGui::SameLine(0, gap);
   }
   if (layout.import_button) {
@@ -137,7 +154,9 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
     if (importing) ImGui::PopStyleColor(3);
     remember_item(state, "topbar.import");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip("%s", tr(session.read_only ? "topbar.read_only_why" : "import.open_hint"));
+      ImGui::SetTooltip("%s", tr(!session.read_only     ? "import.open_hint"
+                                 : session.role.empty() ? "topbar.read_only_why"
+                                                        : "topbar.read_only_why.role"));
   } else {
     ImGui::NewLine();  // the last tab's line
   }

@@ -73,6 +73,38 @@ TEST_CASE("a password in the connection string is refused before anything is sen
   }
 }
 
+TEST_CASE("a malformed address with a password is refused without repeating it", "[postgres]") {
+  for (const char* address : {"postgresql://mari:saladus@[/raekoda", "host=/x password=saladus"}) {
+    try {
+      Database::open(address, db::OpenMode::existing);
+      FAIL("opened " << address);
+    } catch (const db::DatabaseError& error) {
+      CHECK(error.kind() == db::ErrorKind::password_given);
+      CHECK(std::string(error.what()).find("saladus") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a database the server does not have, and one that is empty, are said as such",
+          "[postgres]") {
+  testing::TempDir dir;
+  std::string target = testing::shared_test_target(dir.path().string(), "");
+  std::size_t name = target.find("/test_");
+  REQUIRE(name != std::string::npos);
+  std::string missing =
+      target.substr(0, name + 1) + "no_such_city" + target.substr(target.find('?'));
+  try {
+    Database::open(missing, db::OpenMode::existing);
+    FAIL("opened a database the server does not have");
+  } catch (const db::DatabaseError& error) {
+    CHECK(error.kind() == db::ErrorKind::missing_database);
+    CHECK(std::string(error.what()) == "no_such_city");
+  }
+  // Read as it is, a database with Raekoda's schema and no rows opens; a blank one would not be
+  // given the schema (a copy's source is only read).
+  CHECK_NOTHROW(Database::open(target, db::OpenMode::as_it_is));
+}
+
 TEST_CASE("a server that does not answer is a connection error", "[postgres]") {
   try {
     Database::open("postgresql://raekoda@/raekoda?host=/nonexistent", db::OpenMode::existing);
