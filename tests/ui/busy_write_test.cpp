@@ -28,6 +28,17 @@ struct ColleagueSaving {
   void finish() { db.exec("ROLLBACK"); }
 };
 
+// Opens the first open incident in the editor and types a root cause, not yet saved; its id.
+Id edit_first_incident(Session& session) {
+  session.click("tile.incidents");
+  session.click("records.row.0");
+  REQUIRE(session.ui().editor);
+  Id record = session.ui().editor->original.id;
+  session.click("edit.root_cause");
+  session.type("Toiteplokk vahetatud");
+  return record;
+}
+
 std::int64_t revoked_today(Session& session) {
   return session.controller.database().query_integer(
       "SELECT count(*) FROM accounts WHERE revoked_on = '2026-11-22'", -1);
@@ -70,12 +81,7 @@ TEST_CASE(
 TEST_CASE("the editor's save waits for a colleague's save and lands when the file is free") {
   set_language(Language::et);
   Session session;
-  session.click("tile.incidents");
-  session.click("records.row.0");
-  REQUIRE(session.ui().editor);
-  Id record = session.ui().editor->original.id;
-  session.click("edit.root_cause");
-  session.type("Toiteplokk vahetatud");
+  Id record = edit_first_incident(session);
   ColleagueSaving colleague(session);
   session.press('S', /*ctrl=*/true);
   CHECK(session.controller.session().notice_is_waiting);
@@ -92,13 +98,8 @@ TEST_CASE("the editor's save waits for a colleague's save and lands when the fil
 TEST_CASE("a save cancelled while it waits leaves nothing written and the edit in the editor") {
   set_language(Language::et);
   Session session;
-  session.click("tile.incidents");
-  session.click("records.row.0");
-  REQUIRE(session.ui().editor);
-  Id record = session.ui().editor->original.id;
+  Id record = edit_first_incident(session);
   auto saved_before = db::load_record(session.controller.database(), incidents_spec(), record);
-  session.click("edit.root_cause");
-  session.type("Toiteplokk vahetatud");
   ColleagueSaving colleague(session);
   session.press('S', /*ctrl=*/true);
   REQUIRE(session.controller.session().notice_is_waiting);
@@ -137,12 +138,7 @@ TEST_CASE("a save while the server's connection is down waits for it, keeps the 
           "[postgres]") {
   set_language(Language::et);
   Session session;
-  session.click("tile.incidents");
-  session.click("records.row.0");
-  REQUIRE(session.ui().editor);
-  Id record = session.ui().editor->original.id;
-  session.click("edit.root_cause");
-  session.type("Toiteplokk vahetatud");
+  Id record = edit_first_incident(session);
   // The server ends the window's connection, as a restart or a network cut would.
   db::Database& mine = session.controller.database();
   std::int64_t pid = mine.query_integer("SELECT pg_backend_pid()", 0);
