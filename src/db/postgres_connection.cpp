@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <optional>
 #include <vector>
@@ -21,6 +22,7 @@ ErrorKind kind_of(std::string_view state) {
   if (state.size() != 5) return ErrorKind::connection;
   std::string_view group = state.substr(0, 2);
   if (group == "23" || group == "22") return ErrorKind::constraint;
+  if (state == "57014") return ErrorKind::other;  // a statement cancelled, the connection kept
   if (group == "08" || group == "57") return ErrorKind::connection;
   if (group == "28") return ErrorKind::authentication;
   if (state == "40001" || state == "40P01" || state == "55P03") return ErrorKind::busy;
@@ -176,15 +178,23 @@ public:
     return std::make_unique<PostgresCursor>(*this, sql);
   }
   void exec(std::string_view sql) override {
-    reconnect_if_dropped();
-    check(Result(PQexec(connection_, std::string(sql).c_str())), sql);
+    // A ROLLBACK ends what a dropped connection took with it; nothing else may pretend it can
+    // go on (reconnect_if_dropped).
+    bool rolling_back = sql == "ROLLBACK";
+    reconnect_if_dropped(rolling_back);
+    Result result = check(Result(PQexec(connection_, std::string(sql).c_str())), sql);
+    // A COMMIT of a transaction that failed is answered "ROLLBACK", not an error.
+    if (sql == "COMMIT" && std::string_view(PQcmdStatus(result.get())) == "ROLLBACK")
+      throw DatabaseError(ErrorKind::other, "the transaction had failed and was rolled back");
   }
   std::int64_t last_insert_id() override {
     return std::strtoll(single_text("SELECT lastval()").c_str(), nullptr, 10);
   }
   std::int64_t data_version() override {
-    // Reads what has arrived on the socket without waiting: no query, no round trip.
-    if (PQconsumeInput(connection_) == 0) return data_version_;
+    // Reads what has arrived on the socket without waiting: no query, no round trip. A connection
+    // found dropped counts as a change, so that the window reads again and says what happened.
+    if (PQstatus(connection_) != CONNECTION_OK || PQconsumeInput(connection_) == 0)
+      return ++data_version_;
     int own = PQbackendPID(connection_);
     while (PGnotify* notice = PQnotifies(connection_)) {
       if (notice->be_pid != own) ++data_version_;
@@ -225,18 +235,49 @@ public:
   std::string next_statement_name() { return "raekoda_" + std::to_string(++statements_); }
 
   // A dropped connection (a server restart, the network) is opened again before the next
-  // statement, outside a transaction only: work begun on the old one is gone with it.
-  void reconnect_if_dropped() {
+  // statement, outside a transaction only: work begun on the old one is gone with it, so inside
+  // one every statement fails until the ROLLBACK that ends it. Attempts are a few seconds
+  // apart, so that a server that does not answer costs the window one wait, not one a second.
+  void reconnect_if_dropped(bool rolling_back = false) {
     if (PQstatus(connection_) == CONNECTION_OK) return;
+    if (in_block_ && !rolling_back)
+      throw DatabaseError(ErrorKind::connection, "the connection dropped during a transaction", 0,
+                          "08006");
+    in_block_ = false;
+    auto now = std::chrono::steady_clock::now();
+    if (last_attempt_ && now - *last_attempt_ < std::chrono::seconds(3))
+      throw DatabaseError(ErrorKind::connection, last_failure_, 0, "08006");
+    last_attempt_ = now;
     PQreset(connection_);
-    if (PQstatus(connection_) != CONNECTION_OK)
-      throw DatabaseError(ErrorKind::connection, trimmed(PQerrorMessage(connection_)), 0, "08006");
+    if (PQstatus(connection_) != CONNECTION_OK) {
+      last_failure_ = first_line(trimmed(PQerrorMessage(connection_)));
+      throw DatabaseError(ErrorKind::connection, last_failure_, 0, "08006");
+    }
+    last_attempt_.reset();
     ++generation_;
+    ++data_version_;                 // what colleagues saved meanwhile was not heard
+    pending_deallocations_.clear();  // a new session has none of the old statements
     configure();
+  }
+
+  // A statement prepared on the server is forgotten there when the connection is idle; inside
+  // a transaction a failure of its own would end the transaction.
+  void forget_statement(std::string name) {
+    pending_deallocations_.push_back(std::move(name));
+    if (PQstatus(connection_) != CONNECTION_OK || in_block_) return;
+    std::string sql;
+    for (const std::string& pending : pending_deallocations_) sql += "DEALLOCATE " + pending + ";";
+    pending_deallocations_.clear();
+    PQclear(PQexec(connection_, sql.c_str()));
   }
 
   // Throws for a failed result, with the kind its SQLSTATE says.
   Result check(Result result, std::string_view sql) {
+    // Whether a transaction is open, as far as the server last said: a dropped connection's
+    // status is "unknown" and leaves it as it was.
+    PGTransactionStatusType block = PQtransactionStatus(connection_);
+    if (block == PQTRANS_IDLE) in_block_ = false;
+    if (block == PQTRANS_INTRANS || block == PQTRANS_INERROR) in_block_ = true;
     ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN)
       return result;
@@ -269,6 +310,10 @@ private:
   std::int64_t data_version_ = 0;
   std::uint64_t generation_ = 0;
   std::uint64_t statements_ = 0;
+  bool in_block_ = false;  // a transaction is open on the server
+  std::optional<std::chrono::steady_clock::time_point> last_attempt_;
+  std::string last_failure_;
+  std::vector<std::string> pending_deallocations_;
 };
 
 PostgresCursor::PostgresCursor(PostgresConnection& connection, std::string_view sql)
@@ -280,8 +325,7 @@ PostgresCursor::PostgresCursor(PostgresConnection& connection, std::string_view 
 
 PostgresCursor::~PostgresCursor() {
   if (name_.empty() || prepared_on_ != connection_.generation()) return;
-  PGconn* handle = connection_.handle();
-  if (PQstatus(handle) == CONNECTION_OK) PQclear(PQexec(handle, ("DEALLOCATE " + name_).c_str()));
+  connection_.forget_statement(std::move(name_));
 }
 
 bool PostgresCursor::step() {

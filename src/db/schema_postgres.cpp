@@ -419,20 +419,28 @@ $$;
 -- A row inserted with its id (a copy of a file, a test's fixture) moves the id sequence past it,
 -- so that the next row without one gets a free id, as SQLite's rowid does.
 -- As the schema's owner, since moving a sequence is the owner's right, not the inserting role's.
-CREATE FUNCTION raekoda_follow_ids() RETURNS trigger LANGUAGE plpgsql
-  SECURITY DEFINER SET search_path FROM CURRENT AS $$
+-- Only Raekoda's own triggers may call it (no one else may EXECUTE it, which CREATE TRIGGER
+-- needs), on tables of its own schema, with temporary objects searched last.
+CREATE FUNCTION raekoda_follow_ids() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
-  sequence text := pg_get_serial_sequence(quote_ident(TG_TABLE_NAME), 'id');
+  sequence text := pg_get_serial_sequence(format('%I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME), 'id');
   top bigint;
   last bigint;
 BEGIN
-  EXECUTE format('SELECT max(id) FROM %I', TG_TABLE_NAME) INTO top;
+  EXECUTE format('SELECT max(id) FROM %I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME) INTO top;
   EXECUTE format('SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM %s', sequence)
     INTO last;
   IF top > last THEN
     PERFORM setval(sequence, top);
   END IF;
   RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION raekoda_follow_ids() FROM PUBLIC;
+DO $$
+BEGIN
+  EXECUTE format('ALTER FUNCTION raekoda_follow_ids() SET search_path = %I, pg_temp',
+                 current_schema());
 END
 $$;
 

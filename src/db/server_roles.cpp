@@ -72,6 +72,11 @@ std::string server_roles_sql() {
       writes.insert(writes.end(), std::begin(import_tables), std::end(import_tables));
       sql += "    GRANT INSERT, UPDATE, DELETE ON " + list(writes) + " TO " + name + ";\n";
       sql += "    GRANT INSERT ON audit_log TO " + name + ";\n";
+      // A new row's id is read back with lastval(), which asks for the sequence's USAGE.
+      sql +=
+          "    EXECUTE 'GRANT USAGE ON ALL SEQUENCES IN SCHEMA ' || "
+          "quote_ident(current_schema()) || ' TO " +
+          name + "';\n";
       sql += "    GRANT INSERT, DELETE ON " +
              list({std::begin(name_tables), std::end(name_tables)}) + " TO " + name + ";\n";
     }
