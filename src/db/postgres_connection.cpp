@@ -41,12 +41,40 @@ std::string first_line(const std::string& text) {
   return text.substr(0, text.find('\n'));
 }
 
-// user:password@ in a URI, or a password= keyword, read the way a person writes them.
-bool looks_like_password(std::string_view conninfo) {
-  if (conninfo.find("password=") != std::string_view::npos) return true;
+// "%70assword" is "password" to libpq, which decodes a URI before it reads it.
+std::string percent_decoded(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    int high = 0;
+    int low = 0;
+    auto hex = [](char c, int& value) {
+      if (c >= '0' && c <= '9')
+        value = c - '0';
+      else if (c >= 'a' && c <= 'f')
+        value = c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F')
+        value = c - 'A' + 10;
+      else
+        return false;
+      return true;
+    };
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1], high) && hex(text[i + 2], low)) {
+      out += static_cast<char>(high * 16 + low);
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// user:password@ in a URI, or a password keyword, read the way libpq would read them.
+bool looks_like_password(std::string_view written) {
+  std::string conninfo = percent_decoded(written);
+  if (conninfo.find("password=") != std::string::npos) return true;
   std::size_t scheme = conninfo.find("://");
-  if (scheme == std::string_view::npos) return false;
-  std::string_view rest = conninfo.substr(scheme + 3);
+  if (scheme == std::string::npos) return false;
+  std::string_view rest = std::string_view(conninfo).substr(scheme + 3);
   std::size_t at = rest.find('@');
   std::size_t slash = rest.find('/');
   if (at == std::string_view::npos || (slash != std::string_view::npos && slash < at)) return false;

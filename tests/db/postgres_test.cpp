@@ -74,7 +74,8 @@ TEST_CASE("a password in the connection string is refused before anything is sen
 }
 
 TEST_CASE("a malformed address with a password is refused without repeating it", "[postgres]") {
-  for (const char* address : {"postgresql://mari:saladus@[/raekoda", "host=/x password=saladus"}) {
+  for (const char* address : {"postgresql://mari:saladus@[/raekoda", "host=/x password=saladus",
+                              "postgresql://[h/db?passw%6Frd=saladus"}) {
     try {
       Database::open(address, db::OpenMode::existing);
       FAIL("opened " << address);
