@@ -210,7 +210,7 @@ public:
     // go on (reconnect_if_dropped).
     bool rolling_back = sql == "ROLLBACK";
     reconnect_if_dropped(rolling_back);
-    Result result = check(Result(PQexec(connection_, std::string(sql).c_str())), sql);
+    Result result = check(Result(PQexec(connection_, std::string(sql).c_str())));
     // A COMMIT of a transaction that failed is answered "ROLLBACK", not an error.
     if (sql == "COMMIT" && std::string_view(PQcmdStatus(result.get())) == "ROLLBACK")
       throw DatabaseError(ErrorKind::other, "the transaction had failed and was rolled back");
@@ -239,10 +239,8 @@ public:
       if (error.kind() == ErrorKind::connection) ++write_refusals_;
       throw;
     }
-    if (write_wait_ms_)
-      exec("SET LOCAL lock_timeout = " + std::to_string(std::max(*write_wait_ms_, 1)));
-    else
-      exec("SET LOCAL lock_timeout = " + std::to_string(std::max(busy_timeout_ms_, 1)));
+    exec("SET LOCAL lock_timeout = " +
+         std::to_string(std::max(write_wait_ms_.value_or(busy_timeout_ms_), 1)));
   }
   bool connected() const override { return PQstatus(connection_) == CONNECTION_OK; }
   bool in_transaction() const override {
@@ -300,7 +298,7 @@ public:
   }
 
   // Throws for a failed result, with the kind its SQLSTATE says.
-  Result check(Result result, std::string_view sql) {
+  Result check(Result result) {
     // Whether a transaction is open, as far as the server last said: a dropped connection's
     // status is "unknown" and leaves it as it was.
     PGTransactionStatusType block = PQtransactionStatus(connection_);
@@ -320,13 +318,12 @@ public:
     if (result && code.rfind("23", 0) == 0) detail = constrained_columns(result.get(), detail);
     if (kind == ErrorKind::busy && PQtransactionStatus(connection_) != PQTRANS_IDLE)
       ++write_refusals_;
-    (void)sql;
     throw DatabaseError(kind, detail, 0, code);
   }
 
 private:
   std::string single_text(const char* sql) {
-    Result result = check(Result(PQexec(connection_, sql)), sql);
+    Result result = check(Result(PQexec(connection_, sql)));
     return PQntuples(result.get()) > 0 ? PQgetvalue(result.get(), 0, 0) : "";
   }
 
@@ -366,20 +363,17 @@ bool PostgresCursor::step() {
     PGconn* handle = connection_.handle();
     // The first run goes unprepared, in one round trip; a statement run again is prepared once.
     if (++runs_ == 1) {
-      result_ = connection_.check(Result(PQexecParams(handle, sql_.c_str(), count, nullptr,
-                                                      values.data(), nullptr, nullptr, 0)),
-                                  sql_);
+      result_ = connection_.check(Result(
+          PQexecParams(handle, sql_.c_str(), count, nullptr, values.data(), nullptr, nullptr, 0)));
     } else {
       if (name_.empty() || prepared_on_ != connection_.generation()) {
         std::string name = connection_.next_statement_name();
-        connection_.check(Result(PQprepare(handle, name.c_str(), sql_.c_str(), count, nullptr)),
-                          sql_);
+        connection_.check(Result(PQprepare(handle, name.c_str(), sql_.c_str(), count, nullptr)));
         name_ = std::move(name);
         prepared_on_ = connection_.generation();
       }
       result_ = connection_.check(
-          Result(PQexecPrepared(handle, name_.c_str(), count, values.data(), nullptr, nullptr, 0)),
-          sql_);
+          Result(PQexecPrepared(handle, name_.c_str(), count, values.data(), nullptr, nullptr, 0)));
     }
     row_ = -1;
   }

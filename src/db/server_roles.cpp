@@ -106,12 +106,15 @@ std::optional<std::string> server_role_of(Database& db) {
                        "to_regnamespace(current_schema())",
                        0) == 1)
     return "owner";
-  for (const ServerRole& role : server_roles()) {
-    Statement member = db.prepare(
-        "SELECT 1 FROM pg_roles WHERE rolname = ? AND pg_has_role(current_user, oid, 'MEMBER')");
-    member.bind(1, role.name);
-    if (member.step()) return std::string(role.key);
-  }
+  // The roles the user is a member of, read at once; the first in server_roles() order wins.
+  std::vector<std::string> member_of;
+  Statement roles = db.prepare(
+      "SELECT rolname FROM pg_roles WHERE rolname LIKE 'raekoda\\_%' AND "
+      "pg_has_role(current_user, oid, 'MEMBER')");
+  while (roles.step()) member_of.push_back(roles.text(0));
+  for (const ServerRole& role : server_roles())
+    if (std::find(member_of.begin(), member_of.end(), role.name) != member_of.end())
+      return std::string(role.key);
   return std::nullopt;
 }
 
