@@ -51,6 +51,12 @@ struct SessionInfo {
   bool notice_is_waiting = false;   // a write waits for a colleague's save, and can be cancelled
 };
 
+// Why editing is off, as a catalog key: the file cannot be written, or the role on a server only
+// reads.
+inline const char* read_only_why(const SessionInfo& session) {
+  return session.role.empty() ? "topbar.read_only_why" : "topbar.read_only_why.role";
+}
+
 // The form that starts an access review campaign.
 struct CampaignForm {
   CampaignPlan plan;

@@ -272,8 +272,7 @@ void draw_run_buttons(ImportPanel& panel, UiState& state, const SessionInfo& ses
   ImGui::EndDisabled();
   remember_item(state, "import.run");
   if (!can_import && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    const char* why = session.read_only && !session.role.empty()   ? "topbar.read_only_why.role"
-                      : session.read_only                          ? "topbar.read_only_why"
+    const char* why = session.read_only                            ? read_only_why(session)
                       : panel.needs_system && panel.system.empty() ? "import.panel.system_needed"
                       : !panel.summary.empty()                     ? "import.panel.already_done"
                                                                    : "import.panel.nothing_to_do";

@@ -73,14 +73,14 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
                   Actions& actions) {
   const plot::Theme& theme = plot::theme(state.theme);
   constexpr float name_gap = 28;
-  std::string context = trf("topbar.context", today.display(), session.database_name);
   // Where the whole line does not fit, the role and the read-only mark keep their place without
   // the day, which every view's own heading says too.
   std::string standing;
   if (!session.role.empty()) standing += "  ·  " + session.role;
   if (session.read_only) standing += "  ·  " + std::string(tr("topbar.read_only"));
-  std::string full_context = context + standing;
-  context = full_context;
+  const std::string full_context =
+      trf("topbar.context", today.display(), session.database_name) + standing;
+  std::string context = full_context;
   const char* import_label = tr("topbar.import");
   ImGui::PushFont(fonts.title);
   float name_width = ImGui::CalcTextSize(tr("app.name")).x + name_gap;
@@ -136,8 +136,7 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", context.c_str());
     if (session.read_only && ImGui::IsItemHovered())
-      ImGui::SetTooltip(
-          "%s", tr(session.role.empty() ? "topbar.read_only_why" : "topbar.read_only_why.role"));
+      ImGui::SetTooltip("%s", tr(read_only_why(session)));
     ImGui::SameLine(0, gap);
   }
   if (layout.import_button) {
@@ -154,9 +153,7 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
     if (importing) ImGui::PopStyleColor(3);
     remember_item(state, "topbar.import");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip("%s", tr(!session.read_only     ? "import.open_hint"
-                                 : session.role.empty() ? "topbar.read_only_why"
-                                                        : "topbar.read_only_why.role"));
+      ImGui::SetTooltip("%s", tr(session.read_only ? read_only_why(session) : "import.open_hint"));
   } else {
     ImGui::NewLine();  // the last tab's line
   }
