@@ -17,6 +17,7 @@
 #include "app/import_command.h"
 #include "app/messages.h"
 #include "app/paths.h"
+#include "app/settings.h"
 #include "app/window.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
@@ -36,8 +37,8 @@ struct CommonOptions {
 
 void add_common(CLI::App& command, CommonOptions& common) {
   command.add_option("--lang", common.lang, tr("cli.help.lang"))
-      ->type_name("et|en")
-      ->check(one_of({"et", "en"}));
+      ->type_name("et|ru|en")
+      ->check(one_of({"et", "ru", "en"}));
   command.add_option("--theme", common.theme, tr("cli.help.theme"))
       ->type_name("light|dark")
       ->check(one_of({"light", "dark"}));
@@ -86,7 +87,10 @@ void parse_size(const std::string& text, int& width, int& height) {
 int run_cli(int argc, char** argv) {
   // Help and refusals are said before the command line is understood: in the language it
   // asks for, else the locale's.
-  set_language(run_language(argc, argv, [](const char* name) { return std::getenv(name); }));
+  // The language chosen in the dashboard's menu comes before the locale's.
+  const Settings settings = read_settings(settings_path());
+  set_language(run_language(
+      argc, argv, [](const char* name) { return std::getenv(name); }, settings.language));
   CLI::App app{tr("cli.help.about"), "raekoda"};
   localise_help(app);
   const std::string file = tr("cli.type.file");
@@ -203,8 +207,8 @@ int run_cli(int argc, char** argv) {
       ->required();
   // Only the language: a copy shows no window and has no day of its own.
   copy->add_option("--lang", common.lang, tr("cli.help.lang"))
-      ->type_name("et|en")
-      ->check(one_of({"et", "en"}));
+      ->type_name("et|ru|en")
+      ->check(one_of({"et", "ru", "en"}));
 
   app.require_subcommand(0, 1);
   try {
@@ -291,6 +295,7 @@ int run_cli(int argc, char** argv) {
     }
     Controller controller(db::Database::open(target, db::OpenMode::create_if_missing), today);
     controller.ui_state().theme = theme_of(common);
+    controller.remember_settings_in(settings_path(), settings.problem);
     return run_dashboard(controller);
   } catch (const Failure& failure) {
     std::cerr << "raekoda: " << failure.message << '\n';

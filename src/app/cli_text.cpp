@@ -90,8 +90,10 @@ std::optional<Language> language_from_arguments(int argc, char** argv) {
   return found;
 }
 
-Language run_language(int argc, char** argv, const Environment& environment) {
-  return language_from_arguments(argc, argv).value_or(language_from_locale(environment));
+Language run_language(int argc, char** argv, const Environment& environment,
+                      std::optional<Language> remembered) {
+  if (auto chosen = language_from_arguments(argc, argv)) return *chosen;
+  return remembered ? *remembered : language_from_locale(environment);
 }
 
 void localise_help(CLI::App& command) {

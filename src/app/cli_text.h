@@ -19,12 +19,14 @@ using Environment = std::function<const char*(const char*)>;
 
 // What the locale says, as POSIX orders its variables (LC_ALL, then LC_MESSAGES, then LANG; the
 // first one set and not empty wins): the language it names when Raekoda speaks it ("et_EE.UTF-8",
-// "en_GB.UTF-8"); Estonian, the product's own, for C, POSIX and any other language.
+// "ru_RU.UTF-8", "en_GB.UTF-8"); Estonian, the product's own, for C, POSIX and any other.
 Language language_from_locale(const Environment& environment);
 // The value of --lang among the arguments ("--lang en" or "--lang=en"), if it names a language.
 std::optional<Language> language_from_arguments(int argc, char** argv);
-// The language a run speaks from its first line on: --lang, else the locale.
-Language run_language(int argc, char** argv, const Environment& environment);
+// The language a run speaks from its first line on: --lang, else the one the user chose in the
+// dashboard (`remembered`), else the locale's.
+Language run_language(int argc, char** argv, const Environment& environment,
+                      std::optional<Language> remembered = std::nullopt);
 
 // Help in the current language: the section labels, the help flag, and the group names. Call on
 // the application before adding options, and on each subcommand after creating it.

@@ -5,6 +5,7 @@
 
 #include "app/messages.h"
 #include "app/paths.h"
+#include "app/settings.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "core/plural.h"
@@ -22,7 +23,8 @@ Controller::Controller(db::Database database, std::optional<Date> fixed_today)
   session_.database_name = database_.display_name();
   session_.read_only = database_.read_only();
   try {
-    if (auto role = db::server_role_of(database_)) session_.role = tr("role." + *role);
+    role_key_ = db::server_role_of(database_);
+    if (role_key_) session_.role = tr("role." + *role_key_);
   } catch (const db::DatabaseError& error) {
     warn(describe(error));
   }
@@ -37,13 +39,32 @@ DateTime Controller::now() const {
   return fixed_today_ ? DateTime{*fixed_today_, 23 * 60 + 59} : DateTime::now();
 }
 
+void Controller::remember_settings_in(std::filesystem::path file, const std::string& problem) {
+  settings_file_ = std::move(file);
+  if (!problem.empty()) warn(problem);
+}
+
+void Controller::switch_language(Language language) {
+  if (language == current_language()) return;
+  set_language(language);
+  if (role_key_) session_.role = tr("role." + *role_key_);
+  // Figures hold words (period names, statuses) and lists in the old language's order.
+  refresh();
+  if (settings_file_) {
+    std::string problem = remember_language(*settings_file_, language);
+    if (!problem.empty()) warn(problem);
+  }
+}
+
 void Controller::refresh() {
   unreadable_view_.reset();
   try {
     std::vector<View> on_screen;
     if (ui_.view != View::gallery) on_screen.push_back(ui_.view);  // the overview: its trends
     figures_ = db::load_dashboard_figures(database_, now(), on_screen, ui_.area_options);
-    ui_.references.by_table = db::load_reference_labels(database_);
+    db::ReferenceNames names = db::load_reference_labels(database_);
+    ui_.references.by_table = std::move(names.by_table);
+    ui_.references.in_order = std::move(names.in_order);
     ui_.references.document_types = db::load_document_types(database_);
     if (ui_.editor) follow_open_record();
     if (ui_.editor)
@@ -113,6 +134,7 @@ void Controller::read_area_on_screen() {
 
 void Controller::carry_out(const ui::Actions& actions) {
   carry_out_import(actions);
+  if (actions.switch_language) switch_language(*actions.switch_language);
   if (actions.load_demo_data) {
     try {
       DemoOptions options;

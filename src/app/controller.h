@@ -35,6 +35,13 @@ public:
   ui::UiState& ui_state() { return ui_; }
   db::Database& database() { return database_; }
 
+  // The language the user picks in the top bar is kept in `file` for next time; `problem` says
+  // why the file could not be read, and is shown at once. Without a call a switch lasts until
+  // the window closes, as in a screenshot.
+  void remember_settings_in(std::filesystem::path file, const std::string& problem);
+  // Speaks `language` from the next frame on: every text, number and sorted list.
+  void switch_language(Language language);
+
   // Runs the queries and replaces the figures.
   void refresh();
   // Cheap check, about once a second: has another process committed, or a new day begun?
@@ -133,6 +140,8 @@ private:
   std::optional<Date> fixed_today_;
   DashboardFigures figures_;
   ui::SessionInfo session_;
+  std::optional<std::string> role_key_;  // on a server: the user's role, named in session_
+  std::optional<std::filesystem::path> settings_file_;
   ui::UiState ui_;
   std::int64_t data_version_ = 0;
   // The server could not be reached when the figures were last read: they are read again at

@@ -198,10 +198,8 @@ void Controller::load_import_choices() {
     panel.message_is_problem = true;
   }
   panel.systems.clear();
-  if (auto systems = ui_.references.by_table.find("information_systems");
-      systems != ui_.references.by_table.end())
-    for (const auto& [id, name] : systems->second) panel.systems.push_back(name);
-  std::sort(panel.systems.begin(), panel.systems.end());
+  for (const auto& [id, name] : ui_.references.ordered("information_systems"))
+    panel.systems.push_back(*name);
   load_recent_imports();
 }
 

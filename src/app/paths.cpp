@@ -26,6 +26,10 @@ std::filesystem::path user_presets_folder() {
   return xdg_home("XDG_CONFIG_HOME", ".config") / "raekoda" / "import-presets";
 }
 
+std::filesystem::path settings_path() {
+  return xdg_home("XDG_CONFIG_HOME", ".config") / "raekoda" / "settings.toml";
+}
+
 }  // namespace raekoda::app
 
 namespace raekoda::app {

@@ -12,6 +12,10 @@ std::filesystem::path default_database_path();
 // import presets.
 std::filesystem::path user_presets_folder();
 
+// $XDG_CONFIG_HOME/raekoda/settings.toml, or ~/.config/raekoda/settings.toml: what the user
+// chose once and finds again (the language).
+std::filesystem::path settings_path();
+
 // Where a saved chart or exported table goes: $XDG_PICTURES_DIR for images, $XDG_DOCUMENTS_DIR for
 // tables, else the home folder; the name says what and when
 // ("raekoda-documents-2026-11-22-101500.csv").

@@ -285,6 +285,7 @@ void save_requested_images(GlWindow& window, Controller& controller) {
 
 int run_dashboard(Controller& controller) {
   GlWindow window(1600, 1000, tr("app.window_title"));
+  Language titled_in = current_language();
   // Dear ImGui settles hover and layout over a couple of frames after each input.
   constexpr int frames_after_activity = 3;
   constexpr double poll_interval_s = 1.0;
@@ -316,6 +317,10 @@ int run_dashboard(Controller& controller) {
     --pending_frames;
     window.begin_frame();
     controller.draw_frame(window.fonts());
+    if (current_language() != titled_in) {  // switched in the top bar
+      titled_in = current_language();
+      glfwSetWindowTitle(window.handle(), tr("app.window_title"));
+    }
     window.render();
     save_requested_images(window, controller);
     window.present();

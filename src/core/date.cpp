@@ -121,7 +121,11 @@ std::string DateTime::iso() const {
 }
 
 std::string DateTime::display() const {
-  return fmt::format("{} {:02}:{:02}", date.display(), minute_of_day / 60, minute_of_day % 60);
+  return date.display() + " " + clock();
+}
+
+std::string DateTime::clock() const {
+  return fmt::format("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60);
 }
 
 std::vector<Date> last_months(Date day, int count) {

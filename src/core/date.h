@@ -73,6 +73,7 @@ struct DateTime {
   static DateTime now();  // the machine's local time, to the minute
   std::string iso() const;
   std::string display() const;  // 22.11.2026 14:05
+  std::string clock() const;    // 14:05
   auto operator<=>(const DateTime&) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "core/i18n.h"
 
+#include <atomic>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 
@@ -10,20 +12,42 @@ namespace raekoda {
 namespace assets {
 extern const std::string_view i18n_et_json;
 extern const std::string_view i18n_en_json;
+extern const std::string_view i18n_ru_json;
 }  // namespace assets
 
 namespace {
-Language active_language = Language::et;
+// Atomic: an import on its own thread words its messages while the user may switch.
+std::atomic<Language> active_language = Language::et;
 }  // namespace
 
 std::optional<Language> parse_language(std::string_view code) {
-  if (code == "et") return Language::et;
-  if (code == "en") return Language::en;
+  for (Language language : all_languages)
+    if (code == language_code(language)) return language;
   return std::nullopt;
 }
 
 std::string_view language_code(Language language) {
-  return language == Language::et ? "et" : "en";
+  switch (language) {
+    case Language::et:
+      return "et";
+    case Language::ru:
+      return "ru";
+    case Language::en:
+      return "en";
+  }
+  return "et";
+}
+
+std::string_view language_endonym(Language language) {
+  switch (language) {
+    case Language::et:
+      return "Eesti";
+    case Language::ru:
+      return "Русский";
+    case Language::en:
+      return "English";
+  }
+  return "Eesti";
 }
 
 Catalog Catalog::from_json(std::string_view json_text) {
@@ -40,8 +64,17 @@ Catalog Catalog::from_json(std::string_view json_text) {
 
 const Catalog& Catalog::embedded(Language language) {
   static const Catalog et = from_json(assets::i18n_et_json);
+  static const Catalog ru = from_json(assets::i18n_ru_json);
   static const Catalog en = from_json(assets::i18n_en_json);
-  return language == Language::et ? et : en;
+  switch (language) {
+    case Language::ru:
+      return ru;
+    case Language::en:
+      return en;
+    case Language::et:
+      break;
+  }
+  return et;
 }
 
 const std::string* Catalog::find(std::string_view key) const {
@@ -57,9 +90,12 @@ Language current_language() {
 }
 
 const char* tr(std::string_view key) {
-  if (const std::string* text = Catalog::embedded(active_language).find(key)) return text->c_str();
+  if (const std::string* text = Catalog::embedded(active_language.load()).find(key))
+    return text->c_str();
   // Keep missing keys alive for the returned pointer.
+  static std::mutex mutex;
   static std::set<std::string, std::less<>> missing;
+  std::lock_guard lock(mutex);
   return missing.emplace(key).first->c_str();
 }
 

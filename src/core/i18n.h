@@ -1,7 +1,9 @@
 #pragma once
 // One translation function for every string a user sees. Catalogs are JSON objects of
-// key → text (assets/i18n/*.json, embedded in the executable); Estonian is the default.
+// key → text (assets/i18n/*.json, embedded in the executable); Estonian is the default, Russian
+// and English the others, since Kohtla-Järve's staff and readers are half Russian-speaking.
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,9 +13,13 @@
 
 namespace raekoda {
 
-enum class Language { et, en };
+enum class Language { et, ru, en };
+inline constexpr std::array all_languages{Language::et, Language::ru, Language::en};
 std::optional<Language> parse_language(std::string_view code);
 std::string_view language_code(Language language);
+// The language's name in itself ("Eesti", "Русский", "English"), for a menu read by someone who
+// does not read the language it is in now.
+std::string_view language_endonym(Language language);
 
 class Catalog {
 public:

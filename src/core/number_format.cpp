@@ -10,8 +10,12 @@ namespace {
 // A no-break space keeps "12 345" and "95 %" on one line.
 constexpr std::string_view no_break_space = "\u00a0";
 
+bool writes_decimal_comma(Language language) {
+  return language != Language::en;
+}
+
 std::string group_thousands(std::string digits, Language language) {
-  std::string_view separator = language == Language::et ? no_break_space : ",";
+  std::string_view separator = writes_decimal_comma(language) ? no_break_space : ",";
   std::string grouped;
   std::size_t lead = digits.size() % 3;
   for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -37,14 +41,14 @@ std::string format_decimal(double value, int decimals, Language language) {
   std::string fraction = point == std::string::npos ? "" : text.substr(point + 1);
   bool negative = value < 0 && std::stod(text) != 0.0;
   std::string result = (negative ? "−" : "") + group_thousands(whole, language);
-  if (!fraction.empty()) result += (language == Language::et ? "," : ".") + fraction;
+  if (!fraction.empty()) result += (writes_decimal_comma(language) ? "," : ".") + fraction;
   return result;
 }
 
 std::string format_percent(double share, int decimals, Language language) {
   std::string number = format_decimal(share * 100.0, decimals, language);
   if (number == "–") return number;
-  return language == Language::et ? number + std::string(no_break_space) + "%" : number + "%";
+  return writes_decimal_comma(language) ? number + std::string(no_break_space) + "%" : number + "%";
 }
 
 }  // namespace raekoda

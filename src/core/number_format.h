@@ -1,6 +1,6 @@
 #pragma once
-// Numbers as Estonian readers expect them: thousands separated by a space, a decimal comma,
-// a space before the percent sign. English uses a comma and a point.
+// Numbers as Estonian and Russian readers expect them: thousands separated by a no-break space,
+// a decimal comma, a space before the percent sign. English uses a comma and a point.
 
 #include <cstdint>
 #include <string>

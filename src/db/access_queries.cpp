@@ -20,7 +20,8 @@ void load_leavers(Database& db, AccessFigures& f) {
       "FROM accounts a JOIN people p ON p.id = a.person_id "
       "JOIN information_systems s ON s.id = a.system_id "
       "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ? "
-      "ORDER BY p.left_on, p.full_name, s.name");
+      "ORDER BY p.left_on, " +
+      db.collated("p.full_name") + ", " + db.collated("s.name"));
   select.bind(1, f.today);
   while (select.step()) {
     Date left = select.date(6).value_or(f.today);
@@ -107,7 +108,8 @@ void load_current_campaign(Database& db, AccessFigures& f) {
       "CASE WHEN p.left_on <= ? THEN 1 ELSE 0 END FROM review_decisions d "
       "JOIN accounts a ON a.id = d.account_id JOIN people p ON p.id = a.person_id "
       "JOIN information_systems s ON s.id = a.system_id WHERE d.campaign_id = ? "
-      "ORDER BY d.decision <> 'pending', p.full_name, s.name");
+      "ORDER BY d.decision <> 'pending', " +
+      db.collated("p.full_name") + ", " + db.collated("s.name"));
   decisions.bind_all(f.today, c.id);
   while (decisions.step())
     f.decisions.push_back(
@@ -191,7 +193,8 @@ void load_months(Database& db, AccessFigures& f) {
 void load_matrix(Database& db, AccessFigures& f, Id unit) {
   Statement units = db.prepare(
       "SELECT u.id, u.name, count(p.id) FROM units u LEFT JOIN people p ON p.unit_id = u.id "
-      "AND (p.left_on IS NULL OR p.left_on > ?) GROUP BY u.id ORDER BY u.name");
+      "AND (p.left_on IS NULL OR p.left_on > ?) GROUP BY u.id ORDER BY " +
+      db.collated("u.name"));
   units.bind(1, f.today);
   std::int64_t largest = -1;
   Id biggest = 0;
@@ -214,7 +217,8 @@ void load_matrix(Database& db, AccessFigures& f, Id unit) {
       "SELECT p.id, p.full_name, CASE WHEN p.left_on <= ?1 THEN 1 ELSE 0 END FROM people p "
       "WHERE p.unit_id = ?2 AND (p.left_on IS NULL OR p.left_on > ?1 OR EXISTS "
       "(SELECT 1 FROM accounts a WHERE a.person_id = p.id AND a.revoked_on IS NULL)) "
-      "ORDER BY p.full_name");
+      "ORDER BY " +
+      db.collated("p.full_name"));
   people.bind_all(f.today, f.matrix_unit);
   std::map<Id, std::size_t> row_of;
   while (people.step()) {
@@ -341,7 +345,8 @@ std::vector<EvidenceRow> campaign_evidence(Database& db, Id campaign) {
       "JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id "
       "JOIN information_systems s ON s.id = a.system_id "
       "LEFT JOIN people r ON r.id = d.decided_by_id WHERE d.campaign_id = ? "
-      "ORDER BY p.full_name, s.name, a.username");
+      "ORDER BY " +
+      db.collated("p.full_name") + ", " + db.collated("s.name") + ", a.username");
   select.bind(1, campaign);
   while (select.step())
     rows.push_back({select.text(0), select.text(1), select.text(2), select.text(3), select.text(4),

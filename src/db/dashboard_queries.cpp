@@ -166,22 +166,23 @@ WorkingCalendar load_working_calendar(Database& db) {
   return WorkingCalendar(std::move(days));
 }
 
-std::map<std::string, std::map<Id, std::string>, std::less<>> load_reference_labels(Database& db) {
-  std::map<std::string, std::map<Id, std::string>, std::less<>> labels;
+ReferenceNames load_reference_labels(Database& db) {
+  ReferenceNames names;
   const std::pair<const char*, const char*> named[] = {
-      {"people", "SELECT id, full_name FROM people"},
-      {"media_outlets", "SELECT id, name FROM media_outlets"},
-      {"institutions", "SELECT id, name FROM institutions"},
-      {"information_systems", "SELECT id, name FROM information_systems"},
-      {"comm_plans", "SELECT id, name FROM comm_plans"},
-      {"review_campaigns", "SELECT id, name FROM review_campaigns"},
+      {"people", "full_name"},         {"media_outlets", "name"}, {"institutions", "name"},
+      {"information_systems", "name"}, {"comm_plans", "name"},    {"review_campaigns", "name"},
   };
-  for (const auto& [table, sql] : named) {
-    Statement select = db.prepare(sql);
-    auto& names = labels[table];
-    while (select.step()) names.emplace(select.integer(0), select.text(1));
+  for (const auto& [table, column] : named) {
+    Statement select = db.prepare("SELECT id, " + std::string(column) + " FROM " + table +
+                                  " ORDER BY " + db.collated(column) + ", id");
+    auto& by_id = names.by_table[table];
+    auto& order = names.in_order[table];
+    while (select.step()) {
+      by_id.emplace(select.integer(0), select.text(1));
+      order.push_back(select.integer(0));
+    }
   }
-  return labels;
+  return names;
 }
 
 void add_account_labels(Database& db, const TableSpec& spec, const std::vector<Record>& records,

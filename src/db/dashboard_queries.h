@@ -32,8 +32,13 @@ DashboardFigures load_dashboard_figures(Database& db, DateTime now,
 void load_area_figures(Database& db, View view, DateTime now, const AreaOptions& options,
                        DashboardFigures& figures);
 
-// The names of the rows records refer to: people, outlets, institutions, systems, plans.
-std::map<std::string, std::map<Id, std::string>, std::less<>> load_reference_labels(Database& db);
+// The names of the rows records refer to: people, outlets, institutions, systems, plans; and
+// each table's ids in the order of its names in the user's language, for the lists to pick from.
+struct ReferenceNames {
+  std::map<std::string, std::map<Id, std::string>, std::less<>> by_table;
+  std::map<std::string, std::vector<Id>, std::less<>> in_order;
+};
+ReferenceNames load_reference_labels(Database& db);
 // Accounts are too many to name all at every refresh: the ones `records` refer to are named
 // when they are read ("jaan.kask · E-post").
 void add_account_labels(Database& db, const TableSpec& spec, const std::vector<Record>& records,

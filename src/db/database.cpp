@@ -1,5 +1,6 @@
 #include "db/database.h"
 
+#include "core/i18n.h"
 #include "db/postgres_connection.h"
 #include "db/schema.h"
 #include "db/sqlite_connection.h"
@@ -89,6 +90,22 @@ const std::vector<std::string>& Database::withheld_columns(const std::string& ta
     while (select.step()) columns.push_back(select.text(0));
   }
   return withheld_.emplace(table, std::move(columns)).first->second;
+}
+
+std::string Database::collated(std::string_view expression) {
+  std::string text(expression);
+  if (backend() == Backend::sqlite) return text + " COLLATE ui";
+  std::string language(language_code(current_language()));
+  auto known = server_collations_.find(language);
+  if (known == server_collations_.end()) {
+    // initdb copies ICU's locales into pg_collation as "et-x-icu", "ru-x-icu", "en-x-icu".
+    Statement select = prepare(
+        "SELECT collname FROM pg_collation WHERE collname = ? AND collprovider = 'i' LIMIT 1");
+    select.bind(1, language + "-x-icu");
+    known = server_collations_.emplace(language, select.step() ? select.text(0) : "").first;
+  }
+  if (known->second.empty()) return text;
+  return text + " COLLATE \"" + known->second + "\"";
 }
 
 void Database::check_and_migrate(OpenMode mode) {

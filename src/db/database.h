@@ -185,6 +185,9 @@ public:
   // The columns of `table` the server withholds from the user's role (personal data); none on
   // a file. Read once per table and connection.
   const std::vector<std::string>& withheld_columns(const std::string& table);
+  // `expression` ordered as the user's language sorts text: SQLite's collation `ui`, or the
+  // server's ICU collation for the language (its default order where it was built without ICU).
+  std::string collated(std::string_view expression);
 
 private:
   Database(std::unique_ptr<Connection> connection, std::string target);
@@ -193,6 +196,7 @@ private:
   std::unique_ptr<Connection> connection_;
   std::string target_;
   std::map<std::string, std::vector<std::string>, std::less<>> withheld_;
+  std::map<std::string, std::string, std::less<>> server_collations_;  // by language code
   friend class Transaction;
   friend class WriteWaitScope;
 };

@@ -192,7 +192,8 @@ void load_restores(Database& db, IncidentFigures& f) {
       "SELECT s.id, s.name, s.restore_test_interval_days, t.tested_on, t.result "
       "FROM information_systems s LEFT JOIN restore_tests t ON t.id = "
       "(SELECT id FROM restore_tests WHERE system_id = s.id ORDER BY tested_on DESC, id DESC "
-      "LIMIT 1) ORDER BY s.name");
+      "LIMIT 1) ORDER BY " +
+      db.collated("s.name"));
   while (select.step()) {
     IncidentFigures::RestoreStatus r;
     r.system = select.integer(0);

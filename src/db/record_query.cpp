@@ -150,9 +150,15 @@ Ordering ordering(Database& db, const RecordQuery& query, const ValidationContex
     std::string column = query.sort_column.empty() || withheld(db, query, query.sort_column)
                              ? "id"
                              : checked_column(*query.spec, query.sort_column);
-    result.keys = {"(" + column + " IS NULL)", column};
+    // Names and titles go in the order of the user's language: Šmidt after Saar, Õun near the
+    // end in Estonian.
+    const FieldSpec* field = query.spec->field(column);
+    std::string key = field && (field->type == FieldType::text || field->type == FieldType::notes)
+                          ? db.collated(column)
+                          : column;
+    result.keys = {"(" + column + " IS NULL)", key};
     result.nullable_keys = true;
-    result.order_by = {column + " IS NULL", column + direction};
+    result.order_by = {column + " IS NULL", key + direction};
   }
   // Ties go by id, ascending either way: the rows are read in id order, so that the sort for
   // one page keeps the first rows it meets and rarely replaces them.

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "core/collation.h"
 #include "core/date.h"
 #include "core/text.h"
 
@@ -83,6 +84,11 @@ void folded_contains(sqlite3_context* context, int, sqlite3_value** arguments) {
                      contains_folded(text_of(arguments[0]), text_of(arguments[1]), buffer) ? 1 : 0);
 }
 
+int user_language_order(void*, int a_length, const void* a, int b_length, const void* b) {
+  return collate(std::string_view(static_cast<const char*>(a), static_cast<std::size_t>(a_length)),
+                 std::string_view(static_cast<const char*>(b), static_cast<std::size_t>(b_length)));
+}
+
 }  // namespace
 
 void register_sql_functions(sqlite3* db) {
@@ -105,6 +111,7 @@ void register_sql_functions(sqlite3* db) {
     sqlite3_create_function_v2(db, function.name, function.arguments,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, function.call, nullptr,
                                nullptr, nullptr);
+  sqlite3_create_collation_v2(db, "ui", SQLITE_UTF8, nullptr, user_language_order, nullptr);
 }
 
 }  // namespace raekoda::db

@@ -51,7 +51,7 @@ const std::array<HeaderTable, std::size(all_import_kinds)>& header_tables() {
       HeaderTable& table = by_kind[kind_index(kind)];
       for (const TargetField& field : target_fields(kind)) {
         table.emplace(header_key(field.key), std::string(field.key));
-        for (Language language : {Language::et, Language::en})
+        for (Language language : all_languages)
           if (const std::string* label =
                   Catalog::embedded(language).find(field_label_key(kind, field.key)))
             table.emplace(header_key(*label), std::string(field.key));

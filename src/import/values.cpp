@@ -593,7 +593,7 @@ const ChoiceLists& choice_lists() {
     for (auto& [name, list] : map) {
       for (const std::string& key : list.keys) {
         list.by_name.emplace(fold_name(key), key);
-        for (Language language : {Language::et, Language::en})
+        for (Language language : all_languages)
           if (const std::string* text = Catalog::embedded(language).find(list.catalog_prefix + key))
             list.by_name.emplace(fold_name(*text), key);
       }

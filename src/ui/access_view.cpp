@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "core/date_words.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "core/plural.h"
@@ -639,11 +640,9 @@ void draw_campaign_form(const AccessFigures& f, UiState& state, const SessionInf
       form.plan.reviewer ? state.references.find("people", *form.plan.reviewer) : nullptr;
   if (ImGui::BeginCombo("##reviewer", reviewer ? reviewer->c_str() : "",
                         ImGuiComboFlags_HeightLarge)) {
-    auto people = state.references.by_table.find("people");
-    if (people != state.references.by_table.end())
-      for (const auto& [id, name] : people->second)
-        if (ImGui::Selectable((name + "##" + std::to_string(id)).c_str(), form.plan.reviewer == id))
-          form.plan.reviewer = id;
+    for (const auto& [id, name] : state.references.ordered("people"))
+      if (ImGui::Selectable((*name + "##" + std::to_string(id)).c_str(), form.plan.reviewer == id))
+        form.plan.reviewer = id;
     ImGui::EndCombo();
   }
   ImGui::TextUnformatted(tr("access.form.due"));
@@ -686,7 +685,7 @@ void draw_campaign_form(const AccessFigures& f, UiState& state, const SessionInf
 
 void draw_access(const AccessFigures& f, UiState& state, const SessionInfo& session,
                  const Fonts& fonts, Actions& actions) {
-  view_heading(tr("view.access"), trf("access.subheading", f.today.display()), fonts);
+  view_heading(tr("view.access"), trf("access.subheading", long_date(f.today)), fonts);
   draw_campaign_form(f, state, session, actions);
   ImGui::Spacing();
   draw_tiles(f, state, fonts);

@@ -13,6 +13,7 @@
 #include "core/access_review.h"
 #include "core/area.h"
 #include "core/dashboard_figures.h"
+#include "core/i18n.h"
 #include "core/press_release.h"
 #include "plot/chart.h"
 #include "plot/theme.h"
@@ -108,6 +109,7 @@ struct UiState {
 
 // What the user asked for in a frame; the application carries it out after the frame.
 struct Actions {
+  std::optional<Language> switch_language;  // picked in the top bar's menu
   bool load_demo_data = false;
   bool load_rows = false;         // the open table lacks rows it wants to show
   std::optional<Id> open_record;  // a row to open in the editor

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/date_words.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "core/plural.h"
@@ -392,7 +393,7 @@ void draw_reminders(const DeadlineFigures& f, UiState& state, const Fonts& fonts
 
 void draw_deadlines(const DeadlineFigures& f, UiState& state, const Fonts& fonts,
                     Actions& actions) {
-  view_heading(tr("view.deadlines"), trf("deadlines.subheading", f.today.display()), fonts);
+  view_heading(tr("view.deadlines"), trf("deadlines.subheading", long_date(f.today)), fonts);
   draw_tiles(f, state, fonts);
   draw_law_differences(f, state);
   if (begin_panels("##deadlines_whose", 3)) {

@@ -12,6 +12,17 @@ const std::string* ReferenceLabels::find(std::string_view table, Id id) const {
   return label == found->second.end() ? nullptr : &label->second;
 }
 
+std::vector<std::pair<Id, const std::string*>> ReferenceLabels::ordered(
+    std::string_view table) const {
+  std::vector<std::pair<Id, const std::string*>> names;
+  auto order = in_order.find(table);
+  if (order == in_order.end()) return names;
+  names.reserve(order->second.size());
+  for (Id id : order->second)
+    if (const std::string* name = find(table, id)) names.emplace_back(id, name);
+  return names;
+}
+
 std::string display_value(const TableSpec& spec, const FieldSpec& field,
                           const std::optional<std::string>& value, const ReferenceLabels& labels) {
   (void)spec;

@@ -16,8 +16,12 @@ namespace raekoda::ui {
 // Names of the rows that records refer to (people, outlets, systems...), by table and id.
 struct ReferenceLabels {
   std::map<std::string, std::map<Id, std::string>, std::less<>> by_table;
+  // Each table's ids by name, as the user's language sorts them: the lists to pick from.
+  std::map<std::string, std::vector<Id>, std::less<>> in_order;
   std::vector<std::string> document_types;  // deadline rule keys, named "doc_type.<key>"
   const std::string* find(std::string_view table, Id id) const;
+  // `table`'s names with their ids, in `in_order`'s order.
+  std::vector<std::pair<Id, const std::string*>> ordered(std::string_view table) const;
 };
 
 // One record of a table, to open in the editor.

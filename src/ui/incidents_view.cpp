@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/date_words.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "core/plural.h"
@@ -467,7 +468,8 @@ EditorState new_incident(const IncidentFigures& f, const ValidationContext& cont
 
 void draw_incidents(const IncidentFigures& f, UiState& state, const SessionInfo& session,
                     const Fonts& fonts, Actions& actions) {
-  view_heading(tr("view.incidents"), trf("incidents.subheading", f.now.display()), fonts);
+  view_heading(tr("view.incidents"),
+               trf("incidents.subheading", long_date(f.now.date) + " " + f.now.clock()), fonts);
   // All incidents, or security incidents alone: every figure below follows.
   bool& security_only = state.area_options.incidents_security_only;
   if (ImGui::RadioButton(tr("incidents.scope.all"), !security_only) && security_only) {

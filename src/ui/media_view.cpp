@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "core/date_words.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "core/plural.h"
@@ -573,9 +574,9 @@ void draw_media(const MediaFigures& f, UiState& state, const SessionInfo& sessio
                 const Fonts& fonts, Actions& actions) {
   if (state.media_review)
     view_heading(trf("media.review.heading", period_label(f.choice, f.period)).c_str(),
-                 trf("media.review.subheading", f.today.display()), fonts);
+                 trf("media.review.subheading", long_date(f.today)), fonts);
   else
-    view_heading(tr("view.media"), trf("media.subheading", f.today.display()), fonts);
+    view_heading(tr("view.media"), trf("media.subheading", long_date(f.today)), fonts);
   draw_period_picker(f, state, actions);
   ImGui::SameLine();
   float buttons = ImGui::CalcTextSize(tr("media.review.open")).x +
@@ -609,7 +610,7 @@ void draw_media_review_image(const MediaFigures& f, UiState& state, const Fonts&
   // The controls of the window stay where the tests and the screenshots found them.
   ItemProbe* probe = std::exchange(state.probe, nullptr);
   view_heading(trf("media.review.heading", period_label(f.choice, f.period)).c_str(),
-               trf("media.review.image_subheading", f.today.display()), fonts);
+               trf("media.review.image_subheading", long_date(f.today)), fonts);
   Actions ignored;
   draw_review(f, state, fonts, ignored);
   state.probe = probe;

@@ -2,6 +2,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/date_words.h"
 #include "core/enums.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
@@ -124,7 +125,7 @@ void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& 
   ImGui::PushFont(fonts.title);
   ImGui::TextUnformatted(tr("overview.heading"));
   ImGui::PopFont();
-  ImGui::TextDisabled("%s", trf("overview.subheading", figures.today.display()).c_str());
+  ImGui::TextDisabled("%s", trf("overview.subheading", long_date(figures.today)).c_str());
   ImGui::Spacing();
 
   constexpr std::array<View, 5> targets = {View::media, View::deadlines, View::plan,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/date_words.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "core/plan_move.h"
@@ -81,11 +82,6 @@ TableState next_issue_contents(const PlanFigures& f) {
                     issue.title);
 }
 
-// "27.11": the issue's title carries its year, and the tile has room for one line more.
-std::string day_and_month(Date day) {
-  return fmt::format("{:02}.{:02}", day.day(), day.month());
-}
-
 void draw_tiles(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   std::vector<plot::KpiTile> tiles(4);
   plot::KpiTile& on_time = tiles[0];
@@ -116,6 +112,7 @@ void draw_tiles(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   if (f.next_issue) {
     int days = f.today.days_until(f.next_issue->copy_deadline_on);
     issue.value = trn("plan.tile.issue_days", days, days);
+    // The days in words without the year, which the issue's title carries ("27 ноября").
     issue.detail =
         trn("plan.tile.issue_detail", f.next_issue_activities, f.next_issue->title,
             format_count(f.next_issue_activities), day_and_month(f.next_issue->copy_deadline_on),
@@ -330,7 +327,7 @@ void draw_plan_bar(const PlanFigures& f, UiState& state, const SessionInfo& sess
 
 void draw_plan(const PlanFigures& f, UiState& state, const SessionInfo& session, const Fonts& fonts,
                Actions& actions) {
-  view_heading(tr("view.plan"), trf("plan.subheading", f.today.display()), fonts);
+  view_heading(tr("view.plan"), trf("plan.subheading", long_date(f.today)), fonts);
   draw_plan_bar(f, state, session, actions);
   ImGui::Spacing();
   draw_tiles(f, state, fonts);

@@ -129,16 +129,13 @@ void reference_field(EditorState& editor, const FieldSpec& field, const char* id
   ImGui::InputTextWithHint("##find", tr("table.search"), &search);
   std::string wanted = fold_case(search);
   if (!field.required && ImGui::Selectable("–", !value)) editor.edited.set(column, std::nullopt);
-  auto table = labels.by_table.find(field.reference_table);
-  if (table != labels.by_table.end()) {
-    int shown = 0;
-    for (const auto& [ref, name] : table->second) {
-      if (!wanted.empty() && fold_case(name).find(wanted) == std::string::npos) continue;
-      if (++shown > 200) break;  // a long list is narrowed by searching, not scrolling
-      std::string key = std::to_string(ref);
-      if (ImGui::Selectable((name + "##" + key).c_str(), value == key))
-        editor.edited.set(column, key);
-    }
+  int shown = 0;
+  for (const auto& [ref, name] : labels.ordered(field.reference_table)) {
+    if (!wanted.empty() && fold_case(*name).find(wanted) == std::string::npos) continue;
+    if (++shown > 200) break;  // a long list is narrowed by searching, not scrolling
+    std::string key = std::to_string(ref);
+    if (ImGui::Selectable((*name + "##" + key).c_str(), value == key))
+      editor.edited.set(column, key);
   }
   ImGui::EndCombo();
 }

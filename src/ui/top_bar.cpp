@@ -1,7 +1,7 @@
-// The top bar: the views as tabs, the day and the file the figures come from, the import. On a
-// small screen, or beside the record editor that covers the right of the window, the tabs take
-// their short names (the full one in a tooltip) and the rest gives way, so every tab stays in
-// reach.
+// The top bar: the views as tabs, the day and the file the figures come from, the import and
+// the language. On a small screen, or beside the record editor that covers the right of the
+// window, the tabs take their short names (the full one in a tooltip) and the rest gives way, so
+// every tab and the language stay in reach.
 
 #include <algorithm>
 #include <cfloat>
@@ -58,6 +58,26 @@ BarLayout bar_layout(float room, float name, float context, float import_button)
   return {false, true, false, false};
 }
 
+// The language menu: the current one's code on the button, each language by its own name in
+// the list, so that a reader who cannot read the current one still finds hers.
+void language_menu(UiState& state, Actions& actions) {
+  std::string code(language_code(current_language()));
+  for (char& letter : code) letter = static_cast<char>(letter - 'a' + 'A');
+  if (ImGui::Button((code + "##topbar.language").c_str())) ImGui::OpenPopup("language");
+  remember_item(state, "topbar.language");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", trf("topbar.language", language_endonym(current_language())).c_str());
+  if (!ImGui::BeginPopup("language")) return;
+  for (Language language : all_languages) {
+    std::string label = std::string(language_endonym(language)) + "##language." +
+                        std::string(language_code(language));
+    if (ImGui::Selectable(label.c_str(), language == current_language()))
+      actions.switch_language = language;
+    remember_item(state, "language." + std::string(language_code(language)));
+  }
+  ImGui::EndPopup();
+}
+
 // A tab opens its view: a drill-down table or an import open over the last view is left, and
 // an editor with nothing unsaved is closed with it.
 void open_view(View view, UiState& state, Actions& actions) {
@@ -86,13 +106,15 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
   float name_width = ImGui::CalcTextSize(tr("app.name")).x + name_gap;
   ImGui::PopFont();
   float left = ImGui::GetCursorScreenPos().x;
-  BarLayout layout = bar_layout(bar_right_edge(state) - left, name_width,
-                                ImGui::CalcTextSize(context.c_str()).x, button_width(import_label));
+  constexpr float gap = 16;
+  const float language_width = button_width("RU");
+  const float room = bar_right_edge(state) - left - language_width - gap;
+  BarLayout layout = bar_layout(room, name_width, ImGui::CalcTextSize(context.c_str()).x,
+                                button_width(import_label));
   if (!standing.empty() && (!layout.context || layout.short_tabs)) {
     std::string compact = session.database_name + standing;
-    BarLayout narrower =
-        bar_layout(bar_right_edge(state) - left, name_width, ImGui::CalcTextSize(compact.c_str()).x,
-                   button_width(import_label));
+    BarLayout narrower = bar_layout(room, name_width, ImGui::CalcTextSize(compact.c_str()).x,
+                                    button_width(import_label));
     if (narrower.context && (!layout.context || !narrower.short_tabs)) {
       layout = narrower;
       context = compact;
@@ -125,13 +147,12 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
     ImGui::SameLine();
   }
 
-  // Right-aligned: the day the figures count from and the file they come from, then the import
-  // of another system's export into that file.
-  constexpr float gap = 16;
+  // Right-aligned: the day the figures count from and the file they come from, the import of
+  // another system's export into that file, and the language.
   float right = bar_right_edge(state) - ImGui::GetWindowPos().x;
   float width = (layout.context ? ImGui::CalcTextSize(context.c_str()).x + gap : 0) +
-                (layout.import_button ? button_width(import_label) : 0);
-  if (layout.import_button) ImGui::SameLine(std::max(ImGui::GetCursorPosX() + gap, right - width));
+                (layout.import_button ? button_width(import_label) + gap : 0) + language_width;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + gap, right - width));
   if (layout.context) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", context.c_str());
@@ -154,9 +175,9 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
     remember_item(state, "topbar.import");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
       ImGui::SetTooltip("%s", tr(session.read_only ? read_only_why(session) : "import.open_hint"));
-  } else {
-    ImGui::NewLine();  // the last tab's line
+    ImGui::SameLine(0, gap);
   }
+  language_menu(state, actions);
   ImGui::Separator();
   ImGui::Spacing();
 }

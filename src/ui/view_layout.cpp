@@ -10,7 +10,12 @@ void view_heading(const char* title, const std::string& subtitle, const Fonts& f
   ImGui::PushFont(fonts.title);
   ImGui::TextUnformatted(title);
   ImGui::PopFont();
-  ImGui::TextDisabled("%s", subtitle.c_str());
+  // Wrapped, not clipped: a Russian line runs a third longer than the Estonian one.
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(subtitle.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
   ImGui::Spacing();
 }
 
@@ -56,7 +61,9 @@ bool begin_panels(const char* id, int columns, std::initializer_list<float> weig
 void panel(const char* title, const Fonts& fonts) {
   ImGui::TableNextColumn();
   ImGui::PushFont(fonts.bold);
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(title);
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
 }
 

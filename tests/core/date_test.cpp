@@ -1,11 +1,16 @@
 #include <catch2/catch.hpp>
 
 #include "core/date.h"
+#include "core/date_words.h"
+#include "core/i18n.h"
 
 using raekoda::Date;
 using raekoda::DateTime;
 using raekoda::iso_week;
 using raekoda::IsoWeek;
+using raekoda::Language;
+using raekoda::set_language;
+using raekoda::tr;
 
 TEST_CASE("a date is read from ISO text and from the dd.mm.yyyy users type") {
   auto iso = Date::parse_iso("2026-02-20");
@@ -65,4 +70,22 @@ TEST_CASE("the last twelve months end with this one, and a day finds its month a
   CHECK(month_index(months, *Date::parse_iso("2026-02-28")) == 11u);
   CHECK_FALSE(month_index(months, *Date::parse_iso("2025-02-28")));
   CHECK_FALSE(month_index(months, *Date::parse_iso("2026-03-01")));
+}
+
+TEST_CASE("a date in words: Russian names the month in the genitive after a day") {
+  Date first = *Date::from_ymd(2026, 12, 1);
+  Date march = *Date::from_ymd(2027, 3, 22);
+  set_language(Language::et);
+  CHECK(raekoda::long_date(first) == "1. detsember 2026");
+  CHECK(raekoda::day_and_month(march) == "22. märts");
+  set_language(Language::ru);
+  CHECK(raekoda::long_date(first) == "1 декабря 2026 года");
+  CHECK(raekoda::day_and_month(march) == "22 марта");
+  CHECK(std::string(tr("month.long.12")) == "декабрь");  // alone: the nominative
+  set_language(Language::en);
+  CHECK(raekoda::long_date(first) == "1 December 2026");
+  CHECK(raekoda::day_and_month(march) == "22 March");
+  // The figures' own dates stay dd.mm.yyyy in every language.
+  CHECK(first.display() == "01.12.2026");
+  set_language(Language::et);
 }

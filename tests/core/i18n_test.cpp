@@ -2,9 +2,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "core/area.h"
 #include "core/deadline_rule.h"
@@ -45,24 +47,65 @@ void check_enum_translated(const Catalog& catalog) {
   }
 }
 
+// The {} a text is filled in by: "{}" in turn, or "{0}", "{1}"... where a language orders its
+// words otherwise; either way the same number as the Estonian.
+std::vector<std::string> placeholders(const std::string& text) {
+  std::vector<std::string> found;
+  std::regex hole(R"(\{[0-9]*(:[^}]*)?\})");
+  for (std::sregex_iterator it(text.begin(), text.end(), hole), end; it != end; ++it)
+    found.push_back(it->str());
+  return found;
+}
+
+// "status.document.open" for "status.document.open.few": the counted text a form belongs to.
+std::optional<std::string> counted_base(const std::string& key) {
+  for (std::string_view form : {".one", ".few", ".many", ".other"})
+    if (key.size() > form.size() && key.compare(key.size() - form.size(), form.size(), form) == 0)
+      return key.substr(0, key.size() - form.size());
+  return std::nullopt;
+}
+
 }  // namespace
 
-TEST_CASE("the Estonian and English catalogs hold the same keys") {
+TEST_CASE("every catalog has exactly the Estonian keys, with the same placeholders") {
   const auto& et = Catalog::embedded(Language::et).entries();
-  const auto& en = Catalog::embedded(Language::en).entries();
-  REQUIRE(et.size() > 100);
-  for (const auto& [key, text] : et) {
-    INFO(key);
-    CHECK(en.count(key) == 1);
-    CHECK_FALSE(text.empty());
+  REQUIRE(et.size() > 1000);
+  std::set<std::string> counted;  // the texts Estonian counts: "<base>.one" is among its keys
+  for (const auto& [key, text] : et)
+    if (key.ends_with(".one")) counted.insert(*counted_base(key));
+  for (Language language : {Language::ru, Language::en}) {
+    const Catalog& catalog = Catalog::embedded(language);
+    for (const auto& [key, text] : et) {
+      INFO(language_code(language) << ": " << key);
+      const std::string* translated = catalog.find(key);
+      REQUIRE(translated != nullptr);
+      CHECK_FALSE(translated->empty());
+      CHECK(placeholders(*translated).size() == placeholders(text).size());
+    }
+    for (const auto& [key, text] : catalog.entries()) {
+      INFO(language_code(language) << ": " << key);
+      // Russian counts in more forms than Estonian: "few" and "many" of a counted text are its
+      // own; every other key must be one Estonian has.
+      auto base = counted_base(key);
+      bool extra_form = base && counted.count(*base) && !et.count(key);
+      CHECK((et.count(key) == 1 || (language == Language::ru && extra_form)));
+      if (extra_form)
+        CHECK(placeholders(text).size() == placeholders(et.at(*base + ".other")).size());
+    }
   }
-  CHECK(et.size() == en.size());
+  // Every counted text has all of Russian's forms: 1 документ, 2 документа, 5 документов.
+  for (const std::string& base : counted)
+    for (const char* form : {".one", ".few", ".many", ".other"}) {
+      INFO(base << form);
+      CHECK(Catalog::embedded(Language::ru).find(base + form) != nullptr);
+    }
+  for (const auto& [key, text] : et) CHECK_FALSE(text.empty());
 }
 
 TEST_CASE("every key the program asks for is in both catalogs") {
   auto used = keys_used_in_sources();
   REQUIRE(used.size() > 80);
-  for (Language language : {Language::et, Language::en}) {
+  for (Language language : all_languages) {
     for (const std::string& key : used) {
       INFO(std::string(language_code(language)) << ": " << key);
       // A counted text (trn) is found by its forms; "other" is the one every language has.
@@ -73,7 +116,7 @@ TEST_CASE("every key the program asks for is in both catalogs") {
 }
 
 TEST_CASE("every value of every list has a name in both languages") {
-  for (Language language : {Language::et, Language::en}) {
+  for (Language language : all_languages) {
     const Catalog& c = Catalog::embedded(language);
     check_enum_translated<Tone>(c);
     check_enum_translated<Channel>(c);
@@ -99,7 +142,7 @@ TEST_CASE("every value of every list has a name in both languages") {
 }
 
 TEST_CASE("every view, document type, month and quarter has a name in both languages") {
-  for (Language language : {Language::et, Language::en}) {
+  for (Language language : all_languages) {
     const Catalog& c = Catalog::embedded(language);
     for (View view : all_views) CHECK(c.find("view." + std::string(view_key(view))) != nullptr);
     for (const DeadlineRule& rule : default_deadline_rules())
@@ -108,7 +151,7 @@ TEST_CASE("every view, document type, month and quarter has a name in both langu
 }
 
 TEST_CASE("every editable field has a label in both languages") {
-  for (Language language : {Language::et, Language::en})
+  for (Language language : all_languages)
     for (std::string_view table :
          {"documents", "media_items", "incidents", "accounts", "comm_activities"}) {
       const TableSpec* spec = find_table_spec(table);
@@ -123,6 +166,8 @@ TEST_CASE("every editable field has a label in both languages") {
 TEST_CASE("tr follows the chosen language and shows a missing key as itself") {
   set_language(Language::en);
   CHECK(std::string(tr("view.deadlines")) == "Deadlines");
+  set_language(Language::ru);
+  CHECK(std::string(tr("doc_type.information_request")) == "Запрос на информацию");
   set_language(Language::et);
   CHECK(std::string(tr("view.deadlines")) == "Tähtajad");
   CHECK(std::string(tr("no.such.key")) == "no.such.key");
@@ -134,6 +179,29 @@ TEST_CASE("a catalog that is not an object of strings is refused") {
   CHECK_THROWS(Catalog::from_json(R"({"a": 1})"));
   CHECK_THROWS(Catalog::from_json("{not json"));
   CHECK(Catalog::from_json(R"({"a": "b"})").find("a") != nullptr);
+}
+
+TEST_CASE("each language chooses its plural forms by CLDR's rules") {
+  const std::int64_t counts[] = {0, 1, 2, 5, 11, 21, 22, 25, 101, 111};
+  const std::map<Language, std::vector<std::string_view>> expected = {
+      {Language::et,
+       {"other", "one", "other", "other", "other", "other", "other", "other", "other", "other"}},
+      {Language::en,
+       {"other", "one", "other", "other", "other", "other", "other", "other", "other", "other"}},
+      {Language::ru, {"many", "one", "few", "many", "many", "one", "few", "many", "one", "many"}},
+  };
+  for (const auto& [language, categories] : expected)
+    for (std::size_t i = 0; i < std::size(counts); ++i) {
+      INFO(language_code(language) << " " << counts[i]);
+      CHECK(plural_category(counts[i], language) == categories[i]);
+    }
+  set_language(Language::ru);
+  CHECK(trn("table.heading", 1, "Документы", "1") == "Документы: 1 запись");
+  CHECK(trn("table.heading", 2, "Документы", "2") == "Документы: 2 записи");
+  CHECK(trn("table.heading", 5, "Документы", "5") == "Документы: 5 записей");
+  CHECK(trn("table.heading", 21, "Документы", "21") == "Документы: 21 запись");
+  CHECK(trn("table.heading", 111, "Документы", "111") == "Документы: 111 записей");
+  set_language(Language::et);
 }
 
 TEST_CASE("a count takes its language's plural form") {
@@ -152,7 +220,7 @@ TEST_CASE("a count takes its language's plural form") {
 }
 
 TEST_CASE("every counted text has its 'other' form wherever it has another") {
-  for (Language language : {Language::et, Language::en})
+  for (Language language : all_languages)
     for (const auto& [key, text] : Catalog::embedded(language).entries())
       for (std::string_view form : {".one", ".few", ".many"})
         if (key.size() > form.size() &&

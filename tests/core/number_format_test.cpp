@@ -19,3 +19,9 @@ TEST_CASE("English numbers use a comma for thousands and a point for decimals") 
   CHECK(format_decimal(1234.5, 1, Language::en) == "1,234.5");
   CHECK(format_percent(0.953, 1, Language::en) == "95.3%");
 }
+
+TEST_CASE("Russian numbers are written as Estonian ones: no-break space and decimal comma") {
+  CHECK(format_count(1234567, Language::ru) == "1\u00a0234\u00a0567");
+  CHECK(format_decimal(1234.5, 1, Language::ru) == "1\u00a0234,5");
+  CHECK(format_percent(0.953, 1, Language::ru) == "95,3\u00a0%");
+}

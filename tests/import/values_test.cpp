@@ -380,7 +380,7 @@ TEST_CASE("every list value has a name in the Estonian and English catalogs") {
        {"tone", "channel", "content_language", "subject", "direction", "activity_channel",
         "activity_status", "incident_category", "severity", "incident_status", "privilege"})
     for (const std::string& key : choice_keys(list))
-      for (Language language : {Language::et, Language::en}) {
+      for (Language language : all_languages) {
         INFO(list << "." << key);
         CHECK(Catalog::embedded(language).find("enum." + std::string(list) + "." + key));
       }

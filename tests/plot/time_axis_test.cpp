@@ -93,7 +93,7 @@ TEST_CASE("ten years are labelled by year, in steps when narrow") {
 }
 
 TEST_CASE("labels never overlap, from a week to ten years, narrow to wide") {
-  for (Language language : {Language::et, Language::en}) {
+  for (Language language : all_languages) {
     set_language(language);
     for (int days : {7, 31, 92, 365, 3 * 365, 3653}) {
       for (float width : {160.0f, 320.0f, 640.0f, 1280.0f, 2400.0f}) {

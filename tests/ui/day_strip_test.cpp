@@ -27,7 +27,7 @@ TEST_CASE("the coming days' weekdays and dates fit their cells at every window s
     float width, height;
   };
   for (Size size : {Size{1280, 720}, Size{1366, 768}, Size{1600, 1000}, Size{1920, 1080}}) {
-    for (Language language : {Language::et, Language::en}) {
+    for (Language language : all_languages) {
       INFO(size.width << "x" << size.height << " " << language_code(language));
       set_language(language);
       Session session;

@@ -83,7 +83,7 @@ TEST_CASE("header labels wrap at spaces into two lines, the rest cut in the seco
 }
 
 TEST_CASE("the status column is not named like a status field beside it", "[no-db]") {
-  for (Language language : {Language::et, Language::en}) {
+  for (Language language : all_languages) {
     set_language(language);
     for (const TableSpec* spec :
          {&documents_spec(), &incidents_spec(), &accounts_spec(), &comm_activities_spec()}) {

@@ -173,7 +173,7 @@ TEST_CASE("beside the editor the table ends where the editor begins and scrolls 
 }
 
 TEST_CASE("every tab stays in reach at 1366×768 and 1280×720, the editor open or not") {
-  for (Language language : {Language::et, Language::en})
+  for (Language language : all_languages)
     for (ImVec2 size : {ImVec2(1366, 768), ImVec2(1280, 720)}) {
       set_language(language);
       Session session;

@@ -1,0 +1,32 @@
+#pragma once
+// Text in the order the reader's language sorts it, by ICU's collator: Estonian puts š z ž
+// after s and õ ä ö ü after w, Russian sorts Cyrillic by its alphabet (ё beside е), and each
+// orders the other script's names after its own.
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/i18n.h"
+
+namespace raekoda {
+
+// Below zero when `a` comes first, zero when the language sees no difference, above zero
+// otherwise. Text that is not valid UTF-8 compares by its bytes after all valid text.
+int collate(std::string_view a, std::string_view b, Language language = current_language());
+
+inline bool collates_before(std::string_view a, std::string_view b,
+                            Language language = current_language()) {
+  return collate(a, b, language) < 0;
+}
+
+// Sorts `items` by the text `name_of` gives each, equal names keeping their order.
+template <class T, class NameOf>
+void sort_by_name(std::vector<T>& items, NameOf name_of, Language language = current_language()) {
+  std::stable_sort(items.begin(), items.end(), [&](const T& a, const T& b) {
+    return collates_before(name_of(a), name_of(b), language);
+  });
+}
+
+}  // namespace raekoda

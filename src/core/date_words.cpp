@@ -1,0 +1,22 @@
+#include "core/date_words.h"
+
+#include "core/i18n.h"
+
+namespace raekoda {
+namespace {
+
+std::string month_after_day(Date date) {
+  return tr("month.genitive." + std::to_string(date.month()));
+}
+
+}  // namespace
+
+std::string long_date(Date date) {
+  return trf("date.long", date.day(), month_after_day(date), date.year());
+}
+
+std::string day_and_month(Date date) {
+  return trf("date.day_month", date.day(), month_after_day(date));
+}
+
+}  // namespace raekoda
