@@ -15,8 +15,8 @@ std::string long_date(Date date) {
   return trf("date.long", date.day(), month_after_day(date), date.year());
 }
 
-std::string day_and_month(Date date) {
-  return trf("date.day_month", date.day(), month_after_day(date));
+std::string long_moment(DateTime moment) {
+  return trf("date.moment", long_date(moment.date), moment.clock());
 }
 
 }  // namespace raekoda

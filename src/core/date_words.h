@@ -11,7 +11,7 @@ namespace raekoda {
 
 // The day, the month in words and the year.
 std::string long_date(Date date);
-// The day and the month in words, for a date within the year in view.
-std::string day_and_month(Date date);
+// long_date() and the time of day: "22. november 2026 kell 14:05", «22 ноября 2026 года, 14:05».
+std::string long_moment(DateTime moment);
 
 }  // namespace raekoda

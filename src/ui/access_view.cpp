@@ -177,7 +177,7 @@ void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& ses
   for (const auto& a : f.leaver_accounts) live.push_back(a.account);
   std::vector<RowInPlace> rows = rows_in_place(state.row_holds, "leavers", live);
   if (rows.empty()) {
-    ImGui::TextDisabled("%s", tr("access.tile.leavers_none"));
+    note(tr("access.tile.leavers_none"));
     return;
   }
   float shown = static_cast<float>(std::min<std::size_t>(rows.size(), 8));
@@ -255,7 +255,7 @@ void draw_undone_revokes(const AccessFigures& f, UiState& state, const SessionIn
   for (const auto& r : f.revokes_not_done) live.push_back(r.decision);
   std::vector<RowInPlace> rows = rows_in_place(state.row_holds, "undone_revokes", live);
   if (rows.empty()) {
-    ImGui::TextDisabled("%s", tr("access.undone.none"));
+    note(tr("access.undone.none"));
     return;
   }
   float shown = static_cast<float>(std::min<std::size_t>(rows.size(), 8));
@@ -350,7 +350,7 @@ void draw_decisions(const AccessFigures& f, UiState& state, const SessionInfo& s
                     Actions& actions) {
   const AccessFigures::Campaign* c = current(f);
   if (!c || f.decisions.empty()) {
-    ImGui::TextDisabled("%s", tr("access.tile.no_campaign"));
+    note(tr("access.tile.no_campaign"));
     return;
   }
   bool open = c->state == CampaignState::open;
@@ -459,7 +459,7 @@ void draw_campaign(const AccessFigures& f, UiState& state, const SessionInfo& se
   const AccessFigures::Campaign* c = current(f);
   panel(c ? c->name.c_str() : tr("access.campaign"), fonts);
   if (!c) {
-    ImGui::TextDisabled("%s", tr("access.tile.no_campaign"));
+    note(tr("access.tile.no_campaign"));
     return;
   }
   std::string when =
@@ -467,7 +467,7 @@ void draw_campaign(const AccessFigures& f, UiState& state, const SessionInfo& se
           ? trf("access.campaign.closed", c->starts_on.display(), c->closed_on->display())
           : trf("access.campaign.open", c->starts_on.display(), c->due_on.display(),
                 c->reviewer_name);
-  ImGui::TextDisabled("%s", when.c_str());
+  note(when);
   if (c->state == CampaignState::open) {
     ImGui::BeginDisabled(session.read_only);
     if (ImGui::SmallButton(tr("access.campaign.close"))) ImGui::OpenPopup("close_campaign");
@@ -591,7 +591,7 @@ void draw_matrix(const AccessFigures& f, UiState& state, const Fonts& fonts, Act
   }
   remember_item(state, "access.matrix.unit");
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", tr("access.matrix.hint"));
+  note(tr("access.matrix.hint"));
   const plot::Theme& theme = plot::theme(state.theme);
   plot::MatrixData data;
   data.rows = f.matrix_people;

@@ -152,7 +152,7 @@ void draw_law_differences(const DeadlineFigures& f, UiState& state) {
 void draw_responders(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("deadlines.by_responder"), fonts);
   if (f.overdue_now == 0) {
-    ImGui::TextDisabled("%s", tr("deadlines.tile.nothing_overdue"));
+    note(tr("deadlines.tile.nothing_overdue"));
     return;
   }
   // Responders come most overdue first: the top ones are named, the rest summed, so that a
@@ -220,7 +220,7 @@ void draw_coming(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   }
   auto picked = plot::day_strip("deadlines_coming", cells, 84, state.chart_context(fonts));
   remember_item(state, "plot.deadlines.coming");
-  ImGui::TextDisabled("%s", tr("deadlines.coming.hint"));
+  note(tr("deadlines.coming.hint"));
   if (!picked) return;
   auto i = static_cast<std::size_t>(picked->index);
   // Due dates on the days off before a working day fall due on it.
@@ -300,7 +300,7 @@ void draw_types(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   auto picked =
       plot::ranking_chart("deadlines_by_type", items, options, state.chart_context(fonts));
   remember_item(state, "plot.deadlines.types");
-  ImGui::TextDisabled("%s", tr("deadlines.by_type.hint"));
+  note(tr("deadlines.by_type.hint"));
   if (!picked) return;
   Date year_ago = f.today.plus_months(-12).plus_days(1);
   state.table = documents({type_is(picked->key), answered_between(year_ago, f.today)},
@@ -315,7 +315,7 @@ void draw_units(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
       items.push_back({group_name(group), static_cast<double>(group.overdue), 0, group.key,
                        on_time_note(group)});
   if (items.empty()) {
-    ImGui::TextDisabled("%s", tr("deadlines.tile.nothing_overdue"));
+    note(tr("deadlines.tile.nothing_overdue"));
     return;
   }
   plot::RankingOptions options;

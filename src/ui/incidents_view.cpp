@@ -157,7 +157,7 @@ void draw_weekly(const IncidentFigures& f, UiState& state, const Fonts& fonts) {
 // Unresolved incidents, those past their target first; a row opens the incident.
 void draw_open_list(const IncidentFigures& f, UiState& state, Actions& actions) {
   if (f.open.empty()) {
-    ImGui::TextDisabled("%s", tr("incidents.none_open"));
+    note(tr("incidents.none_open"));
     return;
   }
   constexpr ImGuiTableFlags flags =
@@ -267,7 +267,7 @@ void draw_breaches(const IncidentFigures& f, UiState& state, const Fonts& fonts,
         trf("incidents.drill.breaches_in", picked->category, month), "opened_at", true);
   }
   // The targets themselves, each editable: the IT lead agrees them with the city.
-  ImGui::TextDisabled("%s", tr("incidents.targets"));
+  note(tr("incidents.targets"));
   // The buttons run on to a new line where the panel ends, not past its edge.
   float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   for (std::size_t s = 0; s < Severity_count; ++s) {
@@ -423,7 +423,7 @@ void draw_restores(const IncidentFigures& f, UiState& state, const Fonts& fonts)
       ImGui::TextUnformatted(
           trn("incidents.restores.every", *r.interval_days, *r.interval_days).c_str());
     else
-      ImGui::TextDisabled("%s", tr("incidents.restores.not_required"));
+      note(tr("incidents.restores.not_required"));
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.last_test ? r.last_test->display().c_str() : "–");
     ImGui::TableNextColumn();
@@ -468,8 +468,7 @@ EditorState new_incident(const IncidentFigures& f, const ValidationContext& cont
 
 void draw_incidents(const IncidentFigures& f, UiState& state, const SessionInfo& session,
                     const Fonts& fonts, Actions& actions) {
-  view_heading(tr("view.incidents"),
-               trf("incidents.subheading", long_date(f.now.date) + " " + f.now.clock()), fonts);
+  view_heading(tr("view.incidents"), trf("incidents.subheading", long_moment(f.now)), fonts);
   // All incidents, or security incidents alone: every figure below follows.
   bool& security_only = state.area_options.incidents_security_only;
   if (ImGui::RadioButton(tr("incidents.scope.all"), !security_only) && security_only) {

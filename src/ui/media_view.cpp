@@ -342,7 +342,7 @@ void draw_heatmap(const MediaFigures& f, UiState& state, const Fonts& fonts) {
 // Misleading or false items still owed a rebuttal; a row opens the item.
 void draw_rebuttals(const MediaFigures& f, std::size_t rows, UiState& state, Actions& actions) {
   if (f.open_rebuttals.empty()) {
-    ImGui::TextDisabled("%s", tr("media.tile.rebuttals_none"));
+    note(tr("media.tile.rebuttals_none"));
     return;
   }
   constexpr ImGuiTableFlags flags =
@@ -395,7 +395,7 @@ void draw_rebuttals(const MediaFigures& f, std::size_t rows, UiState& state, Act
 void draw_releases(const MediaFigures& f, UiState& state, const SessionInfo& session,
                    Actions& actions) {
   if (f.releases.empty()) {
-    ImGui::TextDisabled("%s", tr("media.releases.none"));
+    note(tr("media.releases.none"));
     return;
   }
   constexpr ImGuiTableFlags flags =
@@ -440,7 +440,7 @@ void draw_releases(const MediaFigures& f, UiState& state, const SessionInfo& ses
     ImGui::TextUnformatted(tr(catalog_key(release.state)));
     if (!release.return_comment.empty()) {
       ImGui::SameLine();
-      ImGui::TextDisabled("%s", trf("media.releases.comment", release.return_comment).c_str());
+      note(trf("media.releases.comment", release.return_comment));
     }
     ImGui::TableNextColumn();
     // Named by its place in the figures, which is where it goes once the list closes up.
@@ -581,6 +581,9 @@ void draw_media(const MediaFigures& f, UiState& state, const SessionInfo& sessio
   ImGui::SameLine();
   float buttons = ImGui::CalcTextSize(tr("media.review.open")).x +
                   ImGui::CalcTextSize(tr("media.review.save")).x + 60;
+  // Where the period's words leave no room (a long Russian line on a small screen), the review's
+  // buttons go to a line of their own rather than past the window's edge.
+  if (ImGui::GetCursorPosX() + buttons > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
   ImGui::SetCursorPosX(
       std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
   if (ImGui::Button(tr(state.media_review ? "media.review.close" : "media.review.open")))

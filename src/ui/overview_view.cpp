@@ -125,7 +125,7 @@ void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& 
   ImGui::PushFont(fonts.title);
   ImGui::TextUnformatted(tr("overview.heading"));
   ImGui::PopFont();
-  ImGui::TextDisabled("%s", trf("overview.subheading", long_date(figures.today)).c_str());
+  note(trf("overview.subheading", long_date(figures.today)));
   ImGui::Spacing();
 
   constexpr std::array<View, 5> targets = {View::media, View::deadlines, View::plan,

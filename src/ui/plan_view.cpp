@@ -82,6 +82,11 @@ TableState next_issue_contents(const PlanFigures& f) {
                     issue.title);
 }
 
+// "27.11": the issue's title carries its year, and the tile has room for one line more.
+std::string day_and_month(Date day) {
+  return fmt::format("{:02}.{:02}", day.day(), day.month());
+}
+
 void draw_tiles(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   std::vector<plot::KpiTile> tiles(4);
   plot::KpiTile& on_time = tiles[0];
@@ -112,7 +117,6 @@ void draw_tiles(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   if (f.next_issue) {
     int days = f.today.days_until(f.next_issue->copy_deadline_on);
     issue.value = trn("plan.tile.issue_days", days, days);
-    // The days in words without the year, which the issue's title carries ("27 ноября").
     issue.detail =
         trn("plan.tile.issue_detail", f.next_issue_activities, f.next_issue->title,
             format_count(f.next_issue_activities), day_and_month(f.next_issue->copy_deadline_on),
@@ -260,7 +264,7 @@ void draw_done_per_month(const PlanFigures& f, UiState& state, const Fonts& font
 void draw_late_by_owner(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("plan.late_by_owner"), fonts);
   if (f.late_by_owner.empty()) {
-    ImGui::TextDisabled("%s", tr("plan.tile.nothing_late"));
+    note(tr("plan.tile.nothing_late"));
     return;
   }
   std::vector<plot::RankedItem> items;
@@ -335,7 +339,7 @@ void draw_plan(const PlanFigures& f, UiState& state, const SessionInfo& session,
   ImGui::TextUnformatted(tr("plan.timeline"));
   ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", tr("plan.timeline_hint"));
+  note(tr("plan.timeline_hint"));
   draw_timeline(f, state, session, fonts, actions);
   if (begin_panels("##plan_progress", 3)) {
     draw_burnup(f, state, fonts);

@@ -290,7 +290,7 @@ void draw_fields(UiState& state, EditorState& editor, bool read_only, const plot
 
 void draw_history(const EditorState& editor, const ReferenceLabels& labels) {
   if (editor.history.empty()) {
-    ImGui::TextDisabled("%s", tr("editor.no_history"));
+    note(tr("editor.no_history"));
     return;
   }
   constexpr ImGuiTableFlags flags =
@@ -436,7 +436,7 @@ void draw_saved_status(const EditorState& editor, const plot::Theme& theme) {
   draw_record_status(editor.status, theme);
   if (editor.dirty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr("editor.status_as_saved"));
+    note(tr("editor.status_as_saved"));
   }
 }
 }  // namespace

@@ -512,7 +512,7 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
   ImGui::EndDisabled();
   remember_item(state, "records.new");
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", tr("table.keys_hint"));
+  note(tr("table.keys_hint"));
 
   // Keyboard: arrows move, Enter opens.
   bool cursor_moved = false;

@@ -10,13 +10,16 @@ void view_heading(const char* title, const std::string& subtitle, const Fonts& f
   ImGui::PushFont(fonts.title);
   ImGui::TextUnformatted(title);
   ImGui::PopFont();
-  // Wrapped, not clipped: a Russian line runs a third longer than the Estonian one.
+  note(subtitle);
+  ImGui::Spacing();
+}
+
+void note(const std::string& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(subtitle.c_str());
+  ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
-  ImGui::Spacing();
 }
 
 int tile_row(const std::vector<plot::KpiTile>& tiles, const std::vector<std::string>& ids,

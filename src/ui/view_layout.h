@@ -16,6 +16,13 @@ namespace raekoda::ui {
 // The view's title and, beneath it, what the figures are counted on.
 void view_heading(const char* title, const std::string& subtitle, const Fonts& fonts);
 
+// A grey sentence (a hint, "nothing to show"), wrapped at the panel's or window's right edge
+// rather than cut there: Russian runs a third longer than Estonian.
+void note(const std::string& text);
+inline void note(const char* text) {
+  note(std::string(text));
+}
+
 // Tiles side by side in one row, named `ids` for tests; returns the index of the one clicked, or
 // -1. A tile's tooltip says it opens the records it counts.
 int tile_row(const std::vector<plot::KpiTile>& tiles, const std::vector<std::string>& ids,

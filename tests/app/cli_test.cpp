@@ -195,6 +195,30 @@ TEST_CASE("--help speaks the language of --lang, else of the locale") {
   CHECK(in_locale("LANG=C", "--lang=en --help").output.find("Usage:") != std::string::npos);
 }
 
+TEST_CASE("a Russian locale gets Russian, and the language chosen in the dashboard comes first") {
+  auto russian = in_locale("LANG=ru_RU.UTF-8", "--help");
+  CHECK(russian.exit_code == 0);
+  CHECK(russian.output.find("Использование: raekoda [ПАРАМЕТРЫ] [КОМАНДА]") != std::string::npos);
+  CHECK(russian.output.find("Записать демонстрационные данные") != std::string::npos);
+  CHECK(in_locale("LC_MESSAGES=ru_EE.UTF-8", "demo-data").output ==
+        "Не указан обязательный параметр --db\nСправка: raekoda demo-data --help\n");
+
+  TempDir dir;
+  std::filesystem::create_directories(dir / "raekoda");
+  write_file(dir / "raekoda" / "settings.toml", "language = \"ru\"\n");
+  std::string config = "XDG_CONFIG_HOME=" + quoted(dir.path().string()) + " ";
+  CHECK(in_locale(config + "LANG=en_GB.UTF-8", "--help").output.find("Использование:") !=
+        std::string::npos);
+  CHECK(in_locale(config + "LANG=ru_RU.UTF-8", "--lang et --help").output.find("Kasutus:") !=
+        std::string::npos);
+  // A settings file that cannot be read costs nothing but the choice: the locale decides.
+  write_file(dir / "raekoda" / "settings.toml", "language = [\n");
+  auto broken = in_locale(config + "LANG=en_GB.UTF-8", "--help");
+  CHECK(broken.exit_code == 0);
+  CHECK(broken.output.find("Usage:") != std::string::npos);
+  CHECK(read_file(dir / "raekoda" / "settings.toml") == "language = [\n");
+}
+
 TEST_CASE("a subcommand's help is in the user's language, option by option") {
   auto help = in_locale("LANG=et_EE.UTF-8", "demo-data --help");
   CHECK(help.exit_code == 0);

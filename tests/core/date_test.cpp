@@ -77,14 +77,16 @@ TEST_CASE("a date in words: Russian names the month in the genitive after a day"
   Date march = *Date::from_ymd(2027, 3, 22);
   set_language(Language::et);
   CHECK(raekoda::long_date(first) == "1. detsember 2026");
-  CHECK(raekoda::day_and_month(march) == "22. märts");
+  CHECK(raekoda::long_date(march) == "22. märts 2027");
+  CHECK(raekoda::long_moment({march, 14 * 60 + 5}) == "22. märts 2027 kell 14:05");
   set_language(Language::ru);
   CHECK(raekoda::long_date(first) == "1 декабря 2026 года");
-  CHECK(raekoda::day_and_month(march) == "22 марта");
+  CHECK(raekoda::long_date(march) == "22 марта 2027 года");
+  CHECK(raekoda::long_moment({march, 14 * 60 + 5}) == "22 марта 2027 года, 14:05");
   CHECK(std::string(tr("month.long.12")) == "декабрь");  // alone: the nominative
   set_language(Language::en);
   CHECK(raekoda::long_date(first) == "1 December 2026");
-  CHECK(raekoda::day_and_month(march) == "22 March");
+  CHECK(raekoda::long_date(march) == "22 March 2027");
   // The figures' own dates stay dd.mm.yyyy in every language.
   CHECK(first.display() == "01.12.2026");
   set_language(Language::et);
