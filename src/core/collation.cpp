@@ -1,5 +1,6 @@
 #include "core/collation.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -7,6 +8,7 @@
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/stringpiece.h>
+#include <unicode/unistr.h>
 
 #include "core/text.h"
 
@@ -52,6 +54,45 @@ int collate(std::string_view a, std::string_view b, Language language) {
   // so that a sort is the same each time.
   if (order == UCOL_EQUAL) return bytewise(a, b);
   return order == UCOL_LESS ? -1 : 1;
+}
+
+std::vector<std::size_t> collation_order(const std::vector<std::string_view>& texts,
+                                         Language language) {
+  const icu::Collator* collator = collator_for(language);
+  // A text's place: valid UTF-8 first, then the sort key, then the bytes (as collate() orders).
+  struct Key {
+    bool invalid = false;
+    std::string bytes;  // ICU's sort key, or the text itself where there is none
+  };
+  std::vector<Key> keys(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    std::string_view text = texts[i];
+    keys[i].invalid = !is_valid_utf8(text);
+    if (!collator || keys[i].invalid) continue;
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
+    // Most keys fit the first guess; a longer one is asked for again at its length.
+    std::string& key = keys[i].bytes;
+    key.resize(text.size() * 2 + 32);
+    auto fill = [&] {
+      return collator->getSortKey(unicode, reinterpret_cast<std::uint8_t*>(key.data()),
+                                  static_cast<std::int32_t>(key.size()));
+    };
+    auto length = static_cast<std::size_t>(fill());
+    if (length > key.size()) {
+      key.resize(length);
+      fill();
+    }
+    key.resize(length);
+  }
+  std::vector<std::size_t> order(texts.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (keys[a].invalid != keys[b].invalid) return keys[b].invalid;
+    if (keys[a].bytes != keys[b].bytes) return keys[a].bytes < keys[b].bytes;
+    return texts[a] < texts[b];
+  });
+  return order;
 }
 
 }  // namespace raekoda
