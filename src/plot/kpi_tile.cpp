@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "plot/chart.h"
+#include "plot/line_breaks.h"
 
 namespace raekoda::plot {
 namespace {
@@ -13,17 +16,27 @@ constexpr float accent_width = 6.0f;
 constexpr float padding = 16.0f;
 constexpr float rounding = 8.0f;
 
-float text_height(ImFont* font, const std::string& text, float max_width) {
-  const char* begin = text.c_str();
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, max_width, begin, begin + text.size()).y;
+std::vector<std::string> tile_lines(ImFont* font, const std::string& text, float max_width) {
+  return break_lines(text, max_width, [font](std::string_view piece) {
+    return font
+        ->CalcTextSizeA(font->FontSize, FLT_MAX, 0, piece.data(), piece.data() + piece.size())
+        .x;
+  });
 }
 
-// Draws `text` wrapped to `max_width` and returns the height it took.
+float text_height(ImFont* font, const std::string& text, float max_width) {
+  return static_cast<float>(tile_lines(font, text, max_width).size()) * font->FontSize;
+}
+
+// Draws `text` in lines of at most `max_width` (plot/line_breaks.h) and returns the height it
+// took.
 float text_wrapped(ImDrawList* draw, ImFont* font, ImVec2 at, ImU32 colour, const std::string& text,
                    float max_width) {
-  const char* begin = text.c_str();
-  draw->AddText(font, font->FontSize, at, colour, begin, begin + text.size(), max_width);
-  return text_height(font, text, max_width);
+  std::vector<std::string> lines = tile_lines(font, text, max_width);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    draw->AddText(font, font->FontSize, ImVec2(at.x, at.y + static_cast<float>(i) * font->FontSize),
+                  colour, lines[i].c_str());
+  return static_cast<float>(lines.size()) * font->FontSize;
 }
 
 float text_width(ImFont* font, std::string_view text) {

@@ -172,7 +172,7 @@ void draw_gallery(UiState& state, const Fonts& fonts) {
        Assessment::neutral,
        {}},
       {tr("gallery.tile.resolve"),
-       format_decimal(5.5, 1) + " h",
+       trf("incidents.target_hours", format_decimal(5.5, 1)),
        tr("gallery.tile.resolve_detail"),
        "▼ " + format_percent(0.18, 0),
        Assessment::good,

@@ -272,7 +272,8 @@ void draw_breaches(const IncidentFigures& f, UiState& state, const Fonts& fonts,
   float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   for (std::size_t s = 0; s < Severity_count; ++s) {
     std::string label = std::string(tr(catalog_key(static_cast<Severity>(s)))) + " " +
-                        hours(f.target_minutes[s] / 60.0) + " h##target" + std::to_string(s);
+                        trf("incidents.target_hours", hours(f.target_minutes[s] / 60.0)) +
+                        "##target" + std::to_string(s);
     float width =
         ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
     float spacing = ImGui::GetStyle().ItemSpacing.x;

@@ -579,10 +579,12 @@ void draw_media(const MediaFigures& f, UiState& state, const SessionInfo& sessio
     view_heading(tr("view.media"), trf("media.subheading", long_date(f.today)), fonts);
   draw_period_picker(f, state, actions);
   ImGui::SameLine();
-  float buttons = ImGui::CalcTextSize(tr("media.review.open")).x +
-                  ImGui::CalcTextSize(tr("media.review.save")).x + 60;
+  float padding = ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+  float buttons =
+      ImGui::CalcTextSize(tr(state.media_review ? "media.review.close" : "media.review.open")).x +
+      (state.media_review ? ImGui::CalcTextSize(tr("media.review.save")).x + padding : 0) + padding;
   // Where the period's words leave no room (a long Russian line on a small screen), the review's
-  // buttons go to a line of their own rather than past the window's edge.
+  // buttons go to the right of a line of their own rather than past the window's edge.
   if (ImGui::GetCursorPosX() + buttons > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
   ImGui::SetCursorPosX(
       std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));

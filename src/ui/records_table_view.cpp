@@ -484,10 +484,28 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
       trn("table.heading", table.total, table.title, format_count(table.total)).c_str());
   ImGui::PopFont();
 
+  // The chips, the search and the buttons flow onto as many lines as they need, so that none
+  // runs under the editor's panel or past the window in a longer language.
+  const float right = std::min(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
+                               editor_panel_left(state) - ImGui::GetStyle().ItemSpacing.x);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  auto button_width = [&](const std::string& label) {
+    return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+  };
+  // The next item on this line when it fits, else at the start of the next.
+  bool line_started = false;
+  auto place = [&](float width, float gap) {
+    if (line_started) {
+      ImGui::SameLine(0, gap);
+      if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+    }
+    line_started = true;
+  };
+
   // Chips: each filter in words, removable.
   for (std::size_t i = 0; i < table.query.filters.size(); ++i) {
-    if (i) ImGui::SameLine();
     std::string chip = table.query.filters[i].label + "  ×##chip" + std::to_string(i);
+    place(button_width(chip), style.ItemSpacing.x);
     if (ImGui::SmallButton(chip.c_str())) {
       table.query.filters.erase(table.query.filters.begin() + static_cast<std::ptrdiff_t>(i));
       table.stale = true;
@@ -496,23 +514,31 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("table.remove_chip"));
     remember_item(state, "records.chip." + std::to_string(i));
   }
-  if (!table.query.filters.empty()) ImGui::SameLine(0, 24);
-  ImGui::SetNextItemWidth(260);
+  constexpr float search_width = 260;
+  place(search_width, 24);
+  ImGui::SetNextItemWidth(search_width);
   if (ImGui::InputTextWithHint("##search", tr("table.search"), &table.search)) {
     table.query.search = table.search;
     table.stale = true;
   }
   remember_item(state, "records.search");
-  ImGui::SameLine();
+  place(button_width(tr("table.export_csv")), style.ItemSpacing.x);
   if (ImGui::Button(tr("table.export_csv"))) actions.export_csv = true;
   remember_item(state, "records.export");
-  ImGui::SameLine();
+  place(button_width(tr("table.new")), style.ItemSpacing.x);
   ImGui::BeginDisabled(session.read_only);
   if (ImGui::Button(tr("table.new"))) state.editor = new_record_editor(table);
   ImGui::EndDisabled();
   remember_item(state, "records.new");
-  ImGui::SameLine();
-  note(tr("table.keys_hint"));
+  // The keys' hint only where it fits beside the buttons: it is a reminder, not an instruction.
+  const char* hint = tr("table.keys_hint");
+  ImGui::SameLine(0, style.ItemSpacing.x);
+  if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(hint).x <= right) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", hint);
+  } else {
+    ImGui::NewLine();
+  }
 
   // Keyboard: arrows move, Enter opens.
   bool cursor_moved = false;

@@ -67,6 +67,9 @@ void language_menu(UiState& state, Actions& actions) {
   remember_item(state, "topbar.language");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%s", trf("topbar.language", language_endonym(current_language())).c_str());
+  // Under the button, its right edge on the button's: the bar's other controls stay in view.
+  ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y),
+                          ImGuiCond_Always, ImVec2(1, 0));
   if (!ImGui::BeginPopup("language")) return;
   for (Language language : all_languages) {
     std::string label = std::string(language_endonym(language)) + "##language." +
