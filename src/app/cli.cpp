@@ -31,6 +31,7 @@ namespace {
 
 struct CommonOptions {
   std::string lang;  // empty: the language of the locale
+  std::string as;    // a person's login on a file; empty: the operating-system user
   std::string theme = "light";
   std::string today;  // YYYY-MM-DD; empty: the machine's date
 };
@@ -57,6 +58,15 @@ CLI::App* add_command(CLI::App& app, const char* name, const char* description_k
 struct Failure {
   std::string message;
 };
+
+// --as: on a file, the person to act as, for tests and demonstrations; the audit log keeps the
+// operating-system user beside them. A server knows who its user is.
+void act_as(Controller& controller, const std::string& login) {
+  if (login.empty()) return;
+  if (controller.database().backend() == db::Backend::postgresql)
+    throw Failure{tr("error.cli.as_on_server")};
+  controller.identify(login);
+}
 
 plot::ThemeKind theme_of(const CommonOptions& common) {
   return common.theme == "dark" ? plot::ThemeKind::dark : plot::ThemeKind::light;
@@ -101,6 +111,7 @@ int run_cli(int argc, char** argv) {
   std::string db_path;
   app.add_option("--db", db_path, tr("cli.help.db"))->type_name(database_type);
   add_common(app, common);
+  app.add_option("--as", common.as, tr("cli.help.as"))->type_name("LOGIN");
 
   CLI::App* demo = add_command(app, "demo-data", "cli.help.demo");
   std::uint64_t seed = 1;
@@ -133,6 +144,7 @@ int run_cli(int argc, char** argv) {
   shot->add_option("--step", step_texts, tr("cli.help.screenshot.step"))
       ->type_name(tr("cli.type.step"));
   add_common(*shot, common);
+  shot->add_option("--as", common.as, tr("cli.help.as"))->type_name("LOGIN");
 
   CLI::App* bench = add_command(app, "bench", "cli.help.bench");
   int frames = 300;
@@ -251,6 +263,7 @@ int run_cli(int argc, char** argv) {
                                             : db::Database::open(db_path, db::OpenMode::existing),
                             today);
       controller.ui_state().theme = theme_of(common);
+      act_as(controller, common.as);
       write_screenshot(controller, *view, width, height, out, steps);
       return 0;
     }
@@ -295,6 +308,7 @@ int run_cli(int argc, char** argv) {
     }
     Controller controller(db::Database::open(target, db::OpenMode::create_if_missing), today);
     controller.ui_state().theme = theme_of(common);
+    act_as(controller, common.as);
     controller.remember_settings_in(settings_path(), settings.problem);
     return run_dashboard(controller);
   } catch (const Failure& failure) {

@@ -13,6 +13,7 @@
 #include "db/deadline_queries.h"
 #include "db/demo_writer.h"
 #include "db/incident_queries.h"
+#include "db/people_queries.h"
 #include "db/server_roles.h"
 #include "plot/theme.h"
 
@@ -25,6 +26,27 @@ Controller::Controller(db::Database database, std::optional<Date> fixed_today)
   try {
     role_key_ = db::server_role_of(database_);
     if (role_key_) session_.role = tr("role." + *role_key_);
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
+  }
+  identify();
+}
+
+void Controller::identify(const std::optional<std::string>& login) {
+  try {
+    std::string who = login ? *login : db::session_login(database_);
+    Viewer viewer = unrestricted_viewer();
+    viewer.login = who;
+    bool set_up = db::logins_set_up(database_);
+    if (set_up) viewer = db::find_viewer(database_, who, today());
+    database_.set_viewer(viewer);
+    session_.viewer = viewer;
+    session_.person = viewer.name;
+    if (set_up) {
+      role_key_ = std::string(key_of(viewer.main_role()));
+      session_.role = tr("role." + *role_key_);
+      if (!viewer.person) warn(trf("notice.unknown_login", who));
+    }
   } catch (const db::DatabaseError& error) {
     warn(describe(error));
   }

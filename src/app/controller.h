@@ -35,6 +35,11 @@ public:
   ui::UiState& ui_state() { return ui_; }
   db::Database& database() { return database_; }
 
+  // Finds the person at the keyboard by `login`, else by the session's own user (the database
+  // user on a server, the operating-system user on a file), and shows and offers what their
+  // roles allow. Nobody found: a viewer, and the notice line says so.
+  void identify(const std::optional<std::string>& login = std::nullopt);
+
   // The language the user picks in the top bar is kept in `file` for next time; `problem` says
   // why the file could not be read, and is shown at once. Without a call a switch lasts until
   // the window closes, as in a screenshot.

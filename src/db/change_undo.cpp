@@ -78,12 +78,12 @@ SaveResult undo_change(Database& db, std::int64_t change_id, const Author& autho
   result.change_id = next_change_id(db);
   Statement audit = db.prepare(
       "INSERT INTO audit_log (change_id, changed_at, changed_by, action, table_name, record_id, "
-      "field, before_value, after_value, undoes_change_id) "
-      "VALUES (?, ?, ?, 'undo', ?, ?, ?, ?, ?, ?)");
+      "field, before_value, after_value, undoes_change_id, person_id) "
+      "VALUES (?, ?, ?, 'undo', ?, ?, ?, ?, ?, ?, ?)");
   for (const FieldChange& field : change->fields)
     audit
         .bind_all(result.change_id, author.at, author.user, spec->table, current->id, field.column,
-                  field.after, field.before, change_id)
+                  field.after, field.before, change_id, db.viewer().person)
         .run();
   result.current = *load_record(db, *spec, current->id);
   transaction.commit();

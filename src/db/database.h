@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/roles.h"
 #include "db/connection.h"
 
 struct sqlite3;
@@ -185,6 +186,10 @@ public:
   // The columns of `table` the server withholds from the user's role (personal data); none on
   // a file. Read once per table and connection.
   const std::vector<std::string>& withheld_columns(const std::string& table);
+  // The person at the keyboard: what the queries show them (db/visibility.h) and who the audit
+  // log names. Everything, and nobody, until the application says who it is.
+  void set_viewer(Viewer viewer) { viewer_ = std::move(viewer); }
+  const Viewer& viewer() const { return viewer_; }
   // `expression` ordered as the user's language sorts text: SQLite's collation `ui`, or the
   // server's ICU collation for the language (its default order where it was built without ICU).
   std::string collated(std::string_view expression);
@@ -197,6 +202,7 @@ private:
   std::string target_;
   std::map<std::string, std::vector<std::string>, std::less<>> withheld_;
   std::map<std::string, std::string, std::less<>> server_collations_;  // by language code
+  Viewer viewer_ = unrestricted_viewer();
   friend class Transaction;
   friend class WriteWaitScope;
 };

@@ -17,6 +17,8 @@ const std::vector<CopiedTable> tables_in_key_order{
     {"units", "id"},
     {"institutions", "id"},
     {"people", "id"},
+    {"person_roles", "id"},
+    {"role_permissions", "id"},
     {"media_outlets", "id"},
     {"media_items", "id"},
     {"press_releases", "id"},

@@ -231,6 +231,45 @@ private:
   std::int64_t rows_ = 0;
 };
 
+// Every person of the invented city logs in by the name before the @ of their address
+// ("mari.kask7"); the people the dashboard is for have their roles, and everyone who answers
+// documents is a responder.
+void give_logins_and_roles(Database& db) {
+  std::vector<std::pair<Id, std::string>> logins;
+  Statement people = db.prepare("SELECT id, email FROM people WHERE email IS NOT NULL");
+  while (people.step()) {
+    std::string email = people.text(1);
+    logins.emplace_back(people.integer(0), email.substr(0, email.find('@')));
+  }
+  Statement set_login = db.prepare("UPDATE people SET login = ? WHERE id = ?");
+  for (const auto& [id, login] : logins) {
+    set_login.bind_all(login, id);
+    set_login.run();
+  }
+  const std::pair<const char*, const char*> by_title[] = {
+      {"volikogu esimees", "council_chair"},
+      {"linnasekretär", "city_secretary"},
+      {"infospetsialist", "information_specialist"},
+      {"kommunikatsioonijuht", "communications"},
+      {"avalike suhete juhtivspetsialist", "communications"},
+      {"IT-peaspetsialist", "it_lead"},
+  };
+  Statement role = db.prepare(
+      "INSERT INTO person_roles (person_id, role) SELECT min(id), ? FROM people WHERE job_title = "
+      "? HAVING count(*) > 0");
+  for (const auto& [title, key] : by_title) {
+    role.bind_all(key, title);
+    role.run();
+  }
+  db.exec(
+      "INSERT INTO person_roles (person_id, role) SELECT min(p.id), 'head_of_chancellery' "
+      "FROM people p JOIN units u ON u.id = p.unit_id WHERE u.name = 'Linnakantselei' AND "
+      "p.job_title = 'juhataja' AND p.left_on IS NULL HAVING count(*) > 0");
+  db.exec(
+      "INSERT INTO person_roles (person_id, role) SELECT DISTINCT responder_id, 'responder' "
+      "FROM documents WHERE responder_id IS NOT NULL");
+}
+
 }  // namespace
 
 std::int64_t write_demo_data(Database& db, const DemoOptions& options) {
@@ -243,6 +282,7 @@ std::int64_t write_demo_data(Database& db, const DemoOptions& options) {
   db.exec(
       "UPDATE settings SET council_chair_id = "
       "(SELECT min(id) FROM people WHERE job_title = 'volikogu esimees')");
+  give_logins_and_roles(db);
   transaction.commit();
   return sink.rows();
 }

@@ -785,6 +785,7 @@ Id ImportWriter::commit() {
       static_cast<std::int64_t>(counts_.conflicts), static_cast<std::int64_t>(counts_.names_added),
       import_id_);
   summary.run();
+  name_the_person(db_, change_id_);
   statements_.clear();
   transaction_->commit();
   transaction_.reset();
@@ -915,6 +916,7 @@ ImportUndo undo_import(Database& db, Id import_id, const Author& author) {
   Statement mark = db.prepare("UPDATE imports SET undone_at = ? WHERE id = ?");
   mark.bind_all(author.at, import_id);
   mark.run();
+  name_the_person(db, undo_id);
   transaction.commit();
   return result;
 }

@@ -7,6 +7,7 @@
 #include "db/database.h"
 #include "db/record_store.h"
 #include "db/status_order.h"
+#include "db/visibility.h"
 
 namespace raekoda::db {
 namespace {
@@ -30,6 +31,12 @@ std::optional<std::string> day_after(const std::optional<std::string>& day) {
 bool withheld(Database& db, const RecordQuery& query, std::string_view column) {
   const std::vector<std::string>& hidden = db.withheld_columns(std::string(query.spec->table));
   return std::find(hidden.begin(), hidden.end(), column) != hidden.end();
+}
+
+// The column as the viewer sees it (db/visibility.h): a search finds, and a sort orders, only
+// what is shown.
+std::string shown(Database& db, const RecordQuery& query, std::string_view column) {
+  return visible_column(db, query.spec->table, column);
 }
 
 // The WHERE clause and its parameters, in order. A search does not look into what the server
@@ -116,7 +123,7 @@ std::string where_clause(Database& db, const RecordQuery& query,
       if (withheld(db, query, field.column)) continue;
       any += any.empty() ? "" : " OR ";
       // Folded as the SQL function folds the column: "zukov" finds "Žukov", "oun" "Õun".
-      any += "folded_contains(" + std::string(field.column) + ", ?) = 1";
+      any += "folded_contains(" + shown(db, query, field.column) + ", ?) = 1";
       parameters.push_back(folded);
     }
     if (!any.empty()) where += " AND (" + any + ")";
@@ -153,9 +160,9 @@ Ordering ordering(Database& db, const RecordQuery& query, const ValidationContex
     // Names and titles go in the order of the user's language: Šmidt after Saar, Õun near the
     // end in Estonian.
     const FieldSpec* field = query.spec->field(column);
-    std::string key = field && (field->type == FieldType::text || field->type == FieldType::notes)
-                          ? db.collated(column)
-                          : column;
+    std::string key = column == "id" ? column : shown(db, query, column);
+    if (field && (field->type == FieldType::text || field->type == FieldType::notes))
+      key = db.collated("(" + key + ")");
     result.keys = {"(" + column + " IS NULL)", key};
     result.nullable_keys = true;
     result.order_by = {column + " IS NULL", key + direction};

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "db/database.h"
+#include "db/visibility.h"
 
 namespace raekoda::db {
 namespace {
@@ -29,10 +30,10 @@ void write_audit(Database& db, std::int64_t change_id, const Author& author,
                  std::optional<std::int64_t> undoes = std::nullopt) {
   Statement insert = db.prepare(
       "INSERT INTO audit_log (change_id, changed_at, changed_by, action, table_name, record_id, "
-      "field, "
-      "before_value, after_value, undoes_change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "field, before_value, after_value, undoes_change_id, person_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind_all(change_id, author.at, author.user, action, spec.table, id, field, before, after,
-                  undoes);
+                  undoes, db.viewer().person);
   insert.run();
 }
 
@@ -62,6 +63,13 @@ std::string with_seconds(std::string moment) {
 
 }  // namespace
 
+void name_the_person(Database& db, std::int64_t change_id) {
+  if (!db.viewer().person) return;
+  Statement update = db.prepare("UPDATE audit_log SET person_id = ? WHERE change_id = ?");
+  update.bind_all(*db.viewer().person, change_id);
+  update.run();
+}
+
 std::int64_t next_change_id(Database& db) {
   return db.query_integer("SELECT coalesce(max(change_id), 0) + 1 FROM audit_log", 1);
 }
@@ -87,12 +95,10 @@ std::string record_columns(const TableSpec& spec) {
 }
 
 std::string record_columns(Database& db, const TableSpec& spec) {
-  const std::vector<std::string>& withheld = db.withheld_columns(std::string(spec.table));
-  if (withheld.empty()) return record_columns(spec);
   std::string columns = "id, version";
   for (const FieldSpec& field : spec.fields) {
-    bool hidden = std::find(withheld.begin(), withheld.end(), field.column) != withheld.end();
-    columns += ", " + (hidden ? "NULL AS " + std::string(field.column) : std::string(field.column));
+    std::string shown = visible_column(db, spec.table, field.column);
+    columns += ", " + (shown == field.column ? shown : shown + " AS " + std::string(field.column));
   }
   return columns;
 }

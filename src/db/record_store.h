@@ -24,6 +24,9 @@ class Statement;
 
 // The id the next change written to the audit log takes: the rows of one save share it.
 std::int64_t next_change_id(Database& db);
+// Names the person at the keyboard (Database::viewer) in a change's audit rows, beside the
+// operating-system or database user: a batch writes its rows first and the person once.
+void name_the_person(Database& db, std::int64_t change_id);
 
 // "id, version, <each field>": the columns read_record() expects, in that order.
 std::string record_columns(const TableSpec& spec);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/deadline_rule.h"
+#include "core/roles.h"
 #include "db/database.h"
 #include "db/schema_postgres.h"
 #include "db/server_roles.h"
@@ -441,6 +442,45 @@ CREATE INDEX media_items_url ON media_items(outlet_id, url) WHERE url IS NOT NUL
 CREATE INDEX people_email ON people(email) WHERE email IS NOT NULL;
 )sql";
 
+// Version 4: who is at the keyboard. The same text on both backends.
+constexpr std::string_view schema_v4 = R"sql(
+-- The operating-system user on a file, the database user on a server, that finds the person.
+ALTER TABLE people ADD COLUMN login TEXT CHECK (login IS NULL OR length(login) BETWEEN 1 AND 100);
+CREATE UNIQUE INDEX people_login ON people(login) WHERE login IS NOT NULL;
+
+CREATE TABLE person_roles (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  role TEXT NOT NULL CHECK (role IN ('council_chair', 'head_of_chancellery', 'city_secretary',
+    'information_specialist', 'communications', 'it_lead', 'responder', 'viewer')),
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (person_id, role)
+);
+
+-- What each role may do; the IT lead may change it.
+CREATE TABLE role_permissions (
+  id INTEGER PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('council_chair', 'head_of_chancellery', 'city_secretary',
+    'information_specialist', 'communications', 'it_lead', 'responder', 'viewer')),
+  permission TEXT NOT NULL CHECK (permission IN ('personal_data', 'review_people',
+    'approve_releases', 'decide_reviews', 'edit_rules', 'edit_documents', 'edit_media',
+    'edit_plan', 'edit_it', 'edit_people')),
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (role, permission)
+);
+
+-- The person who made a change, beside the operating-system or database user (changed_by).
+ALTER TABLE audit_log ADD COLUMN person_id INTEGER REFERENCES people(id);
+)sql";
+
+void seed_role_permissions(Database& db) {
+  Statement insert = db.prepare("INSERT INTO role_permissions (role, permission) VALUES (?, ?)");
+  for (const auto& [role, permission] : default_role_permissions()) {
+    insert.bind_all(key_of(role), key_of(permission));
+    insert.run();
+  }
+}
+
 void seed_rules(Database& db) {
   Statement insert_rule = db.prepare(
       "INSERT INTO deadline_rules (key, amount, unit, max_extension, extension_unit, basis) "
@@ -463,7 +503,7 @@ void seed_v1(Database& db) {
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all{schema_v1, schema_v2, schema_v3};
+  static const std::vector<std::string_view> all{schema_v1, schema_v2, schema_v3, schema_v4};
   return all;
 }
 
@@ -477,6 +517,7 @@ void migrate_sqlite(Database& db, int from, int to) {
       seed_v1(db);
       db.exec("PRAGMA application_id = " + std::to_string(raekoda_application_id));
     }
+    if (version == 3) seed_role_permissions(db);
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
   }
@@ -486,7 +527,6 @@ void migrate_postgres(Database& db, int from, int to) {
   if (from == 0) {
     Transaction transaction(db);
     db.exec(postgres_baseline());
-    db.exec(server_roles_sql());
     seed_rules(db);
     // Version 2's targets in working hours, in the order that gave them their ids on SQLite.
     db.exec(
@@ -498,9 +538,22 @@ void migrate_postgres(Database& db, int from, int to) {
     transaction.commit();
     from = postgres_baseline_version;
   }
-  if (from < to)
-    throw DatabaseError(ErrorKind::other,
-                        "no PostgreSQL migration to version " + std::to_string(from + 1));
+  // After the baseline, the migrations SQLite has, with what a server adds to a new table.
+  for (int version = from; version < to; ++version) {
+    if (version != 3)
+      throw DatabaseError(ErrorKind::other,
+                          "no PostgreSQL migration to version " + std::to_string(version + 1));
+    Transaction transaction(db);
+    db.exec(postgres_schema(schema_v4));
+    db.exec(postgres_initials_function());
+    db.exec(postgres_new_tables_sql({"person_roles", "role_permissions"}));
+    // The group roles and their grants, for the tables as they are now; a later migration that
+    // adds a table runs it again.
+    db.exec(server_roles_sql());
+    seed_role_permissions(db);
+    db.exec("UPDATE raekoda_schema SET version = " + std::to_string(version + 1));
+    transaction.commit();
+  }
 }
 
 }  // namespace

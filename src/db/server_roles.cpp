@@ -36,7 +36,8 @@ const std::vector<ServerRole>& server_roles() {
        "raekoda_it_lead",
        {"units", "people", "institutions", "incidents", "incident_targets", "information_systems",
         "backups", "restore_tests", "accounts", "review_campaigns", "campaign_systems",
-        "review_decisions", "deadline_rules", "extra_days_off"}},
+        "review_decisions", "deadline_rules", "extra_days_off", "person_roles",
+        "role_permissions"}},
       {"viewer", "raekoda_viewer", {}},
   };
   return roles;

@@ -7,6 +7,7 @@
 
 #include "core/collation.h"
 #include "core/date.h"
+#include "core/roles.h"
 #include "core/text.h"
 
 namespace raekoda::db {
@@ -84,6 +85,12 @@ void folded_contains(sqlite3_context* context, int, sqlite3_value** arguments) {
                      contains_folded(text_of(arguments[0]), text_of(arguments[1]), buffer) ? 1 : 0);
 }
 
+void initials_of(sqlite3_context* context, int, sqlite3_value** arguments) {
+  if (is_null(arguments[0])) return sqlite3_result_null(context);
+  std::string shown = initials(text_of(arguments[0]));
+  sqlite3_result_text(context, shown.data(), static_cast<int>(shown.size()), SQLITE_TRANSIENT);
+}
+
 int user_language_order(void*, int a_length, const void* a, int b_length, const void* b) {
   return collate(std::string_view(static_cast<const char*>(a), static_cast<std::size_t>(a_length)),
                  std::string_view(static_cast<const char*>(b), static_cast<std::size_t>(b_length)));
@@ -106,6 +113,7 @@ void register_sql_functions(sqlite3* db) {
       {"greatest", 2, extreme<true>},
       {"least", 2, extreme<false>},
       {"folded_contains", 2, folded_contains},
+      {"initials", 1, initials_of},
   };
   for (const Function& function : functions)
     sqlite3_create_function_v2(db, function.name, function.arguments,

@@ -8,6 +8,7 @@
 //   days_between(from, to)   whole days from `from` to `to`
 //   greatest(a, b), least(a, b)   of two values, NULL ignored as PostgreSQL does
 //   folded_contains(text, folded) 1 when text, folded for case and diacritics, holds `folded`
+//   initials(name)           "Liis Kukk" → "L. K." (core/roles.h), for a name a viewer may not read
 // and the collation `ui`, text in the order of the user's language now (core/collation.h);
 // Database::collated() names a server's ICU collation instead.
 

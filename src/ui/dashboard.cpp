@@ -7,6 +7,21 @@
 
 namespace raekoda::ui {
 
+bool may_edit(const SessionInfo& session, std::string_view table) {
+  auto needed = permission_to_edit(table);
+  return needed ? may(session, *needed) : !session.read_only;
+}
+
+const char* why_not(const SessionInfo& session, Permission) {
+  if (session.read_only) return read_only_why(session);
+  return "topbar.not_your_role";
+}
+
+const char* why_not_edit(const SessionInfo& session, std::string_view table) {
+  auto needed = permission_to_edit(table);
+  return needed ? why_not(session, *needed) : read_only_why(session);
+}
+
 ImVec2 ItemProbe::centre(std::string_view name) const {
   auto found = items.find(name);
   if (found == items.end()) return ImVec2(-1, -1);

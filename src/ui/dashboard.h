@@ -15,6 +15,7 @@
 #include "core/dashboard_figures.h"
 #include "core/i18n.h"
 #include "core/press_release.h"
+#include "core/roles.h"
 #include "plot/chart.h"
 #include "plot/theme.h"
 #include "ui/drilldown.h"
@@ -44,7 +45,9 @@ struct ItemProbe {
 // What the surrounding database session looks like to the user.
 struct SessionInfo {
   std::string database_name;  // file name, or database@host, shown in the top bar
-  std::string role;           // on a server: the role the user acts in, in her words
+  std::string role;           // the role the user acts in, in her words
+  std::string person;         // who Raekoda found at the keyboard; empty before logins are set up
+  Viewer viewer = unrestricted_viewer();
   bool read_only = false;
   std::string notice;  // a message for the user (an error, a hint), empty for none
   bool notice_is_problem = true;
@@ -57,6 +60,17 @@ struct SessionInfo {
 inline const char* read_only_why(const SessionInfo& session) {
   return session.role.empty() ? "topbar.read_only_why" : "topbar.read_only_why.role";
 }
+
+// What the user may do: the database can be written and their role allows it. A control that
+// needs what they may not do is shown disabled, its tooltip saying why (why_not).
+inline bool may(const SessionInfo& session, Permission permission) {
+  return !session.read_only && session.viewer.may(permission);
+}
+// May change rows of `table`.
+bool may_edit(const SessionInfo& session, std::string_view table);
+// Why `permission` is out of reach, as a catalog key.
+const char* why_not(const SessionInfo& session, Permission permission);
+const char* why_not_edit(const SessionInfo& session, std::string_view table);
 
 // The form that starts an access review campaign.
 struct CampaignForm {

@@ -99,6 +99,7 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
   // Where the whole line does not fit, the role and the read-only mark keep their place without
   // the day, which every view's own heading says too.
   std::string standing;
+  if (!session.person.empty()) standing += "  ·  " + session.person;
   if (!session.role.empty()) standing += "  ·  " + session.role;
   if (session.read_only) standing += "  ·  " + std::string(tr("topbar.read_only"));
   const std::string full_context =

@@ -30,7 +30,32 @@ struct DashboardSession {
       : target(target_for(dir, with_demo_data)),
         controller(open(target, with_demo_data), session_today) {
     controller.ui_state().probe = &probe;
+    if (with_demo_data) act_with_every_role();
   }
+
+  // The demo city's first person (its city secretary) given every role and acted as: the tests
+  // of what a view does see and may do everything; those of roles choose a person themselves.
+  void act_with_every_role() {
+    db::Database& db = controller.database();
+    std::string login;
+    {
+      auto select = db.prepare("SELECT login FROM people WHERE id = 1");
+      REQUIRE(select.step());
+      login = select.text(0);
+    }
+    auto grant = db.prepare(
+        "INSERT INTO person_roles (person_id, role) SELECT 1, ? WHERE NOT EXISTS "
+        "(SELECT 1 FROM person_roles WHERE person_id = 1 AND role = ?)");
+    for (std::size_t i = 0; i < Role_count; ++i) {
+      std::string_view role = key_of(static_cast<Role>(i));
+      if (role == "viewer") continue;
+      grant.bind_all(role, role);
+      grant.run();
+    }
+    controller.identify(login);
+  }
+  // Acts as the person whose login `login` is, with the roles the demo data gave them.
+  void act_as(const std::string& login) { controller.identify(login); }
 
   static std::string target_for(const TempDir& dir, bool with_demo_data) {
     if (!on_postgres()) return (dir / "raekoda.sqlite").string();

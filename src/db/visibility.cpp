@@ -1,0 +1,61 @@
+#include "db/visibility.h"
+
+#include <algorithm>
+
+#include "core/i18n.h"
+
+namespace raekoda::db {
+namespace {
+
+std::string quoted(std::string_view text) {
+  std::string sql = "'";
+  for (char c : text) sql += c == '\'' ? std::string("''") : std::string(1, c);
+  return sql + "'";
+}
+
+// "responder_id = 17": the rows a viewer answers themself; none when they are nobody.
+std::string own_documents(const Viewer& viewer, const std::string& prefix) {
+  if (!viewer.person) return "0 = 1";
+  return prefix + "responder_id = " + std::to_string(*viewer.person);
+}
+
+bool withheld_by_server(Database& db, std::string_view table, std::string_view column) {
+  const std::vector<std::string>& hidden = db.withheld_columns(std::string(table));
+  return std::find(hidden.begin(), hidden.end(), column) != hidden.end();
+}
+
+}  // namespace
+
+bool masked_column(Database& db, std::string_view table, std::string_view column) {
+  if (withheld_by_server(db, table, column)) return true;
+  if (table != "documents" || db.viewer().may(Permission::personal_data)) return false;
+  return column == "sender" || column == "title";
+}
+
+std::string visible_column(Database& db, std::string_view table, std::string_view column,
+                           std::string_view alias) {
+  std::string prefix = alias.empty() ? std::string() : std::string(alias) + ".";
+  std::string plain = prefix + std::string(column);
+  if (withheld_by_server(db, table, column)) return "NULL";
+  if (!masked_column(db, table, column)) return plain;
+  const Viewer& viewer = db.viewer();
+  std::string restricted = quoted(tr("value.restricted"));
+  std::string open =
+      "(" + prefix + "access_restricted = 0 OR " + own_documents(viewer, prefix) + ")";
+  if (column == "title")
+    return "CASE WHEN " + open + " THEN " + plain + " ELSE " + restricted + " END";
+  // The sender: whole to the responder, initials to others, nothing of a restricted document.
+  return "CASE WHEN " + own_documents(viewer, prefix) + " THEN " + plain + " WHEN " + open +
+         " THEN initials(" + plain + ") ELSE " + restricted + " END";
+}
+
+std::string visible_employee(Database& db, std::string_view name_sql, std::string_view owner_sql) {
+  const Viewer& viewer = db.viewer();
+  if (viewer.may(Permission::review_people)) return std::string(name_sql);
+  std::string own = viewer.person ? std::string(owner_sql) + " = " + std::to_string(*viewer.person)
+                                  : std::string("0 = 1");
+  return "CASE WHEN " + own + " THEN " + std::string(name_sql) + " ELSE initials(" +
+         std::string(name_sql) + ") END";
+}
+
+}  // namespace raekoda::db
