@@ -61,6 +61,12 @@ DateTime Controller::now() const {
   return fixed_today_ ? DateTime{*fixed_today_, 23 * 60 + 59} : DateTime::now();
 }
 
+bool Controller::permitted(std::optional<Permission> permission) {
+  if (!permission || database_.viewer().may(*permission)) return true;
+  warn(tr("topbar.not_your_role"));
+  return false;
+}
+
 void Controller::remember_settings_in(std::filesystem::path file, const std::string& problem) {
   settings_file_ = std::move(file);
   if (!problem.empty()) warn(problem);
@@ -172,17 +178,26 @@ void Controller::carry_out(const ui::Actions& actions) {
   if (actions.edit_record) open_record(*actions.edit_record->spec, actions.edit_record->id);
   if (actions.open_link) open_link(actions.open_link->address, actions.open_link->kind);
   // Steps that write wait for a colleague's save from later frames (controller_notice.cpp).
-  if (actions.release) write([this, release = *actions.release] { advance_release(release); });
+  if (actions.release &&
+      permitted(actions.release->step == ReleaseStep::submit ? Permission::edit_media
+                                                             : Permission::approve_releases))
+    write([this, release = *actions.release] { advance_release(release); });
   if (actions.reload_area) read_area_on_screen();
-  if (actions.start_campaign || actions.close_campaign || actions.decide || actions.revoke_account)
+  if ((actions.start_campaign || actions.close_campaign || actions.decide ||
+       actions.revoke_account) &&
+      permitted(Permission::decide_reviews))
     write([this, actions] { carry_out_access(actions); });
   if (actions.export_campaign) export_campaign(*actions.export_campaign);
-  if (actions.move_activity || actions.copy_plan)
+  if ((actions.move_activity || actions.copy_plan) && permitted(Permission::edit_plan))
     write([this, actions] { carry_out_plan(actions); });
   if (actions.remind) copy_reminder(*actions.remind);
   if (actions.email_reminder) email_reminder(*actions.email_reminder);
-  if (actions.save) write([this] { save_record(); });
-  if (actions.delete_record) write([this] { delete_record(); });
+  // Asked only when a save or delete is asked for: the question warns.
+  auto editable = [this] {
+    return ui_.editor && permitted(permission_to_edit(ui_.editor->spec->table));
+  };
+  if (actions.save && editable()) write([this] { save_record(); });
+  if (actions.delete_record && editable()) write([this] { delete_record(); });
   if (actions.undo) write([this] { undo(); });
   if (actions.undo_step) undo_step();
   if (actions.cancel_waiting) cancel_waiting_writes();

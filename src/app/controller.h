@@ -40,6 +40,11 @@ public:
   // roles allow. Nobody found: a viewer, and the notice line says so.
   void identify(const std::optional<std::string>& login = std::nullopt);
 
+  // True when the person at the keyboard may do what needs `permission` (none: nothing is
+  // needed); otherwise the notice line says their role does not allow it. Every step that
+  // writes asks, so that a control the view disables cannot be worked around.
+  bool permitted(std::optional<Permission> permission);
+
   // The language the user picks in the top bar is kept in `file` for next time; `problem` says
   // why the file could not be read, and is shown at once. Without a call a switch lasts until
   // the window closes, as in a screenshot.
@@ -97,8 +102,11 @@ public:
   // The moment figures are counted at: now, or the end of a pinned day.
   DateTime now() const;
 
-private:
+  // Carries out what the user asked for in a frame. Public so that a test can ask for a step no
+  // control offers, as a crafted one would.
   void carry_out(const ui::Actions& actions);
+
+private:
   void load_rows();
   void open_record(const TableSpec& spec, Id id);
   void read_area_on_screen();

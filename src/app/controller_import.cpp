@@ -236,7 +236,9 @@ void Controller::carry_out_import(const ui::Actions& actions) {
   }
   if (actions.cancel_import && import_->job) import_->job->progress.cancel = true;
   if (actions.preview_import) start_import(true);
-  if (actions.run_import) start_import(false);
+  if (actions.run_import && ui_.import &&
+      permitted(permission_to_import(ui_.import->found_kind_key)))
+    start_import(false);
   if (actions.save_import_preset) save_import_preset();
   if (actions.undo_import) undo_import(*actions.undo_import);
 }
@@ -305,13 +307,14 @@ void Controller::start_import(bool dry_run) {
   panel.rows_read = 0;
   panel.message.clear();
   if (dry_run) panel.summary.clear();
-  auto work = [job = job.get(), request = std::move(request), context = std::move(context)](
-                  db::Database* shared, const std::string& target) {
+  auto work = [job = job.get(), request = std::move(request), context = std::move(context),
+               viewer = database_.viewer()](db::Database* shared, const std::string& target) {
     try {
       if (shared) {
         job->report = import::run_import(*shared, request, context, &job->progress);
       } else {
         db::Database own = db::Database::open(target, db::OpenMode::existing);
+        own.set_viewer(viewer);  // the audit log names the person on this connection too
         job->report = import::run_import(own, request, context, &job->progress);
       }
     } catch (const std::exception& error) {
@@ -390,6 +393,7 @@ void Controller::show_import_report(import::ImportReport report, bool dry_run) {
   import::ImportKind kind = report.kind;
   panel.previewed = true;
   panel.found_kind = kind_name(kind);
+  panel.found_kind_key = std::string(import::kind_key(kind));
   panel.found_preset = report.preset;
   panel.is_xlsx = report.source.format == import::FileFormat::xlsx;
   panel.found_encoding = report.source.encoding + (report.source.had_bom ? " + BOM" : "");

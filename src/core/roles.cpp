@@ -70,6 +70,17 @@ std::optional<Permission> permission_to_edit(std::string_view table) {
   return std::nullopt;
 }
 
+std::optional<Permission> permission_to_import(std::string_view kind) {
+  using P = Permission;
+  static const std::pair<std::string_view, Permission> kinds[] = {
+      {"documents", P::edit_documents}, {"media", P::edit_media},   {"incidents", P::edit_it},
+      {"accounts", P::edit_it},         {"people", P::edit_people}, {"activities", P::edit_plan},
+  };
+  for (const auto& [name, permission] : kinds)
+    if (name == kind) return permission;
+  return std::nullopt;
+}
+
 const std::vector<std::pair<Role, Permission>>& default_role_permissions() {
   using enum Role;
   using P = Permission;

@@ -53,6 +53,10 @@ std::optional<Permission> permission_from_key(std::string_view key);
 // The permission that changing rows of `table` needs; none for a table no one edits by hand.
 std::optional<Permission> permission_to_edit(std::string_view table);
 
+// The permission an import of `kind` needs ("documents", "media", "incidents", "accounts",
+// "people", "activities"): that of changing its rows.
+std::optional<Permission> permission_to_import(std::string_view kind);
+
 // The defaults of a new database: which role may do what.
 const std::vector<std::pair<Role, Permission>>& default_role_permissions();
 

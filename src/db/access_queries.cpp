@@ -5,6 +5,7 @@
 
 #include "core/statistics.h"
 #include "db/database.h"
+#include "db/visibility.h"
 
 namespace raekoda::db {
 namespace {
@@ -14,14 +15,22 @@ std::string text_or_empty(const Statement& row, int column) {
   return row.is_null(column) ? std::string() : row.text(column);
 }
 
+// The holder of an account in a query that joins people as `p` and information_systems as `s`,
+// as the viewer may see them: by name to those who review people and to the system's owner.
+std::string account_holder(Database& db) {
+  return visible_employee(db, "p.full_name", "s.owner_id");
+}
+
 void load_leavers(Database& db, AccessFigures& f) {
-  Statement select = db.prepare(
-      "SELECT a.id, a.version, p.full_name, s.name, a.username, a.privilege, p.left_on "
-      "FROM accounts a JOIN people p ON p.id = a.person_id "
-      "JOIN information_systems s ON s.id = a.system_id "
-      "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ? "
-      "ORDER BY p.left_on, " +
-      db.collated("p.full_name") + ", " + db.collated("s.name"));
+  std::string person = account_holder(db);
+  Statement select =
+      db.prepare("SELECT a.id, a.version, " + person +
+                 ", s.name, a.username, a.privilege, p.left_on "
+                 "FROM accounts a JOIN people p ON p.id = a.person_id "
+                 "JOIN information_systems s ON s.id = a.system_id "
+                 "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ? "
+                 "ORDER BY p.left_on, " +
+                 db.collated("(" + person + ")") + ", " + db.collated("s.name"));
   select.bind(1, f.today);
   while (select.step()) {
     Date left = select.date(6).value_or(f.today);
@@ -103,13 +112,15 @@ void load_current_campaign(Database& db, AccessFigures& f) {
   std::sort(f.burnup.begin(), f.burnup.end(),
             [](const auto& a, const auto& b) { return a.cumulative.back() > b.cumulative.back(); });
 
-  Statement decisions = db.prepare(
-      "SELECT d.id, d.version, a.id, p.full_name, s.name, a.username, a.privilege, d.decision, "
-      "CASE WHEN p.left_on <= ? THEN 1 ELSE 0 END FROM review_decisions d "
-      "JOIN accounts a ON a.id = d.account_id JOIN people p ON p.id = a.person_id "
-      "JOIN information_systems s ON s.id = a.system_id WHERE d.campaign_id = ? "
-      "ORDER BY d.decision <> 'pending', " +
-      db.collated("p.full_name") + ", " + db.collated("s.name"));
+  std::string person = account_holder(db);
+  Statement decisions =
+      db.prepare("SELECT d.id, d.version, a.id, " + person +
+                 ", s.name, a.username, a.privilege, d.decision, "
+                 "CASE WHEN p.left_on <= ? THEN 1 ELSE 0 END FROM review_decisions d "
+                 "JOIN accounts a ON a.id = d.account_id JOIN people p ON p.id = a.person_id "
+                 "JOIN information_systems s ON s.id = a.system_id WHERE d.campaign_id = ? "
+                 "ORDER BY d.decision <> 'pending', " +
+                 db.collated("(" + person + ")") + ", " + db.collated("s.name"));
   decisions.bind_all(f.today, c.id);
   while (decisions.step())
     f.decisions.push_back(
@@ -122,7 +133,8 @@ void load_current_campaign(Database& db, AccessFigures& f) {
 
 void load_undone_revokes(Database& db, AccessFigures& f) {
   Statement select = db.prepare(
-      "SELECT d.id, a.id, a.version, p.full_name, s.name, a.username, d.decided_on, c.name "
+      "SELECT d.id, a.id, a.version, " + account_holder(db) +
+      ", s.name, a.username, d.decided_on, c.name "
       "FROM review_decisions d JOIN accounts a ON a.id = d.account_id "
       "JOIN people p ON p.id = a.person_id JOIN information_systems s ON s.id = a.system_id "
       "JOIN review_campaigns c ON c.id = d.campaign_id "
@@ -212,13 +224,16 @@ void load_matrix(Database& db, AccessFigures& f, Id unit) {
     f.matrix_system_ids.push_back(system.id);
     f.matrix_systems.push_back(system.name);
   }
-  // The unit's people now, and those who left but still hold an account.
-  Statement people = db.prepare(
-      "SELECT p.id, p.full_name, CASE WHEN p.left_on <= ?1 THEN 1 ELSE 0 END FROM people p "
-      "WHERE p.unit_id = ?2 AND (p.left_on IS NULL OR p.left_on > ?1 OR EXISTS "
-      "(SELECT 1 FROM accounts a WHERE a.person_id = p.id AND a.revoked_on IS NULL)) "
-      "ORDER BY " +
-      db.collated("p.full_name"));
+  // The unit's people now, and those who left but still hold an account. A row spans all
+  // systems: its name shows to the owner of any system the person holds an active account in.
+  std::string person = visible_account_holder(db, "p.full_name", "p.id");
+  Statement people =
+      db.prepare("SELECT p.id, " + person +
+                 ", CASE WHEN p.left_on <= ?1 THEN 1 ELSE 0 END FROM people p "
+                 "WHERE p.unit_id = ?2 AND (p.left_on IS NULL OR p.left_on > ?1 OR EXISTS "
+                 "(SELECT 1 FROM accounts a WHERE a.person_id = p.id AND a.revoked_on IS NULL)) "
+                 "ORDER BY " +
+                 db.collated("(" + person + ")"));
   people.bind_all(f.today, f.matrix_unit);
   std::map<Id, std::size_t> row_of;
   while (people.step()) {
@@ -338,15 +353,17 @@ SaveResult revoke_account(Database& db, Id account, std::int64_t version, Date t
 
 std::vector<EvidenceRow> campaign_evidence(Database& db, Id campaign) {
   std::vector<EvidenceRow> rows;
-  Statement select = db.prepare(
-      "SELECT p.full_name, u.name, s.name, a.username, a.privilege, d.decision, "
-      "coalesce(r.full_name, ''), d.decided_on, d.reason, a.revoked_on "
-      "FROM review_decisions d JOIN accounts a ON a.id = d.account_id "
-      "JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id "
-      "JOIN information_systems s ON s.id = a.system_id "
-      "LEFT JOIN people r ON r.id = d.decided_by_id WHERE d.campaign_id = ? "
-      "ORDER BY " +
-      db.collated("p.full_name") + ", " + db.collated("s.name") + ", a.username");
+  std::string person = account_holder(db);
+  Statement select =
+      db.prepare("SELECT " + person +
+                 ", u.name, s.name, a.username, a.privilege, d.decision, "
+                 "coalesce(r.full_name, ''), d.decided_on, d.reason, a.revoked_on "
+                 "FROM review_decisions d JOIN accounts a ON a.id = d.account_id "
+                 "JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id "
+                 "JOIN information_systems s ON s.id = a.system_id "
+                 "LEFT JOIN people r ON r.id = d.decided_by_id WHERE d.campaign_id = ? "
+                 "ORDER BY " +
+                 db.collated("(" + person + ")") + ", " + db.collated("s.name") + ", a.username");
   select.bind(1, campaign);
   while (select.step())
     rows.push_back({select.text(0), select.text(1), select.text(2), select.text(3), select.text(4),

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "db/database.h"
+#include "db/visibility.h"
 
 namespace raekoda::db {
 
@@ -287,10 +288,12 @@ DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCal
 
 std::vector<ReminderItem> open_documents_of(Database& db, Id responder) {
   std::vector<ReminderItem> items;
-  Statement select = db.prepare(
-      "SELECT reg_number, doc_type, title, effective_due_on FROM documents "
-      "WHERE responder_id = ? AND answered_on IS NULL AND effective_due_on IS NOT NULL "
-      "ORDER BY effective_due_on, reg_number");
+  // A restricted document's title is left out of a reminder the sender may not read.
+  Statement select =
+      db.prepare("SELECT reg_number, doc_type, " + visible_column(db, "documents", "title") +
+                 ", effective_due_on FROM documents "
+                 "WHERE responder_id = ? AND answered_on IS NULL AND "
+                 "effective_due_on IS NOT NULL ORDER BY effective_due_on, reg_number");
   select.bind(1, responder);
   while (select.step())
     if (auto due = select.date(3))

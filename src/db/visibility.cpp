@@ -58,4 +58,19 @@ std::string visible_employee(Database& db, std::string_view name_sql, std::strin
          std::string(name_sql) + ") END";
 }
 
+std::string visible_account_holder(Database& db, std::string_view name_sql,
+                                   std::string_view person_sql) {
+  const Viewer& viewer = db.viewer();
+  if (viewer.may(Permission::review_people)) return std::string(name_sql);
+  std::string owns = viewer.person
+                         ? "EXISTS (SELECT 1 FROM accounts owned_a JOIN information_systems "
+                           "owned_s ON owned_s.id = owned_a.system_id WHERE owned_a.person_id = " +
+                               std::string(person_sql) +
+                               " AND owned_a.revoked_on IS NULL AND owned_s.owner_id = " +
+                               std::to_string(*viewer.person) + ")"
+                         : std::string("0 = 1");
+  return "CASE WHEN " + owns + " THEN " + std::string(name_sql) + " ELSE initials(" +
+         std::string(name_sql) + ") END";
+}
+
 }  // namespace raekoda::db

@@ -29,4 +29,10 @@ bool masked_column(Database& db, std::string_view table, std::string_view column
 // its initials; `owner_sql` is the system owner's person id in the same query.
 std::string visible_employee(Database& db, std::string_view name_sql, std::string_view owner_sql);
 
+// A person's name where a row is the person across systems (the people × systems table):
+// `name_sql` to those with review_people and to the owner of a system the person
+// (`person_sql`, their id in the same query) holds an active account in; initials to others.
+std::string visible_account_holder(Database& db, std::string_view name_sql,
+                                   std::string_view person_sql);
+
 }  // namespace raekoda::db

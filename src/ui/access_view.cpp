@@ -230,7 +230,7 @@ void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& ses
       ImGui::TableNextColumn();
       fitted_text(tr(catalog_key(a.privilege)));
       ImGui::TableNextColumn();
-      ImGui::BeginDisabled(session.read_only);
+      ImGui::BeginDisabled(!may(session, Permission::decide_reviews));
       if (ImGui::SmallButton(tr("access.revoke_today"))) {
         actions.revoke_account = Actions::Versioned{a.account, a.version};
         hold_rows(
@@ -289,7 +289,7 @@ void draw_undone_revokes(const AccessFigures& f, UiState& state, const SessionIn
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.decided_on.display().c_str());
     ImGui::TableNextColumn();
-    ImGui::BeginDisabled(session.read_only);
+    ImGui::BeginDisabled(!may(session, Permission::decide_reviews));
     if (ImGui::SmallButton(tr("access.revoke_today"))) {
       actions.revoke_account = Actions::Versioned{r.account, r.account_version};
       hold_rows(state.row_holds, "undone_revokes", rows,
@@ -408,7 +408,7 @@ void draw_decisions(const AccessFigures& f, UiState& state, const SessionInfo& s
       ImGui::TextUnformatted(tr(catalog_key(d.decision)));
       ImGui::TableNextColumn();
       if (open && d.decision == ReviewDecision::pending) {
-        ImGui::BeginDisabled(session.read_only);
+        ImGui::BeginDisabled(!may(session, Permission::decide_reviews));
         std::string prefix = "access.decision." + std::to_string(row.live);
         if (ImGui::SmallButton(tr("access.decide.keep"))) {
           actions.decide = Actions::Decide{d.id, d.version, ReviewDecision::keep, ""};
@@ -469,7 +469,7 @@ void draw_campaign(const AccessFigures& f, UiState& state, const SessionInfo& se
                 c->reviewer_name);
   note(when);
   if (c->state == CampaignState::open) {
-    ImGui::BeginDisabled(session.read_only);
+    ImGui::BeginDisabled(!may(session, Permission::decide_reviews));
     if (ImGui::SmallButton(tr("access.campaign.close"))) ImGui::OpenPopup("close_campaign");
     ImGui::EndDisabled();
     remember_item(state, "access.campaign.close");
@@ -618,7 +618,7 @@ void draw_matrix(const AccessFigures& f, UiState& state, const Fonts& fonts, Act
 void draw_campaign_form(const AccessFigures& f, UiState& state, const SessionInfo& session,
                         Actions& actions) {
   CampaignForm& form = state.campaign_form;
-  ImGui::BeginDisabled(session.read_only);
+  ImGui::BeginDisabled(!may(session, Permission::decide_reviews));
   if (ImGui::Button(tr("access.start"))) {
     form = {};
     form.plan.name = default_campaign_name(f.today);

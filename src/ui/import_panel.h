@@ -108,10 +108,11 @@ struct ImportPanel {
   std::vector<std::string> known_files;  // recently imported, offered for the path
 
   // [SECTION] What the last run found.
-  bool previewed = false;  // a dry run has read the file
-  std::string error;       // the file could not be read or mapped: why
-  std::string failure;     // read, but nothing in it could be imported: why
-  std::string found_kind;  // the kind's name as guessed or chosen
+  bool previewed = false;      // a dry run has read the file
+  std::string error;           // the file could not be read or mapped: why
+  std::string failure;         // read, but nothing in it could be imported: why
+  std::string found_kind;      // the kind's name as guessed or chosen
+  std::string found_kind_key;  // and its key ("documents")
   std::string found_preset;
   std::string found_encoding;   // as detected or chosen
   std::string found_separator;  // by name ("semicolon")

@@ -251,7 +251,9 @@ void draw_run_buttons(ImportPanel& panel, UiState& state, const SessionInfo& ses
     return;
   }
   if (!panel.previewed) return;
-  bool can_import = panel.importable && !session.read_only && panel.error.empty() &&
+  auto needed = permission_to_import(panel.found_kind_key);
+  bool allowed = needed ? may(session, *needed) : !session.read_only;
+  bool can_import = panel.importable && allowed && panel.error.empty() &&
                     !(panel.needs_system && panel.system.empty());
   ImGui::BeginDisabled(!can_import);
   ImGui::PushStyleColor(ImGuiCol_Button, colour(theme.neutral));
@@ -273,6 +275,7 @@ void draw_run_buttons(ImportPanel& panel, UiState& state, const SessionInfo& ses
   remember_item(state, "import.run");
   if (!can_import && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     const char* why = session.read_only                            ? read_only_why(session)
+                      : !allowed                                   ? "topbar.not_your_role"
                       : panel.needs_system && panel.system.empty() ? "import.panel.system_needed"
                       : !panel.summary.empty()                     ? "import.panel.already_done"
                                                                    : "import.panel.nothing_to_do";

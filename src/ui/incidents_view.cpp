@@ -484,11 +484,13 @@ void draw_incidents(const IncidentFigures& f, UiState& state, const SessionInfo&
   }
   remember_item(state, "incidents.scope.security");
   ImGui::SameLine(0, 30);
-  ImGui::BeginDisabled(session.read_only);
+  const bool may_register = may(session, Permission::edit_it);
+  ImGui::BeginDisabled(!may_register);
   bool shortcut = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('N') && !state.editor;
-  if (ImGui::Button(tr("incidents.new")) || (shortcut && !session.read_only))
+  if (ImGui::Button(tr("incidents.new")) || (shortcut && may_register))
     state.editor = new_incident(f, state.validation);
   ImGui::EndDisabled();
+  why_disabled(may_register, why_not(session, Permission::edit_it));
   remember_item(state, "incidents.new");
   ImGui::Spacing();
 

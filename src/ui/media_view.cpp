@@ -445,7 +445,11 @@ void draw_releases(const MediaFigures& f, UiState& state, const SessionInfo& ses
     ImGui::TableNextColumn();
     // Named by its place in the figures, which is where it goes once the list closes up.
     std::string prefix = "media.release." + std::to_string(rows[i].live);
-    ImGui::BeginDisabled(session.read_only);
+    // Approving and sending back are the chair's; submitting a draft is the communications'.
+    Permission needed = release.state == PressReleaseState::awaiting_approval
+                            ? Permission::approve_releases
+                            : Permission::edit_media;
+    ImGui::BeginDisabled(!may(session, needed));
     auto step = [&](ReleaseStep what, std::string comment = {}) {
       actions.release = Actions::Release{release.id, release.version, what, std::move(comment)};
     };

@@ -167,7 +167,7 @@ void draw_timeline(const PlanFigures& f, UiState& state, const SessionInfo& sess
   options.from = f.window_from;
   options.to = f.window_to;
   options.today = f.today;
-  options.draggable = !session.read_only;
+  options.draggable = may(session, Permission::edit_plan);
   options.visible_rows = 14;
   // A dragged activity lands on a working day, the city's extra days off included.
   options.snap = [&f, &calendar = state.validation.calendar](std::size_t bar, int days) {
@@ -312,9 +312,10 @@ void draw_plan_bar(const PlanFigures& f, UiState& state, const SessionInfo& sess
                           plan->ends_on.display(), plan->owner, format_count(f.plan_activities))
                           .c_str());
   ImGui::SameLine();
-  ImGui::BeginDisabled(session.read_only);
+  ImGui::BeginDisabled(!may(session, Permission::edit_plan));
   if (ImGui::Button(tr("plan.copy"))) ImGui::OpenPopup("copy_plan");
   ImGui::EndDisabled();
+  why_disabled(may(session, Permission::edit_plan), why_not(session, Permission::edit_plan));
   remember_item(state, "plan.copy");
   if (ImGui::BeginPopup("copy_plan")) {
     ImGui::TextUnformatted(trf("plan.copy_question", plan->name).c_str());

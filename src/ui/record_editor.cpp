@@ -469,9 +469,12 @@ void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts&
   ImGui::TextWrapped("%s", heading.c_str());
   ImGui::PopFont();
   draw_saved_status(editor, theme);
+  const bool may_change = may_edit(session, editor.spec->table);
   if (session.read_only)
     ImGui::TextDisabled(
         "%s", session.role.empty() ? tr("editor.read_only") : tr("topbar.read_only_why.role"));
+  else if (!may_change)
+    note(tr("topbar.not_your_role"));
   if (editor.deleted_meanwhile) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
     ImGui::TextWrapped("%s", tr("editor.deleted_meanwhile"));
@@ -479,7 +482,7 @@ void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts&
   }
   if (!editor.message.empty()) ImGui::TextWrapped("%s", editor.message.c_str());
 
-  bool read_only = session.read_only || editor.theirs.has_value() || editor.deleted_meanwhile;
+  bool read_only = !may_change || editor.theirs.has_value() || editor.deleted_meanwhile;
   if (editor.theirs) draw_conflict(state, editor, theme, actions);
 
   bool close = false;

@@ -526,9 +526,11 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
   if (ImGui::Button(tr("table.export_csv"))) actions.export_csv = true;
   remember_item(state, "records.export");
   place(button_width(tr("table.new")), style.ItemSpacing.x);
-  ImGui::BeginDisabled(session.read_only);
+  const bool may_add = may_edit(session, table.query.spec->table);
+  ImGui::BeginDisabled(!may_add);
   if (ImGui::Button(tr("table.new"))) state.editor = new_record_editor(table);
   ImGui::EndDisabled();
+  why_disabled(may_add, why_not_edit(session, table.query.spec->table));
   remember_item(state, "records.new");
   // The keys' hint only where it fits beside the buttons: it is a reminder, not an instruction.
   const char* hint = tr("table.keys_hint");

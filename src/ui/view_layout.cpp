@@ -14,6 +14,11 @@ void view_heading(const char* title, const std::string& subtitle, const Fonts& f
   ImGui::Spacing();
 }
 
+void why_disabled(bool allowed, const char* why_key) {
+  if (!allowed && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", tr(why_key));
+}
+
 void note(const std::string& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::PushTextWrapPos(0.0f);

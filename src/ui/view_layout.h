@@ -23,6 +23,9 @@ inline void note(const char* text) {
   note(std::string(text));
 }
 
+// The last item's tooltip, when it is disabled because `allowed` is false: why (a catalog key).
+void why_disabled(bool allowed, const char* why_key);
+
 // Tiles side by side in one row, named `ids` for tests; returns the index of the one clicked, or
 // -1. A tile's tooltip says it opens the records it counts.
 int tile_row(const std::vector<plot::KpiTile>& tiles, const std::vector<std::string>& ids,

@@ -143,9 +143,19 @@ TEST_CASE("a screenshot reaches the import preview of a typed path, and the impo
            "7-1/2026/201;02.11.2026;Teabenõue pargi kohta;Teabenõue;Peeter Pärn;09.11.2026\r\n"
            "7-1/2026/202;31.02.2026;Kiri teede kohta;Kiri;Peeter Pärn;\r\n";
   }
+  // As the demo city's secretary: documents are hers to import.
+  std::string secretary;
+  {
+    auto demo = raekoda::db::Database::open(db, raekoda::db::OpenMode::existing);
+    auto select = demo.prepare(
+        "SELECT p.login FROM people p JOIN person_roles r ON r.person_id = p.id "
+        "WHERE r.role = 'city_secretary'");
+    REQUIRE(select.step());
+    secretary = select.text(0);
+  }
   std::string common = "XDG_CONFIG_HOME=" + quoted((dir / "config").string()) + " " + xvfb +
                        executable + " screenshot --today 2026-11-22 --db " + quoted(db.string()) +
-                       " --view overview --step click:topbar.import";
+                       " --as " + secretary + " --view overview --step click:topbar.import";
   auto empty = dir / "import-empty.png";
   auto preview = dir / "import-preview.png";
   auto imported = dir / "import-done.png";
@@ -171,4 +181,9 @@ TEST_CASE("a screenshot reaches the import preview of a typed path, and the impo
   auto written = raekoda::db::Database::open(db, raekoda::db::OpenMode::existing);
   CHECK(written.query_integer("SELECT COUNT(*) FROM documents WHERE reg_number = ?", 0,
                               std::string("7-1/2026/201")) == 1);
+  // The audit log names her beside the operating-system user.
+  CHECK(
+      written.query_integer("SELECT count(*) FROM audit_log a JOIN people p ON p.id = a.person_id "
+                            "WHERE p.login = ? AND a.table_name = 'documents'",
+                            0, secretary) > 0);
 }

@@ -4,8 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set>
 
+#include "core/collation.h"
 #include "core/i18n.h"
+#include "core/roles.h"
 #include "db/access_queries.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
@@ -207,4 +210,203 @@ TEST_CASE("the registers and portals table shows each person's highest privilege
   CHECK(cell("Lahkus Eile", "E-post") == static_cast<int>(Privilege::user));
   CHECK(f.matrix_left[std::find(f.matrix_people.begin(), f.matrix_people.end(), "Lahkus Eile") -
                       f.matrix_people.begin()]);
+}
+
+namespace {
+
+// A viewer who may not read the employees of access reviews by name: the viewer role, which has
+// no review_people, and `person` at the keyboard (nobody when none).
+Viewer reader(std::optional<Id> person = std::nullopt) {
+  Viewer viewer;
+  viewer.person = person;
+  viewer.roles = {Role::viewer};
+  return viewer;
+}
+
+// "A. B." and "A. B.-C." forms: each word an initial and a dot, words apart by one space.
+bool initials_only(const std::string& shown) {
+  if (shown.empty() || shown.back() != '.') return false;
+  std::size_t start = 0;
+  while (start < shown.size()) {
+    std::size_t end = shown.find(' ', start);
+    std::string word = shown.substr(start, end == std::string::npos ? end : end - start);
+    // One letter (one UTF-8 character) and a dot.
+    auto lead = static_cast<unsigned char>(word.empty() ? 0 : word[0]);
+    std::size_t letter = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+    if (word.size() != letter + 1 || word.back() != '.') return false;
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return true;
+}
+
+// What each employee is shown as, by the row's id, with the system the row is in.
+struct Shown {
+  std::string person;
+  std::string system;
+};
+
+std::map<Id, Shown> leavers_by_account(const AccessFigures& f) {
+  std::map<Id, Shown> shown;
+  for (const auto& a : f.leaver_accounts) shown[a.account] = {a.person, a.system};
+  return shown;
+}
+
+std::map<Id, Shown> decisions_by_id(const AccessFigures& f) {
+  std::map<Id, Shown> shown;
+  for (const auto& d : f.decisions) shown[d.id] = {d.person, d.system};
+  return shown;
+}
+
+}  // namespace
+
+TEST_CASE("access reviews show employees as initials to a viewer without review_people",
+          "[access_people]") {
+  Database db = testing::open_test_database();
+  db::write_demo_data(db, DemoOptions{7, 2, 1, today});
+  AccessFigures whole = db::load_access_figures(db, today, 0);
+  REQUIRE(whole.current);
+  Id campaign = whole.campaigns[*whole.current].id;
+  auto whole_evidence = db::campaign_evidence(db, campaign);
+
+  db.set_viewer(reader());
+  REQUIRE_FALSE(db.viewer().may(Permission::review_people));
+  AccessFigures f = db::load_access_figures(db, today, whole.matrix_unit);
+
+  auto expect_initials = [](const std::map<Id, Shown>& full, const std::map<Id, Shown>& shown) {
+    REQUIRE_FALSE(full.empty());
+    REQUIRE(shown.size() == full.size());
+    for (const auto& [id, row] : full) {
+      INFO(row.person << " in " << row.system);
+      REQUIRE(shown.count(id) == 1);
+      const std::string& seen = shown.at(id).person;
+      CHECK(seen != row.person);
+      CHECK(seen == initials(row.person));
+      CHECK(initials_only(seen));
+    }
+  };
+  expect_initials(leavers_by_account(whole), leavers_by_account(f));
+  expect_initials(decisions_by_id(whole), decisions_by_id(f));
+
+  // The rest of what names an account's holder: undone revocations, the evidence, the table.
+  for (const auto& r : f.revokes_not_done) CHECK(initials_only(r.person));
+  auto evidence = db::campaign_evidence(db, campaign);
+  REQUIRE(evidence.size() == whole_evidence.size());
+  for (const auto& row : evidence) {
+    INFO(row.person);
+    CHECK(initials_only(row.person));
+    CHECK(row.decided_by.find('.') == std::string::npos);  // the reviewer's name stays whole
+  }
+  REQUIRE_FALSE(f.matrix_people.empty());
+  for (const auto& name : f.matrix_people) CHECK(initials_only(name));
+
+  // The order is that of what is shown, so that it does not give the hidden names away.
+  for (std::size_t i = 1; i < f.decisions.size(); ++i) {
+    const auto& a = f.decisions[i - 1];
+    const auto& b = f.decisions[i];
+    bool a_pending = a.decision == ReviewDecision::pending;
+    bool b_pending = b.decision == ReviewDecision::pending;
+    if (a_pending != b_pending) continue;
+    INFO(a.person << " before " << b.person);
+    CHECK_FALSE(collates_before(b.person, a.person));
+  }
+  for (std::size_t i = 1; i < f.leaver_accounts.size(); ++i) {
+    const auto& a = f.leaver_accounts[i - 1];
+    const auto& b = f.leaver_accounts[i];
+    if (a.left_on != b.left_on) continue;
+    INFO(a.person << " before " << b.person);
+    CHECK_FALSE(collates_before(b.person, a.person));
+  }
+  for (std::size_t i = 1; i < f.matrix_people.size(); ++i)
+    CHECK_FALSE(collates_before(f.matrix_people[i], f.matrix_people[i - 1]));
+
+  // Full rights again: every name whole.
+  db.set_viewer(unrestricted_viewer());
+  AccessFigures again = db::load_access_figures(db, today, 0);
+  for (const auto& [id, row] : leavers_by_account(again))
+    CHECK(row.person == leavers_by_account(whole).at(id).person);
+  for (const auto& d : again.decisions) CHECK_FALSE(initials_only(d.person));
+  CHECK(db::campaign_evidence(db, campaign).front().person == whole_evidence.front().person);
+}
+
+TEST_CASE("a system's owner sees its reviewed employees by name and other systems' as initials",
+          "[access_people]") {
+  Database db = testing::open_test_database();
+  db::write_demo_data(db, DemoOptions{7, 2, 1, today});
+  AccessFigures whole = db::load_access_figures(db, today, 0);
+  REQUIRE(whole.current);
+  Id campaign = whole.campaigns[*whole.current].id;
+  // An owner of some systems, not all, with accounts in the current campaign and leavers'
+  // accounts still active in their systems.
+  auto owners = db.prepare(
+      "SELECT s.owner_id FROM information_systems s JOIN accounts a ON a.system_id = s.id "
+      "JOIN people p ON p.id = a.person_id WHERE a.revoked_on IS NULL AND p.left_on <= ? AND "
+      "EXISTS (SELECT 1 FROM review_decisions d JOIN accounts da ON da.id = d.account_id JOIN "
+      "information_systems ds ON ds.id = da.system_id WHERE d.campaign_id = ? AND ds.owner_id = "
+      "s.owner_id) AND EXISTS (SELECT 1 FROM information_systems o WHERE o.owner_id IS NULL OR "
+      "o.owner_id <> s.owner_id) GROUP BY s.owner_id ORDER BY count(*) DESC, s.owner_id");
+  owners.bind_all(today, campaign);
+  REQUIRE(owners.step());
+  Id owner = owners.integer(0);
+  std::set<std::string> owned;
+  auto systems = db.prepare("SELECT name FROM information_systems WHERE owner_id = ?");
+  systems.bind(1, owner);
+  while (systems.step()) owned.insert(systems.text(0));
+  REQUIRE_FALSE(owned.empty());
+
+  db.set_viewer(reader(owner));
+  AccessFigures f = db::load_access_figures(db, today, 0);
+  auto expect = [&](const std::map<Id, Shown>& full, const std::map<Id, Shown>& shown) {
+    REQUIRE(shown.size() == full.size());
+    std::size_t named = 0, hidden = 0;
+    for (const auto& [id, row] : full) {
+      INFO(row.person << " in " << row.system << ", the viewer is person " << owner);
+      const std::string& seen = shown.at(id).person;
+      if (owned.count(row.system) == 1) {
+        CHECK(seen == row.person);
+        ++named;
+      } else {
+        CHECK(seen == initials(row.person));
+        CHECK(seen != row.person);
+        ++hidden;
+      }
+    }
+    return std::pair{named, hidden};
+  };
+  auto [named, hidden] = expect(decisions_by_id(whole), decisions_by_id(f));
+  CHECK(named > 0);
+  CHECK(hidden > 0);
+  auto [leavers_named, leavers_hidden] = expect(leavers_by_account(whole), leavers_by_account(f));
+  CHECK(leavers_named + leavers_hidden == whole.leaver_accounts.size());
+  CHECK(leavers_named > 0);
+
+  // The evidence likewise, row by row in the same way.
+  for (const auto& row : db::campaign_evidence(db, campaign)) {
+    INFO(row.person << " in " << row.system);
+    CHECK(initials_only(row.person) == (owned.count(row.system) == 0));
+  }
+
+  // Nobody at the keyboard: initials throughout, the owner's systems too.
+  db.set_viewer(reader());
+  for (const auto& d : db::load_access_figures(db, today, 0).decisions)
+    CHECK(initials_only(d.person));
+}
+
+TEST_CASE("the people × systems table names those with an active account in the viewer's system",
+          "[access_people]") {
+  Database db = small_city();
+  db.exec("UPDATE information_systems SET owner_id = 1 WHERE id = 2");  // Dokumendihaldus
+  db.set_viewer(reader(Id{1}));
+  AccessFigures f = db::load_access_figures(db, today, 1);
+  // Tuli Tagasi reads Dokumendihaldus; Lahkus Eile's account there was revoked yesterday.
+  std::vector<std::string> expected = {"J. T.", "L. E.", "L. H.", "L. T.", "Tuli Tagasi"};
+  CHECK(f.matrix_people == expected);
+  // Their E-post accounts are not the viewer's to see by name.
+  std::vector<std::string> leavers;
+  for (const auto& a : f.leaver_accounts) leavers.push_back(a.person + "/" + a.username);
+  CHECK(leavers == std::vector<std::string>{"L. E./eile", "L. T./tana"});
+  // Nobody at the keyboard: initials only.
+  db.set_viewer(reader());
+  CHECK(db::load_access_figures(db, today, 1).matrix_people ==
+        std::vector<std::string>{"J. T.", "L. E.", "L. H.", "L. T.", "T. T."});
 }

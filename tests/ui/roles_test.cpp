@@ -1,0 +1,131 @@
+// What each role is shown and offered, and that the controller refuses what a role may not do
+// even when a step is crafted past the disabled controls.
+
+#include <catch2/catch.hpp>
+
+#include "core/i18n.h"
+#include "support/dashboard_session.h"
+
+using namespace raekoda;
+
+using Session = testing::DashboardSession;
+
+namespace {
+
+// The login of the demo city's person in `role`. The session gave its first person (the city
+// secretary) every role; she gets back only hers here.
+std::string login_of(Session& session, std::string_view role) {
+  session.controller.database().exec(
+      "DELETE FROM person_roles WHERE person_id = 1 AND role NOT IN ('city_secretary', "
+      "'responder')");
+  auto select = session.controller.database().prepare(
+      "SELECT p.login FROM people p JOIN person_roles r ON r.person_id = p.id WHERE r.role = ? "
+      "ORDER BY p.id");
+  select.bind(1, role);
+  REQUIRE(select.step());
+  return select.text(0);
+}
+
+std::string state_of(Session& session, Id release) {
+  auto select =
+      session.controller.database().prepare("SELECT state FROM press_releases WHERE id = ?");
+  select.bind(1, release);
+  REQUIRE(select.step());
+  return select.text(0);
+}
+
+// A release awaiting the chair, shown in the media view.
+std::int64_t release_waiting(Session& session) {
+  db::Database& db = session.controller.database();
+  db.exec("DELETE FROM press_releases WHERE state <> 'published'");
+  db.exec(
+      "INSERT INTO press_releases (id, title, author_id, drafted_on, state) VALUES "
+      "(9001, 'Volikogu kinnitas eelarve', 4, '2026-11-19', 'awaiting_approval')");
+  session.controller.refresh();
+  session.click("switcher.media");
+  session.frame();
+  REQUIRE(session.controller.figures().media);
+  REQUIRE(session.controller.figures().media->awaiting_approval == 1);
+  return db.query_integer("SELECT version FROM press_releases WHERE id = 9001", 0);
+}
+
+ui::Actions approve(std::int64_t version) {
+  ui::Actions actions;
+  actions.release = ui::Actions::Release{9001, version, ReleaseStep::approve, ""};
+  return actions;
+}
+
+}  // namespace
+
+TEST_CASE("a login no one has opens as a viewer: said, shown, and refused every write") {
+  set_language(Language::et);
+  Session session;
+  session.act_as("tundmatu");
+  CHECK(session.controller.session().role == "vaataja");
+  CHECK(session.controller.session().person.empty());
+  CHECK(session.controller.session().notice.find("„tundmatu“") != std::string::npos);
+
+  std::int64_t version = release_waiting(session);
+  session.scroll_to("media.release.0.approve");
+  session.click("media.release.0.approve");  // disabled: nothing happens
+  CHECK(state_of(session, 9001) == "awaiting_approval");
+  session.controller.carry_out(approve(version));
+  CHECK(state_of(session, 9001) == "awaiting_approval");
+  CHECK(session.controller.session().notice == tr("topbar.not_your_role"));
+
+  // A crafted revocation of an account changes nothing either.
+  db::Database& db = session.controller.database();
+  Id account = db.query_integer("SELECT min(id) FROM accounts WHERE revoked_on IS NULL", 0);
+  REQUIRE(account > 0);
+  ui::Actions revoke;
+  revoke.revoke_account = ui::Actions::Versioned{
+      account, db.query_integer("SELECT version FROM accounts WHERE id = ?", 0, account)};
+  session.controller.carry_out(revoke);
+  CHECK(db.query_integer("SELECT count(*) FROM accounts WHERE id = ? AND revoked_on IS NULL", 0,
+                         account) == 1);
+}
+
+TEST_CASE("the council chair approves a release; the city secretary may not") {
+  set_language(Language::et);
+  Session session;
+  session.act_as(login_of(session, "city_secretary"));
+  CHECK(session.controller.session().role == "linnasekretär");
+  CHECK_FALSE(session.controller.session().person.empty());
+  std::int64_t version = release_waiting(session);
+  session.controller.carry_out(approve(version));
+  CHECK(state_of(session, 9001) == "awaiting_approval");
+
+  session.act_as(login_of(session, "council_chair"));
+  CHECK(session.controller.session().role == "volikogu esimees");
+  session.scroll_to("media.release.0.approve");
+  session.click("media.release.0.approve");
+  CHECK(state_of(session, 9001) == "approved");
+  // Her name is in the audit log beside the operating-system user.
+  CHECK(session.controller.database().query_integer(
+            "SELECT count(*) FROM audit_log a JOIN people p ON p.id = a.person_id WHERE "
+            "a.table_name = 'press_releases' AND a.record_id = 9001 AND p.login = ?",
+            0, login_of(session, "council_chair")) > 0);
+}
+
+TEST_CASE("a document's editor is read-only to a role that may not change documents") {
+  set_language(Language::et);
+  Session session;
+  session.act_as(login_of(session, "communications"));
+  session.click("tile.deadlines");
+  session.click("records.row.0");
+  REQUIRE(session.ui().editor);
+  Record before = session.ui().editor->original;
+  session.ui().editor->edited.set("title", "Muudetud pealkiri");
+  ui::Actions save;
+  save.save = true;
+  session.controller.carry_out(save);
+  auto stored = db::load_record(session.controller.database(), documents_spec(), before.id);
+  REQUIRE(stored);
+  CHECK(stored->version == before.version);
+  CHECK(session.controller.session().notice == tr("topbar.not_your_role"));
+  // The secretary's save of the same goes through.
+  session.act_as(login_of(session, "city_secretary"));
+  session.controller.carry_out(save);
+  stored = db::load_record(session.controller.database(), documents_spec(), before.id);
+  CHECK(stored->value("title") == "Muudetud pealkiri");
+}
