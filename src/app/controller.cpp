@@ -43,9 +43,19 @@ void Controller::identify(const std::optional<std::string>& login) {
     session_.viewer = viewer;
     session_.person = viewer.name;
     if (set_up) {
+      // Someone whose work is answering documents starts on their own (the deadlines view's
+      // "My documents").
+      if (viewer.main_role() == Role::responder) ui_.view = View::deadlines;
       role_key_ = std::string(key_of(viewer.main_role()));
       session_.role = tr("role." + *role_key_);
-      if (!viewer.person) warn(trf("notice.unknown_login", who));
+      // Acting as someone else (--as) puts away what was said of the first login.
+      if (!session_.notice.empty() && session_.notice == unknown_login_notice_)
+        show_notice({}, false);
+      unknown_login_notice_.clear();
+      if (!viewer.person) {
+        unknown_login_notice_ = trf("notice.unknown_login", who);
+        warn(unknown_login_notice_);
+      }
     }
   } catch (const db::DatabaseError& error) {
     warn(describe(error));

@@ -155,6 +155,7 @@ private:
   ui::SessionInfo session_;
   std::optional<std::string> role_key_;  // on a server: the user's role, named in session_
   std::optional<std::filesystem::path> settings_file_;
+  std::string unknown_login_notice_;  // said when nobody had the session's login
   ui::UiState ui_;
   std::int64_t data_version_ = 0;
   // The server could not be reached when the figures were last read: they are read again at

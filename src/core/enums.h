@@ -140,6 +140,38 @@ enum class RestoreResult { passed, partial, failed };
 inline constexpr std::size_t RestoreResult_count = 3;
 RAEKODA_ENUM_KEYS(RestoreResult, "restore_result", "passed", "partial", "failed")
 
+// Who a person is in the city government's work (core/roles.h), and what a role allows.
+enum class Role {
+  council_chair,
+  head_of_chancellery,
+  city_secretary,
+  information_specialist,
+  communications,
+  it_lead,
+  responder,
+  viewer,
+};
+inline constexpr std::size_t Role_count = 8;
+RAEKODA_ENUM_KEYS(Role, "role", "council_chair", "head_of_chancellery", "city_secretary",
+                  "information_specialist", "communications", "it_lead", "responder", "viewer")
+
+enum class Permission {
+  personal_data,     // requesters' and senders' names; documents with restricted access
+  review_people,     // the employees in access reviews, by name
+  approve_releases,  // press releases and rebuttals: approve, send back
+  decide_reviews,    // access reviews: start, decide, close; revoke accounts
+  edit_rules,        // deadline rules, incident targets, days off
+  edit_documents,
+  edit_media,   // media items, outlets, press release drafts
+  edit_plan,    // the communication plan and the newspaper
+  edit_it,      // incidents, systems, backups, restore tests, accounts
+  edit_people,  // people, units, logins and roles
+};
+inline constexpr std::size_t Permission_count = 10;
+RAEKODA_ENUM_KEYS(Permission, "permission", "personal_data", "review_people", "approve_releases",
+                  "decide_reviews", "edit_rules", "edit_documents", "edit_media", "edit_plan",
+                  "edit_it", "edit_people")
+
 #undef RAEKODA_ENUM_KEYS
 
 template <class E>

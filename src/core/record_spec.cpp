@@ -245,11 +245,24 @@ const std::array people_fields = {
     text("full_name", 200, true),        blank_text(text("job_title", 200)),
     reference("unit_id", "units", true), link("email", LinkKind::email, 200),
     date("joined_on", true, false),      date("left_on", false, false),
+    text("login", 100),
 };
 const std::array people_orders = {
     DateOrder{"joined_on", "left_on", "validation.left_before_joined"},
 };
 const TableSpec people{"people", people_fields, people_orders};
+
+// Who has which role, and what each role may do: the IT lead's to change, audited as any edit.
+const std::array person_role_fields = {
+    reference("person_id", "people", true),
+    choice<Role>("role"),
+};
+const TableSpec person_roles{"person_roles", person_role_fields, {}};
+const std::array role_permission_fields = {
+    choice<Role>("role"),
+    choice<Permission>("permission"),
+};
+const TableSpec role_permissions{"role_permissions", role_permission_fields, {}};
 
 const std::array settings_fields = {
     integer("on_time_target_percent", true, 100),
@@ -343,6 +356,12 @@ const TableSpec& comm_activities_spec() {
 const TableSpec& people_spec() {
   return people;
 }
+const TableSpec& person_roles_spec() {
+  return person_roles;
+}
+const TableSpec& role_permissions_spec() {
+  return role_permissions;
+}
 const TableSpec& settings_spec() {
   return settings;
 }
@@ -370,7 +389,8 @@ const TableSpec& restore_tests_spec() {
 
 const TableSpec* find_table_spec(std::string_view table) {
   for (const TableSpec* spec : {&documents, &media_items, &incidents, &accounts, &comm_activities,
-                                &settings, &press_releases, &people})
+                                &settings, &press_releases, &people, &person_roles,
+                                &role_permissions})
     if (spec->table == table) return spec;
   return nullptr;
 }

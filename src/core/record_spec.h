@@ -96,6 +96,8 @@ const TableSpec& accounts_spec();
 const TableSpec& comm_activities_spec();
 // The staff: name, unit, job title, e-mail, when they joined and left.
 const TableSpec& people_spec();
+const TableSpec& person_roles_spec();
+const TableSpec& role_permissions_spec();
 // The city's settings: one row, such as the on-time target for answers.
 const TableSpec& settings_spec();
 const TableSpec& press_releases_spec();

@@ -1,42 +1,8 @@
 #include "core/roles.h"
 
 #include <algorithm>
-#include <array>
 
 namespace raekoda {
-namespace {
-
-constexpr std::array<std::string_view, Role_count> role_keys = {
-    "council_chair",  "head_of_chancellery",
-    "city_secretary", "information_specialist",
-    "communications", "it_lead",
-    "responder",      "viewer"};
-constexpr std::array<std::string_view, Permission_count> permission_keys = {
-    "personal_data",  "review_people", "approve_releases", "decide_reviews", "edit_rules",
-    "edit_documents", "edit_media",    "edit_plan",        "edit_it",        "edit_people"};
-
-}  // namespace
-
-std::string_view key_of(Role role) {
-  return role_keys[static_cast<std::size_t>(role)];
-}
-
-std::string_view key_of(Permission permission) {
-  return permission_keys[static_cast<std::size_t>(permission)];
-}
-
-std::optional<Role> role_from_key(std::string_view key) {
-  for (std::size_t i = 0; i < role_keys.size(); ++i)
-    if (role_keys[i] == key) return static_cast<Role>(i);
-  return std::nullopt;
-}
-
-std::optional<Permission> permission_from_key(std::string_view key) {
-  for (std::size_t i = 0; i < permission_keys.size(); ++i)
-    if (permission_keys[i] == key) return static_cast<Permission>(i);
-  return std::nullopt;
-}
-
 std::optional<Permission> permission_to_edit(std::string_view table) {
   using P = Permission;
   static const std::pair<std::string_view, Permission> tables[] = {

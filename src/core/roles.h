@@ -19,37 +19,6 @@
 
 namespace raekoda {
 
-enum class Role {
-  council_chair,
-  head_of_chancellery,
-  city_secretary,
-  information_specialist,
-  communications,
-  it_lead,
-  responder,
-  viewer,
-};
-inline constexpr std::size_t Role_count = 8;
-
-enum class Permission {
-  personal_data,     // requesters' and senders' names; documents with restricted access
-  review_people,     // the employees in access reviews, by name
-  approve_releases,  // press releases and rebuttals: approve, send back
-  decide_reviews,    // access reviews: start, decide, close; revoke accounts
-  edit_rules,        // deadline rules, incident targets, days off
-  edit_documents,
-  edit_media,   // media items, outlets, press release drafts
-  edit_plan,    // the communication plan and the newspaper
-  edit_it,      // incidents, systems, backups, restore tests, accounts
-  edit_people,  // people, units, logins and roles
-};
-inline constexpr std::size_t Permission_count = 10;
-
-std::string_view key_of(Role role);
-std::string_view key_of(Permission permission);
-std::optional<Role> role_from_key(std::string_view key);
-std::optional<Permission> permission_from_key(std::string_view key);
-
 // The permission that changing rows of `table` needs; none for a table no one edits by hand.
 std::optional<Permission> permission_to_edit(std::string_view table);
 

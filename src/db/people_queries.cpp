@@ -20,7 +20,7 @@ void add_permissions_of(Database& db, Role role, Viewer& viewer) {
   Statement select = db.prepare("SELECT permission FROM role_permissions WHERE role = ?");
   select.bind(1, key_of(role));
   while (select.step())
-    if (auto permission = permission_from_key(select.text(0)))
+    if (auto permission = enum_from_key<Permission>(select.text(0)))
       viewer.permissions.insert(*permission);
 }
 
@@ -38,7 +38,7 @@ Viewer find_viewer(Database& db, const std::string& login, Date today) {
     Statement roles = db.prepare("SELECT role FROM person_roles WHERE person_id = ? ORDER BY role");
     roles.bind(1, *viewer.person);
     while (roles.step())
-      if (auto role = role_from_key(roles.text(0))) viewer.roles.push_back(*role);
+      if (auto role = enum_from_key<Role>(roles.text(0))) viewer.roles.push_back(*role);
   }
   if (viewer.roles.empty()) viewer.roles.push_back(Role::viewer);
   for (Role role : viewer.roles) add_permissions_of(db, role, viewer);

@@ -61,6 +61,39 @@ std::string with_seconds(std::string moment) {
   return moment;
 }
 
+// What the viewer may not read of a record (db/visibility.h) stays hidden in its history: a
+// sender's earlier names as initials, a restricted document's titles as restricted.
+void hide_in_history(Database& db, const TableSpec& spec, Id id, std::vector<AuditEntry>& entries) {
+  for (const FieldSpec& field : spec.fields) {
+    if (!masked_column(db, spec.table, field.column)) continue;
+    const std::vector<std::string>& withheld = db.withheld_columns(std::string(spec.table));
+    if (std::find(withheld.begin(), withheld.end(), field.column) != withheld.end()) {
+      // The server lets the role read none of it, not even to compare.
+      for (AuditEntry& entry : entries)
+        if (entry.field == field.column) entry.before = entry.after = std::nullopt;
+      continue;
+    }
+    Statement probe = db.prepare("SELECT " + visible_column(db, spec.table, field.column) + ", " +
+                                 std::string(field.column) + " FROM " + std::string(spec.table) +
+                                 " WHERE id = ?");
+    probe.bind(1, id);
+    if (!probe.step()) continue;
+    std::optional<std::string> shown, stored;
+    if (!probe.is_null(0)) shown = probe.text(0);
+    if (!probe.is_null(1)) stored = probe.text(1);
+    if (shown == stored) continue;  // this record is the viewer's own to read
+    bool as_initials = shown && stored && *shown == initials(*stored);
+    auto hide = [&](std::optional<std::string>& value) {
+      if (value) value = as_initials ? initials(*value) : shown.value_or(std::string());
+    };
+    for (AuditEntry& entry : entries)
+      if (entry.field == field.column) {
+        hide(entry.before);
+        hide(entry.after);
+      }
+  }
+}
+
 }  // namespace
 
 void name_the_person(Database& db, std::int64_t change_id) {
@@ -256,6 +289,7 @@ std::vector<AuditEntry> record_history(Database& db, const TableSpec& spec, Id i
     if (!select.is_null(6)) entry.after = select.text(6);
     entries.push_back(std::move(entry));
   }
+  hide_in_history(db, spec, id, entries);
   return entries;
 }
 

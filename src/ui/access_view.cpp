@@ -613,6 +613,27 @@ void draw_matrix(const AccessFigures& f, UiState& state, const Fonts& fonts, Act
       f.matrix_people[row] + ", " + f.matrix_systems[column]);
 }
 
+// -- who may do what in Raekoda -----------------------------------------------------------------
+
+// The people's logins, their roles and what each role may do: ordinary tables, edited (by the IT
+// lead) in the ordinary editor and audited as any change.
+void draw_people_and_roles(UiState& state) {
+  if (ImGui::Button(tr("access.people_roles")))
+    state.table =
+        records_table(person_roles_spec(), {}, tr("access.people_roles"), "person_id");
+  remember_item(state, "access.people_roles");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("access.people_roles_hint"));
+  ImGui::SameLine();
+  if (ImGui::Button(tr("access.logins")))
+    state.table = records_table(people_spec(), {}, tr("access.logins"), "full_name");
+  remember_item(state, "access.logins");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("access.role_permissions")))
+    state.table =
+        records_table(role_permissions_spec(), {}, tr("access.role_permissions"), "role");
+  remember_item(state, "access.role_permissions");
+}
+
 // -- starting a campaign ------------------------------------------------------------------------
 
 void draw_campaign_form(const AccessFigures& f, UiState& state, const SessionInfo& session,
@@ -687,6 +708,8 @@ void draw_access(const AccessFigures& f, UiState& state, const SessionInfo& sess
                  const Fonts& fonts, Actions& actions) {
   view_heading(tr("view.access"), trf("access.subheading", long_date(f.today)), fonts);
   draw_campaign_form(f, state, session, actions);
+  ImGui::SameLine(0, 24);
+  draw_people_and_roles(state);
   ImGui::Spacing();
   draw_tiles(f, state, fonts);
   if (begin_panels("##access_now", 2)) {

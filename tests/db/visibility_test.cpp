@@ -214,3 +214,28 @@ TEST_CASE("initials are the same on both backends") {
   CHECK(initials("Anna-Liisa Kask") == "A. L. K.");
   CHECK(initials("Ülle Õun") == "Ü. Õ.");
 }
+
+TEST_CASE("a record's history hides what its reader may not read") {
+  Database db = testing::open_test_database();
+  db::write_demo_data(db, DemoOptions{1, 1, 1, today});
+  db.set_viewer(db::find_viewer(db, login_of(db, "city_secretary"), today));
+  // An open document whose sender has a name, not restricted, answered by someone else.
+  auto select = db.prepare(
+      "SELECT id FROM documents WHERE access_restricted = 0 AND sender <> '' ORDER BY id");
+  REQUIRE(select.step());
+  Id id = select.integer(0);
+  auto record = db::load_record(db, documents_spec(), id);
+  REQUIRE(record);
+  Record edited = *record;
+  edited.set("sender", "Liis Kukk");
+  REQUIRE(db::update_record(db, documents_spec(), *record, edited, db::current_author()).status ==
+          db::SaveStatus::saved);
+  auto after_of = [&](Database& reader) {
+    for (const AuditEntry& entry : db::record_history(reader, documents_spec(), id))
+      if (entry.field == "sender") return entry.after.value_or("");
+    return std::string("(none)");
+  };
+  CHECK(after_of(db) == "Liis Kukk");
+  db.set_viewer(db::find_viewer(db, "no-such-login", today));
+  CHECK(after_of(db) == "L. K.");
+}

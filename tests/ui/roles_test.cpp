@@ -129,3 +129,21 @@ TEST_CASE("a document's editor is read-only to a role that may not change docume
   stored = db::load_record(session.controller.database(), documents_spec(), before.id);
   CHECK(stored->value("title") == "Muudetud pealkiri");
 }
+
+TEST_CASE("someone who only answers documents starts on the deadlines view") {
+  set_language(Language::et);
+  Session session;
+  auto select = session.controller.database().prepare(
+      "SELECT p.login FROM people p WHERE EXISTS (SELECT 1 FROM person_roles r WHERE "
+      "r.person_id = p.id AND r.role = 'responder') AND NOT EXISTS (SELECT 1 FROM person_roles "
+      "r WHERE r.person_id = p.id AND r.role <> 'responder') ORDER BY p.id");
+  REQUIRE(select.step());
+  std::string responder = select.text(0);
+  REQUIRE(session.ui().view == View::overview);
+  session.act_as(responder);
+  CHECK(session.ui().view == View::deadlines);
+  CHECK(session.controller.session().role == "vastaja");
+  // The senders of others' documents are initials to them.
+  session.frame();
+  CHECK_FALSE(session.controller.database().viewer().may(Permission::personal_data));
+}
