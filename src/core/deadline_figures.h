@@ -68,6 +68,26 @@ struct DeadlineFigures {
   // day off counts on the next working day, as the law moves it.
   std::vector<Date> coming_days;
   std::vector<std::int64_t> due_on_day;
+
+  // The viewer's own documents, for a person who answers documents (the responder role): what
+  // they see first. Open means unanswered with a due date, as a reminder lists them.
+  struct Mine {
+    bool shown = false;  // the viewer is a person with the responder role
+    Id person = 0;
+    std::string name;  // for the drill-down's chip
+    std::int64_t open = 0;
+    std::int64_t overdue = 0;  // of the open ones, due before today
+    // Open ones due from today to the last working day of the week: a due date on a day off
+    // falls due on the next working day, so the week's Saturday and Sunday belong to the next.
+    // On a weekend or a week's last days off, the week is the coming one (next_week).
+    std::int64_t due_this_week = 0;
+    Date week_until;
+    bool next_week = false;
+    // Answers of the last 12 months, as the responders' on-time shares count them.
+    std::int64_t answered = 0;
+    std::int64_t on_time = 0;
+  };
+  Mine mine;
 };
 
 // Share of answers on time, or nullopt when there were none.

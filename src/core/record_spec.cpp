@@ -242,9 +242,12 @@ const TableSpec press_releases{
     "press_releases", release_fields, release_orders, {}, check_press_release};
 
 const std::array people_fields = {
-    text("full_name", 200, true),        blank_text(text("job_title", 200)),
-    reference("unit_id", "units", true), link("email", LinkKind::email, 200),
-    date("joined_on", true, false),      date("left_on", false, false),
+    text("full_name", 200, true),
+    blank_text(text("job_title", 200)),
+    reference("unit_id", "units", true),
+    link("email", LinkKind::email, 200),
+    date("joined_on", true, false),
+    date("left_on", false, false),
     text("login", 100),
 };
 const std::array people_orders = {
@@ -388,9 +391,9 @@ const TableSpec& restore_tests_spec() {
 }
 
 const TableSpec* find_table_spec(std::string_view table) {
-  for (const TableSpec* spec : {&documents, &media_items, &incidents, &accounts, &comm_activities,
-                                &settings, &press_releases, &people, &person_roles,
-                                &role_permissions})
+  for (const TableSpec* spec :
+       {&documents, &media_items, &incidents, &accounts, &comm_activities, &settings,
+        &press_releases, &people, &person_roles, &role_permissions})
     if (spec->table == table) return spec;
   return nullptr;
 }

@@ -170,8 +170,10 @@ WorkingCalendar load_working_calendar(Database& db) {
 ReferenceNames load_reference_labels(Database& db) {
   ReferenceNames names;
   const std::pair<const char*, const char*> named[] = {
-      {"people", "full_name"},         {"media_outlets", "name"}, {"institutions", "name"},
-      {"information_systems", "name"}, {"comm_plans", "name"},    {"review_campaigns", "name"},
+      {"people", "full_name"},         {"units", "name"},
+      {"media_outlets", "name"},       {"institutions", "name"},
+      {"information_systems", "name"}, {"comm_plans", "name"},
+      {"review_campaigns", "name"},
   };
   for (const auto& [table, column] : named) {
     Statement select =

@@ -268,6 +268,38 @@ void load_coming(Database& db, DeadlineFigures& f, const WorkingCalendar& calend
   }
 }
 
+void load_mine(Database& db, DeadlineFigures& f, const WorkingCalendar& calendar) {
+  const Viewer& viewer = db.viewer();
+  DeadlineFigures::Mine& mine = f.mine;
+  mine.shown = viewer.person && viewer.has(Role::responder);
+  if (!mine.shown) return;
+  mine.person = *viewer.person;
+  mine.name = viewer.name;
+  Date first_working = calendar.working_day_on_or_after(f.today);
+  mine.next_week = first_working.week_start() != f.today.week_start();
+  mine.week_until = first_working.week_start().plus_days(6);
+  while (!calendar.is_working_day(mine.week_until)) mine.week_until = mine.week_until.plus_days(-1);
+  Statement open = db.prepare(
+      "SELECT count(*), count(*) FILTER (WHERE effective_due_on < ?1), "
+      "count(*) FILTER (WHERE effective_due_on BETWEEN ?1 AND ?2) FROM documents "
+      "WHERE responder_id = ?3 AND answered_on IS NULL AND effective_due_on IS NOT NULL");
+  open.bind_all(f.today, mine.week_until, mine.person);
+  if (open.step()) {
+    mine.open = open.integer(0);
+    mine.overdue = open.integer(1);
+    mine.due_this_week = open.integer(2);
+  }
+  Statement answered = db.prepare(
+      "SELECT count(*), count(*) FILTER (WHERE answered_on <= coalesce(extended_due_on, due_on)) "
+      "FROM documents WHERE responder_id = ? AND due_on IS NOT NULL AND answered_on BETWEEN ? "
+      "AND ?");
+  answered.bind_all(mine.person, f.today.plus_months(-12).plus_days(1), f.today);
+  if (answered.step()) {
+    mine.answered = answered.integer(0);
+    mine.on_time = answered.integer(1);
+  }
+}
+
 }  // namespace
 
 DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCalendar& calendar) {
@@ -283,6 +315,7 @@ DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCal
   load_ageing(db, f, calendar);
   load_groups(db, f);
   load_coming(db, f, calendar);
+  load_mine(db, f, calendar);
   return f;
 }
 

@@ -15,7 +15,8 @@ class Database;
 
 std::vector<DeadlineRule> load_deadline_rules(Database& db);
 
-// Everything the deadlines view shows, counted on `today`.
+// Everything the deadlines view shows, counted on `today`; the viewer's own documents for
+// db.viewer() when they are a responder.
 DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCalendar& calendar);
 
 // A responder's unanswered documents that have a due date, earliest due first.

@@ -619,8 +619,7 @@ void draw_matrix(const AccessFigures& f, UiState& state, const Fonts& fonts, Act
 // lead) in the ordinary editor and audited as any change.
 void draw_people_and_roles(UiState& state) {
   if (ImGui::Button(tr("access.people_roles")))
-    state.table =
-        records_table(person_roles_spec(), {}, tr("access.people_roles"), "person_id");
+    state.table = records_table(person_roles_spec(), {}, tr("access.people_roles"), "person_id");
   remember_item(state, "access.people_roles");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("access.people_roles_hint"));
   ImGui::SameLine();
@@ -629,8 +628,7 @@ void draw_people_and_roles(UiState& state) {
   remember_item(state, "access.logins");
   ImGui::SameLine();
   if (ImGui::Button(tr("access.role_permissions")))
-    state.table =
-        records_table(role_permissions_spec(), {}, tr("access.role_permissions"), "role");
+    state.table = records_table(role_permissions_spec(), {}, tr("access.role_permissions"), "role");
   remember_item(state, "access.role_permissions");
 }
 

@@ -130,6 +130,73 @@ void draw_tiles(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   }
 }
 
+// -- the viewer's own documents ------------------------------------------------------------------
+
+// A responder opens the view on what is theirs to answer: open documents, those due this week,
+// and how often they answered on time. The tables list exactly the documents counted.
+void draw_mine(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
+  const DeadlineFigures::Mine& mine = f.mine;
+  if (!mine.shown) return;
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextUnformatted(tr("deadlines.mine.title"));
+  ImGui::PopFont();
+  std::vector<plot::KpiTile> tiles(3);
+  plot::KpiTile& open = tiles[0];
+  open.title = tr("deadlines.mine.open");
+  open.value = format_count(mine.open);
+  open.detail = mine.overdue > 0
+                    ? trn("deadlines.mine.open_detail", mine.overdue, format_count(mine.overdue))
+                    : tr("deadlines.mine.none_overdue");
+  open.assessment = mine.overdue > 0 ? Assessment::bad : Assessment::good;
+
+  plot::KpiTile& week = tiles[1];
+  week.title = tr(mine.next_week ? "deadlines.mine.next_week" : "deadlines.mine.this_week");
+  week.value = format_count(mine.due_this_week);
+  week.detail = trf("deadlines.mine.week_detail", mine.week_until.display());
+  week.assessment = mine.due_this_week > 0 ? Assessment::warning : Assessment::neutral;
+
+  plot::KpiTile& on_time = tiles[2];
+  on_time.title = tr("deadlines.mine.on_time");
+  auto share = on_time_share(mine.answered, mine.on_time);
+  on_time.value = share ? format_percent(*share, 0) : "–";
+  on_time.detail = share ? trn("deadlines.mine.on_time_detail", mine.answered,
+                               format_count(mine.answered), format_count(mine.on_time))
+                         : tr("deadlines.mine.no_answers");
+  on_time.assessment = !share               ? Assessment::neutral
+                       : *share >= f.target ? Assessment::good
+                                            : Assessment::bad;
+
+  const std::vector<std::string> ids = {"tile.deadlines.mine.open", "tile.deadlines.mine.week",
+                                        "tile.deadlines.mine.on_time"};
+  RecordFilter mine_only{"responder_id", Kind::equals, std::to_string(mine.person), std::nullopt,
+                         mine.name};
+  // Open as the figure counts it: outgoing letters have no due date and are never answered.
+  RecordFilter with_due{"effective_due_on", Kind::not_null, std::nullopt, std::nullopt,
+                        tr("deadlines.mine.chip.with_due")};
+  // By status: the overdue first, then by the working days left, which is by the due date in
+  // force (an extended one too), earliest first.
+  auto by_due = [](TableState table) {
+    table.sort_by_status = true;
+    return table;
+  };
+  switch (tile_row(tiles, ids, 130, state, fonts)) {
+    case 0:
+      state.table = by_due(documents({mine_only, unanswered(), with_due}, open.title));
+      break;
+    case 1:
+      state.table = by_due(
+          documents({mine_only, unanswered(), due_between(f.today, mine.week_until)}, week.title));
+      break;
+    case 2:
+      state.table =
+          documents({mine_only, answered_between(f.today.plus_months(-12).plus_days(1), f.today)},
+                    on_time.title, true);
+      break;
+    default:
+      break;
+  }
+}
+
 // A register that gives another due date than the law does is a finding for the secretary.
 void draw_law_differences(const DeadlineFigures& f, UiState& state) {
   if (f.law_differences == 0) return;
@@ -394,6 +461,13 @@ void draw_reminders(const DeadlineFigures& f, UiState& state, const Fonts& fonts
 void draw_deadlines(const DeadlineFigures& f, UiState& state, const Fonts& fonts,
                     Actions& actions) {
   view_heading(tr("view.deadlines"), trf("deadlines.subheading", long_date(f.today)), fonts);
+  draw_mine(f, state, fonts);
+  // Below a responder's own tiles, the city's: said, so that the two rows are not mistaken.
+  if (f.mine.shown) {
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted(tr("deadlines.mine.everyone"));
+    ImGui::PopFont();
+  }
   draw_tiles(f, state, fonts);
   draw_law_differences(f, state);
   if (begin_panels("##deadlines_whose", 3)) {

@@ -138,6 +138,8 @@ TEST_CASE("every value of every list has a name in both languages") {
     check_enum_translated<ReviewDecision>(c);
     check_enum_translated<BackupResult>(c);
     check_enum_translated<RestoreResult>(c);
+    check_enum_translated<Role>(c);
+    check_enum_translated<Permission>(c);
   }
 }
 
@@ -153,7 +155,8 @@ TEST_CASE("every view, document type, month and quarter has a name in both langu
 TEST_CASE("every editable field has a label in both languages") {
   for (Language language : all_languages)
     for (std::string_view table :
-         {"documents", "media_items", "incidents", "accounts", "comm_activities"}) {
+         {"documents", "media_items", "incidents", "accounts", "comm_activities", "people",
+          "person_roles", "role_permissions"}) {
       const TableSpec* spec = find_table_spec(table);
       REQUIRE(spec);
       for (const FieldSpec& field : spec->fields) {

@@ -9,6 +9,7 @@
 #include "db/database.h"
 #include "db/deadline_queries.h"
 #include "db/demo_writer.h"
+#include "db/people_queries.h"
 #include "support/test_database.h"
 
 using namespace raekoda;
@@ -196,4 +197,107 @@ TEST_CASE("a reminder reads the responder's open documents, earliest due first")
                            "IS NULL AND due_on IS NOT NULL",
                            -1, responder));
   for (std::size_t i = 1; i < items.size(); ++i) CHECK(items[i - 1].due <= items[i].due);
+}
+
+namespace {
+
+// A demo responder with open documents and answers, the one with most open ones: their tiles
+// then count something.
+std::string busiest_responder(Database& db) {
+  auto select = db.prepare(
+      "SELECT p.login FROM people p JOIN person_roles r ON r.person_id = p.id "
+      "WHERE r.role = 'responder' ORDER BY (SELECT count(*) FROM documents d "
+      "WHERE d.responder_id = p.id AND d.answered_on IS NULL AND d.due_on IS NOT NULL) DESC, p.id");
+  REQUIRE(select.step());
+  return select.text(0);
+}
+
+}  // namespace
+
+TEST_CASE("a responder's own tiles count their open documents, this week's and their answers") {
+  Fixture x;
+  x.db.set_viewer(db::find_viewer(x.db, busiest_responder(x.db), today));
+  REQUIRE(x.db.viewer().person);
+  Id me = *x.db.viewer().person;
+  DeadlineFigures f = db::load_deadline_figures(x.db, today, x.calendar);
+  const DeadlineFigures::Mine& mine = f.mine;
+  REQUIRE(mine.shown);
+  CHECK(mine.person == me);
+  CHECK(mine.name == x.db.viewer().name);
+  auto mine_count = [&](const std::string& where, Date a = today, Date b = today) {
+    // The unused parameters are compared last, so that a server reads the used ones as dates.
+    return x.db.query_integer("SELECT count(*) FROM documents WHERE responder_id = ?3 AND " +
+                                  where + " AND ?1 = ?1 AND ?2 = ?2",
+                              -1, a, b, me);
+  };
+  const std::string open = "answered_on IS NULL AND due_on IS NOT NULL";
+  CHECK(mine.open > 0);
+  CHECK(mine.open == mine_count(open));
+  CHECK(mine.overdue == mine_count(open + " AND " + due + " < ?1"));
+  CHECK(mine.overdue <= mine.open);
+
+  // Sunday: this week's working days are over, the coming one's are counted, to its Friday. A
+  // due date on its Saturday or Sunday falls due the Monday after, in the week after.
+  CHECK(mine.next_week);
+  CHECK(mine.week_until == *Date::parse_iso("2026-11-27"));
+  Date sunday = *Date::parse_iso("2026-11-29");
+  std::int64_t falling_due = 0;
+  auto dues = x.db.prepare(std::string("SELECT ") + due +
+                           " FROM documents WHERE responder_id = ? AND answered_on IS NULL AND " +
+                           due + " >= ?");
+  dues.bind_all(me, today);
+  while (dues.step())
+    if (x.calendar.working_day_on_or_after(*dues.date(0)) <= sunday) ++falling_due;
+  CHECK(mine.due_this_week == falling_due);
+  CHECK(mine.due_this_week ==
+        mine_count(open + " AND " + due + " BETWEEN ?1 AND ?2", today, mine.week_until));
+
+  Date year_ago = today.plus_months(-12).plus_days(1);
+  CHECK(mine.answered > 0);
+  CHECK(mine.answered ==
+        mine_count("due_on IS NOT NULL AND answered_on BETWEEN ?1 AND ?2", year_ago, today));
+  CHECK(mine.on_time == mine_count("due_on IS NOT NULL AND answered_on BETWEEN ?1 AND ?2 AND "
+                                   "answered_on <= " +
+                                       std::string(due),
+                                   year_ago, today));
+  // The same share the view gives them among all responders.
+  auto theirs = std::find_if(f.responders.begin(), f.responders.end(),
+                             [&](const auto& g) { return g.key == std::to_string(me); });
+  REQUIRE(theirs != f.responders.end());
+  CHECK(theirs->answered == mine.answered);
+  CHECK(theirs->on_time == mine.on_time);
+}
+
+TEST_CASE("a responder's week runs to its last working day") {
+  Fixture x;
+  x.db.set_viewer(db::find_viewer(x.db, busiest_responder(x.db), today));
+  // A Wednesday: this week, to Friday.
+  auto wednesday = db::load_deadline_figures(x.db, *Date::parse_iso("2026-11-25"), x.calendar);
+  CHECK_FALSE(wednesday.mine.next_week);
+  CHECK(wednesday.mine.week_until == *Date::parse_iso("2026-11-27"));
+  // Christmas Eve and Christmas Day, Thursday and Friday, are days off: the week ends on
+  // Wednesday 23.12.
+  auto christmas = db::load_deadline_figures(x.db, *Date::parse_iso("2026-12-22"), x.calendar);
+  CHECK_FALSE(christmas.mine.next_week);
+  CHECK(christmas.mine.week_until == *Date::parse_iso("2026-12-23"));
+}
+
+TEST_CASE("nobody at the keyboard, or one who answers no documents, has no tiles of their own") {
+  Fixture x;
+  CHECK_FALSE(x.f.mine.shown);  // the data layer's tests run as no person
+  x.db.set_viewer(db::find_viewer(x.db, "nobody.at.all", today));
+  REQUIRE_FALSE(x.db.viewer().person);
+  CHECK_FALSE(db::load_deadline_figures(x.db, today, x.calendar).mine.shown);
+
+  auto select = x.db.prepare(
+      "SELECT p.login FROM people p WHERE p.login IS NOT NULL AND EXISTS (SELECT 1 FROM "
+      "person_roles r WHERE r.person_id = p.id) AND NOT EXISTS (SELECT 1 FROM person_roles r "
+      "WHERE r.person_id = p.id AND r.role = 'responder') ORDER BY p.id");
+  REQUIRE(select.step());
+  x.db.set_viewer(db::find_viewer(x.db, select.text(0), today));
+  REQUIRE(x.db.viewer().person);
+  auto f = db::load_deadline_figures(x.db, today, x.calendar);
+  CHECK_FALSE(f.mine.shown);
+  CHECK(f.mine.open == 0);
+  CHECK(f.mine.answered == 0);
 }

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/i18n.h"
+#include "db/dashboard_queries.h"
 #include "db/deadline_queries.h"
 #include "db/record_store.h"
 #include "support/dashboard_session.h"
@@ -92,6 +93,8 @@ TEST_CASE("a week's bar of the overdue trend opens what was overdue at that week
   Session session;
   const DeadlineFigures f = open_deadlines(session);
   const std::size_t week = 20;
+  // Below the fold for a responder, whose own tiles come first.
+  session.scroll_to("plot.deadlines.overdue");
   auto x = session.bucket_x("plot.deadlines.overdue", "deadlines_overdue", week);
   REQUIRE(x);
   REQUIRE(session.click_bar_until("plot.deadlines.overdue", *x, [](auto&) { return true; }));
@@ -103,6 +106,7 @@ TEST_CASE("Copy reminder puts the responder's open documents on the clipboard") 
   set_language(Language::et);
   Session session;
   const DeadlineFigures f = open_deadlines(session);
+  session.scroll_to("plot.deadlines.units");  // the reminders beside it, at the page's end
   session.click("deadlines.remind.0");
   std::string text = ImGui::GetClipboardText();
   Id responder = std::stoll(f.responders.at(0).key);
@@ -111,6 +115,82 @@ TEST_CASE("Copy reminder puts the responder's open documents on the clipboard") 
   CHECK(text.starts_with("Tere, " + f.responders[0].name + "!"));
   for (const ReminderItem& item : items) CHECK(text.find(item.reg_number) != std::string::npos);
   CHECK(session.controller.session().notice.find("Meeldetuletus kopeeritud") == 0);
+}
+
+namespace {
+
+// The first demo login that answers `condition` (SQL over people p).
+std::string login_where(Session& session, const std::string& condition) {
+  auto select = session.controller.database().prepare(
+      "SELECT p.login FROM people p WHERE p.login IS NOT NULL AND " + condition +
+      " ORDER BY (SELECT count(*) FROM documents d WHERE d.responder_id = p.id AND d.answered_on "
+      "IS NULL AND d.due_on IS NOT NULL) DESC, p.id");
+  REQUIRE(select.step());
+  return select.text(0);
+}
+const std::string responder =
+    "EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'responder')";
+const std::vector<std::string> mine_tiles = {"tile.deadlines.mine.open", "tile.deadlines.mine.week",
+                                             "tile.deadlines.mine.on_time"};
+
+}  // namespace
+
+TEST_CASE("a responder's own tiles open exactly their documents; others have no such tiles") {
+  set_language(Language::et);
+  Session session;
+  session.act_as(login_where(session, responder));
+  const DeadlineFigures f = open_deadlines(session);
+  REQUIRE(f.mine.shown);
+  REQUIRE(f.mine.open > 0);
+  for (const auto& tile : mine_tiles) CHECK(session.probe.has(tile));
+
+  session.click("tile.deadlines.mine.open");
+  session.frame();
+  REQUIRE(session.ui().table);
+  CHECK(session.ui().table->total == f.mine.open);
+  CHECK(session.ui().table->title == "Minu avatud dokumendid");
+  // Earliest due first, by the due date in force; due dates on a day off and the working day
+  // before it count as the same working day, and keep their id order.
+  WorkingCalendar calendar = db::load_working_calendar(session.controller.database());
+  Date long_ago = *Date::parse_iso("2000-01-01");
+  int previous = 0;
+  for (const Record& row : session.ui().table->rows) {
+    CHECK(row.value("responder_id") == std::to_string(f.mine.person));
+    CHECK_FALSE(row.value("answered_on"));
+    auto due_text =
+        row.value("extended_due_on") ? row.value("extended_due_on") : row.value("due_on");
+    REQUIRE(due_text);
+    int due = calendar.working_days_between(long_ago, *Date::parse_iso(*due_text));
+    CHECK(due >= previous);
+    previous = due;
+  }
+  back(session);
+
+  session.click("tile.deadlines.mine.week");
+  session.frame();
+  REQUIRE(session.ui().table);
+  CHECK(session.ui().table->total == f.mine.due_this_week);
+  for (const Record& row : session.ui().table->rows)
+    CHECK(row.value("responder_id") == std::to_string(f.mine.person));
+  back(session);
+
+  // Someone with a role but not a responder's, and a login nobody has: no tiles of their own.
+  for (const std::string& login :
+       {login_where(session,
+                    "EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id) AND "
+                    "NOT " +
+                        responder),
+        std::string("nobody.at.all")}) {
+    INFO(login);
+    session.act_as(login);
+    session.probe.items.clear();
+    session.frame();
+    session.frame();
+    REQUIRE(session.controller.figures().deadlines);
+    CHECK_FALSE(session.controller.figures().deadlines->mine.shown);
+    CHECK(session.probe.has("tile.deadlines.overdue"));
+    for (const auto& tile : mine_tiles) CHECK_FALSE(session.probe.has(tile));
+  }
 }
 
 TEST_CASE("the on-time target is changed in the editor, audited, and the figures follow") {
