@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "core/plural.h"
+#include "db/access_queries.h"
 #include "db/dashboard_queries.h"
 #include "db/deadline_queries.h"
 #include "db/demo_writer.h"
@@ -73,6 +74,23 @@ DateTime Controller::now() const {
 
 bool Controller::permitted(std::optional<Permission> permission) {
   if (!permission || database_.viewer().may(*permission)) return true;
+  warn(tr("topbar.not_your_role"));
+  return false;
+}
+
+bool Controller::may_decide(const ui::Actions& actions) {
+  const Viewer& viewer = database_.viewer();
+  if (viewer.may(Permission::decide_reviews)) return true;
+  // A system's owner decides the accounts of their own system.
+  std::optional<Id> owner;
+  try {
+    owner = actions.decide ? db::owner_of_decision(database_, actions.decide->decision)
+                           : db::owner_of_account(database_, actions.revoke_account->id);
+  } catch (const db::DatabaseError& error) {
+    warn(describe(error));
+    return false;
+  }
+  if (viewer.person && owner == viewer.person) return true;
   warn(tr("topbar.not_your_role"));
   return false;
 }
@@ -193,9 +211,9 @@ void Controller::carry_out(const ui::Actions& actions) {
                                                              : Permission::approve_releases))
     write([this, release = *actions.release] { advance_release(release); });
   if (actions.reload_area) read_area_on_screen();
-  if ((actions.start_campaign || actions.close_campaign || actions.decide ||
-       actions.revoke_account) &&
-      permitted(Permission::decide_reviews))
+  if (((actions.start_campaign || actions.close_campaign) &&
+       permitted(Permission::decide_reviews)) ||
+      ((actions.decide || actions.revoke_account) && may_decide(actions)))
     write([this, actions] { carry_out_access(actions); });
   if (actions.export_campaign) export_campaign(*actions.export_campaign);
   if ((actions.move_activity || actions.copy_plan) && permitted(Permission::edit_plan))

@@ -44,6 +44,8 @@ public:
   // needed); otherwise the notice line says their role does not allow it. Every step that
   // writes asks, so that a control the view disables cannot be worked around.
   bool permitted(std::optional<Permission> permission);
+  // A review decision or a revocation: the IT lead's, or the owner's of the account's system.
+  bool may_decide(const ui::Actions& actions);
 
   // The language the user picks in the top bar is kept in `file` for next time; `problem` says
   // why the file could not be read, and is shown at once. Without a call a switch lasts until

@@ -28,6 +28,7 @@ struct AccessFigures {
     Privilege privilege = Privilege::user;
     Date left_on;
     int days_since_left = 0;
+    std::optional<Id> system_owner;  // who may close it beside the IT lead
   };
   std::vector<LeaverAccount> leaver_accounts;
 
@@ -73,6 +74,7 @@ struct AccessFigures {
     Privilege privilege = Privilege::user;
     ReviewDecision decision = ReviewDecision::pending;
     bool holder_left = false;
+    std::optional<Id> system_owner;  // who may decide it beside the IT lead
   };
   std::vector<Decision> decisions;
 
@@ -86,6 +88,7 @@ struct AccessFigures {
     std::string username;
     Date decided_on;
     std::string campaign;
+    std::optional<Id> system_owner;
   };
   std::vector<UndoneRevoke> revokes_not_done;
 

@@ -15,6 +15,10 @@ std::string text_or_empty(const Statement& row, int column) {
   return row.is_null(column) ? std::string() : row.text(column);
 }
 
+std::optional<Id> optional_id(const Statement& row, int column) {
+  return row.is_null(column) ? std::nullopt : std::optional<Id>(row.integer(column));
+}
+
 // The holder of an account in a query that joins people as `p` and information_systems as `s`,
 // as the viewer may see them: by name to those who review people and to the system's owner.
 std::string account_holder(Database& db) {
@@ -25,7 +29,7 @@ void load_leavers(Database& db, AccessFigures& f) {
   std::string person = account_holder(db);
   Statement select =
       db.prepare("SELECT a.id, a.version, " + person +
-                 ", s.name, a.username, a.privilege, p.left_on "
+                 ", s.name, a.username, a.privilege, p.left_on, s.owner_id "
                  "FROM accounts a JOIN people p ON p.id = a.person_id "
                  "JOIN information_systems s ON s.id = a.system_id "
                  "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ? "
@@ -37,7 +41,7 @@ void load_leavers(Database& db, AccessFigures& f) {
     f.leaver_accounts.push_back({select.integer(0), select.integer(1), select.text(2),
                                  select.text(3), select.text(4),
                                  enum_from_key<Privilege>(select.text(5)).value_or(Privilege::user),
-                                 left, left.days_until(f.today)});
+                                 left, left.days_until(f.today), optional_id(select, 7)});
   }
   f.active_accounts = db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0);
   f.admin_accounts = db.query_integer(
@@ -116,7 +120,7 @@ void load_current_campaign(Database& db, AccessFigures& f) {
   Statement decisions =
       db.prepare("SELECT d.id, d.version, a.id, " + person +
                  ", s.name, a.username, a.privilege, d.decision, "
-                 "CASE WHEN p.left_on <= ? THEN 1 ELSE 0 END FROM review_decisions d "
+                 "CASE WHEN p.left_on <= ? THEN 1 ELSE 0 END, s.owner_id FROM review_decisions d "
                  "JOIN accounts a ON a.id = d.account_id JOIN people p ON p.id = a.person_id "
                  "JOIN information_systems s ON s.id = a.system_id WHERE d.campaign_id = ? "
                  "ORDER BY d.decision <> 'pending', " +
@@ -128,21 +132,21 @@ void load_current_campaign(Database& db, AccessFigures& f) {
          decisions.text(4), decisions.text(5),
          enum_from_key<Privilege>(decisions.text(6)).value_or(Privilege::user),
          enum_from_key<ReviewDecision>(decisions.text(7)).value_or(ReviewDecision::pending),
-         decisions.integer(8) == 1});
+         decisions.integer(8) == 1, optional_id(decisions, 9)});
 }
 
 void load_undone_revokes(Database& db, AccessFigures& f) {
   Statement select = db.prepare(
       "SELECT d.id, a.id, a.version, " + account_holder(db) +
-      ", s.name, a.username, d.decided_on, c.name "
+      ", s.name, a.username, d.decided_on, c.name, s.owner_id "
       "FROM review_decisions d JOIN accounts a ON a.id = d.account_id "
       "JOIN people p ON p.id = a.person_id JOIN information_systems s ON s.id = a.system_id "
       "JOIN review_campaigns c ON c.id = d.campaign_id "
       "WHERE d.decision = 'revoke' AND a.revoked_on IS NULL ORDER BY d.decided_on, d.id");
   while (select.step())
-    f.revokes_not_done.push_back({select.integer(0), select.integer(1), select.integer(2),
-                                  select.text(3), select.text(4), select.text(5),
-                                  select.date(6).value_or(f.today), select.text(7)});
+    f.revokes_not_done.push_back(
+        {select.integer(0), select.integer(1), select.integer(2), select.text(3), select.text(4),
+         select.text(5), select.date(6).value_or(f.today), select.text(7), optional_id(select, 8)});
 }
 
 void load_systems(Database& db, AccessFigures& f) {
@@ -370,6 +374,22 @@ std::vector<EvidenceRow> campaign_evidence(Database& db, Id campaign) {
                     select.text(5), select.text(6), text_or_empty(select, 7),
                     text_or_empty(select, 8), text_or_empty(select, 9)});
   return rows;
+}
+
+std::optional<Id> owner_of_account(Database& db, Id account) {
+  Id owner = db.query_integer(
+      "SELECT s.owner_id FROM accounts a JOIN information_systems s ON s.id = a.system_id "
+      "WHERE a.id = ?",
+      0, account);
+  return owner ? std::optional<Id>(owner) : std::nullopt;
+}
+
+std::optional<Id> owner_of_decision(Database& db, Id decision) {
+  Id owner = db.query_integer(
+      "SELECT s.owner_id FROM review_decisions d JOIN accounts a ON a.id = d.account_id "
+      "JOIN information_systems s ON s.id = a.system_id WHERE d.id = ?",
+      0, decision);
+  return owner ? std::optional<Id>(owner) : std::nullopt;
 }
 
 }  // namespace raekoda::db

@@ -39,4 +39,9 @@ SaveResult revoke_account(Database& db, Id account, std::int64_t version, Date t
 // A campaign's decisions as evidence for an audit.
 std::vector<EvidenceRow> campaign_evidence(Database& db, Id campaign);
 
+// The owner of the system an account is in, or the decision's account is in; none when the
+// system has no owner or the row does not exist.
+std::optional<Id> owner_of_account(Database& db, Id account);
+std::optional<Id> owner_of_decision(Database& db, Id decision);
+
 }  // namespace raekoda::db

@@ -23,6 +23,12 @@
 namespace raekoda::ui {
 namespace {
 
+// The IT lead decides every account; a system's owner those of their own system.
+bool may_decide(const SessionInfo& session, std::optional<Id> system_owner) {
+  if (may(session, Permission::decide_reviews)) return true;
+  return !session.read_only && system_owner && session.viewer.person == system_owner;
+}
+
 using Kind = RecordFilter::Kind;
 using plot::Assessment;
 
@@ -230,7 +236,7 @@ void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& ses
       ImGui::TableNextColumn();
       fitted_text(tr(catalog_key(a.privilege)));
       ImGui::TableNextColumn();
-      ImGui::BeginDisabled(!may(session, Permission::decide_reviews));
+      ImGui::BeginDisabled(!may_decide(session, a.system_owner));
       if (ImGui::SmallButton(tr("access.revoke_today"))) {
         actions.revoke_account = Actions::Versioned{a.account, a.version};
         hold_rows(
@@ -289,7 +295,7 @@ void draw_undone_revokes(const AccessFigures& f, UiState& state, const SessionIn
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.decided_on.display().c_str());
     ImGui::TableNextColumn();
-    ImGui::BeginDisabled(!may(session, Permission::decide_reviews));
+    ImGui::BeginDisabled(!may_decide(session, r.system_owner));
     if (ImGui::SmallButton(tr("access.revoke_today"))) {
       actions.revoke_account = Actions::Versioned{r.account, r.account_version};
       hold_rows(state.row_holds, "undone_revokes", rows,
@@ -408,7 +414,7 @@ void draw_decisions(const AccessFigures& f, UiState& state, const SessionInfo& s
       ImGui::TextUnformatted(tr(catalog_key(d.decision)));
       ImGui::TableNextColumn();
       if (open && d.decision == ReviewDecision::pending) {
-        ImGui::BeginDisabled(!may(session, Permission::decide_reviews));
+        ImGui::BeginDisabled(!may_decide(session, d.system_owner));
         std::string prefix = "access.decision." + std::to_string(row.live);
         if (ImGui::SmallButton(tr("access.decide.keep"))) {
           actions.decide = Actions::Decide{d.id, d.version, ReviewDecision::keep, ""};

@@ -147,3 +147,44 @@ TEST_CASE("someone who only answers documents starts on the deadlines view") {
   session.frame();
   CHECK_FALSE(session.controller.database().viewer().may(Permission::personal_data));
 }
+
+TEST_CASE("a system's owner decides the reviews of their own system only") {
+  set_language(Language::et);
+  Session session;
+  login_of(session, "city_secretary");  // the session's first person back to her own roles
+  db::Database& db = session.controller.database();
+  // An owner who is not the IT lead, with a pending decision on their system and one elsewhere.
+  auto select = db.prepare(
+      "SELECT s.owner_id, p.login, d.id, d.version FROM review_decisions d "
+      "JOIN accounts a ON a.id = d.account_id JOIN information_systems s ON s.id = a.system_id "
+      "JOIN people p ON p.id = s.owner_id WHERE d.decision = 'pending' AND NOT EXISTS (SELECT 1 "
+      "FROM person_roles r WHERE r.person_id = s.owner_id AND r.role = 'it_lead') ORDER BY d.id");
+  REQUIRE(select.step());
+  Id owner = select.integer(0);
+  std::string login = select.text(1);
+  Id own = select.integer(2);
+  std::int64_t own_version = select.integer(3);
+  auto other = db.prepare(
+      "SELECT d.id, d.version FROM review_decisions d JOIN accounts a ON a.id = d.account_id "
+      "JOIN information_systems s ON s.id = a.system_id WHERE d.decision = 'pending' AND "
+      "(s.owner_id IS NULL OR s.owner_id <> ?) ORDER BY d.id");
+  other.bind(1, owner);
+  REQUIRE(other.step());
+  Id foreign = other.integer(0);
+  std::int64_t foreign_version = other.integer(1);
+
+  session.act_as(login);
+  REQUIRE_FALSE(session.controller.database().viewer().may(Permission::decide_reviews));
+  auto decide = [&](Id decision, std::int64_t version) {
+    ui::Actions actions;
+    actions.decide = ui::Actions::Decide{decision, version, ReviewDecision::keep, ""};
+    session.controller.carry_out(actions);
+    return db.query_integer(
+        "SELECT count(*) FROM review_decisions WHERE id = ? AND decision = "
+        "'keep'",
+        -1, decision);
+  };
+  CHECK(decide(foreign, foreign_version) == 0);
+  CHECK(session.controller.session().notice == tr("topbar.not_your_role"));
+  CHECK(decide(own, own_version) == 1);
+}
