@@ -25,6 +25,12 @@ std::string account_holder(Database& db) {
   return visible_employee(db, "p.full_name", "s.owner_id");
 }
 
+// An order by the holder as shown, then the system, as the user's language sorts them: a name
+// hidden from the viewer orders nothing.
+std::string holder_then_system(Database& db, const std::string& person) {
+  return db.collated("(" + person + ")") + ", " + db.collated("s.name");
+}
+
 void load_leavers(Database& db, AccessFigures& f) {
   std::string person = account_holder(db);
   Statement select =
@@ -34,7 +40,7 @@ void load_leavers(Database& db, AccessFigures& f) {
                  "JOIN information_systems s ON s.id = a.system_id "
                  "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ? "
                  "ORDER BY p.left_on, " +
-                 db.collated("(" + person + ")") + ", " + db.collated("s.name"));
+                 holder_then_system(db, person));
   select.bind(1, f.today);
   while (select.step()) {
     Date left = select.date(6).value_or(f.today);
@@ -124,7 +130,7 @@ void load_current_campaign(Database& db, AccessFigures& f) {
                  "JOIN accounts a ON a.id = d.account_id JOIN people p ON p.id = a.person_id "
                  "JOIN information_systems s ON s.id = a.system_id WHERE d.campaign_id = ? "
                  "ORDER BY d.decision <> 'pending', " +
-                 db.collated("(" + person + ")") + ", " + db.collated("s.name"));
+                 holder_then_system(db, person));
   decisions.bind_all(f.today, c.id);
   while (decisions.step())
     f.decisions.push_back(
@@ -367,7 +373,7 @@ std::vector<EvidenceRow> campaign_evidence(Database& db, Id campaign) {
                  "JOIN information_systems s ON s.id = a.system_id "
                  "LEFT JOIN people r ON r.id = d.decided_by_id WHERE d.campaign_id = ? "
                  "ORDER BY " +
-                 db.collated("(" + person + ")") + ", " + db.collated("s.name") + ", a.username");
+                 holder_then_system(db, person) + ", a.username");
   select.bind(1, campaign);
   while (select.step())
     rows.push_back({select.text(0), select.text(1), select.text(2), select.text(3), select.text(4),
