@@ -86,6 +86,15 @@ void Controller::save_record() {
   if (!ui_.editor) return;
   ui::EditorState& editor = *ui_.editor;
   if (!validate(*editor.spec, editor.original, editor.edited, ui_.validation).empty()) return;
+  // A rebuttal is approved by whoever approves press releases, not by its writers.
+  bool approves_rebuttal = editor.spec->table == "media_items" &&
+                           editor.edited.value("rebuttal_status") == "approved" &&
+                           editor.original.value("rebuttal_status") != "approved";
+  if (approves_rebuttal && !permitted(Permission::approve_releases)) {
+    editor.message = tr("editor.rebuttal_approval");
+    redraw_ = true;
+    return;
+  }
   try {
     db::Author author = db::current_author();
     if (editor.original.id == 0) {

@@ -246,6 +246,8 @@ void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& ses
              tr("access.revoked_row")});
       }
       ImGui::EndDisabled();
+      why_disabled(may_decide(session, a.system_owner),
+                   why_not(session, Permission::decide_reviews));
       // Named by its place in the figures, where it goes once the list closes up.
       remember_item(state, "access.leaver.revoke." + std::to_string(row.live));
       ImGui::PopID();
@@ -304,6 +306,7 @@ void draw_undone_revokes(const AccessFigures& f, UiState& state, const SessionIn
                  tr("access.revoked_row")});
     }
     ImGui::EndDisabled();
+    why_disabled(may_decide(session, r.system_owner), why_not(session, Permission::decide_reviews));
     remember_item(state, "access.undone.revoke." + std::to_string(row.live));
     ImGui::PopID();
   }
@@ -434,6 +437,8 @@ void draw_decisions(const AccessFigures& f, UiState& state, const SessionInfo& s
           remember_item(state, prefix + "." + std::string(key_of(what)));
         }
         ImGui::EndDisabled();
+        why_disabled(may_decide(session, d.system_owner),
+                     why_not(session, Permission::decide_reviews));
       }
       if (ImGui::BeginPopup("reason")) {
         if (state.access_decision) {

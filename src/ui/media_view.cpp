@@ -474,6 +474,7 @@ void draw_releases(const MediaFigures& f, UiState& state, const SessionInfo& ses
       remember_item(state, prefix + ".submit");
     }
     ImGui::EndDisabled();
+    why_disabled(may(session, needed), why_not(session, needed));
     if (ImGui::BeginPopup("send_back")) {
       ImGui::TextUnformatted(tr("media.releases.comment_question"));
       ImGui::SetNextItemWidth(420);

@@ -3,7 +3,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "core/i18n.h"
+#include "core/roles.h"
+#include "db/record_store.h"
 #include "support/dashboard_session.h"
 
 using namespace raekoda;
@@ -187,4 +194,67 @@ TEST_CASE("a system's owner decides the reviews of their own system only") {
   CHECK(decide(foreign, foreign_version) == 0);
   CHECK(session.controller.session().notice == tr("topbar.not_your_role"));
   CHECK(decide(own, own_version) == 1);
+}
+
+TEST_CASE("a viewer's CSV export holds initials and restricted titles, never a sender's name") {
+  set_language(Language::et);
+  Session session;
+  setenv("XDG_DOCUMENTS_DIR", session.dir.path().c_str(), 1);
+  db::Database& db = session.controller.database();
+  std::string sender;
+  {
+    auto select = db.prepare(
+        "SELECT sender FROM documents WHERE access_restricted = 0 AND sender LIKE '% %' AND "
+        "answered_on IS NULL AND due_on < '2026-11-22' ORDER BY id");
+    REQUIRE(select.step());
+    sender = select.text(0);
+  }
+  session.act_as("tundmatu");
+  session.click("tile.deadlines");
+  REQUIRE(session.ui().table);
+  ui::Actions actions;
+  actions.export_csv = true;
+  session.controller.carry_out(actions);
+  std::string csv;
+  for (const auto& entry : std::filesystem::directory_iterator(session.dir.path()))
+    if (entry.path().extension() == ".csv") {
+      std::ifstream in(entry.path());
+      csv.assign(std::istreambuf_iterator<char>(in), {});
+    }
+  REQUIRE_FALSE(csv.empty());
+  CHECK(csv.find(sender) == std::string::npos);
+  CHECK(csv.find(initials(sender)) != std::string::npos);
+  unsetenv("XDG_DOCUMENTS_DIR");
+}
+
+TEST_CASE("communications may not approve a rebuttal in the editor") {
+  set_language(Language::et);
+  Session session;
+  db::Database& db = session.controller.database();
+  Id item = db.query_integer(
+      "SELECT min(id) FROM media_items WHERE rebuttal_status IN ('needed', 'drafted')", 0);
+  REQUIRE(item > 0);
+  auto approve_in_editor = [&](const std::string& login) {
+    session.act_as(login);
+    session.ui().editor.reset();
+    ui::Actions open;
+    open.edit_record = ui::RecordRef{&media_items_spec(), item};
+    session.controller.carry_out(open);
+    REQUIRE(session.ui().editor);
+    session.ui().editor->edited.set("rebuttal_status", "approved");
+    ui::Actions save;
+    save.save = true;
+    session.controller.carry_out(save);
+    return db.query_integer(
+        "SELECT count(*) FROM media_items WHERE id = ? AND rebuttal_status = "
+        "'approved'",
+        -1, item);
+  };
+  CHECK(approve_in_editor(login_of(session, "communications")) == 0);
+  CHECK(session.ui().editor->message == tr("editor.rebuttal_approval"));
+  // One who both edits media and approves releases may.
+  session.act_with_every_role();
+  auto select = db.prepare("SELECT login FROM people WHERE id = 1");
+  REQUIRE(select.step());
+  CHECK(approve_in_editor(select.text(0)) == 1);
 }
