@@ -206,6 +206,8 @@ void Controller::carry_out(const ui::Actions& actions) {
   if (actions.edit_record) open_record(*actions.edit_record->spec, actions.edit_record->id);
   if (actions.open_link) open_link(actions.open_link->address, actions.open_link->kind);
   // Steps that write wait for a colleague's save from later frames (controller_notice.cpp).
+  if (actions.approve_rebuttal && permitted(Permission::approve_releases))
+    write([this, item = *actions.approve_rebuttal] { approve_rebuttal(item.first, item.second); });
   if (actions.release &&
       permitted(actions.release->step == ReleaseStep::submit ? Permission::edit_media
                                                              : Permission::approve_releases))

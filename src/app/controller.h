@@ -46,6 +46,8 @@ public:
   bool permitted(std::optional<Permission> permission);
   // A review decision or a revocation: the IT lead's, or the owner's of the account's system.
   bool may_decide(const ui::Actions& actions);
+  // The chair's one click on a drafted rebuttal: approved, audited, unless changed meanwhile.
+  void approve_rebuttal(Id item, std::int64_t version);
 
   // The language the user picks in the top bar is kept in `file` for next time; `problem` says
   // why the file could not be read, and is shown at once. Without a call a switch lasts until

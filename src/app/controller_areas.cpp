@@ -63,6 +63,26 @@ void Controller::email_reminder(Id responder) {
   });
 }
 
+void Controller::approve_rebuttal(Id item, std::int64_t version) {
+  attempt([&] {
+    auto current = db::load_record(database_, media_items_spec(), item);
+    if (!current || current->version != version || current->value("rebuttal_status") != "drafted") {
+      warn(tr("media.rebuttals.changed"));
+      refresh();
+      return;
+    }
+    Record approved = *current;
+    approved.set("rebuttal_status", "approved");
+    db::SaveResult result =
+        db::update_record(database_, media_items_spec(), *current, approved, db::current_author());
+    if (result.status == db::SaveStatus::saved)
+      tell(tr("media.rebuttals.approved"));
+    else
+      warn(tr("media.rebuttals.changed"));
+    refresh();
+  });
+}
+
 void Controller::advance_release(const ui::Actions::Release& release) {
   attempt([&] {
     db::SaveResult advanced =

@@ -40,6 +40,7 @@ struct MediaFigures {
     Date published_on;
     RebuttalStatus status = RebuttalStatus::needed;
     std::optional<Date> due_on;
+    std::int64_t version = 0;  // as read: an approval does not step over a colleague's edit
   };
   std::vector<Rebuttal> open_rebuttals;  // nearest due first, those without a due date last
 

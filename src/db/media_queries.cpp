@@ -19,15 +19,15 @@ void count_tones(Database& db, const Period& period, std::array<std::int64_t, To
 
 void load_rebuttals(Database& db, MediaFigures& f) {
   Statement select = db.prepare(
-      "SELECT m.id, m.title, o.name, m.published_on, m.rebuttal_status, m.rebuttal_due_on "
-      "FROM media_items m JOIN media_outlets o ON o.id = m.outlet_id "
+      "SELECT m.id, m.title, o.name, m.published_on, m.rebuttal_status, m.rebuttal_due_on, "
+      "m.version FROM media_items m JOIN media_outlets o ON o.id = m.outlet_id "
       "WHERE m.misleading = 1 AND m.rebuttal_status IN ('needed', 'drafted', 'approved') "
       "ORDER BY m.rebuttal_due_on IS NULL, m.rebuttal_due_on, m.published_on, m.id");
   while (select.step())
     f.open_rebuttals.push_back(
         {select.integer(0), select.text(1), select.text(2), select.date(3).value_or(Date{}),
          enum_from_key<RebuttalStatus>(select.text(4)).value_or(RebuttalStatus::needed),
-         select.date(5)});
+         select.date(5), select.integer(6)});
 }
 
 // The trend over the period and the one it is compared with, in whole calendar buckets: the

@@ -153,6 +153,8 @@ struct Actions {
     std::string comment;  // for a release sent back
   };
   std::optional<Release> release;
+  // A drafted rebuttal approved in one click: the media item and its version as shown.
+  std::optional<std::pair<Id, std::int64_t>> approve_rebuttal;
   // A record changed by one click, as it was shown: a colleague's change since is not overrun.
   struct Versioned {
     Id id = 0;

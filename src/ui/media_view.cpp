@@ -340,7 +340,9 @@ void draw_heatmap(const MediaFigures& f, UiState& state, const Fonts& fonts) {
 }
 
 // Misleading or false items still owed a rebuttal; a row opens the item.
-void draw_rebuttals(const MediaFigures& f, std::size_t rows, UiState& state, Actions& actions) {
+// `session` is null in the review's image, which has no buttons.
+void draw_rebuttals(const MediaFigures& f, std::size_t rows, UiState& state,
+                    const SessionInfo* session, Actions& actions) {
   if (f.open_rebuttals.empty()) {
     note(tr("media.tile.rebuttals_none"));
     return;
@@ -349,7 +351,7 @@ void draw_rebuttals(const MediaFigures& f, std::size_t rows, UiState& state, Act
       ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
   float shown = static_cast<float>(std::min(rows, f.open_rebuttals.size()));
   float height = ImGui::GetTextLineHeightWithSpacing() * (shown + 1.5f);
-  if (!ImGui::BeginTable("##rebuttals", 4, flags, ImVec2(0, height))) return;
+  if (!ImGui::BeginTable("##rebuttals", session ? 5 : 4, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr("media.rebuttals.due"), ImGuiTableColumnFlags_WidthFixed,
                           ImGui::CalcTextSize("00.00.0000").x + 8);
@@ -362,7 +364,13 @@ void draw_rebuttals(const MediaFigures& f, std::size_t rows, UiState& state, Act
                           status_width + 8);
   ImGui::TableSetupColumn(tr("media.rebuttals.outlet"), ImGuiTableColumnFlags_WidthStretch, 1.7f);
   ImGui::TableSetupColumn(tr("media.rebuttals.title"), ImGuiTableColumnFlags_WidthStretch, 5);
+  // A drafted rebuttal is approved here by the chair, as a press release is.
+  if (session)
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize(tr("media.rebuttals.approve")).x +
+                                ImGui::GetStyle().FramePadding.x * 2 + 4);
   ImGui::TableHeadersRow();
+  const bool may_approve = session && may(*session, Permission::approve_releases);
   const plot::Theme& theme = plot::theme(state.theme);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(f.open_rebuttals.size()));
@@ -375,7 +383,10 @@ void draw_rebuttals(const MediaFigures& f, std::size_t rows, UiState& state, Act
       std::string due = r.due_on ? r.due_on->display() : "–";
       ImGui::PushID(static_cast<int>(r.id));
       if (late) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
-      if (ImGui::Selectable((due + "##row").c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+      // The row opens the item; the Approve button over its end takes its own clicks.
+      if (ImGui::Selectable(
+              (due + "##row").c_str(), false,
+              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
         actions.edit_record = RecordRef{&media_items_spec(), r.id};
       if (late) ImGui::PopStyleColor();
       remember_item(state, "media.rebuttal." + std::to_string(i));
@@ -386,6 +397,18 @@ void draw_rebuttals(const MediaFigures& f, std::size_t rows, UiState& state, Act
       ImGui::TextUnformatted(r.outlet.c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(r.title.c_str());
+      if (!session) continue;
+      ImGui::TableNextColumn();
+      if (r.status == RebuttalStatus::drafted) {
+        ImGui::PushID(static_cast<int>(r.id));
+        ImGui::BeginDisabled(!may_approve);
+        if (ImGui::SmallButton(tr("media.rebuttals.approve")))
+          actions.approve_rebuttal = std::make_pair(r.id, r.version);
+        ImGui::EndDisabled();
+        why_disabled(may_approve, why_not(*session, Permission::approve_releases));
+        remember_item(state, "media.rebuttal.approve." + std::to_string(i));
+        ImGui::PopID();
+      }
     }
   }
   ImGui::EndTable();
@@ -523,7 +546,7 @@ void draw_report(const MediaFigures& f, UiState& state, const SessionInfo& sessi
   // What the chair and the communications staff act on, before the analysis below.
   if (begin_panels("##media_actions", 2)) {
     panel(tr("media.open_rebuttals"), fonts);
-    draw_rebuttals(f, 8, state, actions);
+    draw_rebuttals(f, 8, state, &session, actions);
     panel(tr("media.releases"), fonts);
     draw_releases(f, state, session, actions);
     end_panels();
@@ -545,7 +568,9 @@ void draw_report(const MediaFigures& f, UiState& state, const SessionInfo& sessi
 }
 
 // The chair's review: the same figures on one screen, large enough for a projector.
-void draw_review(const MediaFigures& f, UiState& state, const Fonts& fonts, Actions& actions) {
+// `session` is null in the review's image.
+void draw_review(const MediaFigures& f, UiState& state, const SessionInfo* session,
+                 const Fonts& fonts, Actions& actions) {
   auto all = tiles(f);
   const std::vector<std::string> ids = {"tile.media.items", "tile.media.negative",
                                         "tile.media.rebuttals", "tile.media.releases"};
@@ -561,7 +586,7 @@ void draw_review(const MediaFigures& f, UiState& state, const Fonts& fonts, Acti
   }
   if (begin_panels("##review_rebuttals", 2, {2, 1})) {
     panel(tr("media.open_rebuttals"), fonts);
-    draw_rebuttals(f, 7, state, actions);
+    draw_rebuttals(f, 7, state, session, actions);
     panel(tr("media.languages"), fonts);
     draw_share<ContentLanguage>("media_languages", f.by_language, "language", f, state, fonts);
     ImGui::Spacing();
@@ -604,7 +629,7 @@ void draw_media(const MediaFigures& f, UiState& state, const SessionInfo& sessio
   }
   ImGui::Spacing();
   if (state.media_review)
-    draw_review(f, state, fonts, actions);
+    draw_review(f, state, &session, fonts, actions);
   else
     draw_report(f, state, session, fonts, actions);
 }
@@ -622,7 +647,7 @@ void draw_media_review_image(const MediaFigures& f, UiState& state, const Fonts&
   view_heading(trf("media.review.heading", period_label(f.choice, f.period)).c_str(),
                trf("media.review.image_subheading", long_date(f.today)), fonts);
   Actions ignored;
-  draw_review(f, state, fonts, ignored);
+  draw_review(f, state, nullptr, fonts, ignored);
   state.probe = probe;
   ImGui::End();
 }

@@ -258,3 +258,38 @@ TEST_CASE("communications may not approve a rebuttal in the editor") {
   REQUIRE(select.step());
   CHECK(approve_in_editor(select.text(0)) == 1);
 }
+
+TEST_CASE("the chair approves a drafted rebuttal in one click; communications may not") {
+  set_language(Language::et);
+  Session session;
+  db::Database& db = session.controller.database();
+  db.exec(
+      "UPDATE media_items SET misleading = 1, rebuttal_status = 'drafted', rebuttal_due_on = "
+      "'2026-11-24' WHERE id = (SELECT min(id) FROM media_items)");
+  Id item = db.query_integer("SELECT min(id) FROM media_items", 0);
+  auto status = [&] {
+    auto select = db.prepare("SELECT rebuttal_status FROM media_items WHERE id = ?");
+    select.bind(1, item);
+    REQUIRE(select.step());
+    return select.text(0);
+  };
+  session.act_as(login_of(session, "communications"));
+  session.click("switcher.media");
+  session.frame();
+  REQUIRE(session.controller.figures().media);
+  const auto& owed = session.controller.figures().media->open_rebuttals;
+  auto row = std::find_if(owed.begin(), owed.end(), [&](const auto& r) { return r.id == item; });
+  REQUIRE(row != owed.end());
+  std::string name = "media.rebuttal.approve." + std::to_string(row - owed.begin());
+  ui::Actions crafted;
+  crafted.approve_rebuttal = std::make_pair(item, row->version);
+  session.controller.carry_out(crafted);
+  CHECK(status() == "drafted");
+
+  session.act_as(login_of(session, "council_chair"));
+  session.click("switcher.media");
+  session.scroll_to(name);
+  session.click(name);
+  CHECK(status() == "approved");
+  CHECK(session.controller.session().notice == "Vastulause kinnitatud.");
+}
