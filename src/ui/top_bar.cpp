@@ -115,13 +115,17 @@ void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const 
   const float room = bar_right_edge(state) - left - language_width - gap;
   BarLayout layout = bar_layout(room, name_width, ImGui::CalcTextSize(context.c_str()).x,
                                 button_width(import_label));
+  // Narrower, the day goes first, then the file: who is at the keyboard stays longest.
   if (!standing.empty() && (!layout.context || layout.short_tabs)) {
-    std::string compact = session.database_name + standing;
-    BarLayout narrower = bar_layout(room, name_width, ImGui::CalcTextSize(compact.c_str()).x,
-                                    button_width(import_label));
-    if (narrower.context && (!layout.context || !narrower.short_tabs)) {
-      layout = narrower;
-      context = compact;
+    for (std::string compact :
+         {session.database_name + standing, standing.substr(std::string("  ·  ").size())}) {
+      BarLayout narrower = bar_layout(room, name_width, ImGui::CalcTextSize(compact.c_str()).x,
+                                      button_width(import_label));
+      if (narrower.context && (!layout.context || !narrower.short_tabs)) {
+        layout = narrower;
+        context = compact;
+        break;
+      }
     }
   }
 
