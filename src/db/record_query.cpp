@@ -29,8 +29,7 @@ std::optional<std::string> day_after(const std::optional<std::string>& day) {
 }
 
 bool withheld(Database& db, const RecordQuery& query, std::string_view column) {
-  const std::vector<std::string>& hidden = db.withheld_columns(std::string(query.spec->table));
-  return std::find(hidden.begin(), hidden.end(), column) != hidden.end();
+  return withheld_by_server(db, query.spec->table, column);
 }
 
 // The column as the viewer sees it (db/visibility.h): a search finds, and a sort orders, only

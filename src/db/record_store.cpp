@@ -3,7 +3,6 @@
 #include <pwd.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 
@@ -66,8 +65,7 @@ std::string with_seconds(std::string moment) {
 void hide_in_history(Database& db, const TableSpec& spec, Id id, std::vector<AuditEntry>& entries) {
   for (const FieldSpec& field : spec.fields) {
     if (!masked_column(db, spec.table, field.column)) continue;
-    const std::vector<std::string>& withheld = db.withheld_columns(std::string(spec.table));
-    if (std::find(withheld.begin(), withheld.end(), field.column) != withheld.end()) {
+    if (withheld_by_server(db, spec.table, field.column)) {
       // The server lets the role read none of it, not even to compare.
       for (AuditEntry& entry : entries)
         if (entry.field == field.column) entry.before = entry.after = std::nullopt;

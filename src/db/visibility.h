@@ -22,6 +22,10 @@ namespace raekoda::db {
 std::string visible_column(Database& db, std::string_view table, std::string_view column,
                            std::string_view alias = {});
 
+// True when the server withholds `column` of `table` from the user's role (a file withholds
+// nothing): it cannot even be read to be compared.
+bool withheld_by_server(Database& db, std::string_view table, std::string_view column);
+
 // True when `column` of `table` is hidden from the viewer in some rows or all.
 bool masked_column(Database& db, std::string_view table, std::string_view column);
 
