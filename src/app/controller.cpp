@@ -81,7 +81,7 @@ bool Controller::permitted(std::optional<Permission> permission) {
 bool Controller::may_decide(const ui::Actions& actions) {
   const Viewer& viewer = database_.viewer();
   if (viewer.may(Permission::decide_reviews)) return true;
-  // A system's owner decides the accounts of their own system.
+  // Another's decision is the owner's of the account's system, asked of the database.
   std::optional<Id> owner;
   try {
     owner = actions.decide ? db::owner_of_decision(database_, actions.decide->decision)
@@ -90,7 +90,7 @@ bool Controller::may_decide(const ui::Actions& actions) {
     warn(describe(error));
     return false;
   }
-  if (viewer.person && owner == viewer.person) return true;
+  if (viewer.decides_for(owner)) return true;
   warn(tr("topbar.not_your_role"));
   return false;
 }

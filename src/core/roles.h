@@ -38,6 +38,11 @@ struct Viewer {
   std::set<Permission> permissions;  // of all their roles together
 
   bool may(Permission permission) const { return permissions.count(permission) != 0; }
+  // Review decisions and revocations of an account in a system owned by `system_owner`: the
+  // IT lead's for every system, the owner's for their own.
+  bool decides_for(std::optional<Id> system_owner) const {
+    return may(Permission::decide_reviews) || (person && system_owner == person);
+  }
   bool has(Role role) const;
   // The role the top bar names: the first of the person's roles in Role's order.
   Role main_role() const;
