@@ -22,6 +22,12 @@ namespace {
 using Kind = RecordFilter::Kind;
 using plot::Assessment;
 
+// An on-time share against the city's target; none yet is neither good nor bad.
+Assessment against_target(std::optional<double> share, double target) {
+  if (!share) return Assessment::neutral;
+  return *share >= target ? Assessment::good : Assessment::bad;
+}
+
 // -- the filters a click stands for -------------------------------------------------------------
 
 RecordFilter unanswered() {
@@ -95,9 +101,7 @@ void draw_tiles(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   on_time.value = share ? format_percent(*share, 0) : "–";
   on_time.detail = trn("deadlines.tile.on_time_detail", f.answered_this_month,
                        format_percent(f.target, 0), format_count(f.answered_this_month));
-  on_time.assessment = !share               ? Assessment::neutral
-                       : *share >= f.target ? Assessment::good
-                                            : Assessment::bad;
+  on_time.assessment = against_target(share, f.target);
   for (std::size_t m = 0; m < f.months.size(); ++m)
     if (auto rate = on_time_share(f.answered_per_month[m], f.on_time_per_month[m]))
       on_time.sparkline.push_back(*rate);
@@ -162,9 +166,7 @@ void draw_mine(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   on_time.detail = share ? trn("deadlines.mine.on_time_detail", mine.answered,
                                format_count(mine.answered), format_count(mine.on_time))
                          : tr("deadlines.mine.no_answers");
-  on_time.assessment = !share               ? Assessment::neutral
-                       : *share >= f.target ? Assessment::good
-                                            : Assessment::bad;
+  on_time.assessment = against_target(share, f.target);
 
   const std::vector<std::string> ids = {"tile.deadlines.mine.open", "tile.deadlines.mine.week",
                                         "tile.deadlines.mine.on_time"};
