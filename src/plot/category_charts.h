@@ -38,6 +38,13 @@ std::vector<RankedItem> top_with_other(std::vector<RankedItem> items, std::size_
 
 std::optional<Selection> ranking_chart(const char* id, const std::vector<RankedItem>& items,
                                        const RankingOptions& options, const ChartContext& context);
+// The ranking as printed, from `min`, `width` wide: its rows without hover, tooltips or the key
+// above them. Returns the height it took, a row height (1.6 lines) per row.
+float paint_ranking_chart(Painter& painter, ImVec2 min, float width,
+                          const std::vector<RankedItem>& items, const RankingOptions& options,
+                          const Theme& theme);
+// What the key above a ranking names: its colour groups and what the ticks mean.
+std::vector<KeyEntry> ranking_chart_keys(const RankingOptions& options, const Theme& theme);
 
 enum class ShareStyle { bar, donut };
 
@@ -47,6 +54,11 @@ std::vector<double> shares(const std::vector<double>& values);
 // `parts` are series of one value each (values[0]); colours as series.
 std::optional<Selection> share_chart(const char* id, const std::vector<Series>& parts,
                                      ShareStyle style, float height, const ChartContext& context);
+// The shares as printed in the box at `min`, with their percentages; the legend is paint_key's.
+void paint_share_chart(Painter& painter, ImVec2 min, ImVec2 size, const std::vector<Series>& parts,
+                       ShareStyle style, const Theme& theme);
+void paint_share_bar(Painter& painter, ImVec2 min, ImVec2 size, const std::vector<Series>& parts,
+                     const Theme& theme);
 
 struct HeatmapData {
   std::vector<std::string> rows;

@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/number_format.h"
+#include "plot/imgui_painter.h"
 
 namespace raekoda::plot {
 namespace {
@@ -96,14 +97,14 @@ std::string share_text(double share, double count, double total, int decimals) {
              format_count(static_cast<std::int64_t>(std::llround(total))));
 }
 
-void hatch_rect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour) {
+void hatch_rect(Painter& painter, ImVec2 min, ImVec2 max, ImU32 colour) {
   constexpr float spacing = 5;
   float height = max.y - min.y;
   if (height <= 0 || max.x <= min.x) return;
-  draw->PushClipRect(min, max, true);
+  painter.push_clip(min, max);
   for (float x = min.x - height; x < max.x; x += spacing)
-    draw->AddLine(ImVec2(x, max.y), ImVec2(x + height, min.y), colour, 1.0f);
-  draw->PopClipRect();
+    painter.line(ImVec2(x, max.y), ImVec2(x + height, min.y), colour, 1.0f);
+  painter.pop_clip();
 }
 
 std::string csv_line(const std::vector<std::string>& fields) {
@@ -306,15 +307,11 @@ float draw_legend(const std::vector<Series>& series, ChartState& state, const Ch
       else
         ImGui::SetTooltip("%s", hint);
     }
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    ImU32 colour = series_colour(theme, series[i], i);
-    float y = at.y + (size.y - swatch) / 2;
-    if (state.hidden[i])
-      draw->AddRect(ImVec2(at.x, y), ImVec2(at.x + swatch, y + swatch), colour, 2.0f);
-    else
-      draw->AddRectFilled(ImVec2(at.x, y), ImVec2(at.x + swatch, y + swatch), colour, 2.0f);
-    draw->AddText(ImVec2(at.x + swatch + 6, at.y), state.hidden[i] ? theme.text_muted : theme.text,
-                  name.c_str());
+    ImGuiPainter painter = ImGuiPainter::for_window();
+    paint_series_swatch(painter, ImVec2(at.x, at.y + (size.y - swatch) / 2), swatch,
+                        series_colour(theme, series[i], i), state.hidden[i]);
+    painter.text(ImVec2(at.x + swatch + 6, at.y), name,
+                 state.hidden[i] ? theme.text_muted : theme.text);
     ImGui::PopID();
   }
   for (std::size_t k = 0; k < keys.size(); ++k) {
@@ -323,31 +320,79 @@ float draw_legend(const std::vector<Series>& series, ChartState& state, const Ch
     row.next(series.size() + k, size.x);
     ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::Dummy(size);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    float y = at.y + (size.y - swatch) / 2;
-    ImVec2 a(at.x, y);
-    ImVec2 z(at.x + swatch, y + swatch);
-    switch (keys[k].mark) {
-      case KeyEntry::Mark::filled:
-        draw->AddRectFilled(a, z, keys[k].colour, 2.0f);
-        break;
-      case KeyEntry::Mark::hatched:
-        draw->AddRectFilled(a, z, with_alpha(keys[k].colour, 0.35f));
-        hatch_rect(draw, a, z, keys[k].colour);
-        break;
-      case KeyEntry::Mark::faded:
-        draw->AddRectFilled(a, z, with_alpha(keys[k].colour, 0.3f), 2.0f);
-        break;
-      case KeyEntry::Mark::hollow_point: {
-        ImVec2 centre((a.x + z.x) / 2, (a.y + z.y) / 2);
-        draw->AddCircleFilled(centre, swatch / 2, theme.tile_background);
-        draw->AddCircle(centre, swatch / 2 - 1, keys[k].colour, 0, 2.0f);
-        break;
-      }
-    }
-    draw->AddText(ImVec2(at.x + swatch + 6, at.y), theme.text_muted, name.c_str());
+    ImGuiPainter painter = ImGuiPainter::for_window();
+    paint_key_swatch(painter, ImVec2(at.x, at.y + (size.y - swatch) / 2), swatch, keys[k], theme);
+    painter.text(ImVec2(at.x + swatch + 6, at.y), name, theme.text_muted);
   }
   return ImGui::GetCursorPosY() - start_y;
+}
+
+void paint_series_swatch(Painter& painter, ImVec2 min, float size, ImU32 colour, bool hidden) {
+  ImVec2 max(min.x + size, min.y + size);
+  if (hidden)
+    painter.rounded_rect(min, max, colour, 2.0f);
+  else
+    painter.rounded_rect_filled(min, max, colour, 2.0f);
+}
+
+void paint_key_swatch(Painter& painter, ImVec2 min, float size, const KeyEntry& key,
+                      const Theme& theme) {
+  ImVec2 max(min.x + size, min.y + size);
+  switch (key.mark) {
+    case KeyEntry::Mark::filled:
+      painter.rounded_rect_filled(min, max, key.colour, 2.0f);
+      break;
+    case KeyEntry::Mark::hatched:
+      painter.rect_filled(min, max, with_alpha(key.colour, 0.35f));
+      hatch_rect(painter, min, max, key.colour);
+      break;
+    case KeyEntry::Mark::faded:
+      painter.rounded_rect_filled(min, max, with_alpha(key.colour, 0.3f), 2.0f);
+      break;
+    case KeyEntry::Mark::hollow_point: {
+      ImVec2 centre((min.x + max.x) / 2, (min.y + max.y) / 2);
+      painter.circle_filled(centre, size / 2, theme.tile_background);
+      painter.circle(centre, size / 2 - 1, key.colour, 2.0f);
+      break;
+    }
+  }
+}
+
+float paint_key(Painter& painter, ImVec2 min, float width, const std::vector<Series>& series,
+                const std::vector<KeyEntry>& keys, const Theme& theme) {
+  constexpr float gap = 18;  // between entries, as on screen
+  float line = painter.line_height();
+  float swatch = line * 0.7f;
+  float row_step = line * 1.3f;
+  auto measure = [&](std::string_view t) { return painter.text_width(t); };
+  float x = min.x;
+  float y = min.y;
+  std::size_t entries = 0;
+  // Places one entry: on this line where it fits, else at the start of the next.
+  auto place = [&](const std::string& full_name, ImU32 text_colour, auto&& swatch_painter) {
+    std::string name = fit_text(full_name, width - swatch - 6, measure);
+    float entry = swatch + 6 + painter.text_width(name);
+    if (entries > 0) {
+      if (x + gap + entry <= min.x + width) {
+        x += gap;
+      } else {
+        x = min.x;
+        y += row_step;
+      }
+    }
+    swatch_painter(ImVec2(x, y + (line - swatch) / 2));
+    painter.text(ImVec2(x + swatch + 6, y), name, text_colour);
+    x += entry;
+    ++entries;
+  };
+  for (std::size_t i = 0; i < series.size(); ++i)
+    place(series[i].name, theme.text, [&](ImVec2 at) {
+      paint_series_swatch(painter, at, swatch, series_colour(theme, series[i], i), false);
+    });
+  for (const KeyEntry& key : keys)
+    place(key.name, theme.text_muted,
+          [&](ImVec2 at) { paint_key_swatch(painter, at, swatch, key, theme); });
+  return entries == 0 ? 0 : y - min.y + line;
 }
 
 }  // namespace raekoda::plot

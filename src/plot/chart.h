@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include "core/date.h"
+#include "plot/painter.h"
 #include "plot/theme.h"
 #include "plot/time_axis.h"
 
@@ -97,7 +98,7 @@ inline constexpr double few_items = 10;
 std::string share_text(double share, double count, double total, int decimals);
 
 // Diagonal hatching over a rectangle: a mark that is "not whole yet" (a running week).
-void hatch_rect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour);
+void hatch_rect(Painter& painter, ImVec2 min, ImVec2 max, ImU32 colour);
 
 // The rows of a table as CSV for Estonian spreadsheets: ';' between fields, quoted where needed.
 std::string csv_line(const std::vector<std::string>& fields);
@@ -157,5 +158,17 @@ struct KeyEntry {
 // follow the series, not clickable. Returns the height it took.
 float draw_legend(const std::vector<Series>& series, ChartState& state, const ChartContext& context,
                   const std::vector<KeyEntry>& keys = {});
+
+// The swatch of a key entry in the square at `min`, `size` on a side: as the legend shows it
+// on screen and the printed key on paper.
+void paint_key_swatch(Painter& painter, ImVec2 min, float size, const KeyEntry& key,
+                      const Theme& theme);
+// A series' swatch: filled, or only outlined while the series is hidden.
+void paint_series_swatch(Painter& painter, ImVec2 min, float size, ImU32 colour, bool hidden);
+
+// The legend as printed: each series' swatch and name, then the keys, running on to a new line
+// where the next entry would pass `width`. Returns the height it took.
+float paint_key(Painter& painter, ImVec2 min, float width, const std::vector<Series>& series,
+                const std::vector<KeyEntry>& keys, const Theme& theme);
 
 }  // namespace raekoda::plot

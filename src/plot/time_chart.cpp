@@ -9,6 +9,7 @@
 #include "core/plural.h"
 #include "plot/band_layout.h"
 #include "plot/decimate.h"
+#include "plot/imgui_painter.h"
 #include "plot/value_scale.h"
 
 namespace raekoda::plot {
@@ -88,7 +89,7 @@ Extent value_extent(const TimeSeriesData& data, const TimeChartOptions& options,
   return extent;
 }
 
-void draw_line_series(ImDrawList* draw, const TimeSeriesData& data, std::size_t s,
+void draw_line_series(Painter& painter, const TimeSeriesData& data, std::size_t s,
                       const TimeMapping& map, const LinearScale& y, ImU32 colour, float thickness) {
   const std::vector<double>& values = data.series[s].values;
   std::size_t n = std::min(values.size(), data.buckets.size());
@@ -105,9 +106,9 @@ void draw_line_series(ImDrawList* draw, const TimeSeriesData& data, std::size_t 
   std::vector<ImVec2> path;
   auto flush = [&] {
     if (path.size() >= 2)
-      draw->AddPolyline(path.data(), static_cast<int>(path.size()), colour, 0, thickness);
+      painter.polyline(path, colour, thickness);
     else if (path.size() == 1)
-      draw->AddCircleFilled(path[0], thickness + 1, colour);
+      painter.circle_filled(path[0], thickness + 1, colour);
     path.clear();
   };
   for (std::size_t i = 0; i < reduced.columns.size(); ++i) {
@@ -130,7 +131,7 @@ void draw_line_series(ImDrawList* draw, const TimeSeriesData& data, std::size_t 
   flush();
   if (reduced.columns.size() < 60) {
     for (const ColumnRange& c : reduced.columns)
-      draw->AddCircleFilled(
+      painter.circle_filled(
           ImVec2(map.x0 + static_cast<float>(c.column) + 0.5f, y.to_pixel(c.last)),
           thickness + 1.0f, colour);
   }
@@ -145,17 +146,17 @@ BucketMark mark_of(const TimeSeriesData& data, std::size_t bucket) {
 }
 
 // A bar or stacked segment: a running bucket's hatched over a lighter fill, a thin share's faded.
-void draw_bar(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, BucketMark mark) {
+void draw_bar(Painter& painter, ImVec2 min, ImVec2 max, ImU32 colour, BucketMark mark) {
   switch (mark) {
     case BucketMark::whole:
-      draw->AddRectFilled(min, max, colour);
+      painter.rect_filled(min, max, colour);
       break;
     case BucketMark::running:
-      draw->AddRectFilled(min, max, with_alpha(colour, 0.35f));
-      hatch_rect(draw, min, max, colour);
+      painter.rect_filled(min, max, with_alpha(colour, 0.35f));
+      hatch_rect(painter, min, max, colour);
       break;
     case BucketMark::thin:
-      draw->AddRectFilled(min, max, with_alpha(colour, 0.3f));
+      painter.rect_filled(min, max, with_alpha(colour, 0.3f));
       break;
   }
 }
@@ -235,54 +236,40 @@ std::string time_series_csv(const TimeSeriesData& data) {
   return csv;
 }
 
-std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
-                                    const TimeChartOptions& options, ChartState& state,
-                                    const ChartContext& context) {
-  const Theme& theme = *context.theme;
-  ImGui::PushID(id);
-  // The key names the band, the running bucket and the thin ones where the chart shows them.
-  std::vector<KeyEntry> keys;
-  if (options.band) keys.push_back({options.band->label, with_alpha(theme.text_muted, 0.6f)});
-  bool any_running = false;
-  bool any_thin = false;
-  for (std::size_t b = 0; b < data.buckets.size(); ++b) {
-    any_running = any_running || running_bucket(data, b);
-    any_thin = any_thin || thin_bucket(data, b);
-  }
-  bool lines = options.kind == TimeChartKind::line;
-  using Mark = KeyEntry::Mark;
-  if (any_running)
-    keys.push_back(
-        {tr("chart.key.running"), theme.text_muted, lines ? Mark::hollow_point : Mark::hatched});
-  if (any_thin)
-    keys.push_back({trn("chart.key.few_items", static_cast<std::int64_t>(few_items),
-                        format_count(static_cast<std::int64_t>(few_items))),
-                    theme.text_muted, lines ? Mark::hollow_point : Mark::faded});
-  if (data.series.size() > 1 || !keys.empty())
-    draw_legend(data.series.size() > 1 ? data.series : std::vector<Series>{}, state, context, keys);
-  if (state.hidden.size() != data.series.size()) state.hidden.assign(data.series.size(), false);
+namespace {
 
-  ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 120.0f), options.height);
-  ImGui::InvisibleButton("plot", size);
-  bool hovered = ImGui::IsItemHovered();
-  bool active = ImGui::IsItemActive();
-  bool released = ImGui::IsItemDeactivated();
-  std::optional<Selection> selection;
+// What the screen needs of a painted chart to answer the mouse.
+struct PaintedTimeChart {
+  bool empty = true;
+  double from = 0;  // the visible days
+  double to = 1;
+  TimeMapping map;
+  std::optional<std::size_t> hovered_bucket;
+  std::optional<int> hit_series;  // the mark under the mouse
+  std::size_t visible_count = 0;  // series drawn as bars
+};
+
+// The chart in the box at `origin`, through `painter` alone: the same marks on screen and on
+// paper. `mouse` (the screen's, where it is over the chart) highlights the bucket under it.
+PaintedTimeChart paint_chart(Painter& painter, ImVec2 origin, ImVec2 size,
+                             const TimeSeriesData& data, const TimeChartOptions& options,
+                             const ChartState& state, std::optional<ImVec2> mouse,
+                             const Theme& theme) {
+  PaintedTimeChart painted;
   if (data.buckets.empty()) {
-    ImGui::GetWindowDrawList()->AddText(ImVec2(origin.x + 8, origin.y + size.y / 2),
-                                        theme.text_muted, tr("chart.no_data"));
-    ImGui::PopID();
-    return selection;
+    painter.text(ImVec2(origin.x + 8, origin.y + size.y / 2), tr("chart.no_data"),
+                 theme.text_muted);
+    return painted;
   }
+  painted.empty = false;
 
-  float line = ImGui::GetTextLineHeight();
+  float line = painter.line_height();
   // Visible span: what the user panned or zoomed to, else all the data.
-  double data_from = day_number(data.buckets.front());
-  double data_to = day_number(data.end);
-  double from = state.view_from.value_or(data_from);
-  double to = state.view_to.value_or(data_to);
+  double from = state.view_from.value_or(day_number(data.buckets.front()));
+  double to = state.view_to.value_or(day_number(data.end));
   if (to - from < 1) to = from + 1;
+  painted.from = from;
+  painted.to = to;
 
   // Value axis first: its widest label sets the left margin.
   float plot_top = origin.y + line * 0.5f;
@@ -295,41 +282,36 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
   int axis_decimals = tick_decimals(ticks.size() > 1 ? ticks[1] - ticks[0] : 1, options.percent);
   auto tick_text = [&](double t) { return value_text(t, options.percent, axis_decimals); };
   float label_width = 0;
-  for (double t : ticks)
-    label_width = std::max(label_width, ImGui::CalcTextSize(tick_text(t).c_str()).x);
+  for (double t : ticks) label_width = std::max(label_width, painter.text_width(tick_text(t)));
   float plot_left = origin.x + label_width + 10;
   float plot_right = origin.x + size.x - 8;
   TimeMapping map{from, to, plot_left, plot_right - plot_left};
+  painted.map = map;
   LinearScale y{ticks.front(), ticks.back(), plot_bottom, plot_top};
 
-  ImDrawList* draw = ImGui::GetWindowDrawList();
   for (double t : ticks) {
     float py = y.to_pixel(t);
-    draw->AddLine(ImVec2(plot_left, py), ImVec2(plot_right, py),
-                  t == 0 ? theme.text_muted : theme.grid);
-    std::string text = tick_text(t);
-    draw->AddText(ImVec2(plot_left - 8 - ImGui::CalcTextSize(text.c_str()).x, py - line / 2),
-                  theme.text_muted, text.c_str());
+    painter.line(ImVec2(plot_left, py), ImVec2(plot_right, py),
+                 t == 0 ? theme.text_muted : theme.grid);
+    painter.text_aligned(plot_left - 8, py - line / 2, Align::right, tick_text(t),
+                         theme.text_muted);
   }
 
   // Calendar axis under the plot, planned for the whole days in view.
   Date first_day = date_of(from);
   Date last_day = date_of(std::ceil(to) - 1);
-  TimeAxisPlan axis = plan_time_axis(first_day, last_day, map.width, [](std::string_view t) {
-    return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
-  });
-  draw->PushClipRect(ImVec2(plot_left, origin.y), ImVec2(plot_right + 1, origin.y + size.y), true);
+  TimeAxisPlan axis = plan_time_axis(first_day, last_day, map.width,
+                                     [&](std::string_view t) { return painter.text_width(t); });
+  painter.push_clip(ImVec2(plot_left, origin.y), ImVec2(plot_right + 1, origin.y + size.y));
   for (const TimeTick& tick : axis.ticks) {
     float px = map.x(day_number(tick.date));
-    draw->AddLine(ImVec2(px, plot_bottom), ImVec2(px, plot_bottom + 4), theme.text_muted);
+    painter.line(ImVec2(px, plot_bottom), ImVec2(px, plot_bottom + 4), theme.text_muted);
     if (!tick.label.empty())
-      draw->AddText(ImVec2(px + tick.label_offset, plot_bottom + 3), theme.text_muted,
-                    tick.label.c_str());
+      painter.text(ImVec2(px + tick.label_offset, plot_bottom + 3), tick.label, theme.text_muted);
   }
   for (const TimeTick& tick : axis.context) {
     float px = std::max(map.x(day_number(tick.date)), plot_left);
-    draw->AddText(ImVec2(px + tick.label_offset, plot_bottom + 3 + line), theme.text,
-                  tick.label.c_str());
+    painter.text(ImVec2(px + tick.label_offset, plot_bottom + 3 + line), tick.label, theme.text);
   }
 
   // The band behind the marks, named in the key.
@@ -337,39 +319,40 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
     float band_left = std::max(map.x(day_number(options.band->from)), plot_left);
     float band_right = std::min(map.x(day_number(options.band->until) + 1), plot_right);
     if (band_right > band_left) {
-      draw->AddRectFilled(ImVec2(band_left, plot_top), ImVec2(band_right, plot_bottom),
+      painter.rect_filled(ImVec2(band_left, plot_top), ImVec2(band_right, plot_bottom),
                           with_alpha(theme.text_muted, 0.12f));
       // A strip over the plot too, seen where the bars fill the band (shares reach 100 %).
-      draw->AddRectFilled(ImVec2(band_left, plot_top - 5), ImVec2(band_right, plot_top - 2),
+      painter.rect_filled(ImVec2(band_left, plot_top - 5), ImVec2(band_right, plot_top - 2),
                           with_alpha(theme.text_muted, 0.6f));
     }
   }
 
   // Hover: the bucket under the mouse.
   std::optional<std::size_t> hovered_bucket;
-  ImVec2 mouse = ImGui::GetIO().MousePos;
-  if (hovered && mouse.x >= plot_left && mouse.x <= plot_right)
-    hovered_bucket = bucket_at(data, date_of(map.day_at(mouse.x)));
-  state.hovered_index = hovered_bucket;
+  if (mouse && mouse->x >= plot_left && mouse->x <= plot_right)
+    hovered_bucket = bucket_at(data, date_of(map.day_at(mouse->x)));
+  painted.hovered_bucket = hovered_bucket;
+  ImVec2 pointer = mouse.value_or(ImVec2(-FLT_MAX, -FLT_MAX));
 
   // Series.
   std::size_t visible_count = 0;  // bars side by side in a bucket
   for (std::size_t s = 0; s < data.series.size(); ++s)
     visible_count += visible(state, s) && !drawn_as_line(options, s) ? 1 : 0;
+  painted.visible_count = visible_count;
   auto faded = [&](std::size_t s, ImU32 colour) {
     return state.hovered_series >= 0 && static_cast<std::size_t>(state.hovered_series) != s
                ? with_alpha(colour, 0.25f)
                : colour;
   };
-  std::optional<int> hit_series;
+  std::optional<int>& hit_series = painted.hit_series;
   auto draw_lines = [&] {
     for (std::size_t s = 0; s < data.series.size(); ++s) {
       if (!visible(state, s) || !drawn_as_line(options, s)) continue;
-      draw_line_series(draw, data, s, map, y, faded(s, series_colour(theme, data.series[s], s)),
+      draw_line_series(painter, data, s, map, y, faded(s, series_colour(theme, data.series[s], s)),
                        state.hovered_series == static_cast<int>(s) ? 3.0f : 2.0f);
       if (hovered_bucket && *hovered_bucket < data.series[s].values.size()) {
         double v = data.series[s].values[*hovered_bucket];
-        if (!std::isnan(v) && std::fabs(y.to_pixel(v) - mouse.y) < 10)
+        if (!std::isnan(v) && std::fabs(y.to_pixel(v) - pointer.y) < 10)
           hit_series = static_cast<int>(s);
       }
     }
@@ -378,8 +361,8 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
     if (hovered_bucket) {
       double centre =
           (day_number(data.buckets[*hovered_bucket]) + bucket_end_day(data, *hovered_bucket)) / 2;
-      draw->AddLine(ImVec2(map.x(centre), plot_top), ImVec2(map.x(centre), plot_bottom),
-                    theme.text_muted);
+      painter.line(ImVec2(map.x(centre), plot_top), ImVec2(map.x(centre), plot_bottom),
+                   theme.text_muted);
     }
     draw_lines();
   } else {
@@ -392,7 +375,7 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
       float right = std::max(band.bar_end(0), left + 1.0f);
       bool highlight = hovered_bucket == b;
       if (highlight)
-        draw->AddRectFilled(ImVec2(band.origin, plot_top),
+        painter.rect_filled(ImVec2(band.origin, plot_top),
                             ImVec2(band.origin + band.band, plot_bottom),
                             with_alpha(theme.text_muted, 0.12f));
       double base = 0;
@@ -419,10 +402,10 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
         }
         ImVec2 a(x_from, y.to_pixel(top));
         ImVec2 z(x_to, y.to_pixel(bottom));
-        draw_bar(draw, ImVec2(a.x, std::min(a.y, z.y)), ImVec2(z.x, std::max(a.y, z.y)), colour,
+        draw_bar(painter, ImVec2(a.x, std::min(a.y, z.y)), ImVec2(z.x, std::max(a.y, z.y)), colour,
                  mark_of(data, b));
-        if (highlight && mouse.x >= x_from && mouse.x <= x_to && mouse.y >= std::min(a.y, z.y) &&
-            mouse.y <= std::max(a.y, z.y))
+        if (highlight && pointer.x >= x_from && pointer.x <= x_to &&
+            pointer.y >= std::min(a.y, z.y) && pointer.y <= std::max(a.y, z.y))
           hit_series = static_cast<int>(s);
         if (options.kind == TimeChartKind::stacked_bars) base += v;
         ++slot;
@@ -440,35 +423,101 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
       double centre = (day_number(data.buckets[b]) + bucket_end_day(data, b)) / 2;
       if (centre < from || centre > to) continue;
       ImVec2 at(map.x(centre), y.to_pixel(v));
-      draw->AddCircleFilled(at, 4.5f, theme.tile_background);
-      draw->AddCircle(at, 4.5f, colour, 0, 2.0f);
+      painter.circle_filled(at, 4.5f, theme.tile_background);
+      painter.circle(at, 4.5f, colour, 2.0f);
     }
   }
 
   if (options.today && day_number(*options.today) >= from && day_number(*options.today) < to) {
     float px = map.x(day_number(*options.today) + 0.5);
-    draw->AddLine(ImVec2(px, plot_top), ImVec2(px, plot_bottom), theme.bad, 2.0f);
+    painter.line(ImVec2(px, plot_top), ImVec2(px, plot_bottom), theme.bad, 2.0f);
     // Right of the line, or left of it where the plot ends too soon for the word.
-    float word = ImGui::CalcTextSize(tr("chart.today")).x;
+    float word = painter.text_width(tr("chart.today"));
     float text_x = px + 4 + word <= plot_right ? px + 4 : px - 4 - word;
-    draw->AddText(ImVec2(text_x, plot_top), theme.bad, tr("chart.today"));
+    painter.text(ImVec2(text_x, plot_top), tr("chart.today"), theme.bad);
   }
   if (options.target) {
     float py = y.to_pixel(*options.target);
     for (float x = plot_left; x < plot_right; x += 10)
-      draw->AddLine(ImVec2(x, py), ImVec2(std::min(x + 6, plot_right), py), theme.text, 1.5f);
+      painter.line(ImVec2(x, py), ImVec2(std::min(x + 6, plot_right), py), theme.text, 1.5f);
     // Named at the left: the latest buckets, at the right, are the ones read most.
     // Above the line, or below it where the line runs along the plot's top.
     if (!options.target_label.empty()) {
-      ImVec2 text = ImGui::CalcTextSize(options.target_label.c_str());
+      ImVec2 text(painter.text_width(options.target_label), line);
       float top = py - text.y - 3 >= origin.y ? py - text.y - 3 : py + 2;
-      draw->AddRectFilled(ImVec2(plot_left + 1, top),
+      painter.rect_filled(ImVec2(plot_left + 1, top),
                           ImVec2(plot_left + text.x + 8, top + text.y + 2),
                           with_alpha(theme.tile_background, 0.85f));
-      draw->AddText(ImVec2(plot_left + 4, top + 1), theme.text, options.target_label.c_str());
+      painter.text(ImVec2(plot_left + 4, top + 1), options.target_label, theme.text);
     }
   }
-  draw->PopClipRect();
+  painter.pop_clip();
+  return painted;
+}
+
+}  // namespace
+
+std::vector<KeyEntry> time_chart_keys(const TimeSeriesData& data, const TimeChartOptions& options,
+                                      const Theme& theme) {
+  std::vector<KeyEntry> keys;
+  if (options.band) keys.push_back({options.band->label, with_alpha(theme.text_muted, 0.6f)});
+  bool any_running = false;
+  bool any_thin = false;
+  for (std::size_t b = 0; b < data.buckets.size(); ++b) {
+    any_running = any_running || running_bucket(data, b);
+    any_thin = any_thin || thin_bucket(data, b);
+  }
+  bool lines = options.kind == TimeChartKind::line;
+  using Mark = KeyEntry::Mark;
+  if (any_running)
+    keys.push_back(
+        {tr("chart.key.running"), theme.text_muted, lines ? Mark::hollow_point : Mark::hatched});
+  if (any_thin)
+    keys.push_back({trn("chart.key.few_items", static_cast<std::int64_t>(few_items),
+                        format_count(static_cast<std::int64_t>(few_items))),
+                    theme.text_muted, lines ? Mark::hollow_point : Mark::faded});
+  return keys;
+}
+
+void paint_time_chart(Painter& painter, ImVec2 min, ImVec2 size, const TimeSeriesData& data,
+                      const TimeChartOptions& options, const Theme& theme) {
+  paint_chart(painter, min, size, data, options, ChartState{}, std::nullopt, theme);
+}
+
+std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
+                                    const TimeChartOptions& options, ChartState& state,
+                                    const ChartContext& context) {
+  const Theme& theme = *context.theme;
+  ImGui::PushID(id);
+  // The key names the band, the running bucket and the thin ones where the chart shows them.
+  std::vector<KeyEntry> keys = time_chart_keys(data, options, theme);
+  if (data.series.size() > 1 || !keys.empty())
+    draw_legend(data.series.size() > 1 ? data.series : std::vector<Series>{}, state, context, keys);
+  if (state.hidden.size() != data.series.size()) state.hidden.assign(data.series.size(), false);
+
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 120.0f), options.height);
+  ImGui::InvisibleButton("plot", size);
+  bool hovered = ImGui::IsItemHovered();
+  bool active = ImGui::IsItemActive();
+  bool released = ImGui::IsItemDeactivated();
+  ImVec2 mouse = ImGui::GetIO().MousePos;
+  ImGuiPainter painter = ImGuiPainter::for_window(context.bold);
+  PaintedTimeChart painted =
+      paint_chart(painter, origin, size, data, options, state,
+                  hovered ? std::optional<ImVec2>(mouse) : std::nullopt, theme);
+  std::optional<Selection> selection;
+  if (painted.empty) {
+    ImGui::PopID();
+    return selection;
+  }
+  std::optional<std::size_t> hovered_bucket = painted.hovered_bucket;
+  std::optional<int> hit_series = painted.hit_series;
+  state.hovered_index = hovered_bucket;
+  const double from = painted.from;
+  const double to = painted.to;
+  const TimeMapping& map = painted.map;
+  float line = ImGui::GetTextLineHeight();
 
   // Tooltip: every visible series' value in the hovered bucket, all in one format.
   if (hovered_bucket && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
@@ -493,7 +542,7 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
                   tooltip_value(data, row, b, options.percent, value_decimals).c_str());
       if (picked) ImGui::PopFont();
     }
-    if (options.kind == TimeChartKind::stacked_bars && visible_count > 1)
+    if (options.kind == TimeChartKind::stacked_bars && painted.visible_count > 1)
       ImGui::TextDisabled(
           "%s: %s", tr("chart.total"),
           value_text(bucket_total(data, options, state, b), options.percent, value_decimals)
@@ -502,6 +551,8 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
   }
 
   // Pan by dragging, zoom by Ctrl and the wheel around the mouse, fit by a double click.
+  double data_from = day_number(data.buckets.front());
+  double data_to = day_number(data.end);
   ImGuiIO& io = ImGui::GetIO();
   if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left) && io.MouseDelta.x != 0) {
     double shift = -static_cast<double>(io.MouseDelta.x) / map.pixels_per_day();

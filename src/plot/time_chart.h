@@ -76,4 +76,13 @@ std::optional<Selection> time_chart(const char* id, const TimeSeriesData& data,
                                     const TimeChartOptions& options, ChartState& state,
                                     const ChartContext& context);
 
+// The chart as printed in the box at `min`: every series, the whole data, no hover. Its legend
+// is paint_key's, of the series and time_chart_keys.
+void paint_time_chart(Painter& painter, ImVec2 min, ImVec2 size, const TimeSeriesData& data,
+                      const TimeChartOptions& options, const Theme& theme);
+// What the chart's key names beside the series: the band, the running bucket, the thin ones,
+// where the chart shows them; the same entries on screen and on paper.
+std::vector<KeyEntry> time_chart_keys(const TimeSeriesData& data, const TimeChartOptions& options,
+                                      const Theme& theme);
+
 }  // namespace raekoda::plot
