@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <functional>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "db/record_store.h"
 #include "db/scratch_copy.h"
 #include "plot/time_chart.h"
+#include "report/report.h"
 
 namespace raekoda::app {
 namespace {
@@ -136,6 +138,23 @@ void run_bench(const std::string& database, int frames, std::optional<Date> toda
       imgui.frame([&] { scratch.draw_frame(imgui.fonts()); });
       figure(out, "save_to_refreshed_" + std::string(view_key(view)), wall_ms() - before, "ms");
     }
+  }
+
+  // The month's report of every area, as the IT lead's timer writes it at the start of a month.
+  {
+    std::filesystem::path pdf = std::filesystem::temp_directory_path() /
+                                ("raekoda-bench-report-" + std::to_string(getpid()) + ".pdf");
+    Date day = controller.today();
+    report::ReportRequest request;
+    request.period = {day.month_start(), day.month_start().plus_months(1).plus_days(-1)};
+    request.out = pdf;
+    double before = wall_ms();
+    report::ReportResult written =
+        report::write_report(controller.database(), request, {day, 23 * 60 + 59});
+    figure(out, "report_month", wall_ms() - before, "ms");
+    figure(out, "report_month_pages", written.pages, "pages");
+    std::error_code ignored;
+    std::filesystem::remove(pdf, ignored);
   }
 
   rusage usage{};

@@ -16,6 +16,7 @@
 #include "app/import_bench.h"
 #include "app/import_command.h"
 #include "app/messages.h"
+#include "app/report_command.h"
 #include "app/paths.h"
 #include "app/settings.h"
 #include "app/window.h"
@@ -222,6 +223,22 @@ int run_cli(int argc, char** argv) {
       ->type_name("et|ru|en")
       ->check(one_of({"et", "ru", "en"}));
 
+  CLI::App* report_cmd = add_command(app, "report", "cli.help.report");
+  ReportCommand report_options;
+  report_cmd->add_option("--db", report_options.db_path, tr("cli.help.db_file"))
+      ->type_name(database_type)
+      ->required();
+  report_cmd->add_option("--period", report_options.period, tr("cli.help.report.period"))
+      ->type_name("YYYY-MM|YYYY-Qn|FROM..UNTIL")
+      ->required();
+  report_cmd->add_option("--out", report_options.out, tr("cli.help.report.out"))
+      ->type_name(file)
+      ->required();
+  report_cmd->add_option("--areas", report_options.areas, tr("cli.help.report.areas"))
+      ->type_name("media,deadlines,plan,incidents,access");
+  report_cmd->add_option("--as", report_options.as, tr("cli.help.as"))->type_name("LOGIN");
+  add_common(*report_cmd, common);
+
   app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);
@@ -292,6 +309,10 @@ int run_cli(int argc, char** argv) {
       return run_import_command(import_options, std::cout, std::cerr);
     }
     if (*copy) return run_copy_command(copy_options, std::cout, std::cerr);
+    if (*report_cmd) {
+      report_options.today = today;
+      return run_report_command(report_options, std::cout, std::cerr);
+    }
     if (*bench_import) {
       run_import_bench(db_path, bench_rows, today, std::cout);
       return 0;

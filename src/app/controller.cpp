@@ -172,6 +172,15 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
   ui::Actions actions;
   ui::draw_dashboard(figures_, session_, ui_, fonts, actions);
   carry_out(actions);
+  // The Report… dialog says where the file goes: looked up once each time it opens, as a user may
+  // have made the folder meanwhile.
+  ui::ReportDialog& report_dialog = ui_.report_dialog;
+  if (!report_dialog.open) {
+    report_dialog.folder.clear();
+  } else if (report_dialog.folder.empty()) {
+    report_dialog.folder = documents_folder();
+    redraw_ = true;
+  }
   // An area the user switched to is read after the frame, and shown in the next.
   if (!figures_.database_empty && !figures_.has(ui_.view) && unreadable_view_ != ui_.view)
     read_area_on_screen();
@@ -233,6 +242,8 @@ void Controller::carry_out(const ui::Actions& actions) {
   if (actions.cancel_waiting) cancel_waiting_writes();
   if (actions.dismiss_notice) show_notice({}, false);
   if (actions.export_csv) export_csv();
+  if (actions.write_report) write_report(*actions.write_report);
+  if (actions.export_xlsx) export_xlsx();
   if (actions.load_rows || (ui_.table && ui_.table->stale)) load_rows();
 }
 

@@ -139,6 +139,10 @@ private:
   void delete_record();
   void undo();
   void export_csv();
+  void export_xlsx();
+  // The PDF report asked for in the Report… dialog, written to the documents folder
+  // (controller_report.cpp).
+  void write_report(report::ReportRequest request);
   // The record in the editor, read again after someone else's save (controller_editor.cpp).
   void follow_open_record();
   void open_link(const std::string& address, LinkKind kind);

@@ -1,12 +1,16 @@
 // What the records table and the editor ask of the database: rows in view, a record to edit,
-// a save with its conflict, a delete, an undo, the table as CSV.
+// a save with its conflict, a delete, an undo, the table as CSV or an Excel workbook.
 
 #include "app/controller.h"
 #include "app/messages.h"
+#include "app/paths.h"
 #include "core/i18n.h"
+#include "core/number_format.h"
+#include "core/plural.h"
 #include "db/dashboard_queries.h"
 #include "db/record_query.h"
 #include "db/record_store.h"
+#include "export/xlsx_table.h"
 #include "ui/record_editor_state.h"
 
 namespace raekoda::app {
@@ -177,18 +181,49 @@ void Controller::undo() {
   });
 }
 
+namespace {
+
+// Every row of the open table, in the order it shows them, for an export.
+std::vector<Record> all_rows(db::Database& database, const ui::TableState& table,
+                             const ValidationContext& validation, ui::ReferenceLabels& references) {
+  std::vector<Record> rows =
+      db::fetch_records(database, table.query, 0, std::max<std::int64_t>(table.total, 1),
+                        table.sort_by_status ? &validation : nullptr);
+  db::add_account_labels(database, *table.query.spec, rows, references.by_table);
+  return rows;
+}
+
+}  // namespace
+
 void Controller::export_csv() {
   if (!ui_.table) return;
   const ui::TableState& table = *ui_.table;
   attempt([&] {
     // In the order the table shows, its status column included.
-    std::vector<Record> rows =
-        db::fetch_records(database_, table.query, 0, std::max<std::int64_t>(table.total, 1),
-                          table.sort_by_status ? &ui_.validation : nullptr);
-    db::add_account_labels(database_, *table.query.spec, rows, ui_.references.by_table);
+    std::vector<Record> rows = all_rows(database_, table, ui_.validation, ui_.references);
     write_export(std::string(table.query.spec->table),
                  ui::records_csv(*table.query.spec, rows, ui_.references, ui_.validation),
                  rows.size());
+  });
+}
+
+void Controller::export_xlsx() {
+  if (!ui_.table) return;
+  const ui::TableState& table = *ui_.table;
+  attempt([&] {
+    std::vector<Record> rows = all_rows(database_, table, ui_.validation, ui_.references);
+    exports::SheetTable sheet = ui::records_sheet(*table.query.spec, rows, ui_.references,
+                                                  ui_.validation, ui::table_title_line(table));
+    sheet.title = table.title;
+    std::filesystem::path path = export_path(std::string(table.query.spec->table), "xlsx");
+    try {
+      exports::write_xlsx_table(path, sheet);
+    } catch (const std::runtime_error& problem) {
+      warn(trf("error.export_because", path.string(), problem.what()));
+      return;
+    }
+    tell(trn("table.exported", static_cast<std::int64_t>(rows.size()),
+             format_count(static_cast<std::int64_t>(rows.size())), path.string()));
   });
 }
 

@@ -43,6 +43,7 @@ Period previous_period(const PeriodChoice& choice, const Period& current) {
     case PeriodKind::this_quarter:
       return months_back(3);
     case PeriodKind::custom:
+      if (choice.compared_with) return *choice.compared_with;
       break;
   }
   return {current.from.plus_days(-current.days()), current.from.plus_days(-1)};

@@ -3,6 +3,7 @@
 // span of the calendar period before (1–22 November against 1–22 October), so that a partial
 // month is never compared with a whole one.
 
+#include <optional>
 #include <string>
 
 #include "core/date.h"
@@ -22,6 +23,9 @@ struct Period {
 struct PeriodChoice {
   PeriodKind kind = PeriodKind::this_month;
   Period custom;
+  // What a custom range is compared with, where not the equally long span before it: the
+  // monthly report compares 1–22 November with 1–22 October.
+  std::optional<Period> compared_with = {};
   bool operator==(const PeriodChoice&) const = default;
 };
 

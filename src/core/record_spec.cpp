@@ -270,6 +270,7 @@ const TableSpec role_permissions{"role_permissions", role_permission_fields, {}}
 const std::array settings_fields = {
     integer("on_time_target_percent", true, 100),
     reference("council_chair_id", "people", false),
+    text("city_name", 100),
 };
 const TableSpec settings{"settings", settings_fields, {}};
 

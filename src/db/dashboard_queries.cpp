@@ -11,34 +11,19 @@
 #include "db/deadline_queries.h"
 #include "db/incident_queries.h"
 #include "db/media_queries.h"
+#include "db/period_queries.h"
 #include "db/plan_queries.h"
 
 namespace raekoda::db {
 namespace {
 
-// The spans a query returns as (from, until) dates; `from_shift` days are added to `from`, so
-// that "overdue after its due date" starts the day after it.
-std::vector<DaySpan> read_spans(Statement& select, int from_shift = 0) {
-  std::vector<DaySpan> spans;
-  while (select.step()) {
-    auto from = select.date(0);
-    if (from) spans.push_back({from->plus_days(from_shift), select.date(1)});
-  }
-  return spans;
-}
-
-// Each week's figure of the trends under the overview's tiles. Every query reads only the rows
-// that can count in one of the weeks: those begun before the last day and not ended before the
-// first, through the indexes on open and on answered, resolved or revoked rows.
+// Each week's figure of the trends under the overview's tiles.
 void load_trends(Database& db, Date today, OverviewFigures& f) {
   f.trend_weeks.clear();
   f.media_items_per_week.clear();
   Date first_week = today.week_start().plus_days(-7 * (overview_trend_weeks - 1));
   for (int w = 0; w < overview_trend_weeks; ++w)
     f.trend_weeks.push_back(first_week.plus_days(7 * w));
-  std::vector<Date> days = week_end_days(f.trend_weeks, today);
-  Date first = days.front();
-  Date last = days.back();
 
   // Media: the coverage chart's weeks, read with the tiles, already count them.
   for (Date week : f.trend_weeks) {
@@ -50,44 +35,11 @@ void load_trends(Database& db, Date today, OverviewFigures& f) {
     f.media_items_per_week.push_back(items);
   }
 
-  // Overdue from the day after the (extended) due date until answered. An extension granted
-  // later counts from the start: the database keeps the due date, not when it moved. The
-  // answered ones spelled out, so that their index covers the query.
-  Statement documents = db.prepare(
-      "SELECT effective_due_on, NULL FROM documents "
-      "WHERE answered_on IS NULL AND effective_due_on < ? "
-      "UNION ALL SELECT coalesce(extended_due_on, due_on), answered_on FROM documents "
-      "WHERE due_on IS NOT NULL AND answered_on > ? AND coalesce(extended_due_on, due_on) < ?");
-  documents.bind_all(last, first, last);
-  f.overdue_at_week_end = count_holding_on(days, read_spans(documents, 1));
-
-  // Late from the day after the planned end until done; postponed and cancelled ones are not
-  // counted in any week, as the tile does not count them today.
-  Statement activities = db.prepare(
-      "SELECT ends_on, done_on FROM comm_activities "
-      "WHERE status IN ('planned', 'in_progress', 'done') AND ends_on < ? "
-      "AND (done_on IS NULL OR done_on > ?)");
-  activities.bind_all(last, first);
-  f.late_at_week_end = count_holding_on(days, read_spans(activities, 1));
-
-  // Open from the day it was registered until the day it was resolved.
-  Statement incidents = db.prepare(
-      "SELECT day_of(opened_at), NULL FROM incidents "
-      "WHERE resolved_at IS NULL AND opened_at < ? "
-      "UNION ALL SELECT day_of(opened_at), day_of(resolved_at) FROM incidents "
-      "WHERE resolved_at IS NOT NULL AND resolved_week >= ? AND opened_at < ?");
-  std::string after_last = last.plus_days(1).iso();
-  incidents.bind_all(after_last, first.week_start(), after_last);
-  f.open_incidents_at_week_end = count_holding_on(days, read_spans(incidents));
-
-  // A leaver's account is active from the later of leaving and granting until revoked.
-  Statement accounts = db.prepare(
-      "SELECT greatest(a.granted_on, p.left_on), a.revoked_on FROM accounts a "
-      "JOIN people p ON p.id = a.person_id "
-      "WHERE p.left_on IS NOT NULL AND p.left_on <= ? AND a.granted_on <= ? "
-      "AND (a.revoked_on IS NULL OR a.revoked_on > ?)");
-  accounts.bind_all(last, last, first);
-  f.leaver_accounts_at_week_end = count_holding_on(days, read_spans(accounts));
+  StatesOn states = count_states_on(db, week_end_days(f.trend_weeks, today));
+  f.overdue_at_week_end = std::move(states.overdue_documents);
+  f.late_at_week_end = std::move(states.late_activities);
+  f.open_incidents_at_week_end = std::move(states.open_incidents);
+  f.leaver_accounts_at_week_end = std::move(states.leaver_accounts);
 }
 
 OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& calendar) {

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "db/database.h"
+#include "db/period_queries.h"
 #include "db/visibility.h"
 
 namespace raekoda::db {
@@ -48,17 +49,9 @@ void load_tiles(Database& db, DeadlineFigures& f, const WorkingCalendar& calenda
       "SELECT count(*) FROM documents "
       "WHERE answered_on IS NULL AND effective_due_on BETWEEN ? AND ?",
       0, today, f.due_soon_until);
-  // The answered ones read the due date in force spelled out, not effective_due_on, so that
-  // documents_answered covers the query on both backends (neither sees through the generated
-  // column into the index).
-  Statement month = db.prepare(
-      "SELECT count(*), count(*) FILTER (WHERE answered_on <= coalesce(extended_due_on, due_on)) "
-      "FROM documents WHERE due_on IS NOT NULL AND answered_on BETWEEN ? AND ?");
-  month.bind_all(today.month_start(), today);
-  if (month.step()) {
-    f.answered_this_month = month.integer(0);
-    f.answered_on_time_this_month = month.integer(1);
-  }
+  AnswerCounts month = count_answers(db, {today.month_start(), today});
+  f.answered_this_month = month.answered;
+  f.answered_on_time_this_month = month.on_time;
   // Working days to answer, for answers of the last 90 days: many documents share their
   // registration and answer days, so each pair is counted once.
   std::vector<std::pair<int, std::int64_t>> days;  // working days, how many answers

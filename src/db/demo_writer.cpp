@@ -281,7 +281,7 @@ std::int64_t write_demo_data(Database& db, const DemoOptions& options) {
   // The invented city's council chair approves its press releases.
   db.exec(
       "UPDATE settings SET council_chair_id = "
-      "(SELECT min(id) FROM people WHERE job_title = 'volikogu esimees')");
+      "(SELECT min(id) FROM people WHERE job_title = 'volikogu esimees'), city_name = 'Rannalinn'");
   give_logins_and_roles(db);
   transaction.commit();
   return sink.rows();

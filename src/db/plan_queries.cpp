@@ -5,6 +5,7 @@
 
 #include "core/plan_copy.h"
 #include "db/database.h"
+#include "db/period_queries.h"
 
 namespace raekoda::db {
 namespace {
@@ -47,13 +48,11 @@ void load_next_issue_contents(Database& db, PlanFigures& f) {
 }
 
 void load_tiles(Database& db, PlanFigures& f) {
-  Statement quarter = db.prepare(
-      "SELECT count(*), count(*) FILTER (WHERE status = 'done' AND done_on <= ends_on) "
-      "FROM comm_activities WHERE ends_on BETWEEN ? AND ? AND status <> 'cancelled'");
-  quarter.bind_all(f.today.quarter_start(), f.today.plus_days(-1));
-  if (quarter.step()) {
-    f.quarter_due = quarter.integer(0);
-    f.quarter_on_time = quarter.integer(1);
+  // A quarter's first day counts nothing due yet: today is not over.
+  if (f.today > f.today.quarter_start()) {
+    ActivityCounts quarter = count_activities_due(db, {f.today.quarter_start(), f.today.plus_days(-1)});
+    f.quarter_due = quarter.due;
+    f.quarter_on_time = quarter.on_time;
   }
   if (f.chosen) {
     Statement late = db.prepare(

@@ -473,6 +473,13 @@ CREATE TABLE role_permissions (
 ALTER TABLE audit_log ADD COLUMN person_id INTEGER REFERENCES people(id);
 )sql";
 
+// Version 5: the city's name, printed on every page of the monthly report. The same text on
+// both backends.
+constexpr std::string_view schema_v5 = R"sql(
+ALTER TABLE settings ADD COLUMN city_name TEXT NOT NULL DEFAULT ''
+  CHECK (length(city_name) <= 100);
+)sql";
+
 void seed_role_permissions(Database& db) {
   Statement insert = db.prepare("INSERT INTO role_permissions (role, permission) VALUES (?, ?)");
   for (const auto& [role, permission] : default_role_permissions()) {
@@ -503,7 +510,8 @@ void seed_v1(Database& db) {
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all{schema_v1, schema_v2, schema_v3, schema_v4};
+  static const std::vector<std::string_view> all{schema_v1, schema_v2, schema_v3, schema_v4,
+                                                 schema_v5};
   return all;
 }
 
@@ -540,10 +548,16 @@ void migrate_postgres(Database& db, int from, int to) {
   }
   // After the baseline, the migrations SQLite has, with what a server adds to a new table.
   for (int version = from; version < to; ++version) {
-    if (version != 3)
+    if (version != 3 && version != 4)
       throw DatabaseError(ErrorKind::other,
                           "no PostgreSQL migration to version " + std::to_string(version + 1));
     Transaction transaction(db);
+    if (version == 4) {
+      db.exec(postgres_schema(schema_v5));
+      db.exec("UPDATE raekoda_schema SET version = " + std::to_string(version + 1));
+      transaction.commit();
+      continue;
+    }
     db.exec(postgres_schema(schema_v4));
     db.exec(postgres_initials_function());
     db.exec(postgres_new_tables_sql({"person_roles", "role_permissions"}));

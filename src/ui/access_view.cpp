@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "charts/area_charts.h"
 #include "core/date_words.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
@@ -17,6 +18,7 @@
 #include "plot/matrix_chart.h"
 #include "plot/time_chart.h"
 #include "ui/filters.h"
+#include "ui/report_dialog.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -317,7 +319,7 @@ void draw_undone_revokes(const AccessFigures& f, UiState& state, const SessionIn
 
 void draw_burnup(const AccessFigures& f, const AccessFigures::Campaign& c, UiState& state,
                  const Fonts& fonts) {
-  plot::TimeSeriesData data = calendar_data(f.burnup_days, plot::TimeUnit::day, f.today);
+  plot::TimeSeriesData data = charts::calendar_data(f.burnup_days, plot::TimeUnit::day, f.today);
   std::vector<double> total(f.burnup_days.size(), 0);
   for (const auto& person : f.burnup) {
     plot::Series series{
@@ -533,15 +535,9 @@ void draw_systems(const AccessFigures& f, UiState& state, const Fonts& fonts) {
 void draw_revoke_delays(const AccessFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("access.revoke_delay"), fonts);
   const plot::Theme& theme = plot::theme(state.theme);
-  std::vector<plot::RankedItem> items;
-  for (std::size_t b = 0; b < AccessFigures::delay_buckets; ++b)
-    items.push_back({tr("access.delay." + std::to_string(b)),
-                     static_cast<double>(f.revoke_delay[b]), 0, std::to_string(b), ""});
-  plot::RankingOptions options;
-  options.keep_order = true;
-  options.colour = theme.bad;
-  auto picked =
-      plot::ranking_chart("access_revoke_delay", items, options, state.chart_context(fonts));
+  charts::Ranking ranking = charts::access_revoke_delays(f, theme);
+  auto picked = plot::ranking_chart("access_revoke_delay", ranking.items, ranking.options,
+                                    state.chart_context(fonts));
   remember_item(state, "plot.access.delays");
   if (picked && picked->index >= 0) {
     auto b = static_cast<std::size_t>(picked->index);
@@ -549,7 +545,7 @@ void draw_revoke_delays(const AccessFigures& f, UiState& state, const Fonts& fon
                            trf("access.drill.delay", picked->category));
   }
   // The trend: median days from leaving to revocation by the month of leaving; the target is 0.
-  plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
+  plot::TimeSeriesData data = charts::calendar_data(f.months, plot::TimeUnit::month, f.today);
   data.counted_on = f.today;  // the running bucket is drawn as not yet whole
   plot::Series median{tr("access.delay.median"), {}, theme.bad};
   for (const auto& m : f.median_delay_per_month) median.values.push_back(m.value_or(std::nan("")));
@@ -562,10 +558,10 @@ void draw_revoke_delays(const AccessFigures& f, UiState& state, const Fonts& fon
 
 void draw_grants(const AccessFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("access.grants"), fonts);
-  plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
+  plot::TimeSeriesData data = charts::calendar_data(f.months, plot::TimeUnit::month, f.today);
   data.counted_on = f.today;  // the running bucket is drawn as not yet whole
-  data.series = {count_series(tr("access.series.granted"), f.grants_per_month),
-                 count_series(tr("access.series.revoked"), f.revocations_per_month)};
+  data.series = {charts::count_series(tr("access.series.granted"), f.grants_per_month),
+                 charts::count_series(tr("access.series.revoked"), f.revocations_per_month)};
   plot::TimeChartOptions options{plot::TimeChartKind::bars, false, std::nullopt, "", 200};
   auto picked = plot::time_chart("access_grants", data, options, state.chart("access_grants"),
                                  state.chart_context(fonts));
@@ -714,7 +710,8 @@ void draw_campaign_form(const AccessFigures& f, UiState& state, const SessionInf
 
 void draw_access(const AccessFigures& f, UiState& state, const SessionInfo& session,
                  const Fonts& fonts, Actions& actions) {
-  view_heading(tr("view.access"), trf("access.subheading", long_date(f.today)), fonts);
+  report_heading(tr("view.access"), trf("access.subheading", long_date(f.today)), f.today, fonts,
+                 state, actions);
   draw_campaign_form(f, state, session, actions);
   ImGui::SameLine(0, 24);
   draw_people_and_roles(state);

@@ -165,7 +165,7 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
     else if (state.table)
       draw_records_table(state, session, fonts, actions);
     else if (state.view == View::overview)
-      draw_overview(figures.overview, state, fonts);
+      draw_overview(figures.overview, state, fonts, actions);
     else if (state.view == View::media && figures.media)
       draw_media(*figures.media, state, session, fonts, actions);
     else if (state.view == View::incidents && figures.incidents)

@@ -18,8 +18,10 @@
 #include "core/roles.h"
 #include "plot/chart.h"
 #include "plot/theme.h"
+#include "report/report.h"
 #include "ui/drilldown.h"
 #include "ui/import_panel.h"
+#include "ui/report_choice.h"
 #include "ui/row_hold.h"
 
 namespace raekoda::ui {
@@ -113,6 +115,7 @@ struct UiState {
   std::optional<ImportPanel> import;
   // Lists acted on by one click, kept in place while the pointer is over them.
   RowHolds row_holds;
+  ReportDialog report_dialog;  // the Report… button's choices (ui/report_dialog.h)
   // The chair's review, drawn alone and clean, to be written as PNG after this frame.
   bool save_review_image = false;
   ItemProbe* probe = nullptr;
@@ -129,9 +132,11 @@ struct Actions {
   std::optional<Id> open_record;  // a row to open in the editor
   bool save = false;              // the editor's record
   bool delete_record = false;
-  bool undo = false;                     // the user's last save
-  bool export_csv = false;               // the open table's rows
-  std::optional<RecordRef> edit_record;  // open one record in the editor
+  bool undo = false;                                  // the user's last save
+  bool export_csv = false;                            // the open table's rows
+  bool export_xlsx = false;                           // the same as an Excel workbook
+  std::optional<report::ReportRequest> write_report;  // a PDF asked for in the dialog
+  std::optional<RecordRef> edit_record;               // open one record in the editor
   // A record's web page or e-mail address, to open in the user's browser or mail program.
   struct OpenLink {
     std::string address;  // as the field holds it

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "charts/area_charts.h"
 #include "core/date_words.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
@@ -13,6 +14,7 @@
 #include "plot/day_strip.h"
 #include "plot/time_chart.h"
 #include "ui/filters.h"
+#include "ui/report_dialog.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -63,15 +65,6 @@ TableState documents(std::vector<RecordFilter> filters, std::string title,
                      bool newest_first = false) {
   return records_table(documents_spec(), std::move(filters), std::move(title), "due_on",
                        newest_first);
-}
-
-std::string group_name(const DeadlineFigures::Group& group) {
-  return group.key.empty() ? tr("deadlines.no_responder") : group.name;
-}
-
-std::string on_time_note(const DeadlineFigures::Group& group) {
-  auto share = on_time_share(group.answered, group.on_time);
-  return share ? trf("deadlines.on_time_note", format_percent(*share, 0)) : std::string();
 }
 
 // -- tiles ----------------------------------------------------------------------------------------
@@ -224,35 +217,14 @@ void draw_responders(const DeadlineFigures& f, UiState& state, const Fonts& font
     note(tr("deadlines.tile.nothing_overdue"));
     return;
   }
-  // Responders come most overdue first: the top ones are named, the rest summed, so that a
-  // frame does the same small work for a city of any size.
-  constexpr std::size_t named = 8;
-  std::vector<plot::RankedItem> items;
-  std::int64_t shown = 0;
-  for (std::size_t i = 0; i < f.responders.size() && i < named; ++i) {
-    const auto& group = f.responders[i];
-    if (group.overdue == 0) break;
-    // What else is theirs: documents due soon, and how often they answer in time.
-    std::string note = group.due_soon > 0
-                           ? trf("deadlines.due_soon_note", format_count(group.due_soon))
-                           : std::string();
-    std::string on_time = on_time_note(group);
-    if (!on_time.empty()) note += (note.empty() ? "" : " · ") + on_time;
-    items.push_back({group_name(group), static_cast<double>(group.overdue), 0, group.key, note});
-    shown += group.overdue;
-  }
-  if (f.overdue_now > shown)
-    items.push_back({tr("chart.other"), static_cast<double>(f.overdue_now - shown), -1});
-  plot::RankingOptions options;
-  options.keep_order = true;
-  options.colour = plot::theme(state.theme).bad;
-  auto picked =
-      plot::ranking_chart("deadlines_by_responder", items, options, state.chart_context(fonts));
+  charts::Ranking ranking = charts::deadlines_by_responder(f, plot::theme(state.theme));
+  auto picked = plot::ranking_chart("deadlines_by_responder", ranking.items, ranking.options,
+                                    state.chart_context(fonts));
   remember_item(state, "plot.deadlines.responders");
   if (!picked || picked->category.empty()) return;
   const auto& group = f.responders[static_cast<std::size_t>(picked->index)];
   state.table = documents({responder_is(group), unanswered(), due_before(f.today)},
-                          trf("deadlines.drill.overdue_of", group_name(group)));
+                          trf("deadlines.drill.overdue_of", charts::responder_name(group)));
 }
 
 void draw_ageing(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
@@ -308,16 +280,8 @@ void draw_on_time_trend(const DeadlineFigures& f, UiState& state, const Fonts& f
   if (ImGui::SmallButton(target.c_str())) actions.edit_record = RecordRef{&settings_spec(), 1};
   remember_item(state, "deadlines.edit_target");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("deadlines.target_hint"));
-  plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
-  data.counted_on = f.today;  // the running bucket is drawn as not yet whole
-  plot::Series rate{tr("deadlines.on_time_series"), {}, std::nullopt};
-  for (std::size_t m = 0; m < f.months.size(); ++m)
-    rate.values.push_back(
-        on_time_share(f.answered_per_month[m], f.on_time_per_month[m]).value_or(std::nan("")));
-  data.series.push_back(std::move(rate));
-  plot::TimeChartOptions options{plot::TimeChartKind::line, true, f.target,
-                                 trf("deadlines.target_label", format_percent(f.target, 0)), 200};
-  auto picked = plot::time_chart("deadlines_on_time", data, options,
+  charts::TimeChart chart = charts::deadlines_on_time_trend(f, 200);
+  auto picked = plot::time_chart("deadlines_on_time", chart.data, chart.options,
                                  state.chart("deadlines_on_time"), state.chart_context(fonts));
   remember_item(state, "plot.deadlines.on_time");
   if (picked && picked->from && picked->until)
@@ -329,12 +293,8 @@ void draw_on_time_trend(const DeadlineFigures& f, UiState& state, const Fonts& f
 
 void draw_overdue_trend(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("deadlines.overdue_trend"), fonts);
-  plot::TimeSeriesData data = calendar_data(f.weeks, plot::TimeUnit::week, f.today);
-  data.counted_on = f.today;  // the running bucket is drawn as not yet whole
-  data.series.push_back(count_series(tr("deadlines.overdue_series"), f.overdue_at_week_end,
-                                     plot::theme(state.theme).bad));
-  plot::TimeChartOptions options{plot::TimeChartKind::bars, false, std::nullopt, "", 200};
-  auto picked = plot::time_chart("deadlines_overdue", data, options,
+  charts::TimeChart chart = charts::deadlines_overdue_trend(f, 200, plot::theme(state.theme));
+  auto picked = plot::time_chart("deadlines_overdue", chart.data, chart.options,
                                  state.chart("deadlines_overdue"), state.chart_context(fonts));
   remember_item(state, "plot.deadlines.overdue");
   if (!picked || !picked->until) return;
@@ -381,8 +341,8 @@ void draw_units(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   std::vector<plot::RankedItem> items;
   for (const auto& group : f.units)
     if (group.overdue > 0)
-      items.push_back({group_name(group), static_cast<double>(group.overdue), 0, group.key,
-                       on_time_note(group)});
+      items.push_back({charts::responder_name(group), static_cast<double>(group.overdue), 0,
+                       group.key, charts::on_time_note(group)});
   if (items.empty()) {
     note(tr("deadlines.tile.nothing_overdue"));
     return;
@@ -396,7 +356,7 @@ void draw_units(const DeadlineFigures& f, UiState& state, const Fonts& fonts) {
   for (const auto& group : f.units)
     if (group.key == picked->key)
       state.table = documents({unit_is(group), unanswered(), due_before(f.today)},
-                              trf("deadlines.drill.overdue_of", group_name(group)));
+                              trf("deadlines.drill.overdue_of", charts::responder_name(group)));
 }
 
 // The information specialist's daily round: who has documents overdue or due soon, and a
@@ -431,7 +391,7 @@ void draw_reminders(const DeadlineFigures& f, UiState& state, const Fonts& fonts
       const auto& group = f.responders[static_cast<std::size_t>(row)];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(group_name(group).c_str());
+      ImGui::TextUnformatted(charts::responder_name(group).c_str());
       ImGui::TableNextColumn();
       if (group.overdue > 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.bad));
@@ -462,7 +422,8 @@ void draw_reminders(const DeadlineFigures& f, UiState& state, const Fonts& fonts
 
 void draw_deadlines(const DeadlineFigures& f, UiState& state, const Fonts& fonts,
                     Actions& actions) {
-  view_heading(tr("view.deadlines"), trf("deadlines.subheading", long_date(f.today)), fonts);
+  report_heading(tr("view.deadlines"), trf("deadlines.subheading", long_date(f.today)), f.today,
+                 fonts, state, actions);
   draw_mine(f, state, fonts);
   // Below a responder's own tiles, the city's: said, so that the two rows are not mistaken.
   if (f.mine.shown) {

@@ -78,6 +78,62 @@ std::string records_csv(const TableSpec& spec, const std::vector<Record>& record
   return csv;
 }
 
+exports::SheetTable records_sheet(const TableSpec& spec, const std::vector<Record>& records,
+                                  const ReferenceLabels& labels, const ValidationContext& context,
+                                  std::string title_line) {
+  using Kind = exports::SheetColumn::Kind;
+  exports::SheetTable sheet;
+  sheet.title_line = std::move(title_line);
+  // The status second, as in the table and the CSV.
+  const std::size_t status_at = spec.fields.empty() ? 0 : 1;
+  auto kind_of = [](const FieldSpec& field) {
+    switch (field.type) {
+      case FieldType::date:
+        return Kind::date;
+      case FieldType::date_time:
+        return Kind::datetime;
+      case FieldType::integer:
+        return Kind::integer;
+      default:
+        return Kind::text;
+    }
+  };
+  for (const FieldSpec& field : spec.fields)
+    sheet.columns.push_back({tr(field_label_key(spec, field)), kind_of(field)});
+  if (spec.status)
+    sheet.columns.insert(sheet.columns.begin() + status_at, {status_label(spec), Kind::text});
+  sheet.rows.reserve(records.size());
+  for (const Record& record : records) {
+    std::vector<std::string> row;
+    row.reserve(sheet.columns.size());
+    for (const FieldSpec& field : spec.fields) {
+      const std::optional<std::string>& value = record.value(field.column);
+      // Dates and numbers as stored, for the writer to make real ones of; the rest as shown.
+      if (kind_of(field) != Kind::text)
+        row.push_back(value.value_or(""));
+      else
+        row.push_back(display_value(spec, field, value, labels));
+    }
+    if (spec.status)
+      row.insert(row.begin() + static_cast<std::ptrdiff_t>(status_at),
+                 spec.status(record, context).text);
+    sheet.rows.push_back(std::move(row));
+  }
+  return sheet;
+}
+
+std::string table_title_line(const TableState& table) {
+  std::string line = table.title;
+  auto add = [&](const std::string& part) {
+    if (part.empty()) return;
+    if (!line.empty()) line += " · ";
+    line += part;
+  };
+  for (const RecordFilter& filter : table.query.filters) add(filter.label);
+  if (!table.query.search.empty()) add(trf("table.searched_for", table.query.search));
+  return line;
+}
+
 std::string evidence_csv(const std::vector<EvidenceRow>& rows) {
   std::string csv = "\xEF\xBB\xBF";
   std::vector<std::string> header;

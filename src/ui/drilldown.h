@@ -10,6 +10,7 @@
 #include "core/access_review.h"
 #include "core/record_filter.h"
 #include "core/record_spec.h"
+#include "export/xlsx_table.h"
 
 namespace raekoda::ui {
 
@@ -102,6 +103,15 @@ std::string status_label(const TableSpec& spec);
 // comes second as in the table, when the records have one, counted on `context`'s day.
 std::string records_csv(const TableSpec& spec, const std::vector<Record>& records,
                         const ReferenceLabels& labels, const ValidationContext& context);
+// The same records as a sheet for an Excel workbook, in the same columns: dates as dates and
+// whole numbers as numbers, every other field as the text the table shows. `title_line` heads
+// the sheet (table_title_line()) and names it, unless the caller names it otherwise.
+exports::SheetTable records_sheet(const TableSpec& spec, const std::vector<Record>& records,
+                                  const ReferenceLabels& labels, const ValidationContext& context,
+                                  std::string title_line);
+// What the table shows above its rows, in one line: its title, each filter chip and the
+// search, "Dokumendid · Tähtaeg ületatud · Vastutaja: Mari Maasikas".
+std::string table_title_line(const TableState& table);
 // A review campaign's decisions as the same kind of CSV, as evidence for an audit.
 std::string evidence_csv(const std::vector<EvidenceRow>& rows);
 

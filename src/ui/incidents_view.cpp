@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "charts/area_charts.h"
 #include "core/date_words.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
@@ -14,6 +15,7 @@
 #include "plot/category_charts.h"
 #include "plot/time_chart.h"
 #include "ui/filters.h"
+#include "ui/report_dialog.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -124,15 +126,9 @@ void draw_tiles(const IncidentFigures& f, UiState& state, const Fonts& fonts) {
 
 void draw_weekly(const IncidentFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("incidents.weekly"), fonts);
-  plot::TimeSeriesData data = calendar_data(f.weeks, plot::TimeUnit::week, f.today);
-  data.counted_on = f.today;  // this week is still running
-  data.series = {count_series(tr("incidents.series.opened"), f.opened_per_week),
-                 count_series(tr("incidents.series.resolved"), f.resolved_per_week),
-                 count_series(tr("incidents.series.backlog"), f.backlog_at_week_end,
-                              plot::theme(state.theme).text)};
-  plot::TimeChartOptions options{plot::TimeChartKind::bars, false, std::nullopt, "", 230, {2}};
-  auto picked = plot::time_chart("incidents_weekly", data, options, state.chart("incidents_weekly"),
-                                 state.chart_context(fonts));
+  charts::TimeChart chart = charts::incidents_weekly(f, 230, plot::theme(state.theme));
+  auto picked = plot::time_chart("incidents_weekly", chart.data, chart.options,
+                                 state.chart("incidents_weekly"), state.chart_context(fonts));
   remember_item(state, "plot.incidents.weekly");
   if (!picked || !picked->from || !picked->until) return;
   Date from = *picked->from;
@@ -240,14 +236,14 @@ void draw_spread(const IncidentFigures& f, bool by_severity, UiState& state, con
 void draw_breaches(const IncidentFigures& f, UiState& state, const Fonts& fonts, Actions& actions) {
   panel(tr("incidents.breaches"), fonts);
   const plot::Theme& theme = plot::theme(state.theme);
-  plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
+  plot::TimeSeriesData data = charts::calendar_data(f.months, plot::TimeUnit::month, f.today);
   data.counted_on = f.today;  // this month is still running
   // Severity from critical (vermillion) to low (grey), as the eye ranks them.
   const std::array<ImU32, Severity_count> colours = {
       theme.bad, theme.warning, plot::palette_colour(theme, 0), theme.text_muted};
   for (std::size_t s = 0; s < Severity_count; ++s) {
-    data.series.push_back(count_series(tr(catalog_key(static_cast<Severity>(s))),
-                                       f.breaches_per_month[s], colours[s]));
+    data.series.push_back(charts::count_series(tr(catalog_key(static_cast<Severity>(s))),
+                                               f.breaches_per_month[s], colours[s]));
   }
   plot::TimeChartOptions options{plot::TimeChartKind::stacked_bars, false, std::nullopt, "", 170};
   auto picked = plot::time_chart("incidents_breaches", data, options,
@@ -353,7 +349,7 @@ void draw_weekday_hours(const IncidentFigures& f, UiState& state, const Fonts& f
 void draw_categories(const IncidentFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("incidents.categories"), fonts);
   const plot::Theme& theme = plot::theme(state.theme);
-  plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
+  plot::TimeSeriesData data = charts::calendar_data(f.months, plot::TimeUnit::month, f.today);
   data.counted_on = f.today;  // this month is still running
   // Security stands out in the colour of bad news; the others take the palette without it.
   const std::array<ImU32, IncidentCategory_count> colours = {plot::palette_colour(theme, 0),
@@ -366,8 +362,8 @@ void draw_categories(const IncidentFigures& f, UiState& state, const Fonts& font
                                                              theme.bad};
   for (std::size_t c = 0; c < IncidentCategory_count; ++c) {
     auto category = static_cast<IncidentCategory>(c);
-    data.series.push_back(
-        count_series(tr(catalog_key(category)), f.opened_per_month_by_category[c], colours[c]));
+    data.series.push_back(charts::count_series(tr(catalog_key(category)),
+                                               f.opened_per_month_by_category[c], colours[c]));
   }
   plot::TimeChartOptions options{plot::TimeChartKind::stacked_bars, false, std::nullopt, "", 200};
   auto picked = plot::time_chart("incidents_categories", data, options,
@@ -469,7 +465,8 @@ EditorState new_incident(const IncidentFigures& f, const ValidationContext& cont
 
 void draw_incidents(const IncidentFigures& f, UiState& state, const SessionInfo& session,
                     const Fonts& fonts, Actions& actions) {
-  view_heading(tr("view.incidents"), trf("incidents.subheading", long_moment(f.now)), fonts);
+  report_heading(tr("view.incidents"), trf("incidents.subheading", long_moment(f.now)), f.now.date,
+                 fonts, state, actions);
   // All incidents, or security incidents alone: every figure below follows.
   bool& security_only = state.area_options.incidents_security_only;
   if (ImGui::RadioButton(tr("incidents.scope.all"), !security_only) && security_only) {

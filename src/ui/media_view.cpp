@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "charts/area_charts.h"
 #include "core/date_words.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
@@ -17,6 +18,7 @@
 #include "plot/category_charts.h"
 #include "plot/time_chart.h"
 #include "ui/filters.h"
+#include "ui/report_dialog.h"
 #include "ui/review_image.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
@@ -45,16 +47,6 @@ TableState items_in_period(const MediaFigures& f, std::vector<RecordFilter> more
                            std::string title) {
   more.insert(more.begin(), published_in(f.period.from, f.period.until));
   return items(std::move(more), std::move(title));
-}
-
-plot::TimeUnit trend_unit(const MediaFigures& f) {
-  return f.trend_step == TrendStep::month  ? plot::TimeUnit::month
-         : f.trend_step == TrendStep::week ? plot::TimeUnit::week
-                                           : plot::TimeUnit::day;
-}
-
-Date bucket_end(const MediaFigures& f, Date start) {
-  return f.trend_bucket_after(start).plus_days(-1);
 }
 
 // "per week" in a chart's title, by the trend's step.
@@ -221,41 +213,17 @@ void open_tile(const MediaFigures& f, int tile, const std::string& title, UiStat
 // Coverage by tone per week or month: counts stacked, or each tone's share of the bucket.
 void draw_tone_trend(const MediaFigures& f, bool as_share, const char* id, float height,
                      UiState& state, const Fonts& fonts) {
-  const plot::Theme& theme = plot::theme(state.theme);
-  plot::TimeSeriesData data;
-  data.bucket_unit = trend_unit(f);
-  data.buckets = f.trend_buckets;
-  data.end = f.trend_buckets.empty() ? f.today : bucket_end(f, f.trend_buckets.back()).plus_days(1);
-  data.counted_on = f.today;  // the running bucket is drawn as not yet whole
-  std::vector<std::int64_t> totals = f.trend_totals();
-  if (as_share) data.totals.assign(totals.begin(), totals.end());
-  for (std::size_t tone = 0; tone < Tone_count; ++tone) {
-    plot::Series series{tr(catalog_key(static_cast<Tone>(tone))),
-                        {},
-                        plot::tone_colour(theme, static_cast<int>(tone))};
-    for (std::size_t b = 0; b < f.trend_buckets.size(); ++b) {
-      double count = static_cast<double>(f.trend_by_tone[tone][b]);
-      double total = static_cast<double>(f.trend_by_tone[0][b] + f.trend_by_tone[1][b] +
-                                         f.trend_by_tone[2][b]);
-      series.values.push_back(!as_share ? count : total > 0 ? count / total : std::nan(""));
-    }
-    data.series.push_back(std::move(series));
-  }
-  plot::TimeChartOptions options{plot::TimeChartKind::stacked_bars, as_share, std::nullopt, "",
-                                 height};
-  options.band = {f.previous.from, f.previous.until, tr("media.trend.compared")};
-  auto picked = plot::time_chart(id, data, options, state.chart(id), state.chart_context(fonts));
+  charts::TimeChart chart = charts::media_tone_trend(f, as_share, height, plot::theme(state.theme));
+  auto picked =
+      plot::time_chart(id, chart.data, chart.options, state.chart(id), state.chart_context(fonts));
   remember_item(state, std::string("plot.") + id);
   if (!picked || picked->series < 0 || !picked->from) return;
   Date from = *picked->from;
-  Date until = bucket_end(f, from);
+  Date until = charts::media_bucket_end(f, from);
   auto tone = static_cast<Tone>(picked->series);
-  state.table = items({published_in(from, until), is("tone", tone)},
-                      picked->category + ", " + plot::bucket_label(from, trend_unit(f)));
-}
-
-int language_group(ContentLanguage language) {
-  return language == ContentLanguage::et ? 0 : language == ContentLanguage::ru ? 1 : 2;
+  state.table =
+      items({published_in(from, until), is("tone", tone)},
+            picked->category + ", " + plot::bucket_label(from, charts::media_trend_unit(f)));
 }
 
 // Outlets by items, or by reach as a share of voice; Estonian- and Russian-language outlets in
@@ -263,18 +231,8 @@ int language_group(ContentLanguage language) {
 void draw_outlets(const MediaFigures& f, bool by_reach, std::size_t top, UiState& state,
                   const Fonts& fonts) {
   const char* id = by_reach ? "media_share_of_voice" : "media_outlets";
-  std::vector<plot::RankedItem> ranked;
-  for (const auto& outlet : f.outlets) {
-    double value = by_reach ? outlet.share_of_voice : static_cast<double>(outlet.items);
-    ranked.push_back(
-        {outlet.name, value, language_group(outlet.language), std::to_string(outlet.id), ""});
-  }
-  plot::RankingOptions options;
-  options.top = top;
-  options.percent = by_reach;
-  options.group_names = {tr("enum.content_language.et"), tr("enum.content_language.ru"),
-                         tr("media.other_languages")};
-  auto picked = plot::ranking_chart(id, ranked, options, state.chart_context(fonts));
+  charts::Ranking ranking = charts::media_outlets(f, by_reach, top);
+  auto picked = plot::ranking_chart(id, ranking.items, ranking.options, state.chart_context(fonts));
   remember_item(state, std::string("plot.") + id);
   if (!picked || picked->key.empty()) return;
   state.table =
@@ -603,10 +561,12 @@ void draw_review(const MediaFigures& f, UiState& state, const SessionInfo* sessi
 void draw_media(const MediaFigures& f, UiState& state, const SessionInfo& session,
                 const Fonts& fonts, Actions& actions) {
   if (state.media_review)
-    view_heading(trf("media.review.heading", period_label(f.choice, f.period)).c_str(),
-                 trf("media.review.subheading", long_date(f.today)), fonts);
+    report_heading(trf("media.review.heading", period_label(f.choice, f.period)).c_str(),
+                   trf("media.review.subheading", long_date(f.today)), f.today, fonts, state,
+                   actions);
   else
-    view_heading(tr("view.media"), trf("media.subheading", long_date(f.today)), fonts);
+    report_heading(tr("view.media"), trf("media.subheading", long_date(f.today)), f.today, fonts,
+                   state, actions);
   draw_period_picker(f, state, actions);
   ImGui::SameLine();
   float padding = ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;

@@ -2,6 +2,7 @@
 #include <array>
 #include <cmath>
 
+#include "charts/area_charts.h"
 #include "core/date_words.h"
 #include "core/enums.h"
 #include "core/i18n.h"
@@ -10,6 +11,7 @@
 #include "plot/kpi_tile.h"
 #include "plot/time_axis.h"
 #include "plot/time_chart.h"
+#include "ui/report_dialog.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -121,12 +123,10 @@ constexpr float min_coverage_height = 180.0f;
 
 }  // namespace
 
-void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& fonts) {
-  ImGui::PushFont(fonts.title);
-  ImGui::TextUnformatted(tr("overview.heading"));
-  ImGui::PopFont();
-  note(trf("overview.subheading", long_date(figures.today)));
-  ImGui::Spacing();
+void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& fonts,
+                   Actions& actions) {
+  report_heading(tr("overview.heading"), trf("overview.subheading", long_date(figures.today)),
+                 figures.today, fonts, state, actions);
 
   constexpr std::array<View, 5> targets = {View::media, View::deadlines, View::plan,
                                            View::incidents, View::access};
@@ -178,11 +178,11 @@ void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& 
   ImGui::TextUnformatted(tr("overview.coverage_by_tone"));
   ImGui::PopFont();
   plot::TimeSeriesData coverage =
-      calendar_data(figures.coverage_weeks, plot::TimeUnit::week, figures.today);
+      charts::calendar_data(figures.coverage_weeks, plot::TimeUnit::week, figures.today);
   for (std::size_t tone = 0; tone < figures.coverage_by_tone.size(); ++tone)
-    coverage.series.push_back(count_series(tr(catalog_key(static_cast<Tone>(tone))),
-                                           figures.coverage_by_tone[tone],
-                                           plot::tone_colour(theme, static_cast<int>(tone))));
+    coverage.series.push_back(charts::count_series(
+        tr(catalog_key(static_cast<Tone>(tone))), figures.coverage_by_tone[tone],
+        plot::tone_colour(theme, static_cast<int>(tone))));
   coverage.counted_on = figures.today;
   plot::TimeChartOptions options;
   options.kind = plot::TimeChartKind::stacked_bars;

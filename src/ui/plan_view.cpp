@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "charts/area_charts.h"
 #include "core/date_words.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
@@ -14,6 +15,7 @@
 #include "plot/time_chart.h"
 #include "plot/timeline_chart.h"
 #include "ui/filters.h"
+#include "ui/report_dialog.h"
 #include "ui/view_layout.h"
 #include "ui/views.h"
 
@@ -205,21 +207,9 @@ void draw_burnup(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   const PlanFigures::Plan* plan = chosen(f);
   panel(plan ? trf("plan.burnup", plan->name).c_str() : tr("plan.no_plan"), fonts);
   if (!plan) return;
-  plot::TimeSeriesData data = calendar_data(f.weeks, plot::TimeUnit::week, f.today);
-  data.counted_on = f.today;  // this week is still running
-  plot::Series planned{tr("plan.series.planned"), {}, plot::theme(state.theme).text_muted};
-  plot::Series done{tr("plan.series.done"), {}, plot::theme(state.theme).good};
-  for (std::size_t w = 0; w < f.weeks.size(); ++w) {
-    planned.values.push_back(static_cast<double>(f.planned_cumulative[w]));
-    // Done is known up to this week; the weeks to come are left blank, not flat.
-    done.values.push_back(f.weeks[w] <= f.today ? static_cast<double>(f.done_cumulative[w])
-                                                : std::nan(""));
-  }
-  data.series = {std::move(planned), std::move(done)};
-  plot::TimeChartOptions options{plot::TimeChartKind::line, false, std::nullopt, "", 200};
-  options.today = f.today;
-  auto picked = plot::time_chart("plan_burnup", data, options, state.chart("plan_burnup"),
-                                 state.chart_context(fonts));
+  charts::TimeChart chart = charts::plan_burnup(f, 200, plot::theme(state.theme));
+  auto picked = plot::time_chart("plan_burnup", chart.data, chart.options,
+                                 state.chart("plan_burnup"), state.chart_context(fonts));
   remember_item(state, "plot.plan.burnup");
   if (!picked || !picked->until || picked->series < 0) return;
   Date end = *picked->until;
@@ -239,14 +229,14 @@ void draw_burnup(const PlanFigures& f, UiState& state, const Fonts& fonts) {
 void draw_done_per_month(const PlanFigures& f, UiState& state, const Fonts& fonts) {
   panel(tr("plan.done_per_month"), fonts);
   const plot::Theme& theme = plot::theme(state.theme);
-  plot::TimeSeriesData data = calendar_data(f.months, plot::TimeUnit::month, f.today);
+  plot::TimeSeriesData data = charts::calendar_data(f.months, plot::TimeUnit::month, f.today);
   data.counted_on = f.today;  // this month is still running
   // Ten channels: the palette's seven, then greys for the least used.
   for (std::size_t c = 0; c < ActivityChannel_count; ++c) {
     std::optional<ImU32> colour;
     if (c >= 7) colour = grey(theme, c - 7);
-    data.series.push_back(count_series(tr(catalog_key(static_cast<ActivityChannel>(c))),
-                                       f.done_per_month[c], colour));
+    data.series.push_back(charts::count_series(tr(catalog_key(static_cast<ActivityChannel>(c))),
+                                               f.done_per_month[c], colour));
   }
   plot::TimeChartOptions options{plot::TimeChartKind::stacked_bars, false, std::nullopt, "", 180};
   auto picked = plot::time_chart("plan_done", data, options, state.chart("plan_done"),
@@ -332,7 +322,8 @@ void draw_plan_bar(const PlanFigures& f, UiState& state, const SessionInfo& sess
 
 void draw_plan(const PlanFigures& f, UiState& state, const SessionInfo& session, const Fonts& fonts,
                Actions& actions) {
-  view_heading(tr("view.plan"), trf("plan.subheading", long_date(f.today)), fonts);
+  report_heading(tr("view.plan"), trf("plan.subheading", long_date(f.today)), f.today, fonts, state,
+                 actions);
   draw_plan_bar(f, state, session, actions);
   ImGui::Spacing();
   draw_tiles(f, state, fonts);

@@ -525,6 +525,9 @@ void draw_records_table(UiState& state, const SessionInfo& session, const Fonts&
   place(button_width(tr("table.export_csv")), style.ItemSpacing.x);
   if (ImGui::Button(tr("table.export_csv"))) actions.export_csv = true;
   remember_item(state, "records.export");
+  place(button_width(tr("table.export_xlsx")), style.ItemSpacing.x);
+  if (ImGui::Button(tr("table.export_xlsx"))) actions.export_xlsx = true;
+  remember_item(state, "records.export_xlsx");
   place(button_width(tr("table.new")), style.ItemSpacing.x);
   const bool may_add = may_edit(session, table.query.spec->table);
   ImGui::BeginDisabled(!may_add);

@@ -79,23 +79,6 @@ void end_panels() {
   ImGui::EndTable();
 }
 
-plot::TimeSeriesData calendar_data(const std::vector<Date>& buckets, plot::TimeUnit unit,
-                                   Date if_empty) {
-  plot::TimeSeriesData data;
-  data.bucket_unit = unit;
-  data.buckets = buckets;
-  data.end = buckets.empty() ? if_empty : plot::advance(buckets.back(), {unit, 1});
-  return data;
-}
-
-plot::Series count_series(std::string name, const std::vector<std::int64_t>& counts,
-                          std::optional<ImU32> colour) {
-  plot::Series series{std::move(name), {}, colour};
-  series.values.reserve(counts.size());
-  for (std::int64_t count : counts) series.values.push_back(static_cast<double>(count));
-  return series;
-}
-
 TableState records_table(const TableSpec& spec, std::vector<RecordFilter> filters,
                          std::string title, std::string sort_column, bool descending) {
   TableState table;

@@ -42,13 +42,6 @@ bool begin_panels(const char* id, int columns, std::initializer_list<float> weig
 void panel(const char* title, const Fonts& fonts);
 void end_panels();
 
-// A time chart's data over calendar buckets (weeks, months...), ending after the last one.
-plot::TimeSeriesData calendar_data(const std::vector<Date>& buckets, plot::TimeUnit unit,
-                                   Date if_empty);
-// Counts as a chart series.
-plot::Series count_series(std::string name, const std::vector<std::int64_t>& counts,
-                          std::optional<ImU32> colour = std::nullopt);
-
 // A records table that opens on `filters`, titled in words.
 TableState records_table(const TableSpec& spec, std::vector<RecordFilter> filters,
                          std::string title, std::string sort_column, bool descending = false);

@@ -8,7 +8,8 @@ namespace raekoda::ui {
 
 void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const Fonts& fonts,
                   Actions& actions);
-void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& fonts);
+void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& fonts,
+                   Actions& actions);
 void draw_media(const MediaFigures& figures, UiState& state, const SessionInfo& session,
                 const Fonts& fonts, Actions& actions);
 void draw_incidents(const IncidentFigures& figures, UiState& state, const SessionInfo& session,

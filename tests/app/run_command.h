@@ -2,6 +2,7 @@
 // Runs the real raekoda executable and captures what it says.
 
 #include <sys/wait.h>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -23,6 +24,11 @@ inline CommandResult run_command(const std::string& command) {
   int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// How many lines a command printed.
+inline int line_count(const std::string& text) {
+  return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
 
 inline std::string quoted(const std::string& text) {

@@ -25,15 +25,6 @@ namespace {
 const Date today = *Date::parse_iso("2026-11-22");
 
 // The login of the demo city's person in `role`.
-std::string login_of(Database& db, std::string_view role) {
-  auto select = db.prepare(
-      "SELECT p.login FROM people p JOIN person_roles r ON r.person_id = p.id WHERE r.role = ? "
-      "ORDER BY p.id");
-  select.bind(1, role);
-  REQUIRE(select.step());
-  return select.text(0);
-}
-
 std::vector<Record> all_documents(Database& db, const std::string& search = "") {
   RecordQuery query{&documents_spec(), {}, search, "", false};
   return db::fetch_records(db, query, 0, 100000);
@@ -103,7 +94,7 @@ TEST_CASE("a viewer sees senders as initials and restricted documents as restric
   CHECK(all_documents(db, "piiratud").size() == static_cast<std::size_t>(restricted));
 
   // The city secretary sees every name and title as it is, and finds by them.
-  db.set_viewer(db::find_viewer(db, login_of(db, "city_secretary"), today));
+  db.set_viewer(db::find_viewer(db, testing::login_of(db, "city_secretary"), today));
   CHECK(db.viewer().may(Permission::personal_data));
   for (const Record& r : all_documents(db)) {
     CHECK(r.value("sender") == truth.at(r.id).sender);
@@ -161,7 +152,7 @@ TEST_CASE("a person is found by login with their roles; a leaver or an unknown l
   CHECK_FALSE(db::logins_set_up(db));
   db::write_demo_data(db, DemoOptions{1, 1, 1, today});
   CHECK(db::logins_set_up(db));
-  Viewer it_lead = db::find_viewer(db, login_of(db, "it_lead"), today);
+  Viewer it_lead = db::find_viewer(db, testing::login_of(db, "it_lead"), today);
   CHECK(it_lead.person);
   CHECK(it_lead.main_role() == Role::it_lead);
   CHECK(it_lead.may(Permission::decide_reviews));
@@ -171,7 +162,8 @@ TEST_CASE("a person is found by login with their roles; a leaver or an unknown l
 
   // The permissions are the database's: the IT lead may change them.
   db.exec("DELETE FROM role_permissions WHERE role = 'it_lead' AND permission = 'edit_people'");
-  CHECK_FALSE(db::find_viewer(db, login_of(db, "it_lead"), today).may(Permission::edit_people));
+  CHECK_FALSE(
+      db::find_viewer(db, testing::login_of(db, "it_lead"), today).may(Permission::edit_people));
 
   // Someone who left is nobody at the keyboard.
   auto left = db.prepare("SELECT login FROM people WHERE left_on IS NOT NULL AND left_on <= ?");
@@ -186,7 +178,7 @@ TEST_CASE("a person is found by login with their roles; a leaver or an unknown l
 TEST_CASE("the audit log names the person at the keyboard beside the operating-system user") {
   Database db = testing::open_test_database();
   db::write_demo_data(db, DemoOptions{1, 1, 1, today});
-  db.set_viewer(db::find_viewer(db, login_of(db, "city_secretary"), today));
+  db.set_viewer(db::find_viewer(db, testing::login_of(db, "city_secretary"), today));
   auto record = db::load_record(db, documents_spec(), 1);
   REQUIRE(record);
   Record edited = *record;
@@ -199,7 +191,7 @@ TEST_CASE("the audit log names the person at the keyboard beside the operating-s
       "WHERE a.table_name = 'documents' AND a.record_id = 1 AND a.field = 'title'");
   REQUIRE(select.step());
   CHECK(select.text(0) == author.user);
-  CHECK(select.text(1) == login_of(db, "city_secretary"));
+  CHECK(select.text(1) == testing::login_of(db, "city_secretary"));
 }
 
 TEST_CASE("initials are the same on both backends") {
@@ -218,7 +210,7 @@ TEST_CASE("initials are the same on both backends") {
 TEST_CASE("a record's history hides what its reader may not read") {
   Database db = testing::open_test_database();
   db::write_demo_data(db, DemoOptions{1, 1, 1, today});
-  db.set_viewer(db::find_viewer(db, login_of(db, "city_secretary"), today));
+  db.set_viewer(db::find_viewer(db, testing::login_of(db, "city_secretary"), today));
   // An open document whose sender has a name, not restricted, answered by someone else.
   auto select = db.prepare(
       "SELECT id FROM documents WHERE access_restricted = 0 AND sender <> '' ORDER BY id");

@@ -6,31 +6,15 @@
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "plot/category_charts.h"
+#include "plot/sample_charts.h"
 #include "plot/time_chart.h"
 #include "plot/timeline_chart.h"
 #include "plot/value_scale.h"
 
 using namespace raekoda;
 using namespace raekoda::plot;
-
-namespace {
-
-Date day(const char* iso) {
-  return *Date::parse_iso(iso);
-}
-
-TimeSeriesData weeks_by_tone() {
-  TimeSeriesData data;
-  data.bucket_unit = TimeUnit::week;
-  data.buckets = {day("2026-11-02"), day("2026-11-09"), day("2026-11-16")};
-  data.end = day("2026-11-23");
-  data.series = {{"Negatiivne", {3, 7, 1}, std::nullopt},
-                 {"Neutraalne", {10, 12, 9}, std::nullopt},
-                 {"Positiivne", {4, 2, 5}, std::nullopt}};
-  return data;
-}
-
-}  // namespace
+using raekoda::testing::day;
+using raekoda::testing::weeks_by_tone;
 
 TEST_CASE("a day falls into the bucket that holds it, none outside the data") {
   auto data = weeks_by_tone();

@@ -7,10 +7,13 @@
 
 #include "core/i18n.h"
 #include "plot/category_charts.h"
+#include "plot/sample_charts.h"
 #include "plot/time_chart.h"
 
 using namespace raekoda;
 using namespace raekoda::plot;
+using raekoda::testing::day;
+using raekoda::testing::weeks_by_tone;
 
 namespace {
 
@@ -109,25 +112,10 @@ private:
   std::vector<std::pair<ImVec2, ImVec2>> clips_;
 };
 
-Date day(const char* iso) {
-  return *Date::parse_iso(iso);
-}
-
 bool inside(const RecordingPainter::Mark& m, ImVec2 min, ImVec2 max) {
   constexpr float slack = 0.01f;
   return m.min.x >= min.x - slack && m.min.y >= min.y - slack && m.max.x <= max.x + slack &&
          m.max.y <= max.y + slack;
-}
-
-TimeSeriesData three_weeks_stacked() {
-  TimeSeriesData data;
-  data.bucket_unit = TimeUnit::week;
-  data.buckets = {day("2026-11-02"), day("2026-11-09"), day("2026-11-16")};
-  data.end = day("2026-11-23");
-  data.series = {{"Negatiivne", {3, 7, 1}, std::nullopt},
-                 {"Neutraalne", {10, 12, 9}, std::nullopt},
-                 {"Positiivne", {4, 2, 5}, std::nullopt}};
-  return data;
 }
 
 }  // namespace
@@ -135,7 +123,7 @@ TimeSeriesData three_weeks_stacked() {
 TEST_CASE("painted stacked bars: one rectangle per series and bucket, in the series' colours") {
   set_language(Language::et);
   const Theme& t = theme(ThemeKind::light);
-  TimeSeriesData data = three_weeks_stacked();
+  TimeSeriesData data = weeks_by_tone();
   TimeChartOptions options;
   options.kind = TimeChartKind::stacked_bars;
   options.target = 20;
@@ -203,7 +191,7 @@ TEST_CASE("a painted chart without data says so") {
 TEST_CASE("the printed key names the running bucket and the band as the screen's legend does") {
   set_language(Language::et);
   const Theme& t = theme(ThemeKind::light);
-  TimeSeriesData data = three_weeks_stacked();
+  TimeSeriesData data = weeks_by_tone();
   data.counted_on = day("2026-11-18");
   TimeChartOptions options;
   options.kind = TimeChartKind::stacked_bars;

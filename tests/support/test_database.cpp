@@ -138,4 +138,13 @@ std::string shared_test_target(const std::string& folder, const std::string& nam
   return cluster().fresh_database();
 }
 
+std::string login_of(db::Database& db, std::string_view role) {
+  auto select = db.prepare(
+      "SELECT p.login FROM people p JOIN person_roles r ON r.person_id = p.id WHERE r.role = ? "
+      "ORDER BY p.id");
+  select.bind(1, role);
+  if (!select.step()) throw std::runtime_error("nobody has the role " + std::string(role));
+  return select.text(0);
+}
+
 }  // namespace raekoda::testing

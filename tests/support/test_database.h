@@ -4,6 +4,7 @@
 // and names in RAEKODA_TEST_POSTGRES. Each test case gets a database of its own.
 
 #include <string>
+#include <string_view>
 
 #include "core/demo_data.h"
 #include "db/database.h"
@@ -24,5 +25,8 @@ std::string demo_server_database(const DemoOptions& options);
 // a fresh database on the server. Nothing is created on SQLite; the first open with
 // create_if_missing does it.
 std::string shared_test_target(const std::string& folder, const std::string& name);
+
+// The login of the first person (by id) who has `role`, as the demo data gives them.
+std::string login_of(db::Database& db, std::string_view role);
 
 }  // namespace raekoda::testing

@@ -1,0 +1,54 @@
+#include "app/report_command.h"
+
+#include <stdexcept>
+
+#include "app/messages.h"
+#include "core/i18n.h"
+#include "db/database.h"
+#include "db/people_queries.h"
+#include "report/report.h"
+
+namespace raekoda::app {
+
+int run_report_command(const ReportCommand& command, std::ostream& out, std::ostream& err) {
+  try {
+    auto period = parse_report_period(command.period);
+    if (!period) {
+      err << "raekoda: " << trf("error.cli.bad_period", command.period) << '\n';
+      return 1;
+    }
+    report::ReportRequest request;
+    request.period = *period;
+    if (!command.areas.empty()) {
+      auto areas = parse_report_areas(command.areas);
+      if (!areas) {
+        err << "raekoda: " << trf("error.cli.bad_areas", command.areas) << '\n';
+        return 1;
+      }
+      request.areas = *areas;
+    }
+    request.out = command.out;
+    db::Database database = db::Database::open(command.db_path, db::OpenMode::existing);
+    if (!command.as.empty() && database.backend() == db::Backend::postgresql) {
+      err << "raekoda: " << tr("error.cli.as_on_server") << '\n';
+      return 1;
+    }
+    DateTime now = DateTime::now();
+    if (command.today) now = {*command.today, 23 * 60 + 59};
+    // Personal data follows the role of whoever makes the report, as on screen.
+    if (db::logins_set_up(database)) {
+      std::string login = command.as.empty() ? db::session_login(database) : command.as;
+      database.set_viewer(db::find_viewer(database, login, now.date));
+    }
+    report::ReportResult result = report::write_report(database, request, now);
+    out << result.path.string() << '\n';
+    return 0;
+  } catch (const db::DatabaseError& error) {
+    err << "raekoda: " << describe(error) << '\n';
+  } catch (const std::exception& error) {
+    err << "raekoda: " << error.what() << '\n';
+  }
+  return 1;
+}
+
+}  // namespace raekoda::app
