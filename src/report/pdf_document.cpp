@@ -65,7 +65,7 @@ void PdfDocument::new_page() {
 }
 
 void PdfDocument::keep_room(float height) {
-  if (y_ + height > page_height - margin - footer_space + 10) new_page();
+  if (y_ + height > page_bottom()) new_page();
 }
 
 void PdfDocument::heading(const std::string& text, float scale) {
@@ -96,14 +96,32 @@ void PdfDocument::block(float height,
   y_ += height;
 }
 
+float PdfDocument::page_bottom() const {
+  return page_height - margin - footer_space + 10;
+}
+
+std::vector<float> PdfDocument::column_widths(const Table& table) const {
+  float total = 0;
+  for (const TableColumn& column : table.columns) total += column.weight;
+  std::vector<float> widths;
+  for (const TableColumn& column : table.columns) widths.push_back(width() * column.weight / total);
+  return widths;
+}
+
+// A long column name takes two lines rather than running into its neighbour.
+float PdfDocument::table_header_height(const Table& table, const std::vector<float>& widths) {
+  plot::TextStyle style{0.95f, true};
+  float tallest = painter_->line_height(style);
+  for (std::size_t c = 0; c < table.columns.size(); ++c)
+    tallest = std::max(tallest, painter_->paragraph_height(widths[c] - 2 * cell_pad,
+                                                           table.columns[c].name, style, 2));
+  return tallest + 2 * cell_pad;
+}
+
 void PdfDocument::table_header(const Table& table, const std::vector<float>& widths) {
   CairoPainter& p = *painter_;
   plot::TextStyle style{0.95f, true};
-  // A long column name takes two lines rather than running into its neighbour.
-  float tallest = p.line_height(style);
-  for (std::size_t c = 0; c < table.columns.size(); ++c)
-    tallest = std::max(
-        tallest, p.paragraph_height(widths[c] - 2 * cell_pad, table.columns[c].name, style, 2));
+  float height = table_header_height(table, widths);
   float x = left();
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     const TableColumn& column = table.columns[c];
@@ -111,35 +129,53 @@ void PdfDocument::table_header(const Table& table, const std::vector<float>& wid
                 style, 2, column.number ? plot::Align::right : plot::Align::left);
     x += widths[c];
   }
-  y_ += tallest + 2 * cell_pad;
+  y_ += height;
   p.line({left(), y_}, {left() + width(), y_}, theme_.text_muted, 0.8f);
+}
+
+// A row's cells are two lines at most: a long title is cut with "…" rather than running on.
+float PdfDocument::row_height(const Table& table, const std::vector<float>& widths,
+                              const std::vector<std::string>& cells) {
+  plot::TextStyle style{0.95f, false};
+  float tallest = painter_->line_height(style);
+  for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c)
+    if (!table.columns[c].number)
+      tallest = std::max(tallest,
+                         painter_->paragraph_height(widths[c] - 2 * cell_pad, cells[c], style, 2));
+  return tallest + 2 * cell_pad - 2;
+}
+
+float PdfDocument::footnote_height(const Table& table) {
+  if (table.footnote.empty()) return 0;
+  return 6 + painter_->paragraph_height(width(), table.footnote, {0.9f, false});
+}
+
+std::size_t PdfDocument::rows_fitting(const Table& table) {
+  std::vector<float> widths = column_widths(table);
+  float y = y_ + table_header_height(table, widths) + footnote_height(table);
+  std::size_t rows = 0;
+  for (const auto& cells : table.rows) {
+    y += row_height(table, widths, cells);
+    if (y > page_bottom()) break;
+    ++rows;
+  }
+  return rows;
 }
 
 void PdfDocument::table(const Table& table) {
   if (table.columns.empty()) return;
   CairoPainter& p = *painter_;
-  float total = 0;
-  for (const TableColumn& column : table.columns) total += column.weight;
-  std::vector<float> widths;
-  for (const TableColumn& column : table.columns) widths.push_back(width() * column.weight / total);
+  std::vector<float> widths = column_widths(table);
   plot::TextStyle style{0.95f, false};
-  float line = p.line_height(style);
-  float header = line + 2 * cell_pad;
-  // A row's cells are two lines at most: a long title is cut with "…" rather than running on.
-  auto row_height = [&](const std::vector<std::string>& cells) {
-    float tallest = line;
-    for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c)
-      if (!table.columns[c].number)
-        tallest =
-            std::max(tallest, p.paragraph_height(widths[c] - 2 * cell_pad, cells[c], style, 2));
-    return tallest + 2 * cell_pad - 2;
-  };
-  keep_room(header + (table.rows.empty() ? 0 : row_height(table.rows[0])));
+  keep_room(table_header_height(table, widths) +
+            (table.rows.empty() ? 0 : row_height(table, widths, table.rows[0])));
   table_header(table, widths);
+  float note = footnote_height(table);
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const auto& cells = table.rows[r];
-    float height = row_height(cells);
-    if (y_ + height > page_height - margin - footer_space + 10) {
+    float height = row_height(table, widths, cells);
+    float with_note = r + 1 == table.rows.size() ? height + note : height;
+    if (y_ + with_note > page_bottom()) {
       new_page();
       table_header(table, widths);
     }
@@ -163,6 +199,8 @@ void PdfDocument::table(const Table& table) {
   }
   p.line({left(), y_}, {left() + width(), y_}, theme_.tile_border, 0.6f);
   y_ += 6;
+  if (!table.footnote.empty())
+    y_ += p.paragraph({left(), y_}, width(), table.footnote, theme_.text_muted, {0.9f, false}) + 3;
 }
 
 int PdfDocument::finish() {

@@ -35,6 +35,8 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
   // A colour per cell where it carries meaning (a change that is bad news); 0 or none: text.
   std::vector<std::vector<ImU32>> colours = {};
+  // A muted line under the table ("… and 84 more"), kept on the page of its last row.
+  std::string footnote = {};
 };
 
 class PdfDocument {
@@ -69,6 +71,8 @@ public:
              const std::function<void(plot::Painter&, ImVec2 min, ImVec2 size)>& draw);
   // Rows under a bold header, repeated on each page the table runs onto.
   void table(const Table& table);
+  // How many of the table's first rows, with its header and footnote, fit on this page.
+  std::size_t rows_fitting(const Table& table);
 
   // Ends the document: the page count, or std::runtime_error when cairo could not write it.
   int finish();
@@ -77,6 +81,12 @@ private:
   void begin_page();
   void end_page();
   void table_header(const Table& table, const std::vector<float>& widths);
+  float table_header_height(const Table& table, const std::vector<float>& widths);
+  std::vector<float> column_widths(const Table& table) const;
+  float row_height(const Table& table, const std::vector<float>& widths,
+                   const std::vector<std::string>& cells);
+  float footnote_height(const Table& table);
+  float page_bottom() const;
 
   PageFrame frame_;
   const plot::Theme& theme_;

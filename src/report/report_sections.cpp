@@ -13,6 +13,8 @@ namespace {
 
 // Tables list what a reader acts on first; the rest is counted and found in the dashboard.
 constexpr std::size_t table_rows = 20;
+// Fewer than these on the page left, and the list starts on the next.
+constexpr std::size_t min_rows_on_page = 8;
 constexpr float chart_height = 170;
 
 // Measures as the page's painter does and draws nothing: how tall a chart will be, before a
@@ -113,11 +115,24 @@ void action_table(PdfDocument& doc, const std::string& title, Table table, std::
     return;
   }
   if (table.rows.size() > table_rows) table.rows.resize(table_rows);
+  auto say_how_many_more = [&] {
+    table.footnote.clear();
+    if (total > table.rows.size()) {
+      auto more = static_cast<std::int64_t>(total - table.rows.size());
+      table.footnote = trn("report.table.more", more, format_count(more));
+    }
+  };
+  say_how_many_more();
+  // A list already cut short ends on its page rather than leaving a row or two for the next:
+  // the dashboard has the rest.
+  if (table.footnote.size() > 0) {
+    std::size_t fitting = doc.rows_fitting(table);
+    if (fitting >= min_rows_on_page && fitting < table.rows.size()) {
+      table.rows.resize(fitting);
+      say_how_many_more();
+    }
+  }
   doc.table(table);
-  if (total > table.rows.size())
-    doc.paragraph(trn("report.table.more", static_cast<std::int64_t>(total - table.rows.size()),
-                      format_count(static_cast<std::int64_t>(total - table.rows.size()))),
-                  true, 0.9f);
 }
 
 void headline_table(PdfDocument& doc, const AreaReport& area) {
@@ -172,11 +187,11 @@ void deadlines_section(PdfDocument& doc, const ReportFigures& f) {
   time_chart_block(doc, overdue);
 
   Table responders;
-  responders.columns = {{tr("report.column.responder"), 3.0f},
-                        {tr("report.column.overdue"), 1.0f, true},
-                        {tr("report.column.due_soon"), 1.0f, true},
-                        {tr("report.column.oldest_due"), 1.2f, true},
-                        {tr("report.column.on_time_12m"), 1.3f, true}};
+  responders.columns = {{tr("report.column.responder"), 2.6f},
+                        {tr("report.column.overdue"), 1.2f, true},
+                        {tr("report.column.due_soon"), 1.2f, true},
+                        {tr("report.column.oldest_due"), 1.3f, true},
+                        {tr("report.column.on_time_12m"), 1.4f, true}};
   std::size_t total = 0;
   for (const auto& group : d.responders) {
     if (group.overdue == 0) continue;
