@@ -14,7 +14,15 @@ int run_report_command(const ReportCommand& command, std::ostream& out, std::ost
   try {
     auto period = parse_report_period(command.period);
     if (!period) {
-      err << "raekoda: " << trf("error.cli.bad_period", command.period) << '\n';
+      // Two dates the wrong way round are said as such, not as a period of no known shape.
+      auto dots = command.period.find("..");
+      auto from = Date::parse_iso(command.period.substr(0, dots));
+      auto until = dots == std::string::npos ? std::nullopt
+                                             : Date::parse_iso(command.period.substr(dots + 2));
+      err << "raekoda: "
+          << (from && until ? trf("error.cli.period_reversed", from->display(), until->display())
+                            : trf("error.cli.bad_period", command.period))
+          << '\n';
       return 1;
     }
     report::ReportRequest request;
@@ -38,7 +46,13 @@ int run_report_command(const ReportCommand& command, std::ostream& out, std::ost
     // Personal data follows the role of whoever makes the report, as on screen.
     if (db::logins_set_up(database)) {
       std::string login = command.as.empty() ? db::session_login(database) : command.as;
-      database.set_viewer(db::find_viewer(database, login, now.date));
+      Viewer viewer = db::find_viewer(database, login, now.date);
+      // Asked for by name, a person who is not there is refused rather than reported as a viewer.
+      if (!command.as.empty() && !viewer.person) {
+        err << "raekoda: " << trf("error.cli.unknown_as", command.as) << '\n';
+        return 1;
+      }
+      database.set_viewer(viewer);
     }
     report::ReportResult result = report::write_report(database, request, now);
     out << result.path.string() << '\n';

@@ -21,7 +21,7 @@ ReportResult write_report(db::Database& db, const ReportRequest& request, DateTi
   std::string city = figures.city.empty() ? tr("report.city_unnamed") : figures.city;
   PageFrame frame{trf("report.document_title", city, report_period_label(request.period)),
                   city + " · " + tr("report.title"), report_period_label(request.period),
-                  trf("report.footer", now.display()), 0};
+                  trf("report.footer", figures.made_at.display()), 0};
   // A first pass finds the page count and the page each area starts on, for the contents and
   // the "lk 3 / 9" of every page; the second writes them.
   // Written beside the file and renamed when whole: a report that fails half-way never

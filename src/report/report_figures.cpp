@@ -147,7 +147,9 @@ std::string headline_change(const Headline& headline) {
   if (!headline.value || !headline.previous) return "–";
   double difference = *headline.value - *headline.previous;
   if (headline.percent) {
-    double points = difference * 100;
+    // From the shares as printed, to a tenth of a point, so that a reader's subtraction agrees.
+    auto printed = [](double share) { return std::round(share * 1000) / 10; };
+    double points = printed(*headline.value) - printed(*headline.previous);
     std::string sign = points > 0.05 ? "+" : points < -0.05 ? "−" : "";
     return trf("report.change.points", sign + format_decimal(std::fabs(points), 1));
   }
@@ -155,7 +157,10 @@ std::string headline_change(const Headline& headline) {
   std::string text = (whole > 0 ? "+" : whole < 0 ? "−" : "") + format_count(std::llabs(whole));
   if (*headline.previous > 0 && whole != 0)
     text += " (" + std::string(whole > 0 ? "▲ " : "▼ ") +
-            format_percent(std::fabs(difference) / *headline.previous, 0) + ")";
+            // Rounded half up, as a reader rounds 12,5 %.
+            format_percent(std::floor(std::fabs(difference) / *headline.previous * 100 + 0.5) / 100,
+                           0) +
+            ")";
   return text;
 }
 
@@ -163,7 +168,7 @@ ReportFigures load_report_figures(db::Database& db, const ReportRequest& request
   auto periods = report_periods(request.period, now.date);
   if (!periods)
     throw std::runtime_error(trf("report.error.future", report_period_label(request.period)));
-  ReportFigures report{*periods, now, db::load_city_name(db), {}, {}};
+  ReportFigures report{*periods, now, DateTime::now(), db::load_city_name(db), {}, {}, {}};
 
   AreaOptions options;
   options.media_period.kind = PeriodKind::custom;
@@ -171,6 +176,14 @@ ReportFigures load_report_figures(db::Database& db, const ReportRequest& request
   options.media_period.compared_with = periods->previous;
   report.views.database_empty = db.is_empty();
   for (View area : request.areas) db::load_area_figures(db, area, now, options, report.views);
+  if (periods->running) {
+    report.charts = report.views;
+  } else {
+    DateTime period_end{periods->counted.until, 23 * 60 + 59};
+    for (View area : request.areas)
+      if (area != View::media) db::load_area_figures(db, area, period_end, options, report.charts);
+    report.charts.media = report.views.media;
+  }
 
   // Each state at the end of the period before and of this one (today while it runs).
   db::StatesOn states = db::count_states_on(db, {periods->previous.until, periods->counted.until});

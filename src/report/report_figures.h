@@ -31,12 +31,16 @@ struct AreaReport {
 
 struct ReportFigures {
   ReportPeriods periods;
-  DateTime made_at;
+  DateTime counted_at;  // the moment the lists to act on are counted at
+  DateTime made_at;     // the clock's time when the report was made
   std::string city;
   std::vector<AreaReport> areas;
-  // The views' figures, as a view shows them on the day the report is made; media's for the
-  // report's period.
+  // The views' figures as a view shows them at `counted_at`, the lists to act on; media's for
+  // the report's period.
   DashboardFigures views;
+  // The same as a view showed them at the period's end, the charts: a past month's charts end
+  // with the month. The same as `views` while the period runs.
+  DashboardFigures charts;
 };
 
 // A headline's value, and its change against the previous period: "+12 (▲ 14 %)" for counts,

@@ -61,8 +61,11 @@ std::string counted_range(const Period& period) {
 // What every chart and table of an area is counted over, printed with it.
 std::string context_line(const ReportFigures& f) {
   const ReportPeriods& p = f.periods;
-  return trf("report.context", report_period_label(p.period), counted_range(p.counted),
-             counted_range(p.previous));
+  std::string label = report_period_label(p.period);
+  // A range is named by its days already: they are not said twice.
+  if (label == counted_range(p.counted))
+    return trf("report.context_range", label, counted_range(p.previous));
+  return trf("report.context", label, counted_range(p.counted), counted_range(p.previous));
 }
 
 void chart_caption(PdfDocument& doc, const std::string& title, const std::string& context) {
@@ -108,6 +111,8 @@ void ranking_block(PdfDocument& doc, const charts::Ranking& ranking) {
 // A table of what a reader acts on, its first rows and how many more there are.
 void action_table(PdfDocument& doc, const std::string& title, Table table, std::size_t total,
                   const std::string& none) {
+  // A whole list that would leave most of its rows for the next page starts there.
+  if (total > 0 && total <= table_rows && doc.rows_fitting(table) * 2 < total) doc.new_page();
   doc.space(4);
   doc.paragraph(title, false, 1.1f);
   if (total == 0) {
@@ -170,28 +175,32 @@ void media_section(PdfDocument& doc, const ReportFigures& f) {
     rebuttals.rows.push_back({item.title, item.outlet, item.published_on.display(),
                               tr(catalog_key(item.status)),
                               item.due_on ? item.due_on->display() : "–"});
-  action_table(doc, trf("report.media.rebuttals_table", f.made_at.date.display()), rebuttals,
+  action_table(doc, trf("report.media.rebuttals_table", f.counted_at.date.display()), rebuttals,
                m.open_rebuttals.size(), tr("report.media.no_rebuttals"));
 }
 
 void deadlines_section(PdfDocument& doc, const ReportFigures& f) {
   const DeadlineFigures& d = *f.views.deadlines;
-  charts::TimeChart on_time = charts::deadlines_on_time_trend(d, chart_height);
+  charts::TimeChart on_time = charts::deadlines_on_time_trend(*f.charts.deadlines, chart_height);
   on_time.options.band = {f.periods.counted.from, f.periods.counted.until,
                           tr("report.chart.period")};
-  chart_caption(doc, tr("report.deadlines.on_time_trend"), tr("report.chart.last_12_months"));
+  std::string until = f.periods.counted.until.display();
+  chart_caption(doc, tr("report.deadlines.on_time_trend"),
+                trf("report.chart.last_12_months", until));
   time_chart_block(doc, on_time);
-  charts::TimeChart overdue = charts::deadlines_overdue_trend(d, chart_height, doc.theme());
+  charts::TimeChart overdue =
+      charts::deadlines_overdue_trend(*f.charts.deadlines, chart_height, doc.theme());
   overdue.options.band = on_time.options.band;
-  chart_caption(doc, tr("report.deadlines.overdue_trend"), tr("report.chart.last_26_weeks"));
+  chart_caption(doc, tr("report.deadlines.overdue_trend"),
+                trf("report.chart.last_26_weeks", until));
   time_chart_block(doc, overdue);
 
   Table responders;
-  responders.columns = {{tr("report.column.responder"), 2.6f},
+  responders.columns = {{tr("report.column.responder"), 2.3f},
                         {tr("report.column.overdue"), 1.2f, true},
                         {tr("report.column.due_soon"), 1.2f, true},
                         {tr("report.column.oldest_due"), 1.3f, true},
-                        {tr("report.column.on_time_12m"), 1.4f, true}};
+                        {tr("report.column.on_time_12m"), 1.7f, true}};
   std::size_t total = 0;
   for (const auto& group : d.responders) {
     if (group.overdue == 0) continue;
@@ -202,17 +211,17 @@ void deadlines_section(PdfDocument& doc, const ReportFigures& f) {
                                group.oldest_due ? group.oldest_due->display() : "–",
                                share ? format_percent(*share, 0) : "–"});
   }
-  action_table(doc, trf("report.deadlines.responders_table", f.made_at.date.display()), responders,
-               total, tr("report.deadlines.nothing_overdue"));
+  action_table(doc, trf("report.deadlines.responders_table", f.counted_at.date.display()),
+               responders, total, tr("report.deadlines.nothing_overdue"));
 }
 
 void plan_section(PdfDocument& doc, const ReportFigures& f) {
   const PlanFigures& plan = *f.views.plan;
-  if (plan.chosen) {
-    charts::TimeChart burnup = charts::plan_burnup(plan, chart_height, doc.theme());
+  if (const PlanFigures& at_end = *f.charts.plan; at_end.chosen) {
+    charts::TimeChart burnup = charts::plan_burnup(at_end, chart_height, doc.theme());
     burnup.options.band = {f.periods.counted.from, f.periods.counted.until,
                            tr("report.chart.period")};
-    chart_caption(doc, trf("report.plan.burnup", plan.plans[*plan.chosen].name), "");
+    chart_caption(doc, trf("report.plan.burnup", at_end.plans[*at_end.chosen].name), "");
     time_chart_block(doc, burnup);
   }
   Table late;
@@ -226,20 +235,23 @@ void plan_section(PdfDocument& doc, const ReportFigures& f) {
   }
   // The owners' table is the chosen plan's, as in the plan view; the headline counts every plan.
   std::string plan_name = plan.chosen ? plan.plans[*plan.chosen].name : tr("report.nobody");
-  action_table(doc, trf("report.plan.late_table", plan_name, f.made_at.date.display()), late, total,
-               tr("report.plan.nothing_late"));
+  action_table(doc, trf("report.plan.late_table", plan_name, f.counted_at.date.display()), late,
+               total, tr("report.plan.nothing_late"));
 }
 
 void incidents_section(PdfDocument& doc, const ReportFigures& f) {
   const IncidentFigures& inc = *f.views.incidents;
-  charts::TimeChart weekly = charts::incidents_weekly(inc, chart_height, doc.theme());
+  charts::TimeChart weekly =
+      charts::incidents_weekly(*f.charts.incidents, chart_height, doc.theme());
   weekly.options.band = {f.periods.counted.from, f.periods.counted.until,
                          tr("report.chart.period")};
-  chart_caption(doc, tr("report.incidents.weekly"), tr("report.chart.last_26_weeks"));
+  chart_caption(doc, tr("report.incidents.weekly"),
+                trf("report.chart.last_26_weeks", f.periods.counted.until.display()));
   time_chart_block(doc, weekly);
 
   Table breaching;
-  breaching.columns = {{tr("report.column.title"), 3.4f},
+  breaching.columns = {{tr("report.column.number"), 0.6f, true},
+                       {tr("report.column.title"), 3.0f},
                        {tr("report.column.severity"), 1.1f},
                        {tr("report.column.opened"), 1.4f, true},
                        {tr("report.column.target"), 1.4f, true}};
@@ -247,17 +259,19 @@ void incidents_section(PdfDocument& doc, const ReportFigures& f) {
   for (const auto& incident : inc.open) {
     if (!incident.breaching) continue;
     ++total;
-    breaching.rows.push_back({incident.title, tr(catalog_key(incident.severity)),
-                              incident.opened_at.display(), incident.due.display()});
+    breaching.rows.push_back({std::to_string(incident.id), incident.title,
+                              tr(catalog_key(incident.severity)), incident.opened_at.display(),
+                              incident.due.display()});
   }
-  action_table(doc, trf("report.incidents.breaching_table", f.made_at.date.display()), breaching,
+  action_table(doc, trf("report.incidents.breaching_table", f.counted_at.date.display()), breaching,
                total, tr("report.incidents.none_breaching"));
 }
 
 void access_section(PdfDocument& doc, const ReportFigures& f) {
   const AccessFigures& a = *f.views.access;
-  chart_caption(doc, tr("report.access.delays"), tr("report.chart.leavers_12_months"));
-  ranking_block(doc, charts::access_revoke_delays(a, doc.theme()));
+  chart_caption(doc, tr("report.access.delays"),
+                trf("report.chart.leavers_12_months", f.periods.counted.until.display()));
+  ranking_block(doc, charts::access_revoke_delays(*f.charts.access, doc.theme()));
 
   Table leavers;
   leavers.columns = {{tr("report.column.person"), 2.0f},
@@ -268,7 +282,7 @@ void access_section(PdfDocument& doc, const ReportFigures& f) {
   for (const auto& account : a.leaver_accounts)
     leavers.rows.push_back({account.person, account.system, account.username,
                             tr(catalog_key(account.privilege)), account.left_on.display()});
-  action_table(doc, trf("report.access.leavers_table", f.made_at.date.display()), leavers,
+  action_table(doc, trf("report.access.leavers_table", f.counted_at.date.display()), leavers,
                a.leaver_accounts.size(), tr("report.access.no_leavers"));
 
   Table pending;

@@ -45,6 +45,16 @@ TEST_CASE("report refuses a period it cannot read in one line and a non-zero exi
   CHECK(line_count(areas.output) == 1);
   CHECK(areas.output.find("media,weather") != std::string::npos);
 
+  auto reversed = run_command(common + " --period 2026-11-15..2026-11-01");
+  CHECK(reversed.exit_code == 1);
+  CHECK(reversed.output.find("The period's start 15.11.2026 is after its end 01.11.2026.") !=
+        std::string::npos);
+
+  auto nobody = run_command(common + " --period 2026-11 --as nobody.here");
+  CHECK(nobody.exit_code == 1);
+  CHECK(line_count(nobody.output) == 1);
+  CHECK(nobody.output.find("\"nobody.here\"") != std::string::npos);
+
   auto future = run_command(common + " --period 2030-Q1 --today 2026-11-22");
   CHECK(future.exit_code == 1);
   CHECK(line_count(future.output) == 1);
