@@ -27,6 +27,11 @@ std::string account_holder(Database& db) {
 
 // An order by the holder as shown, then the system, as the user's language sorts them: a name
 // hidden from the viewer orders nothing.
+// The account's user name beside such a holder.
+std::string account_username(Database& db) {
+  return visible_username(db, "a.username", "s.owner_id");
+}
+
 std::string holder_then_system(Database& db, const std::string& person) {
   return db.collated("(" + person + ")") + ", " + db.collated("s.name");
 }
@@ -34,8 +39,8 @@ std::string holder_then_system(Database& db, const std::string& person) {
 void load_leavers(Database& db, AccessFigures& f) {
   std::string person = account_holder(db);
   Statement select =
-      db.prepare("SELECT a.id, a.version, " + person +
-                 ", s.name, a.username, a.privilege, p.left_on, s.owner_id "
+      db.prepare("SELECT a.id, a.version, " + person + ", s.name, " + account_username(db) +
+                 ", a.privilege, p.left_on, s.owner_id "
                  "FROM accounts a JOIN people p ON p.id = a.person_id "
                  "JOIN information_systems s ON s.id = a.system_id "
                  "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ? "
@@ -124,8 +129,8 @@ void load_current_campaign(Database& db, AccessFigures& f) {
 
   std::string person = account_holder(db);
   Statement decisions =
-      db.prepare("SELECT d.id, d.version, a.id, " + person +
-                 ", s.name, a.username, a.privilege, d.decision, "
+      db.prepare("SELECT d.id, d.version, a.id, " + person + ", s.name, " + account_username(db) +
+                 ", a.privilege, d.decision, "
                  "CASE WHEN p.left_on <= ? THEN 1 ELSE 0 END, s.owner_id FROM review_decisions d "
                  "JOIN accounts a ON a.id = d.account_id JOIN people p ON p.id = a.person_id "
                  "JOIN information_systems s ON s.id = a.system_id WHERE d.campaign_id = ? "
@@ -143,8 +148,8 @@ void load_current_campaign(Database& db, AccessFigures& f) {
 
 void load_undone_revokes(Database& db, AccessFigures& f) {
   Statement select = db.prepare(
-      "SELECT d.id, a.id, a.version, " + account_holder(db) +
-      ", s.name, a.username, d.decided_on, c.name, s.owner_id "
+      "SELECT d.id, a.id, a.version, " + account_holder(db) + ", s.name, " + account_username(db) +
+      ", d.decided_on, c.name, s.owner_id "
       "FROM review_decisions d JOIN accounts a ON a.id = d.account_id "
       "JOIN people p ON p.id = a.person_id JOIN information_systems s ON s.id = a.system_id "
       "JOIN review_campaigns c ON c.id = d.campaign_id "
@@ -365,8 +370,8 @@ std::vector<EvidenceRow> campaign_evidence(Database& db, Id campaign) {
   std::vector<EvidenceRow> rows;
   std::string person = account_holder(db);
   Statement select =
-      db.prepare("SELECT " + person +
-                 ", u.name, s.name, a.username, a.privilege, d.decision, "
+      db.prepare("SELECT " + person + ", u.name, s.name, " + account_username(db) +
+                 ", a.privilege, d.decision, "
                  "coalesce(r.full_name, ''), d.decided_on, d.reason, a.revoked_on "
                  "FROM review_decisions d JOIN accounts a ON a.id = d.account_id "
                  "JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id "

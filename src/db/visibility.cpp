@@ -61,6 +61,15 @@ std::string visible_employee(Database& db, std::string_view name_sql, std::strin
   return name_or_initials(is_viewer(viewer, std::string(owner_sql)), name_sql);
 }
 
+std::string visible_username(Database& db, std::string_view username_sql,
+                             std::string_view owner_sql) {
+  const Viewer& viewer = db.viewer();
+  std::string username(username_sql);
+  if (viewer.may(Permission::review_people)) return username;
+  return "CASE WHEN " + is_viewer(viewer, std::string(owner_sql)) + " THEN " + username +
+         " ELSE substr(" + username + ", 1, 1) || '…' END";
+}
+
 std::string visible_account_holder(Database& db, std::string_view name_sql,
                                    std::string_view person_sql) {
   const Viewer& viewer = db.viewer();

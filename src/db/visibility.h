@@ -32,6 +32,10 @@ bool masked_column(Database& db, std::string_view table, std::string_view column
 // A person's name in an access review as the viewer may see it: `name_sql` unless hidden, then
 // its initials; `owner_sql` is the system owner's person id in the same query.
 std::string visible_employee(Database& db, std::string_view name_sql, std::string_view owner_sql);
+// An account's user name in the same query, shown to whoever sees its holder's name; to others
+// its first letter and "…", since "natalja.bogdanova" would give away whom "N. B." stands for.
+std::string visible_username(Database& db, std::string_view username_sql,
+                             std::string_view owner_sql);
 
 // A person's name where a row is the person across systems (the people × systems table):
 // `name_sql` to those with review_people and to the owner of a system the person

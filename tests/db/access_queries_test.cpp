@@ -244,17 +244,18 @@ bool initials_only(const std::string& shown) {
 struct Shown {
   std::string person;
   std::string system;
+  std::string username;
 };
 
 std::map<Id, Shown> leavers_by_account(const AccessFigures& f) {
   std::map<Id, Shown> shown;
-  for (const auto& a : f.leaver_accounts) shown[a.account] = {a.person, a.system};
+  for (const auto& a : f.leaver_accounts) shown[a.account] = {a.person, a.system, a.username};
   return shown;
 }
 
 std::map<Id, Shown> decisions_by_id(const AccessFigures& f) {
   std::map<Id, Shown> shown;
-  for (const auto& d : f.decisions) shown[d.id] = {d.person, d.system};
+  for (const auto& d : f.decisions) shown[d.id] = {d.person, d.system, d.username};
   return shown;
 }
 
@@ -283,6 +284,8 @@ TEST_CASE("access reviews show employees as initials to a viewer without review_
       CHECK(seen != row.person);
       CHECK(seen == initials(row.person));
       CHECK(initials_only(seen));
+      // The user name would give the name away: its first letter only.
+      CHECK(shown.at(id).username == row.username.substr(0, 1) + "…");
     }
   };
   expect_initials(leavers_by_account(whole), leavers_by_account(f));
@@ -295,6 +298,7 @@ TEST_CASE("access reviews show employees as initials to a viewer without review_
   for (const auto& row : evidence) {
     INFO(row.person);
     CHECK(initials_only(row.person));
+    CHECK(row.username.ends_with("…"));
     CHECK(row.decided_by.find('.') == std::string::npos);  // the reviewer's name stays whole
   }
   REQUIRE_FALSE(f.matrix_people.empty());
@@ -364,10 +368,12 @@ TEST_CASE("a system's owner sees its reviewed employees by name and other system
       const std::string& seen = shown.at(id).person;
       if (owned.count(row.system) == 1) {
         CHECK(seen == row.person);
+        CHECK(shown.at(id).username == row.username);
         ++named;
       } else {
         CHECK(seen == initials(row.person));
         CHECK(seen != row.person);
+        CHECK(shown.at(id).username == row.username.substr(0, 1) + "…");
         ++hidden;
       }
     }
@@ -404,7 +410,7 @@ TEST_CASE("the people × systems table names those with an active account in the
   // Their E-post accounts are not the viewer's to see by name.
   std::vector<std::string> leavers;
   for (const auto& a : f.leaver_accounts) leavers.push_back(a.person + "/" + a.username);
-  CHECK(leavers == std::vector<std::string>{"L. E./eile", "L. T./tana"});
+  CHECK(leavers == std::vector<std::string>{"L. E./e…", "L. T./t…"});
   // Nobody at the keyboard: initials only.
   db.set_viewer(reader());
   CHECK(db::load_access_figures(db, today, 1).matrix_people ==

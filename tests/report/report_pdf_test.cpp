@@ -207,6 +207,7 @@ TEST_CASE("a report's personal data follows the role of whoever makes it") {
   AccessFigures access = db::load_access_figures(db, today, 0);
   REQUIRE_FALSE(access.leaver_accounts.empty());
   const std::string name = access.leaver_accounts.front().person;  // in full: nobody is set yet
+  const std::string username = access.leaver_accounts.front().username;
 
   db.set_viewer(db::find_viewer(db, testing::login_of(db, "it_lead"), today));  // reads names
   std::string as_it_lead = pdf_text(report::write_report(db, request, made).path);
@@ -216,6 +217,8 @@ TEST_CASE("a report's personal data follows the role of whoever makes it") {
 
   CHECK(occurrences(as_it_lead, name) >= 1);
   CHECK(occurrences(as_chair, name) == 0);
+  CHECK(occurrences(as_it_lead, username) >= 1);
+  CHECK(occurrences(as_chair, username) == 0);  // a user name would give the name away
   CHECK(occurrences(as_chair, initials(name)) >= 1);
 }
 
