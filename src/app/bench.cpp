@@ -146,11 +146,11 @@ void run_bench(const std::string& database, int frames, std::optional<Date> toda
                                 ("raekoda-bench-report-" + std::to_string(getpid()) + ".pdf");
     Date day = controller.today();
     report::ReportRequest request;
-    request.period = {day.month_start(), day.month_start().plus_months(1).plus_days(-1)};
+    request.period = month_period(day);
     request.out = pdf;
     double before = wall_ms();
     report::ReportResult written =
-        report::write_report(controller.database(), request, {day, 23 * 60 + 59});
+        report::write_report(controller.database(), request, DateTime::end_of(day));
     figure(out, "report_month", wall_ms() - before, "ms");
     figure(out, "report_month_pages", written.pages, "pages");
     std::error_code ignored;

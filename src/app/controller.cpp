@@ -69,7 +69,7 @@ Date Controller::today() const {
 }
 
 DateTime Controller::now() const {
-  return fixed_today_ ? DateTime{*fixed_today_, 23 * 60 + 59} : DateTime::now();
+  return fixed_today_ ? DateTime::end_of(*fixed_today_) : DateTime::now();
 }
 
 bool Controller::permitted(std::optional<Permission> permission) {

@@ -42,7 +42,7 @@ int run_report_command(const ReportCommand& command, std::ostream& out, std::ost
       return 1;
     }
     DateTime now = DateTime::now();
-    if (command.today) now = {*command.today, 23 * 60 + 59};
+    if (command.today) now = DateTime::end_of(*command.today);
     // Personal data follows the role of whoever makes the report, as on screen.
     if (db::logins_set_up(database)) {
       std::string login = command.as.empty() ? db::session_login(database) : command.as;

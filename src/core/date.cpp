@@ -98,6 +98,10 @@ IsoWeek iso_week(Date date) {
   return {thursday.year(), static_cast<unsigned>(january_first.days_until(thursday) / 7 + 1)};
 }
 
+DateTime DateTime::end_of(Date day) {
+  return {day, 23 * 60 + 59};
+}
+
 DateTime DateTime::now() {
   std::time_t now = std::time(nullptr);
   std::tm local{};

@@ -70,7 +70,8 @@ struct DateTime {
   int minute_of_day = 0;  // 0 .. 1439
 
   static std::optional<DateTime> parse_iso(std::string_view text);  // "2026-11-22 14:05"
-  static DateTime now();  // the machine's local time, to the minute
+  static DateTime now();             // the machine's local time, to the minute
+  static DateTime end_of(Date day);  // its last minute, 23:59: the whole day has been counted
   std::string iso() const;
   std::string display() const;  // 22.11.2026 14:05
   std::string clock() const;    // 14:05

@@ -49,8 +49,12 @@ Period previous_period(const PeriodChoice& choice, const Period& current) {
   return {current.from.plus_days(-current.days()), current.from.plus_days(-1)};
 }
 
+std::string range_text(const Period& period) {
+  return period.from.display() + " – " + period.until.display();
+}
+
 std::string period_label(const PeriodChoice& choice, const Period& period) {
-  std::string range = period.from.display() + " – " + period.until.display();
+  std::string range = range_text(period);
   switch (choice.kind) {
     case PeriodKind::this_week: {
       IsoWeek week = iso_week(period.from);

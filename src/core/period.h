@@ -29,6 +29,9 @@ struct PeriodChoice {
   bool operator==(const PeriodChoice&) const = default;
 };
 
+// "01.11.2026 – 22.11.2026".
+std::string range_text(const Period& period);
+
 // The period on `today`; a custom range is taken as it is, ends swapped if reversed.
 Period current_period(const PeriodChoice& choice, Date today);
 // The period it is compared with.

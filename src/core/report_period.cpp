@@ -103,7 +103,7 @@ std::string report_period_label(const Period& period) {
     return trf("report.period.quarter",
                tr("time.quarter." + std::to_string((period.from.month() - 1) / 3 + 1)),
                period.from.year());
-  return period.from.display() + " – " + period.until.display();
+  return range_text(period);
 }
 
 std::optional<std::vector<View>> parse_report_areas(std::string_view text) {

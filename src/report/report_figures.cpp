@@ -179,7 +179,7 @@ ReportFigures load_report_figures(db::Database& db, const ReportRequest& request
   if (periods->running) {
     report.charts = report.views;
   } else {
-    DateTime period_end{periods->counted.until, 23 * 60 + 59};
+    DateTime period_end = DateTime::end_of(periods->counted.until);
     for (View area : request.areas)
       if (area != View::media) db::load_area_figures(db, area, period_end, options, report.charts);
     report.charts.media = report.views.media;

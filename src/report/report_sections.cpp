@@ -1,6 +1,7 @@
 #include "report/report_sections.h"
 
 #include <cmath>
+#include <functional>
 
 #include "charts/area_charts.h"
 #include "core/date_words.h"
@@ -54,18 +55,19 @@ ImU32 change_colour(const Headline& headline, const plot::Theme& theme) {
   return good ? plot::tone_colour(theme, 2) : theme.bad;
 }
 
-std::string counted_range(const Period& period) {
-  return period.from.display() + " – " + period.until.display();
-}
-
 // What every chart and table of an area is counted over, printed with it.
 std::string context_line(const ReportFigures& f) {
   const ReportPeriods& p = f.periods;
   std::string label = report_period_label(p.period);
   // A range is named by its days already: they are not said twice.
-  if (label == counted_range(p.counted))
-    return trf("report.context_range", label, counted_range(p.previous));
-  return trf("report.context", label, counted_range(p.counted), counted_range(p.previous));
+  if (label == range_text(p.counted))
+    return trf("report.context_range", label, range_text(p.previous));
+  return trf("report.context", label, range_text(p.counted), range_text(p.previous));
+}
+
+// The report period, shaded in a chart of the months or weeks around it.
+plot::TimeChartOptions::DayBand report_band(const ReportFigures& f) {
+  return {f.periods.counted.from, f.periods.counted.until, tr("report.chart.period")};
 }
 
 void chart_caption(PdfDocument& doc, const std::string& title, const std::string& context) {
@@ -75,16 +77,22 @@ void chart_caption(PdfDocument& doc, const std::string& title, const std::string
   if (!context.empty()) doc.paragraph(context, true, 0.9f);
 }
 
+// A drawing as tall as it paints itself: measured first, then placed where it fits.
+void fitted_block(PdfDocument& doc, float space_below,
+                  const std::function<float(plot::Painter&, ImVec2, float)>& paint) {
+  MeasuringPainter measure(doc.painter());
+  float height = paint(measure, {doc.left(), 0}, doc.width());
+  doc.block(height + space_below,
+            [&](plot::Painter& p, ImVec2 min, ImVec2 size) { paint(p, min, size.x); });
+}
+
+// The key above a chart: its series where there are several, and the marks it names.
 void key_block(PdfDocument& doc, const std::vector<plot::Series>& series,
                const std::vector<plot::KeyEntry>& keys) {
   if (series.size() < 2 && keys.empty()) return;
-  MeasuringPainter measure(doc.painter());
-  float height =
-      plot::paint_key(measure, {doc.left(), 0}, doc.width(),
-                      series.size() > 1 ? series : std::vector<plot::Series>{}, keys, doc.theme());
-  doc.block(height + 4, [&](plot::Painter& p, ImVec2 min, ImVec2 size) {
-    plot::paint_key(p, min, size.x, series.size() > 1 ? series : std::vector<plot::Series>{}, keys,
-                    doc.theme());
+  const std::vector<plot::Series> named = series.size() > 1 ? series : std::vector<plot::Series>{};
+  fitted_block(doc, 4, [&](plot::Painter& p, ImVec2 min, float width) {
+    return plot::paint_key(p, min, width, named, keys, doc.theme());
   });
 }
 
@@ -99,11 +107,8 @@ void time_chart_block(PdfDocument& doc, const charts::TimeChart& chart) {
 void ranking_block(PdfDocument& doc, const charts::Ranking& ranking) {
   // The colour groups (outlets' languages) in a key above, as on screen.
   key_block(doc, {}, plot::ranking_chart_keys(ranking.options, doc.theme()));
-  MeasuringPainter measure(doc.painter());
-  float height = plot::paint_ranking_chart(measure, {doc.left(), 0}, doc.width(), ranking.items,
-                                           ranking.options, doc.theme());
-  doc.block(height, [&](plot::Painter& p, ImVec2 min, ImVec2 size) {
-    plot::paint_ranking_chart(p, min, size.x, ranking.items, ranking.options, doc.theme());
+  fitted_block(doc, 0, [&](plot::Painter& p, ImVec2 min, float width) {
+    return plot::paint_ranking_chart(p, min, width, ranking.items, ranking.options, doc.theme());
   });
   doc.space(6);
 }
@@ -162,7 +167,7 @@ void media_section(PdfDocument& doc, const ReportFigures& f) {
   const MediaFigures& m = *f.views.media;
   chart_caption(doc, tr("report.media.trend"), context_line(f));
   time_chart_block(doc, charts::media_tone_trend(m, false, chart_height, doc.theme()));
-  chart_caption(doc, tr("report.media.outlets"), counted_range(f.periods.counted));
+  chart_caption(doc, tr("report.media.outlets"), range_text(f.periods.counted));
   ranking_block(doc, charts::media_outlets(m, false, 8));
 
   Table rebuttals;
@@ -182,15 +187,14 @@ void media_section(PdfDocument& doc, const ReportFigures& f) {
 void deadlines_section(PdfDocument& doc, const ReportFigures& f) {
   const DeadlineFigures& d = *f.views.deadlines;
   charts::TimeChart on_time = charts::deadlines_on_time_trend(*f.charts.deadlines, chart_height);
-  on_time.options.band = {f.periods.counted.from, f.periods.counted.until,
-                          tr("report.chart.period")};
+  on_time.options.band = report_band(f);
   std::string until = f.periods.counted.until.display();
   chart_caption(doc, tr("report.deadlines.on_time_trend"),
                 trf("report.chart.last_12_months", until));
   time_chart_block(doc, on_time);
   charts::TimeChart overdue =
       charts::deadlines_overdue_trend(*f.charts.deadlines, chart_height, doc.theme());
-  overdue.options.band = on_time.options.band;
+  overdue.options.band = report_band(f);
   chart_caption(doc, tr("report.deadlines.overdue_trend"),
                 trf("report.chart.last_26_weeks", until));
   time_chart_block(doc, overdue);
@@ -219,8 +223,7 @@ void plan_section(PdfDocument& doc, const ReportFigures& f) {
   const PlanFigures& plan = *f.views.plan;
   if (const PlanFigures& at_end = *f.charts.plan; at_end.chosen) {
     charts::TimeChart burnup = charts::plan_burnup(at_end, chart_height, doc.theme());
-    burnup.options.band = {f.periods.counted.from, f.periods.counted.until,
-                           tr("report.chart.period")};
+    burnup.options.band = report_band(f);
     chart_caption(doc, trf("report.plan.burnup", at_end.plans[*at_end.chosen].name), "");
     time_chart_block(doc, burnup);
   }
@@ -243,8 +246,7 @@ void incidents_section(PdfDocument& doc, const ReportFigures& f) {
   const IncidentFigures& inc = *f.views.incidents;
   charts::TimeChart weekly =
       charts::incidents_weekly(*f.charts.incidents, chart_height, doc.theme());
-  weekly.options.band = {f.periods.counted.from, f.periods.counted.until,
-                         tr("report.chart.period")};
+  weekly.options.band = report_band(f);
   chart_caption(doc, tr("report.incidents.weekly"),
                 trf("report.chart.last_26_weeks", f.periods.counted.until.display()));
   time_chart_block(doc, weekly);
@@ -310,10 +312,10 @@ void title_page(PdfDocument& doc, const ReportFigures& f, const std::vector<int>
   doc.heading(report_period_label(f.periods.period), 1.6f);
   doc.space(6);
   const ReportPeriods& p = f.periods;
-  doc.paragraph(p.running ? trf("report.counted_running", counted_range(p.counted),
-                                long_date(p.counted.until))
-                          : trf("report.counted", counted_range(p.counted)));
-  doc.paragraph(trf("report.compared", counted_range(p.previous)));
+  doc.paragraph(
+      p.running ? trf("report.counted_running", range_text(p.counted), long_date(p.counted.until))
+                : trf("report.counted", range_text(p.counted)));
+  doc.paragraph(trf("report.compared", range_text(p.previous)));
   doc.paragraph(trf("report.made", long_moment(f.made_at)), true);
   doc.space(18);
   doc.heading(tr("report.contents"), 1.2f);
@@ -342,7 +344,7 @@ std::vector<int> compose_report(PdfDocument& doc, const ReportFigures& f,
     doc.space(4);
     headline_table(doc, area);
     if (area.empty) {
-      doc.paragraph(trf("report.area_empty", counted_range(f.periods.counted)));
+      doc.paragraph(trf("report.area_empty", range_text(f.periods.counted)));
       continue;
     }
     switch (area.area) {
