@@ -176,13 +176,12 @@ ReportFigures load_report_figures(db::Database& db, const ReportRequest& request
   options.media_period.compared_with = periods->previous;
   report.views.database_empty = db.is_empty();
   for (View area : request.areas) db::load_area_figures(db, area, now, options, report.views);
-  if (periods->running) {
-    report.charts = report.views;
-  } else {
+  if (!periods->running) {
+    DashboardFigures& at_end = report.at_period_end.emplace();
     DateTime period_end = DateTime::end_of(periods->counted.until);
     for (View area : request.areas)
-      if (area != View::media) db::load_area_figures(db, area, period_end, options, report.charts);
-    report.charts.media = report.views.media;
+      if (area != View::media) db::load_area_figures(db, area, period_end, options, at_end);
+    at_end.media = report.views.media;  // read for the period already
   }
 
   // Each state at the end of the period before and of this one (today while it runs).

@@ -38,9 +38,11 @@ struct ReportFigures {
   // The views' figures as a view shows them at `counted_at`, the lists to act on; media's for
   // the report's period.
   DashboardFigures views;
-  // The same as a view showed them at the period's end, the charts: a past month's charts end
-  // with the month. The same as `views` while the period runs.
-  DashboardFigures charts;
+  // A past period's figures as a view showed them at its end, for the charts, so that a past
+  // month's charts end with the month; nullopt while the period runs (then `views`).
+  std::optional<DashboardFigures> at_period_end;
+  // What the charts are drawn from.
+  const DashboardFigures& charts() const { return at_period_end ? *at_period_end : views; }
 };
 
 // A headline's value, and its change against the previous period: "+12 (▲ 14 %)" for counts,

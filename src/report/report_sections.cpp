@@ -186,14 +186,14 @@ void media_section(PdfDocument& doc, const ReportFigures& f) {
 
 void deadlines_section(PdfDocument& doc, const ReportFigures& f) {
   const DeadlineFigures& d = *f.views.deadlines;
-  charts::TimeChart on_time = charts::deadlines_on_time_trend(*f.charts.deadlines, chart_height);
+  charts::TimeChart on_time = charts::deadlines_on_time_trend(*f.charts().deadlines, chart_height);
   on_time.options.band = report_band(f);
   std::string until = f.periods.counted.until.display();
   chart_caption(doc, tr("report.deadlines.on_time_trend"),
                 trf("report.chart.last_12_months", until));
   time_chart_block(doc, on_time);
   charts::TimeChart overdue =
-      charts::deadlines_overdue_trend(*f.charts.deadlines, chart_height, doc.theme());
+      charts::deadlines_overdue_trend(*f.charts().deadlines, chart_height, doc.theme());
   overdue.options.band = report_band(f);
   chart_caption(doc, tr("report.deadlines.overdue_trend"),
                 trf("report.chart.last_26_weeks", until));
@@ -221,7 +221,7 @@ void deadlines_section(PdfDocument& doc, const ReportFigures& f) {
 
 void plan_section(PdfDocument& doc, const ReportFigures& f) {
   const PlanFigures& plan = *f.views.plan;
-  if (const PlanFigures& at_end = *f.charts.plan; at_end.chosen) {
+  if (const PlanFigures& at_end = *f.charts().plan; at_end.chosen) {
     charts::TimeChart burnup = charts::plan_burnup(at_end, chart_height, doc.theme());
     burnup.options.band = report_band(f);
     chart_caption(doc, trf("report.plan.burnup", at_end.plans[*at_end.chosen].name), "");
@@ -245,7 +245,7 @@ void plan_section(PdfDocument& doc, const ReportFigures& f) {
 void incidents_section(PdfDocument& doc, const ReportFigures& f) {
   const IncidentFigures& inc = *f.views.incidents;
   charts::TimeChart weekly =
-      charts::incidents_weekly(*f.charts.incidents, chart_height, doc.theme());
+      charts::incidents_weekly(*f.charts().incidents, chart_height, doc.theme());
   weekly.options.band = report_band(f);
   chart_caption(doc, tr("report.incidents.weekly"),
                 trf("report.chart.last_26_weeks", f.periods.counted.until.display()));
@@ -273,7 +273,7 @@ void access_section(PdfDocument& doc, const ReportFigures& f) {
   const AccessFigures& a = *f.views.access;
   chart_caption(doc, tr("report.access.delays"),
                 trf("report.chart.leavers_12_months", f.periods.counted.until.display()));
-  ranking_block(doc, charts::access_revoke_delays(*f.charts.access, doc.theme()));
+  ranking_block(doc, charts::access_revoke_delays(*f.charts().access, doc.theme()));
 
   Table leavers;
   leavers.columns = {{tr("report.column.person"), 2.0f},
