@@ -30,7 +30,17 @@ Controller::Controller(db::Database database, std::optional<Date> fixed_today)
   } catch (const db::DatabaseError& error) {
     warn(describe(error));
   }
+  // Another connection would not see a database in memory, or one held in a transaction (the
+  // benchmark's copy on a server): those are read through this one.
+  reader_ = database_.in_memory() || database_.in_transaction()
+                ? std::make_unique<reading::FigureReader>(database_)
+                : std::make_unique<reading::FigureReader>(database_.target(), [this] {
+                    if (auto wake = wake_.load()) wake();
+                  });
   identify();
+  // The first figures are waited for, before there is a window to freeze: a window opens on a
+  // dashboard, not on an empty one.
+  wait_for_figures();
 }
 
 void Controller::identify(const std::optional<std::string>& login) {
@@ -41,6 +51,7 @@ void Controller::identify(const std::optional<std::string>& login) {
     bool set_up = db::logins_set_up(database_);
     if (set_up) viewer = db::find_viewer(database_, who, today());
     database_.set_viewer(viewer);
+    ++viewer_serial_;  // what was read for someone else is not shown to them
     session_.viewer = viewer;
     session_.person = viewer.name;
     if (set_up) {
@@ -112,55 +123,6 @@ void Controller::switch_language(Language language) {
   }
 }
 
-void Controller::refresh() {
-  unreadable_view_.reset();
-  try {
-    std::vector<View> on_screen;
-    if (ui_.view != View::gallery) on_screen.push_back(ui_.view);  // the overview: its trends
-    figures_ = db::load_dashboard_figures(database_, now(), on_screen, ui_.area_options);
-    db::ReferenceNames names = db::load_reference_labels(database_);
-    ui_.references.by_table = std::move(names.by_table);
-    ui_.references.in_order = std::move(names.in_order);
-    ui_.references.document_types = db::load_document_types(database_);
-    if (ui_.editor) follow_open_record();
-    if (ui_.editor)
-      db::add_account_labels(database_, *ui_.editor->spec, {ui_.editor->original},
-                             ui_.references.by_table);
-    ui_.validation = db::load_validation_context(database_, now());
-    data_version_ = database_.data_version();
-    // An open table shows what the database holds now, a colleague's changes included.
-    if (ui_.table) ui_.table->stale = true;
-    redraw_ = true;
-    if (reconnecting_) tell(tr("notice.connection_back"));
-    reconnecting_ = false;
-  } catch (const db::DatabaseError& error) {
-    // Keep showing the last figures and say why they may be stale; never offer demo data into
-    // a database whose figures could not be read.
-    figures_.database_empty = false;
-    reconnecting_ = error.kind() == db::ErrorKind::connection;
-    warn(describe(error));
-  }
-}
-
-bool Controller::poll_for_changes() {
-  // While an import runs, its own connection holds the write lock; the figures are read again
-  // when it ends.
-  if (busy()) return false;
-  if (reconnecting_) {
-    refresh();
-    return true;
-  }
-  try {
-    std::int64_t version = database_.data_version();
-    if (version == data_version_ && figures_.overview.today == today()) return false;
-  } catch (const db::DatabaseError& error) {
-    warn(describe(error));
-    return true;
-  }
-  refresh();
-  return true;
-}
-
 void Controller::draw_frame(const ui::Fonts& fonts) {
   if (applied_theme_ != ui_.theme) {
     plot::apply_imgui_style(ui_.theme);
@@ -181,20 +143,10 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
     report_dialog.folder = documents_folder();
     redraw_ = true;
   }
-  // An area the user switched to is read after the frame, and shown in the next.
-  if (!figures_.database_empty && !figures_.has(ui_.view) && unreadable_view_ != ui_.view)
-    read_area_on_screen();
+  // A view the user switched to shows the figures it had, if any, while the reader looks
+  // whether they are still current.
+  if (ui_.view != asked_view_) ask_for_figures(false);
   follow_the_user();
-}
-
-void Controller::read_area_on_screen() {
-  // A view whose figures cannot be read is not read again every frame: the reason stays in the
-  // notice line until the data changes or the user asks again.
-  unreadable_view_ = ui_.view;
-  attempt([&] {
-    db::load_area_figures(database_, ui_.view, now(), ui_.area_options, figures_);
-    unreadable_view_.reset();
-  });
 }
 
 void Controller::carry_out(const ui::Actions& actions) {
@@ -221,7 +173,7 @@ void Controller::carry_out(const ui::Actions& actions) {
       permitted(actions.release->step == ReleaseStep::submit ? Permission::edit_media
                                                              : Permission::approve_releases))
     write([this, release = *actions.release] { advance_release(release); });
-  if (actions.reload_area) read_area_on_screen();
+  if (actions.reload_area) ask_for_figures(false);  // the choices are in the figures' stamps
   if (((actions.start_campaign || actions.close_campaign) &&
        permitted(Permission::decide_reviews)) ||
       ((actions.decide || actions.revoke_account) && may_decide(actions)))

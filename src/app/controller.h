@@ -2,16 +2,19 @@
 // Owns the database session and the figures the views read. Queries run here when the data or
 // the day changes, or when the user asks for something; never inside a frame's drawing.
 
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "core/dashboard_figures.h"
 #include "db/database.h"
 #include "db/record_store.h"
+#include "reading/figure_reader.h"
 #include "ui/dashboard.h"
 
 namespace raekoda::import {
@@ -56,11 +59,26 @@ public:
   // Speaks `language` from the next frame on: every text, number and sorted list.
   void switch_language(Language language);
 
-  // Runs the queries and replaces the figures.
+  // Asks for the figures on screen to be read again, whatever changed: after the window's own
+  // save, a new language or person. The read runs on the reader's thread; the figures shown
+  // stay until the new ones are swapped in between frames (controller_figures.cpp).
   void refresh();
-  // Cheap check, about once a second: has another process committed, or a new day begun?
-  // Refreshes and returns true if so.
+  // Cheap check, about once a second: has another process committed, or a new day begun? If so
+  // asks for the parts that depend on what changed, and returns true.
   bool poll_for_changes();
+  // Waits for the figures asked for and swaps them in: the first figures, and commands and tests
+  // that look at figures right after a step.
+  void wait_for_figures();
+  // True while figures asked for are being read.
+  bool reading_figures() const { return reader_->reading(); }
+  // How many reads have been swapped in: a benchmark's sign that the figures arrived.
+  std::uint64_t updates_taken() const { return updates_taken_; }
+  // How long the last read took on the reader's thread, and which parts it read.
+  double last_read_ms() const { return last_read_ms_; }
+  const std::set<db::FigurePart>& last_parts_read() const { return last_parts_read_; }
+  // Called from the reader's thread when figures are ready, to wake a sleeping event loop
+  // (glfwPostEmptyEvent); a plain function, as it is read from that thread.
+  void set_wake(void (*wake)()) { wake_ = wake; }
   // Shows a message to the user in the notice line: news, which goes after a few seconds, or a
   // problem, which stays until put away. Either goes when the user moves on to another view,
   // table or record, or takes another step.
@@ -101,6 +119,8 @@ public:
   // frame at least every busy_frame_interval_s for the progress bar, and idles again after.
   bool busy() const;
   static constexpr double busy_frame_interval_s = 0.1;
+  // How long a read of figures runs before the top bar says newer ones are coming.
+  static constexpr std::chrono::milliseconds reading_sign_after{150};
 
   Date today() const;
   // The moment figures are counted at: now, or the end of a pinned day.
@@ -113,7 +133,11 @@ public:
 private:
   void load_rows();
   void open_record(const TableSpec& spec, Id id);
-  void read_area_on_screen();
+  // Asks the reader for the parts the screen shows; `forced`: read them whatever their stamps.
+  void ask_for_figures(bool forced);
+  // Swaps in finished figures, if there are; true when it did (controller_figures.cpp).
+  bool take_figures();
+  void apply_parts(db::FigureParts& parts, reading::PartStamps& stamps);
   void copy_reminder(Id responder);
   void advance_release(const ui::Actions::Release& release);
   void carry_out_access(const ui::Actions& actions);
@@ -170,7 +194,15 @@ private:
   // each change check until it answers.
   bool reconnecting_ = false;
   std::optional<plot::ThemeKind> applied_theme_;  // the Dear ImGui style last applied
-  std::optional<View> unreadable_view_;           // its figures failed to read; not retried
+  std::atomic<void (*)()> wake_ = nullptr;        // before the reader, whose thread calls it
+  std::unique_ptr<reading::FigureReader> reader_;
+  reading::PartStamps stamps_;       // what each part shown was read at
+  std::uint64_t viewer_serial_ = 0;  // changes with the person at the keyboard
+  View asked_view_ = View::overview;
+  double last_read_ms_ = 0;
+  std::uint64_t updates_taken_ = 0;
+  std::set<db::FigurePart> last_parts_read_;
+  std::optional<std::chrono::steady_clock::time_point> asked_at_;  // of a read not yet taken
   bool redraw_ = false;
   // The notice line: until when news goes, the screen it was said on, what its Undo takes back.
   Clock clock_ = std::chrono::steady_clock::now;

@@ -68,6 +68,13 @@ bool Controller::tick() {
     show_notice({}, false);
     changed = true;
   }
+  if (take_figures()) changed = true;
+  // A read that takes long enough to notice is said by a small sign; a quick one never blinks.
+  bool sign = asked_at_ && now - *asked_at_ >= reading_sign_after;
+  if (sign != session_.reading_figures) {
+    session_.reading_figures = sign;
+    changed = true;
+  }
   if (changed) redraw_ = true;
   return changed;
 }
@@ -81,6 +88,7 @@ std::optional<double> Controller::seconds_to_next_tick() const {
   };
   if (!waiting_writes_.empty()) sooner(next_write_try_);
   if (notice_until_) sooner(*notice_until_);
+  if (asked_at_ && !session_.reading_figures) sooner(*asked_at_ + reading_sign_after);
   return next;
 }
 

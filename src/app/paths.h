@@ -21,8 +21,9 @@ std::filesystem::path settings_path();
 // ("raekoda-documents-2026-11-22-101500.csv").
 std::filesystem::path export_path(const std::string& what, const std::string& extension);
 
-// Where documents the user asked for go (tables, the PDF report): $XDG_DOCUMENTS_DIR, else the folder
-// user-dirs.dirs in $XDG_CONFIG_HOME names (xdg-user-dirs writes it in the desktop's language:
+// Where documents the user asked for go (tables, the PDF report): $XDG_DOCUMENTS_DIR, else the
+// folder user-dirs.dirs in $XDG_CONFIG_HOME names (xdg-user-dirs writes it in the desktop's
+// language:
 // ~/Dokumendid), if it exists; else the home folder.
 std::filesystem::path documents_folder();
 

@@ -74,6 +74,8 @@ public:
   // One frame; the last one's pixels when `keep` is set.
   void frame(std::vector<unsigned char>* keep = nullptr, int* width = nullptr,
              int* height = nullptr) {
+    // The picture shows the figures each step asked for, as the user sees them a moment later.
+    controller_.wait_for_figures();
     window_.begin_frame();
     controller_.draw_frame(window_.fonts());
     window_.render();

@@ -285,6 +285,8 @@ void save_requested_images(GlWindow& window, Controller& controller) {
 
 int run_dashboard(Controller& controller) {
   GlWindow window(1600, 1000, tr("app.window_title"));
+  // Figures read on the reader's thread wake the loop, which sleeps otherwise.
+  controller.set_wake(glfwPostEmptyEvent);
   Language titled_in = current_language();
   // Dear ImGui settles hover and layout over a couple of frames after each input.
   constexpr int frames_after_activity = 3;
@@ -325,6 +327,7 @@ int run_dashboard(Controller& controller) {
     save_requested_images(window, controller);
     window.present();
   }
+  controller.set_wake(nullptr);
   return 0;
 }
 

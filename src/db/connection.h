@@ -4,10 +4,12 @@
 // queries never see a backend.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace raekoda::db {
 
@@ -31,6 +33,8 @@ public:
   virtual std::string text(int column) const = 0;
 };
 
+using TableVersions = std::map<std::string, std::int64_t, std::less<>>;
+
 class Connection {
 public:
   virtual ~Connection() = default;
@@ -41,6 +45,18 @@ public:
   virtual std::int64_t last_insert_id() = 0;
   // Changes whenever another connection commits; cheap enough to call every frame.
   virtual std::int64_t data_version() = 0;
+  // How often each table has changed, as far as this connection can tell, so that a reader re-reads
+  // only what depends on what changed. A file counts its own changes (triggers, schema version
+  // 6), and under the key "" its schema's changes; a server's connection counts the notices each
+  // commit sends per table, and under "" the times it was opened again, when notices may have
+  // been lost.
+  virtual TableVersions table_versions() = 0;
+  // The tables other sessions' commits named since the last call, as this connection heard them
+  // while watching data_version: a server's notices; a file says nothing, its counts are exact.
+  virtual std::vector<std::string> take_heard_tables() { return {}; }
+  // Stops the statement running on another thread, which then fails; safe to call from any
+  // thread while the connection is open.
+  virtual void interrupt() = 0;
   // A write transaction: it takes the write lock at once where the backend has one.
   virtual void begin_write() = 0;
   // False once a server's connection has dropped, until it is opened again; a file's is always

@@ -37,7 +37,7 @@ Database& Database::operator=(Database&& other) noexcept = default;
 
 Database Database::open(const std::string& target, OpenMode mode) {
   if (names_server(target)) {
-    Database db(open_postgres(target), target);
+    Database db(open_postgres(target, mode == OpenMode::reader), target);
     db.check_and_migrate(mode);
     return db;
   }
@@ -53,7 +53,7 @@ Database Database::open(const std::string& target, OpenMode mode) {
   } else if (std::filesystem::is_directory(path, error)) {
     throw DatabaseError(ErrorKind::not_a_database, path.string());
   }
-  Database db(open_sqlite_file(path, !exists), target);
+  Database db(open_sqlite_file(path, !exists, mode == OpenMode::reader), target);
   db.check_and_migrate(mode);
   return db;
 }
@@ -115,7 +115,7 @@ void Database::check_and_migrate(OpenMode mode) {
   if (version > latest_schema_version())
     throw DatabaseError(ErrorKind::newer_schema, target_ + ": schema " + std::to_string(version));
   if (version == latest_schema_version()) return;
-  if (mode == OpenMode::as_it_is)
+  if (mode == OpenMode::as_it_is || mode == OpenMode::reader)
     throw DatabaseError(version == 0 ? ErrorKind::blank : ErrorKind::older_schema, display_name());
   if (read_only() && version == 0 && backend() == Backend::postgresql)
     throw DatabaseError(ErrorKind::no_schema_rights, display_name());

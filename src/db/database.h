@@ -123,6 +123,7 @@ enum class OpenMode {
   existing,           // the file must exist
   create_if_missing,  // a missing file is created with the schema
   as_it_is,           // only read: it must hold the latest schema, nothing is created or upgraded
+  reader,             // as_it_is, and the connection itself may not write (a figure reader's)
 };
 
 // Where a command's --db points: a file, or a server when it is a libpq connection URI
@@ -159,6 +160,8 @@ public:
   // The id of the last row this connection inserted.
   std::int64_t last_insert_id() { return connection_->last_insert_id(); }
   bool read_only() const { return connection_->read_only(); }
+  // Makes a statement running on another thread fail at once (a reader that is to stop).
+  void interrupt() { connection_->interrupt(); }
   // False while a server's connection is down; it is opened again by the next statement.
   bool connected() const { return connection_->connected(); }
   // How long a statement waits for a colleague's write to finish before it reports the database
@@ -172,6 +175,11 @@ public:
   int schema_version();
   // Changes whenever another connection commits: cheap to poll.
   std::int64_t data_version() { return connection_->data_version(); }
+  // How often each table has changed (Connection::table_versions), and the tables colleagues'
+  // commits named since the last call where the backend tells (a server), for a reader that
+  // re-reads only what depends on them.
+  TableVersions table_versions() { return connection_->table_versions(); }
+  std::vector<std::string> take_heard_tables() { return connection_->take_heard_tables(); }
   // True when no table of the areas holds a row: the dashboard then offers demo data.
   bool is_empty();
   // What --db said: the file's path, or the server's connection string.
@@ -181,6 +189,8 @@ public:
   // What the notice line calls the database: the file's name, or database@host for a server.
   std::string display_name() const;
   bool in_memory() const { return target_ == ":memory:"; }
+  // True inside a transaction: what it wrote is seen by this connection alone until it commits.
+  bool in_transaction() const { return connection_->in_transaction(); }
   // The SQLite connection, for what only SQLite has (functions of ours); nullptr on a server.
   sqlite3* sqlite_handle();
   // The columns of `table` the server withholds from the user's role (personal data); none on

@@ -50,7 +50,8 @@ void load_next_issue_contents(Database& db, PlanFigures& f) {
 void load_tiles(Database& db, PlanFigures& f) {
   // A quarter's first day counts nothing due yet: today is not over.
   if (f.today > f.today.quarter_start()) {
-    ActivityCounts quarter = count_activities_due(db, {f.today.quarter_start(), f.today.plus_days(-1)});
+    ActivityCounts quarter =
+        count_activities_due(db, {f.today.quarter_start(), f.today.plus_days(-1)});
     f.quarter_due = quarter.due;
     f.quarter_on_time = quarter.on_time;
   }

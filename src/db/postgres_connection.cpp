@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <optional>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "db/database.h"
@@ -219,16 +221,28 @@ public:
     return std::strtoll(single_text("SELECT lastval()").c_str(), nullptr, 10);
   }
   std::int64_t data_version() override {
-    // Reads what has arrived on the socket without waiting: no query, no round trip. A connection
-    // found dropped counts as a change, so that the window reads again and says what happened.
-    if (PQstatus(connection_) != CONNECTION_OK || PQconsumeInput(connection_) == 0)
-      return ++data_version_;
-    int own = PQbackendPID(connection_);
-    while (PGnotify* notice = PQnotifies(connection_)) {
-      if (notice->be_pid != own) ++data_version_;
-      PQfreemem(notice);
-    }
+    // A connection found dropped counts as a change, so that the window reads again and says
+    // what happened.
+    if (!hear_notices()) return ++data_version_;
     return data_version_;
+  }
+  void interrupt() override {
+    if (PGcancel* cancel = PQgetCancel(connection_)) {
+      char reason[256];
+      PQcancel(cancel, reason, sizeof reason);
+      PQfreeCancel(cancel);
+    }
+  }
+  TableVersions table_versions() override {
+    hear_notices();
+    TableVersions versions = heard_;
+    versions[""] = static_cast<std::int64_t>(generation_);
+    return versions;
+  }
+  std::vector<std::string> take_heard_tables() override {
+    std::vector<std::string> tables(heard_from_others_.begin(), heard_from_others_.end());
+    heard_from_others_.clear();
+    return tables;
   }
   void begin_write() override {
     // A save while the server is away waits for it as for a colleague's save: the window tries
@@ -286,6 +300,23 @@ public:
     configure();
   }
 
+  // Reads what has arrived on the socket without waiting: no query, no round trip. Each commit's
+  // trigger names its table (schema_postgres.cpp). False when the connection is down.
+  bool hear_notices() {
+    if (PQstatus(connection_) != CONNECTION_OK || PQconsumeInput(connection_) == 0) return false;
+    int own = PQbackendPID(connection_);
+    while (PGnotify* notice = PQnotifies(connection_)) {
+      std::string table = notice->extra ? notice->extra : "";
+      ++heard_[table];
+      if (notice->be_pid != own) {
+        ++data_version_;
+        heard_from_others_.insert(table);
+      }
+      PQfreemem(notice);
+    }
+    return true;
+  }
+
   // A statement prepared on the server is forgotten there when the connection is idle; inside
   // a transaction a failure of its own would end the transaction.
   void forget_statement(std::string name) {
@@ -334,6 +365,8 @@ private:
   std::int64_t write_refusals_ = 0;
   std::int64_t data_version_ = 0;
   std::uint64_t generation_ = 0;
+  TableVersions heard_;  // notices per table, own commits included
+  std::set<std::string> heard_from_others_;
   std::uint64_t statements_ = 0;
   bool in_block_ = false;  // a transaction is open on the server
   std::optional<std::chrono::steady_clock::time_point> last_attempt_;
@@ -432,7 +465,7 @@ std::string numbered_placeholders(std::string_view sql, int& count) {
   return out;
 }
 
-std::unique_ptr<Connection> open_postgres(const std::string& conninfo) {
+std::unique_ptr<Connection> open_postgres(const std::string& conninfo, bool read_only) {
   // Looked for before libpq reads the string, whose complaint about a malformed one repeats it
   // whole, password and all.
   if (looks_like_password(conninfo))
@@ -447,12 +480,17 @@ std::unique_ptr<Connection> open_postgres(const std::string& conninfo) {
   bool password = !option(options, "password").empty();
   bool timeout = !option(options, "connect_timeout").empty();
   std::string database = option(options, "dbname");
+  // A reader's session is read-only on the server too, whatever its role may do.
+  std::string server_options = option(options, "options");
+  if (read_only) server_options += " -c default_transaction_read_only=on";
   PQconninfoFree(options);
   if (password) throw DatabaseError(ErrorKind::password_given, postgres_display_name(conninfo));
 
   // A server that does not answer is reported after 10 s, not after the system's TCP timeout.
-  const char* keywords[] = {"dbname", "connect_timeout", "application_name", nullptr};
-  const char* values[] = {conninfo.c_str(), timeout ? nullptr : "10", "raekoda", nullptr};
+  const char* keywords[] = {"dbname", "connect_timeout", "application_name", "options", nullptr};
+  const char* values[] = {conninfo.c_str(), timeout ? nullptr : "10",
+                          read_only ? "raekoda-reader" : "raekoda",
+                          server_options.empty() ? nullptr : server_options.c_str(), nullptr};
   PGconn* handle = PQconnectdbParams(keywords, values, 1);
   auto connection = std::make_unique<PostgresConnection>(handle);
   if (PQstatus(handle) != CONNECTION_OK) {

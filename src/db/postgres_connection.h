@@ -13,7 +13,7 @@ namespace raekoda::db {
 
 // `conninfo` is any libpq URI or keyword string. A password written into it is refused: it
 // belongs in ~/.pgpass or PGPASSWORD, not on a command line or in a log.
-std::unique_ptr<Connection> open_postgres(const std::string& conninfo);
+std::unique_ptr<Connection> open_postgres(const std::string& conninfo, bool read_only = false);
 // True for a keyword libpq takes in a connection string: host, dbname, user, port...
 bool is_connection_keyword(std::string_view keyword);
 // database@host for the notice line, without user or password.

@@ -480,6 +480,35 @@ ALTER TABLE settings ADD COLUMN city_name TEXT NOT NULL DEFAULT ''
   CHECK (length(city_name) <= 100);
 )sql";
 
+// Version 6: how often each table has changed, so that a window re-reads only the figures that
+// depend on what a colleague saved. A file counts with triggers (change_counting_sql); a server
+// names the table in the notice each commit sends already, and needs nothing new.
+constexpr std::string_view schema_v6 = R"sql(
+CREATE TABLE table_versions (
+  name TEXT PRIMARY KEY,
+  version INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+)sql";
+
+// A row's insert, update or delete counts once in table_versions: a few microseconds a row,
+// inside the writer's own transaction, so a count never runs ahead of what is committed.
+std::string change_counting_sql(Database& db) {
+  std::vector<std::string> tables;
+  Statement select = db.prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+      "AND name <> 'table_versions' ORDER BY name");
+  while (select.step()) tables.push_back(select.text(0));
+  std::string sql;
+  for (const std::string& table : tables) {
+    sql += "INSERT OR IGNORE INTO table_versions (name) VALUES ('" + table + "');\n";
+    for (const char* event : {"INSERT", "UPDATE", "DELETE"})
+      sql += "CREATE TRIGGER " + table + "_counted_" + event + " AFTER " + event + " ON " + table +
+             " BEGIN UPDATE table_versions SET version = version + 1 WHERE name = '" + table +
+             "'; END;\n";
+  }
+  return sql;
+}
+
 void seed_role_permissions(Database& db) {
   Statement insert = db.prepare("INSERT INTO role_permissions (role, permission) VALUES (?, ?)");
   for (const auto& [role, permission] : default_role_permissions()) {
@@ -510,8 +539,8 @@ void seed_v1(Database& db) {
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all{schema_v1, schema_v2, schema_v3, schema_v4,
-                                                 schema_v5};
+  static const std::vector<std::string_view> all{schema_v1, schema_v2, schema_v3,
+                                                 schema_v4, schema_v5, schema_v6};
   return all;
 }
 
@@ -526,6 +555,7 @@ void migrate_sqlite(Database& db, int from, int to) {
       db.exec("PRAGMA application_id = " + std::to_string(raekoda_application_id));
     }
     if (version == 3) seed_role_permissions(db);
+    if (version == 5) db.exec(change_counting_sql(db));
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
   }
@@ -548,12 +578,13 @@ void migrate_postgres(Database& db, int from, int to) {
   }
   // After the baseline, the migrations SQLite has, with what a server adds to a new table.
   for (int version = from; version < to; ++version) {
-    if (version != 3 && version != 4)
+    if (version < 3 || version > 5)
       throw DatabaseError(ErrorKind::other,
                           "no PostgreSQL migration to version " + std::to_string(version + 1));
     Transaction transaction(db);
-    if (version == 4) {
-      db.exec(postgres_schema(schema_v5));
+    if (version == 4 || version == 5) {
+      // Version 6 counts changes on a file only: the server's notices name each table.
+      if (version == 4) db.exec(postgres_schema(schema_v5));
       db.exec("UPDATE raekoda_schema SET version = " + std::to_string(version + 1));
       transaction.commit();
       continue;

@@ -160,8 +160,30 @@ public:
   }
   std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
   std::int64_t data_version() override {
-    SqliteCursor version(db_, "PRAGMA data_version");
-    return version.step() ? version.integer(0) : 0;
+    // Asked by the window between frames. A colleague's commit in progress holds the file for a
+    // moment; the answer then is the last one, never a wait: the commit is seen at the next ask.
+    int timeout = busy_.timeout_ms;
+    busy_.timeout_ms = 0;
+    try {
+      SqliteCursor version(db_, "PRAGMA data_version");
+      if (version.step()) data_version_ = version.integer(0);
+    } catch (const DatabaseError& error) {
+      busy_.timeout_ms = timeout;
+      if (error.kind() != ErrorKind::busy) throw;
+    }
+    busy_.timeout_ms = timeout;
+    return data_version_;
+  }
+  void interrupt() override { sqlite3_interrupt(db_); }
+  TableVersions table_versions() override {
+    TableVersions versions;
+    SqliteCursor select(db_, "SELECT name, version FROM table_versions");
+    while (select.step()) versions.emplace(select.text(0), select.integer(1));
+    // A table dropped or altered by another program fires no trigger: the schema's own counter
+    // makes every part stale then.
+    SqliteCursor schema(db_, "PRAGMA schema_version");
+    if (schema.step()) versions[""] = schema.integer(0);
+    return versions;
   }
   void begin_write() override {
     busy_.beginning = true;
@@ -190,6 +212,7 @@ private:
   sqlite3* db_ = nullptr;
   bool read_only_ = false;
   BusyWait busy_;
+  std::int64_t data_version_ = 0;
 };
 
 std::unique_ptr<Connection> open(const char* name, int flags, bool read_only) {
@@ -203,8 +226,9 @@ std::unique_ptr<Connection> open(const char* name, int flags, bool read_only) {
 
 }  // namespace
 
-std::unique_ptr<Connection> open_sqlite_file(const std::filesystem::path& path, bool create) {
-  bool read_only = !create && !writable(path);
+std::unique_ptr<Connection> open_sqlite_file(const std::filesystem::path& path, bool create,
+                                             bool read_only) {
+  read_only = read_only || (!create && !writable(path));
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (create) flags |= SQLITE_OPEN_CREATE;
   return open(path.c_str(), flags, read_only);

@@ -13,7 +13,8 @@ namespace raekoda::db {
 
 // The file is created when missing and `create` is set; the caller checked that the folder
 // exists. A file that cannot be written to is opened to be read.
-std::unique_ptr<Connection> open_sqlite_file(const std::filesystem::path& path, bool create);
+std::unique_ptr<Connection> open_sqlite_file(const std::filesystem::path& path, bool create,
+                                             bool read_only = false);
 std::unique_ptr<Connection> open_sqlite_memory();
 // The handle of an SQLite connection, or nullptr for another backend's.
 sqlite3* sqlite_handle_of(Connection& connection);

@@ -138,6 +138,29 @@ void draw_focus_ring() {
 
 }  // namespace
 
+namespace {
+
+// Over the window's lower left corner, where no view keeps a control: it comes and goes without
+// moving anything.
+void draw_reading_sign(UiState& state) {
+  const plot::Theme& theme = plot::theme(state.theme);
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const char* text = tr("topbar.reading");
+  ImVec2 size = ImGui::CalcTextSize(text);
+  ImVec2 padding(10, 5);
+  ImVec2 min(viewport->WorkPos.x + 8,
+             viewport->WorkPos.y + viewport->WorkSize.y - size.y - 2 * padding.y - 8);
+  ImVec2 max(min.x + size.x + 2 * padding.x, min.y + size.y + 2 * padding.y);
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_PopupBg), 4);
+  draw->AddRect(min, max, theme.neutral, 4);
+  draw->AddText(ImVec2(min.x + padding.x, min.y + padding.y), ImGui::GetColorU32(ImGuiCol_Text),
+                text);
+  if (state.probe) state.probe->items["reading_sign"] = {min, max};
+}
+
+}  // namespace
+
 void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session, UiState& state,
                     const Fonts& fonts, Actions& actions) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -177,6 +200,7 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
     else if (state.view == View::plan && figures.plan)
       draw_plan(*figures.plan, state, session, fonts, actions);
     ImGui::EndChild();
+    if (session.reading_figures) draw_reading_sign(state);
   }
   ImGui::End();
   if (state.editor) draw_record_editor(state, session, fonts, actions);

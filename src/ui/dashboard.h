@@ -55,6 +55,7 @@ struct SessionInfo {
   bool notice_is_problem = true;
   bool notice_offers_undo = false;  // the one-click step it reports can be taken back
   bool notice_is_waiting = false;   // a write waits for a colleague's save, and can be cancelled
+  bool reading_figures = false;     // newer figures are being read; the views show the last ones
 };
 
 // Why editing is off, as a catalog key: the file cannot be written, or the role on a server only

@@ -113,7 +113,9 @@ TEST_CASE("a copy lists every table of the schema, parents first") {
       db.backend() == db::Backend::postgresql
           ? "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
             "tablename <> 'raekoda_schema'"
-          : "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'";
+          // A file's own count of each table's changes is kept by the target's triggers.
+          : "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+            "AND name <> 'table_versions'";
   CHECK(db.query_integer(tables_sql, -1) == static_cast<std::int64_t>(db::copied_tables().size()));
   // Parents first: no table refers to one listed after it (the schemas of the two backends have
   // the same keys; SQLite's are the easier to list).

@@ -71,6 +71,11 @@ struct DashboardSession {
   }
 
   ui::UiState& ui() { return controller.ui_state(); }
+  // The figures after the reads asked for so far.
+  const DashboardFigures& figures() {
+    controller.wait_for_figures();
+    return controller.figures();
+  }
   // The window's once-a-second look at the database, repeated until it sees a change or five
   // seconds pass: a server's notice arrives a moment after the commit.
   bool notices_change() {
@@ -80,11 +85,17 @@ struct DashboardSession {
     }
     return false;
   }
+  // A frame as the window draws it, after the figures asked for meanwhile have been read: the
+  // tests see each step's figures in the next frame, as a user does a moment later.
+  void draw() {
+    controller.wait_for_figures();
+    controller.draw_frame(imgui.fonts());
+  }
   void frame() {
-    imgui.frame([&] { controller.draw_frame(imgui.fonts()); });
+    imgui.frame([&] { draw(); });
   }
   void click_at(ImVec2 at) {
-    imgui.click(at, [&] { controller.draw_frame(imgui.fonts()); });
+    imgui.click(at, [&] { draw(); });
   }
   // Clicks the control the views named `item`, after two frames that settle the layout.
   void click(std::string_view item) {
@@ -111,7 +122,7 @@ struct DashboardSession {
   // Events in one batch, quicker than a frame, as the window system hands them over; each frame
   // takes one change, as in the window (app/input_queue.h).
   void drain_input() {
-    imgui.drain_input([&] { controller.draw_frame(imgui.fonts()); });
+    imgui.drain_input([&] { draw(); });
   }
   void tap(int key, bool ctrl = false) {
     app::KeyModifiers modifiers;

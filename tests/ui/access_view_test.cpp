@@ -18,8 +18,8 @@ const AccessFigures& open_access(Session& session) {
   session.click("switcher.access");
   session.frame();
   session.frame();
-  REQUIRE(session.controller.figures().access);
-  return *session.controller.figures().access;
+  REQUIRE(session.figures().access);
+  return *session.figures().access;
 }
 
 std::int64_t count(Session& session, const std::string& sql) {
@@ -56,8 +56,7 @@ TEST_CASE("the leavers tile opens exactly the leavers' active accounts; one is r
   CHECK(session.controller.session().notice == "Konto suletud.");
   CHECK(count(session, "SELECT count(*) FROM accounts WHERE id = " + std::to_string(first) +
                            " AND revoked_on = '2026-11-22'") == 1);
-  CHECK(session.controller.figures().access->leaver_accounts.size() ==
-        f.leaver_accounts.size() - 1);
+  CHECK(session.figures().access->leaver_accounts.size() == f.leaver_accounts.size() - 1);
 }
 
 TEST_CASE("a pending decision is kept in one click, revoked with a reason") {
@@ -72,7 +71,7 @@ TEST_CASE("a pending decision is kept in one click, revoked with a reason") {
   CHECK(count(session, "SELECT count(*) FROM review_decisions WHERE id = " + std::to_string(first) +
                            " AND decision = 'keep' AND decided_on = '2026-11-22'") == 1);
   // The list is read again: the next pending one is now first.
-  Id second = session.controller.figures().access->decisions.at(0).id;
+  Id second = session.figures().access->decisions.at(0).id;
   CHECK(second != first);
   session.click("access.decision.0.revoke");
   session.click("access.decision.confirm");
@@ -81,7 +80,7 @@ TEST_CASE("a pending decision is kept in one click, revoked with a reason") {
                          " AND decision = 'revoke' AND reason <> ''") == 1);
   // A revoke decided but not carried out is listed until it is.
   bool listed = false;
-  for (const auto& undone : session.controller.figures().access->revokes_not_done)
+  for (const auto& undone : session.figures().access->revokes_not_done)
     listed = listed || undone.decision == second;
   CHECK(listed);
 }
@@ -97,7 +96,7 @@ TEST_CASE("starting a review puts every active account in as pending") {
   open_access(session);
   session.click("access.start");
   session.click("access.form.start");
-  const AccessFigures& f = *session.controller.figures().access;
+  const AccessFigures& f = *session.figures().access;
   REQUIRE(f.current);
   const auto& c = f.campaigns[*f.current];
   CHECK(c.state == CampaignState::open);
@@ -196,7 +195,7 @@ TEST_CASE("Undo in the notice opens the account again, audited as the undo of th
               "SELECT count(*) FROM audit_log WHERE action = 'undo' AND field = "
               "'revoked_on' AND after_value IS NULL AND undoes_change_id = " +
                   std::to_string(revocation)) == 1);
-  CHECK(session.controller.figures().access->leaver_accounts.size() == f.leaver_accounts.size());
+  CHECK(session.figures().access->leaver_accounts.size() == f.leaver_accounts.size());
   // The undo is itself undone by nobody twice: the notice offers no second Undo.
   CHECK_FALSE(session.controller.session().notice_offers_undo);
 }

@@ -35,8 +35,8 @@ TEST_CASE("the coming days' weekdays and dates fit their cells at every window s
       session.click("switcher.deadlines");
       session.frame();
       session.frame();
-      REQUIRE(session.controller.figures().deadlines);
-      const DeadlineFigures& f = *session.controller.figures().deadlines;
+      REQUIRE(session.figures().deadlines);
+      const DeadlineFigures& f = *session.figures().deadlines;
       REQUIRE(f.coming_days.size() == 10);
       auto strip = session.probe.items.at("plot.deadlines.coming");
       float cell = plot::day_cell_width(strip.max.x - strip.min.x, f.coming_days.size());

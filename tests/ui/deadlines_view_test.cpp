@@ -19,8 +19,8 @@ const DeadlineFigures& open_deadlines(Session& session) {
   session.click("switcher.deadlines");
   session.frame();
   session.frame();
-  REQUIRE(session.controller.figures().deadlines);
-  return *session.controller.figures().deadlines;
+  REQUIRE(session.figures().deadlines);
+  return *session.figures().deadlines;
 }
 
 // The middle of row `row` of a ranking chart.
@@ -186,8 +186,8 @@ TEST_CASE("a responder's own tiles open exactly their documents; others have no 
     session.probe.items.clear();
     session.frame();
     session.frame();
-    REQUIRE(session.controller.figures().deadlines);
-    CHECK_FALSE(session.controller.figures().deadlines->mine.shown);
+    REQUIRE(session.figures().deadlines);
+    CHECK_FALSE(session.figures().deadlines->mine.shown);
     CHECK(session.probe.has("tile.deadlines.overdue"));
     for (const auto& tile : mine_tiles) CHECK_FALSE(session.probe.has(tile));
   }
@@ -212,7 +212,7 @@ TEST_CASE("the on-time target is changed in the editor, audited, and the figures
   session.click("edit.save");
   CHECK(session.ui().editor->message == "Saved.");
   session.frame();
-  CHECK(session.controller.figures().deadlines->target == Approx(0.90));
+  CHECK(session.figures().deadlines->target == Approx(0.90));
   auto history = db::record_history(session.controller.database(), settings_spec(), 1);
   REQUIRE(history.size() == 1);
   CHECK(history[0].before == "95");

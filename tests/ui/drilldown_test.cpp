@@ -11,7 +11,7 @@ using Session = testing::DashboardSession;
 TEST_CASE("tile → table → row → editor → answer the document → save: the tile's number drops") {
   set_language(Language::et);
   Session session;
-  std::int64_t overdue = session.controller.figures().overview.documents_overdue;
+  std::int64_t overdue = session.figures().overview.documents_overdue;
   REQUIRE(overdue > 0);
 
   session.click("tile.deadlines");
@@ -28,7 +28,7 @@ TEST_CASE("tile → table → row → editor → answer the document → save: t
   session.click("edit.save");
 
   CHECK(session.ui().editor->message == "Salvestatud.");
-  CHECK(session.controller.figures().overview.documents_overdue == overdue - 1);
+  CHECK(session.figures().overview.documents_overdue == overdue - 1);
   session.frame();
   CHECK(session.ui().table->total == overdue - 1);
   REQUIRE_FALSE(session.ui().editor->history.empty());
@@ -131,7 +131,7 @@ TEST_CASE("chart click → that week's negative items → move one to another we
   set_language(Language::et);
   Session session;
   session.frame();
-  const auto& figures = session.controller.figures().overview;
+  const auto& figures = session.figures().overview;
   std::int64_t negative_last_week = figures.coverage_by_tone[0].back();
   REQUIRE(negative_last_week > 0);
 
@@ -169,7 +169,7 @@ TEST_CASE("chart click → that week's negative items → move one to another we
   session.type("01.06.2026");
   session.click("edit.save");
   CHECK(session.ui().editor->message == "Salvestatud.");
-  CHECK(session.controller.figures().overview.coverage_by_tone[0].back() == negative_last_week - 1);
+  CHECK(session.figures().overview.coverage_by_tone[0].back() == negative_last_week - 1);
   session.frame();
   CHECK(session.ui().table->total == negative_last_week - 1);
 }

@@ -16,8 +16,8 @@ const IncidentFigures& open_incidents(Session& session) {
   session.click("switcher.incidents");
   session.frame();
   session.frame();
-  REQUIRE(session.controller.figures().incidents);
-  return *session.controller.figures().incidents;
+  REQUIRE(session.figures().incidents);
+  return *session.figures().incidents;
 }
 
 }  // namespace
@@ -68,7 +68,7 @@ TEST_CASE("a new incident is registered in a few keystrokes: Ctrl+N, the title, 
             "SELECT count(*) FROM incidents WHERE title = 'Printer ei prindi' AND status = "
             "'registered' AND opened_at = '2026-11-22 23:59'",
             -1) == 1);
-  CHECK(session.controller.figures().incidents->open.size() ==
+  CHECK(session.figures().incidents->open.size() ==
         static_cast<std::size_t>(session.controller.database().query_integer(
             "SELECT count(*) FROM incidents WHERE resolved_at IS NULL", -1)));
 }
@@ -79,7 +79,7 @@ TEST_CASE("security incidents alone: the switch narrows every figure and every d
   const IncidentFigures all = open_incidents(session);
   session.click("incidents.scope.security");
   session.frame();
-  const IncidentFigures& security = *session.controller.figures().incidents;
+  const IncidentFigures& security = *session.figures().incidents;
   CHECK(security.security_only);
   std::int64_t opened_all = 0, opened_security = 0;
   for (auto v : all.opened_per_week) opened_all += v;
@@ -116,7 +116,7 @@ TEST_CASE("a severity's target is edited like any record, and the figures follow
   session.click("edit.save");
   CHECK(session.ui().editor->message == "Salvestatud.");
   session.frame();
-  CHECK(session.controller.figures().incidents->target_minutes[0] == 120);
+  CHECK(session.figures().incidents->target_minutes[0] == 120);
   CHECK(session.ui().validation.incident_target_minutes[0] == 120);
 }
 

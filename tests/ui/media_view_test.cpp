@@ -16,8 +16,8 @@ const MediaFigures& open_media(Session& session) {
   session.click("switcher.media");
   session.frame();
   session.frame();
-  REQUIRE(session.controller.figures().media);
-  return *session.controller.figures().media;
+  REQUIRE(session.figures().media);
+  return *session.figures().media;
 }
 
 std::int64_t count(Session& session, const std::string& sql, Date from, Date until) {
@@ -55,7 +55,7 @@ TEST_CASE("picking last month reads its figures and compares them with the month
   open_media(session);
   session.click("media.period.last_month");
   session.frame();
-  const MediaFigures& f = *session.controller.figures().media;
+  const MediaFigures& f = *session.figures().media;
   CHECK(f.period.from == *Date::parse_iso("2026-10-01"));
   CHECK(f.period.until == *Date::parse_iso("2026-10-31"));
   CHECK(f.previous.from == *Date::parse_iso("2026-09-01"));
@@ -79,11 +79,11 @@ TEST_CASE("a custom range typed as dd.mm.yyyy is read once both ends are real da
   session.press(ImGui::GetKeyIndex(ImGuiKey_A), /*ctrl=*/true);
   session.type("30.02.2026");  // no such day: the range stays as it was
   session.frame();
-  CHECK(session.controller.figures().media->period.from == *Date::parse_iso("2026-11-01"));
+  CHECK(session.figures().media->period.from == *Date::parse_iso("2026-11-01"));
   session.press(ImGui::GetKeyIndex(ImGuiKey_A), /*ctrl=*/true);
   session.type("01.03.2026");
   session.frame();
-  const MediaFigures& f = *session.controller.figures().media;
+  const MediaFigures& f = *session.figures().media;
   CHECK(f.period.from == *Date::parse_iso("2026-03-01"));
   CHECK(f.period.until == *Date::parse_iso("2026-11-22"));
   CHECK(f.trend_step == TrendStep::month);
@@ -111,7 +111,7 @@ TEST_CASE("the chair approves a press release in one click, and sends another ba
   CHECK(db.query_integer("SELECT count(*) FROM press_releases WHERE id = 9001 AND state = "
                          "'approved'",
                          -1) == 1);
-  CHECK(session.controller.figures().media->awaiting_approval == 1);
+  CHECK(session.figures().media->awaiting_approval == 1);
 
   // 9002 is now the first awaiting one.
   session.click("media.release.0.send_back");
@@ -154,7 +154,7 @@ TEST_CASE("the trend follows the period picked: this week by day, a quarter by w
   session.click("media.period.this_week");
   session.frame();
   session.frame();
-  const MediaFigures* f = &*session.controller.figures().media;
+  const MediaFigures* f = &*session.figures().media;
   REQUIRE(f->choice.kind == PeriodKind::this_week);
   CHECK(f->trend_step == TrendStep::day);
   // This week and the week it is compared with, and nothing before.
@@ -163,7 +163,7 @@ TEST_CASE("the trend follows the period picked: this week by day, a quarter by w
   session.click("media.period.this_quarter");
   session.frame();
   session.frame();
-  f = &*session.controller.figures().media;
+  f = &*session.figures().media;
   CHECK(f->trend_step == TrendStep::week);
   CHECK(f->trend_buckets.front() == f->previous.from.week_start());
   CHECK(f->trend_buckets.back() == f->period.until.week_start());

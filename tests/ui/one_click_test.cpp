@@ -23,8 +23,8 @@ void two_releases_waiting(Session& session) {
   session.controller.refresh();
   session.click("switcher.media");
   session.frame();
-  REQUIRE(session.controller.figures().media);
-  REQUIRE(session.controller.figures().media->awaiting_approval == 2);
+  REQUIRE(session.figures().media);
+  REQUIRE(session.figures().media->awaiting_approval == 2);
   session.scroll_to("media.release.1.approve");
 }
 
@@ -67,5 +67,5 @@ TEST_CASE("the chair's approval can be taken back from the notice line, audited"
   CHECK(db.query_integer("SELECT count(DISTINCT change_id) FROM audit_log WHERE action = 'undo' "
                          "AND table_name = 'press_releases' AND record_id = 9001",
                          -1) == 1);
-  CHECK(session.controller.figures().media->awaiting_approval == 2);
+  CHECK(session.figures().media->awaiting_approval == 2);
 }

@@ -18,8 +18,8 @@ const PlanFigures& open_plan(Session& session) {
   session.click("switcher.plan");
   session.frame();
   session.frame();
-  REQUIRE(session.controller.figures().plan);
-  return *session.controller.figures().plan;
+  REQUIRE(session.figures().plan);
+  return *session.figures().plan;
 }
 
 // A planned activity that lies wholly in the window, so that its bar can be grabbed, and
@@ -157,7 +157,7 @@ TEST_CASE("a plan is copied to the next period and shown") {
   const auto plan = f.plans[*f.chosen];
   session.click("plan.copy");
   session.click("plan.copy_confirm");
-  const PlanFigures& after = *session.controller.figures().plan;
+  const PlanFigures& after = *session.figures().plan;
   REQUIRE(after.chosen);
   const auto& copy = after.plans[*after.chosen];
   CHECK(copy.id != plan.id);

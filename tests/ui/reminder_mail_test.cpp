@@ -26,11 +26,11 @@ Id open_deadlines(Session& session) {
   session.click("switcher.deadlines");
   session.frame();
   session.frame();
-  REQUIRE(session.controller.figures().deadlines);
+  REQUIRE(session.figures().deadlines);
   // Below the person's own tiles and the charts.
   session.scroll_to("plot.deadlines.units");
   session.scroll_to("deadlines.email.0");
-  return std::stoll(session.controller.figures().deadlines->responders.at(0).key);
+  return std::stoll(session.figures().deadlines->responders.at(0).key);
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ struct KeptRequest {
 
   void draw() {
     ui::Actions actions;
-    ui::draw_dashboard(session.controller.figures(), session.controller.session(), session.ui(),
+    ui::draw_dashboard(session.figures(), session.controller.session(), session.ui(),
                        session.imgui.fonts(), actions);
     if (actions.write_report) request = actions.write_report;
   }
@@ -45,7 +45,7 @@ struct KeptRequest {
 void open_dialog_on_deadlines(Session& session, KeptRequest& kept) {
   session.click("switcher.deadlines");
   session.frame();
-  REQUIRE(session.controller.figures().deadlines);
+  REQUIRE(session.figures().deadlines);
   kept.click("report.open");
   kept.frame();
   REQUIRE(session.ui().report_dialog.open);

@@ -51,8 +51,8 @@ std::int64_t release_waiting(Session& session) {
   session.controller.refresh();
   session.click("switcher.media");
   session.frame();
-  REQUIRE(session.controller.figures().media);
-  REQUIRE(session.controller.figures().media->awaiting_approval == 1);
+  REQUIRE(session.figures().media);
+  REQUIRE(session.figures().media->awaiting_approval == 1);
   return db.query_integer("SELECT version FROM press_releases WHERE id = 9001", 0);
 }
 
@@ -276,8 +276,8 @@ TEST_CASE("the chair approves a drafted rebuttal in one click; communications ma
   session.act_as(login_of(session, "communications"));
   session.click("switcher.media");
   session.frame();
-  REQUIRE(session.controller.figures().media);
-  const auto& owed = session.controller.figures().media->open_rebuttals;
+  REQUIRE(session.figures().media);
+  const auto& owed = session.figures().media->open_rebuttals;
   auto row = std::find_if(owed.begin(), owed.end(), [&](const auto& r) { return r.id == item; });
   REQUIRE(row != owed.end());
   std::string name = "media.rebuttal.approve." + std::to_string(row - owed.begin());

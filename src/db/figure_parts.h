@@ -1,0 +1,61 @@
+#pragma once
+// The dashboard's figures in the parts a reader reads apart: one per area, the names records
+// refer to, and what records are validated by. Each part names the tables its queries read, so
+// that a colleague's save re-reads only the parts that depend on what it changed.
+
+#include <array>
+#include <optional>
+#include <set>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "core/dashboard_figures.h"
+#include "core/validation_context.h"
+#include "db/dashboard_queries.h"
+
+namespace raekoda::db {
+
+class Database;
+
+enum class FigurePart {
+  overview,
+  media,
+  deadlines,
+  plan,
+  incidents,
+  access,
+  references,
+  validation
+};
+inline constexpr std::array<FigurePart, 8> all_figure_parts = {
+    FigurePart::overview,  FigurePart::media,  FigurePart::deadlines,  FigurePart::plan,
+    FigurePart::incidents, FigurePart::access, FigurePart::references, FigurePart::validation};
+
+// The part that holds what `view` draws (the overview: its tiles and trends); none for the
+// gallery.
+std::optional<FigurePart> part_of(View view);
+std::string_view part_key(FigurePart part);
+
+// The tables `part`'s queries read. A table added to a query is added here, or its changes go
+// unseen until another table of the part changes (tests/db/figure_parts_test.cpp checks every
+// query of a part against its list).
+std::span<const std::string_view> tables_read_by(FigurePart part);
+// Whether a choice on screen changes what `part` reads: the media period only the media part's.
+bool choice_matters(FigurePart part, const AreaOptions& a, const AreaOptions& b);
+
+// What one read brought: the parts in `read`, whole.
+struct FigureParts {
+  std::set<FigurePart> read;
+  bool database_empty = false;
+  DashboardFigures figures;  // the areas' parts; database_empty is the field above
+  ReferenceNames references;
+  std::vector<std::string> document_types;
+  ValidationContext validation;
+};
+
+// Reads `part` at `now` into `into`, and marks it read. The database is only read.
+void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOptions& options,
+                      FigureParts& into);
+
+}  // namespace raekoda::db

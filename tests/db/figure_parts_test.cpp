@@ -1,0 +1,55 @@
+// Each part of the figures names every table its queries read: a table left out would leave a
+// colleague's change to it unseen until another of the part's tables changed.
+
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "db/database.h"
+#include "db/demo_writer.h"
+#include "db/figure_parts.h"
+#include "support/temp_dir.h"
+
+using namespace raekoda;
+
+namespace {
+
+// SQLite asks before a statement reads a column; the table is the authorizer's first argument.
+int note_read(void* tables, int action, const char* table, const char*, const char*, const char*) {
+  if (action == SQLITE_READ && table) static_cast<std::set<std::string>*>(tables)->insert(table);
+  return SQLITE_OK;
+}
+
+}  // namespace
+
+TEST_CASE("each part of the figures reads only the tables it names", "[sqlite]") {
+  testing::TempDir dir;
+  std::string file = (dir / "city.sqlite").string();
+  Date today = *Date::parse_iso("2026-11-22");
+  {
+    db::Database db = db::Database::open(file, db::OpenMode::create_if_missing);
+    db::write_demo_data(db, DemoOptions{1, 1, 1, today});
+  }
+  for (db::FigurePart part : db::all_figure_parts) {
+    INFO(db::part_key(part));
+    // A connection of its own: every statement is prepared, and so authorized, afresh.
+    db::Database db = db::Database::open(file, db::OpenMode::reader);
+    std::set<std::string> read;
+    sqlite3_set_authorizer(db.sqlite_handle(), note_read, &read);
+    db::FigureParts parts;
+    db::read_figure_part(db, part, DateTime::end_of(today), AreaOptions{}, parts);
+    sqlite3_set_authorizer(db.sqlite_handle(), nullptr, nullptr);
+    CHECK(parts.read == std::set{part});
+    CHECK_FALSE(read.empty());
+    auto named = db::tables_read_by(part);
+    for (const std::string& table : read) {
+      if (table.starts_with("sqlite_")) continue;
+      INFO(table);
+      CHECK(std::find(named.begin(), named.end(), table) != named.end());
+    }
+  }
+}
