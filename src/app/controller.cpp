@@ -51,7 +51,13 @@ void Controller::identify(const std::optional<std::string>& login) {
     bool set_up = db::logins_set_up(database_);
     if (set_up) viewer = db::find_viewer(database_, who, today());
     database_.set_viewer(viewer);
-    ++viewer_serial_;  // what was read for someone else is not shown to them
+    // What was read for someone else is not shown to them, not even until their own figures are
+    // read: personal data follows the person at the keyboard.
+    ++viewer_serial_;
+    DashboardFigures unread;
+    unread.database_empty = figures_.database_empty;
+    figures_ = std::move(unread);
+    stamps_.clear();
     session_.viewer = viewer;
     session_.person = viewer.name;
     if (set_up) {
