@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "db/record_query.h"
+#include "db/record_store.h"
 #include "support/dashboard_session.h"
 
 using namespace raekoda;
@@ -114,4 +116,35 @@ TEST_CASE("a read that fails keeps the figures shown and says why") {
   REQUIRE(session.controller.figures().incidents);
   CHECK(session.controller.figures().incidents->open.size() == open);
   set_language(Language::et);
+}
+
+TEST_CASE("a save while figures are being read is saved, and read next") {
+  DashboardSession session;
+  session.ui().view = View::deadlines;
+  session.frame();
+  session.frame();
+  const std::int64_t overdue = session.figures().deadlines->overdue_now;
+
+  db::Database& own = session.controller.database();
+  RecordQuery overdue_documents{
+      &documents_spec(),
+      {{"answered_on", RecordFilter::Kind::is_null, std::nullopt, std::nullopt, ""},
+       {"effective_due_on", RecordFilter::Kind::before, testing::session_today.iso(), std::nullopt,
+        ""}},
+      "",
+      "",
+      false};
+  std::vector<Record> rows = db::fetch_records(own, overdue_documents, 0, 1);
+  REQUIRE(rows.size() == 1);
+  Record answered = rows[0];
+  answered.set("answered_on", testing::session_today.iso());
+
+  // The reader reads the figures through its own connection while the window saves through its
+  // own: neither waits for the other to finish its work.
+  session.controller.refresh();
+  db::SaveResult saved =
+      db::update_record(own, documents_spec(), rows[0], answered, db::current_author());
+  CHECK(saved.status == db::SaveStatus::saved);
+  session.controller.refresh();  // as every save of the window asks
+  CHECK(session.figures().deadlines->overdue_now == overdue - 1);
 }
