@@ -95,7 +95,12 @@ TEST_CASE("a colleague's document save reads the documents' parts again, not the
   FigureRequest other_unit = request_for(shown, first.stamps);
   for (auto& [part, stamp] : update.stamps) other_unit.held[part] = stamp;
   other_unit.context.options.access_unit = 2;
-  CHECK(read_now(reader, other_unit).parts.read == std::set{FigurePart::access});
+  // On a server the reader may hear the document save's own notice only now, and read its parts
+  // once more: more than needed, never less.
+  std::set<FigurePart> unit_read = read_now(reader, other_unit).parts.read;
+  CHECK(unit_read.contains(FigurePart::access));
+  if (!testing::on_postgres()) CHECK(unit_read == std::set{FigurePart::access});
+  CHECK_FALSE(unit_read.contains(FigurePart::references));
   FigureRequest next_day = other_unit;
   next_day.context.options = {};
   next_day.context.now = DateTime::end_of(today.plus_days(1));
