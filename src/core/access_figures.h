@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/enums.h"
+#include "core/measured_widths.h"
 #include "core/records.h"
 
 namespace raekoda {
@@ -31,6 +32,7 @@ struct AccessFigures {
     std::optional<Id> system_owner;  // who may close it beside the IT lead
   };
   std::vector<LeaverAccount> leaver_accounts;
+  MeasuredWidths leaver_widths;  // the list's widest name and leaving day, measured by the view
 
   std::int64_t active_accounts = 0;
   std::int64_t admin_accounts = 0;

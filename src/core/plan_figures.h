@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/enums.h"
+#include "core/measured_widths.h"
 #include "core/records.h"
 
 namespace raekoda {
@@ -75,8 +76,12 @@ struct PlanFigures {
     Date starts_on;
     Date ends_on;
     bool late = false;
+    // What the timeline's tooltip says of it: its status, and that it is late. Words of the
+    // language the figures were read in.
+    std::string status_text;
   };
   std::vector<Activity> coming;  // by start
+  MeasuredWidths coming_widths;  // the widest title, measured by the view
   std::vector<Issue> issues_in_window;
 };
 

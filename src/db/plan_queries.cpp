@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/i18n.h"
 #include "core/plan_copy.h"
 #include "db/database.h"
 #include "db/period_queries.h"
@@ -159,6 +160,8 @@ void load_coming(Database& db, PlanFigures& f) {
     a.version = select.integer(5);
     a.late = (a.status == ActivityStatus::planned || a.status == ActivityStatus::in_progress) &&
              a.ends_on < f.today;
+    a.status_text = a.late ? trf("plan.late_status", tr(catalog_key(a.status)))
+                           : std::string(tr(catalog_key(a.status)));
     f.coming.push_back(std::move(a));
   }
   Statement issues = db.prepare(

@@ -14,6 +14,10 @@ std::string day_with_weekday(Date day) {
          day.display();
 }
 
+float text_width(std::string_view text) {
+  return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+}
+
 }  // namespace
 
 std::optional<PixelSpan> timeline_span(Date start, Date end, Date from, Date to, float width) {
@@ -35,6 +39,17 @@ int drag_days(float pixels, Date from, Date to, float width) {
 std::optional<Selection> timeline_chart(const char* id, const std::vector<TimelineBar>& bars,
                                         const TimelineOptions& options, ChartState& state,
                                         const ChartContext& context) {
+  auto row = [&bars](std::size_t r) {
+    const TimelineBar& bar = bars[r];
+    return TimelineRow{bar.label, bar.start, bar.end, bar.colour, bar.status};
+  };
+  return timeline_chart(id, bars.size(), row, options, state, context);
+}
+
+std::optional<Selection> timeline_chart(const char* id, std::size_t count,
+                                        const std::function<TimelineRow(std::size_t)>& bar_at,
+                                        const TimelineOptions& options, ChartState& state,
+                                        const ChartContext& context) {
   const Theme& theme = *context.theme;
   ImGui::PushID(id);
   draw_colour_key(options.legend, options.legend_colours);
@@ -42,15 +57,19 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
   float row_height = line * 1.5f;
   float axis_height = line * 3.4f;  // month, ticks, and a line for the "today" label
   float label_width = 0;
-  for (const TimelineBar& bar : bars)
-    label_width = std::max(label_width, ImGui::CalcTextSize(bar.label.c_str()).x);
+  if (options.widest_label)
+    label_width = *options.widest_label;
+  else
+    for (std::size_t r = 0; r < count; ++r)
+      label_width = std::max(label_width, text_width(bar_at(r).label));
   ImVec2 origin = ImGui::GetCursorScreenPos();
   float full_width = std::max(ImGui::GetContentRegionAvail().x, 240.0f);
   label_width = std::min(label_width + 12, full_width * 0.35f);
   float rows_shown =
-      std::min(options.visible_rows, static_cast<float>(std::max<std::size_t>(bars.size(), 1)));
+      std::min(options.visible_rows, static_cast<float>(std::max<std::size_t>(count, 1)));
   float body_height = row_height * rows_shown;
-  float scrollbar = bars.size() > options.visible_rows ? ImGui::GetStyle().ScrollbarSize : 0.0f;
+  float scrollbar =
+      static_cast<float>(count) > options.visible_rows ? ImGui::GetStyle().ScrollbarSize : 0.0f;
   float left = origin.x + label_width;
   float width = full_width - label_width - scrollbar;
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -79,17 +98,19 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
   // The rows scroll in a region of their own; only the rows in view are drawn.
   ImGui::BeginChild("rows", ImVec2(full_width, body_height), false, ImGuiWindowFlags_NoBackground);
   ImVec2 body = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton(
-      "plot",
-      ImVec2(full_width - scrollbar, std::max(row_height * static_cast<float>(bars.size()), 1.0f)));
+  ImGui::InvisibleButton("plot", ImVec2(full_width - scrollbar,
+                                        std::max(row_height * static_cast<float>(count), 1.0f)));
   bool hovered = ImGui::IsItemHovered();
   bool active = ImGui::IsItemActive();
   bool released = ImGui::IsItemDeactivated();
   auto csv = [&] {
     std::string text = csv_line({tr("chart.csv.category"), tr("chart.csv.from"),
                                  tr("chart.csv.until"), tr("chart.csv.status")});
-    for (const TimelineBar& bar : bars)
-      text += csv_line({bar.label, bar.start.display(), bar.end.display(), bar.status});
+    for (std::size_t r = 0; r < count; ++r) {
+      TimelineRow bar = bar_at(r);
+      text += csv_line({std::string(bar.label), bar.start.display(), bar.end.display(),
+                        std::string(bar.status)});
+    }
     return text;
   };
   chart_context_menu("chart_menu", csv, origin, ImVec2(origin.x + full_width, bottom), context);
@@ -98,14 +119,14 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
   float scroll = ImGui::GetScrollY();
   auto first_row = static_cast<std::size_t>(std::max(0.0f, scroll / row_height));
   auto last_row =
-      std::min(bars.size(), first_row + static_cast<std::size_t>(body_height / row_height) + 2);
+      std::min(count, first_row + static_cast<std::size_t>(body_height / row_height) + 2);
   std::optional<std::size_t> under_mouse;
   if (hovered && mouse.y >= body.y)
     under_mouse = static_cast<std::size_t>((mouse.y - body.y) / row_height);
   // A drag starts on a bar and moves it by whole days; the bar follows the mouse until released.
   float drag_pixels = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).x;
   if (options.draggable && active && ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
-      !state.dragged && under_mouse && *under_mouse < bars.size())
+      !state.dragged && under_mouse && *under_mouse < count)
     state.dragged = under_mouse;
   int dragged_by = state.dragged ? drag_days(drag_pixels, options.from, options.to, width) : 0;
   bool snapping = options.snap && !ImGui::GetIO().KeyShift;
@@ -114,15 +135,16 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
 
   std::optional<Selection> selection;
   for (std::size_t r = first_row; r < last_row; ++r) {
-    const TimelineBar& bar = bars[r];
+    TimelineRow bar = bar_at(r);
     float top = body.y + row_height * static_cast<float>(r);
     if (r % 2 == 0)
       rows->AddRectFilled(ImVec2(body.x, top), ImVec2(body.x + full_width, top + row_height),
                           with_alpha(theme.grid, 0.45f));
     std::string label = fit_text(bar.label, left - 6 - body.x);
+    std::string whole(bar.label);
     rows->AddText(ImVec2(body.x, top + (row_height - line) / 2), theme.text, label.c_str());
     if (label != bar.label && under_mouse == r && mouse.x < left && !state.dragged)
-      ImGui::SetTooltip("%s", bar.label.c_str());
+      ImGui::SetTooltip("%s", whole.c_str());
     bool dragging = state.dragged == r;
     Date start = dragging ? bar.start.plus_days(moved) : bar.start;
     Date end = dragging ? bar.end.plus_days(moved) : bar.end;
@@ -146,11 +168,12 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
                                        : trf("chart.timeline.lands", day_with_weekday(start),
                                              day_with_weekday(end));
       if (moved != dragged_by) lands += "\n" + std::string(tr("chart.timeline.snapped"));
-      ImGui::SetTooltip("%s\n%s", bar.label.c_str(), lands.c_str());
+      ImGui::SetTooltip("%s\n%s", whole.c_str(), lands.c_str());
     } else if (on_bar && !state.dragged) {
       rows->AddRect(a, z, theme.text, 3.0f, 0, 1.5f);
-      ImGui::SetTooltip("%s\n%s – %s\n%s", bar.label.c_str(), bar.start.display().c_str(),
-                        bar.end.display().c_str(), bar.status.c_str());
+      ImGui::SetTooltip("%s\n%s – %s\n%.*s", whole.c_str(), bar.start.display().c_str(),
+                        bar.end.display().c_str(), static_cast<int>(bar.status.size()),
+                        bar.status.data());
       if (options.draggable) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     }
     bool dropped = dragging && released;
@@ -161,7 +184,7 @@ std::optional<Selection> timeline_chart(const char* id, const std::vector<Timeli
       picked.index = static_cast<int>(r);
       picked.from = bar.start;
       picked.until = bar.end;
-      picked.category = bar.label;
+      picked.category = whole;
       picked.moved_days = dropped ? moved : 0;
       if (!dropped || moved != 0) selection = picked;
     }

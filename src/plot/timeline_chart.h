@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plot/chart.h"
@@ -18,6 +19,16 @@ struct TimelineBar {
   Date end;  // inclusive
   ImU32 colour = 0;
   std::string status;  // shown in the tooltip
+};
+
+// A bar as the chart reads it, pointing into texts its caller keeps: a timeline of thousands of
+// rows need not copy them each frame.
+struct TimelineRow {
+  std::string_view label;
+  Date start;
+  Date end;  // inclusive
+  ImU32 colour = 0;
+  std::string_view status;
 };
 
 struct TimelineMarker {
@@ -37,6 +48,9 @@ struct TimelineOptions {
   // Where a bar dragged by `days` really goes: the days it moves (onto a working day, say).
   // Empty: wherever it is dropped. Holding Shift while dragging places it on any day.
   std::function<int(std::size_t bar, int days)> snap = {};
+  // The widest label's width in the current font, when the caller measured it once already;
+  // nullopt: measured here over all bars.
+  std::optional<float> widest_label = std::nullopt;
 };
 
 // Whole days a drag of `pixels` moves a bar, on a window of `width` pixels showing from..to.
@@ -55,6 +69,13 @@ std::optional<PixelSpan> timeline_span(Date start, Date end, Date from, Date to,
 // A click selects a bar (index, its days); a drag, where allowed, selects it with the days it was
 // moved by in Selection::moved_days.
 std::optional<Selection> timeline_chart(const char* id, const std::vector<TimelineBar>& bars,
+                                        const TimelineOptions& options, ChartState& state,
+                                        const ChartContext& context);
+
+// The same over `count` bars that `bar` gives by index, asked only for the rows in view (and for
+// all of them when the labels are measured or copied as CSV).
+std::optional<Selection> timeline_chart(const char* id, std::size_t count,
+                                        const std::function<TimelineRow(std::size_t)>& bar,
                                         const TimelineOptions& options, ChartState& state,
                                         const ChartContext& context);
 

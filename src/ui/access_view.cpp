@@ -170,6 +170,43 @@ std::string leaver_left(const AccessFigures::LeaverAccount& a) {
 constexpr ImGuiTableFlags list_flags =
     ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
 
+// The rows of a list to draw. With no hold on it they are the figures' rows as they stand, given
+// by index, so that a list of thousands costs only its rows in view; the list is built whole
+// (rows_in_place) while a hold keeps it, or when a step starts one.
+template <typename IdOf>
+class ListRows {
+public:
+  ListRows(const RowHolds& holds, std::string_view list, std::size_t count, IdOf id_of)
+      : holds_(holds), list_(list), count_(count), id_of_(id_of) {
+    if (holds.contains(list)) build();
+  }
+  std::size_t size() const { return built_ ? rows_.size() : count_; }
+  bool empty() const { return size() == 0; }
+  RowInPlace operator[](std::size_t i) const {
+    return built_ ? rows_[i] : RowInPlace{id_of_(i), i, nullptr};
+  }
+  // The list as on screen, for hold_rows.
+  const std::vector<RowInPlace>& shown() {
+    if (!built_) build();
+    return rows_;
+  }
+
+private:
+  void build() {
+    std::vector<Id> ids;
+    ids.reserve(count_);
+    for (std::size_t i = 0; i < count_; ++i) ids.push_back(id_of_(i));
+    rows_ = rows_in_place(holds_, list_, ids);
+    built_ = true;
+  }
+  const RowHolds& holds_;
+  std::string_view list_;
+  std::size_t count_;
+  IdOf id_of_;
+  bool built_ = false;
+  std::vector<RowInPlace> rows_;
+};
+
 float revoke_column_width() {
   return ImGui::CalcTextSize(tr("access.revoke_today")).x + ImGui::GetStyle().FramePadding.x * 2 +
          4;
@@ -180,9 +217,8 @@ float revoke_column_width() {
 // account, not the next person's too.
 void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& session,
                   Actions& actions) {
-  std::vector<Id> live;
-  for (const auto& a : f.leaver_accounts) live.push_back(a.account);
-  std::vector<RowInPlace> rows = rows_in_place(state.row_holds, "leavers", live);
+  ListRows rows(state.row_holds, "leavers", f.leaver_accounts.size(),
+                [&f](std::size_t i) { return f.leaver_accounts[i].account; });
   if (rows.empty()) {
     note(tr("access.tile.leavers_none"));
     return;
@@ -193,16 +229,25 @@ void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& ses
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
   // A name is the row's clickable label and cannot shorten itself: the column fits the longest.
-  float person_width = ImGui::CalcTextSize(tr("access.leavers.person")).x;
-  for (const auto& a : f.leaver_accounts)
-    person_width = std::max(person_width, ImGui::CalcTextSize(a.person.c_str()).x);
+  // Both widths are measured once for these figures in this font, not over every row each frame.
+  const void* font = ImGui::GetFont();
+  float font_size = ImGui::GetFontSize();
+  float person_width = f.leaver_widths.get(0, font, font_size, [&f] {
+    float widest = ImGui::CalcTextSize(tr("access.leavers.person")).x;
+    for (const auto& a : f.leaver_accounts)
+      widest = std::max(widest, ImGui::CalcTextSize(a.person.c_str()).x);
+    return widest;
+  });
   ImGui::TableSetupColumn(tr("access.leavers.person"), ImGuiTableColumnFlags_WidthFixed,
                           person_width + ImGui::GetStyle().ItemSpacing.x);
   ImGui::TableSetupColumn(tr("access.leavers.system"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
   // As wide as its widest date and days, so that the names and systems keep the rest.
-  float left_width = ImGui::CalcTextSize(tr("access.leavers.left")).x;
-  for (const auto& a : f.leaver_accounts)
-    left_width = std::max(left_width, ImGui::CalcTextSize(leaver_left(a).c_str()).x);
+  float left_width = f.leaver_widths.get(1, font, font_size, [&f] {
+    float widest = ImGui::CalcTextSize(tr("access.leavers.left")).x;
+    for (const auto& a : f.leaver_accounts)
+      widest = std::max(widest, ImGui::CalcTextSize(leaver_left(a).c_str()).x);
+    return widest;
+  });
   ImGui::TableSetupColumn(tr("access.leavers.left"), ImGuiTableColumnFlags_WidthFixed,
                           left_width + 8);
   ImGui::TableSetupColumn(tr("access.leavers.privilege"), ImGuiTableColumnFlags_WidthStretch, 1);
@@ -213,7 +258,7 @@ void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& ses
   clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const RowInPlace& row = rows[static_cast<std::size_t>(i)];
+      RowInPlace row = rows[static_cast<std::size_t>(i)];
       ImGui::PushID(static_cast<int>(row.id));
       if (row.held) {
         draw_held_row(*row.held);
@@ -241,7 +286,7 @@ void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& ses
       if (ImGui::SmallButton(tr("access.revoke_today"))) {
         actions.revoke_account = Actions::Versioned{a.account, a.version};
         hold_rows(
-            state.row_holds, "leavers", rows,
+            state.row_holds, "leavers", rows.shown(),
             {a.account,
              {a.person, system_and_user(a.system, a.username), left, tr(catalog_key(a.privilege))},
              tr("access.revoked_row")});
@@ -260,9 +305,8 @@ void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& ses
 
 void draw_undone_revokes(const AccessFigures& f, UiState& state, const SessionInfo& session,
                          Actions& actions) {
-  std::vector<Id> live;
-  for (const auto& r : f.revokes_not_done) live.push_back(r.decision);
-  std::vector<RowInPlace> rows = rows_in_place(state.row_holds, "undone_revokes", live);
+  ListRows rows(state.row_holds, "undone_revokes", f.revokes_not_done.size(),
+                [&f](std::size_t i) { return f.revokes_not_done[i].decision; });
   if (rows.empty()) {
     note(tr("access.undone.none"));
     return;
@@ -278,38 +322,45 @@ void draw_undone_revokes(const AccessFigures& f, UiState& state, const SessionIn
                           ImGui::CalcTextSize("00.00.0000").x + 8);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, revoke_column_width());
   ImGui::TableHeadersRow();
-  for (const RowInPlace& row : rows) {
-    ImGui::PushID(static_cast<int>(row.id));
-    if (row.held) {
-      draw_held_row(*row.held);
+  // Only the rows in view are drawn: the list may be long after a campaign's revocations.
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(rows.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      RowInPlace row = rows[static_cast<std::size_t>(i)];
+      ImGui::PushID(static_cast<int>(row.id));
+      if (row.held) {
+        draw_held_row(*row.held);
+        ImGui::PopID();
+        continue;
+      }
+      const auto& r = f.revokes_not_done[row.live];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      if (ImGui::Selectable(
+              (r.person + "##open").c_str(), false,
+              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+        actions.edit_record = RecordRef{&review_decisions_spec(), r.decision};
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.campaign.c_str());
+      ImGui::TableNextColumn();
+      fitted_text(system_and_user(r.system, r.username));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r.decided_on.display().c_str());
+      ImGui::TableNextColumn();
+      ImGui::BeginDisabled(!may_decide(session, r.system_owner));
+      if (ImGui::SmallButton(tr("access.revoke_today"))) {
+        actions.revoke_account = Actions::Versioned{r.account, r.account_version};
+        hold_rows(state.row_holds, "undone_revokes", rows.shown(),
+                  {r.decision,
+                   {r.person, system_and_user(r.system, r.username), r.decided_on.display()},
+                   tr("access.revoked_row")});
+      }
+      ImGui::EndDisabled();
+      why_disabled(may_decide(session, r.system_owner),
+                   why_not(session, Permission::decide_reviews));
+      remember_item(state, "access.undone.revoke." + std::to_string(row.live));
       ImGui::PopID();
-      continue;
     }
-    const auto& r = f.revokes_not_done[row.live];
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    if (ImGui::Selectable(
-            (r.person + "##open").c_str(), false,
-            ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
-      actions.edit_record = RecordRef{&review_decisions_spec(), r.decision};
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.campaign.c_str());
-    ImGui::TableNextColumn();
-    fitted_text(system_and_user(r.system, r.username));
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(r.decided_on.display().c_str());
-    ImGui::TableNextColumn();
-    ImGui::BeginDisabled(!may_decide(session, r.system_owner));
-    if (ImGui::SmallButton(tr("access.revoke_today"))) {
-      actions.revoke_account = Actions::Versioned{r.account, r.account_version};
-      hold_rows(state.row_holds, "undone_revokes", rows,
-                {r.decision,
-                 {r.person, system_and_user(r.system, r.username), r.decided_on.display()},
-                 tr("access.revoked_row")});
-    }
-    ImGui::EndDisabled();
-    why_disabled(may_decide(session, r.system_owner), why_not(session, Permission::decide_reviews));
-    remember_item(state, "access.undone.revoke." + std::to_string(row.live));
-    ImGui::PopID();
   }
   ImGui::EndTable();
   release_rows(state.row_holds, "undone_revokes", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -365,9 +416,8 @@ void draw_decisions(const AccessFigures& f, UiState& state, const SessionInfo& s
   }
   bool open = c->state == CampaignState::open;
   // A decided row moves below the pending ones, but not while the pointer is on the list.
-  std::vector<Id> live;
-  for (const auto& d : f.decisions) live.push_back(d.id);
-  std::vector<RowInPlace> rows = rows_in_place(state.row_holds, "decisions", live);
+  ListRows rows(state.row_holds, "decisions", f.decisions.size(),
+                [&f](std::size_t i) { return f.decisions[i].id; });
   if (!ImGui::BeginTable("##decisions", 4, list_flags,
                          ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 10.4f)))
     return;
@@ -386,7 +436,7 @@ void draw_decisions(const AccessFigures& f, UiState& state, const SessionInfo& s
   clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const RowInPlace& row = rows[static_cast<std::size_t>(i)];
+      RowInPlace row = rows[static_cast<std::size_t>(i)];
       ImGui::PushID(static_cast<int>(row.id));
       if (row.held) {
         draw_held_row(*row.held);
@@ -397,7 +447,7 @@ void draw_decisions(const AccessFigures& f, UiState& state, const SessionInfo& s
       std::string account = trf("access.decisions.account", system_and_user(d.system, d.username),
                                 tr(catalog_key(d.privilege)));
       auto hold = [&](ReviewDecision what) {
-        hold_rows(state.row_holds, "decisions", rows,
+        hold_rows(state.row_holds, "decisions", rows.shown(),
                   {d.id, {d.person, account, tr(catalog_key(what))}, tr(catalog_key(what))});
       };
       ImGui::TableNextRow();

@@ -185,15 +185,21 @@ void draw_timeline(const PlanFigures& f, UiState& state, const SessionInfo& sess
   }
   options.legend.push_back(tr("plan.late"));
   options.legend_colours.push_back(theme.bad);
-  std::vector<plot::TimelineBar> bars;
-  bars.reserve(f.coming.size());
-  for (const auto& a : f.coming)
-    bars.push_back({a.title, a.starts_on, a.ends_on,
-                    a.late ? theme.bad : status_colour(theme, a.status),
-                    a.late ? trf("plan.late_status", tr(catalog_key(a.status)))
-                           : std::string(tr(catalog_key(a.status)))});
-  auto picked = plot::timeline_chart("plan_timeline", bars, options, state.chart("plan_timeline"),
-                                     state.chart_context(fonts));
+  // The bars point into the figures, and the widest title is measured once for them: of the
+  // thousands of rows only those in view cost anything per frame.
+  options.widest_label = f.coming_widths.get(0, ImGui::GetFont(), ImGui::GetFontSize(), [&f] {
+    float widest = 0;
+    for (const auto& a : f.coming)
+      widest = std::max(widest, ImGui::CalcTextSize(a.title.c_str()).x);
+    return widest;
+  });
+  auto bar = [&f, &theme](std::size_t r) {
+    const PlanFigures::Activity& a = f.coming[r];
+    return plot::TimelineRow{a.title, a.starts_on, a.ends_on,
+                             a.late ? theme.bad : status_colour(theme, a.status), a.status_text};
+  };
+  auto picked = plot::timeline_chart("plan_timeline", f.coming.size(), bar, options,
+                                     state.chart("plan_timeline"), state.chart_context(fonts));
   remember_item(state, "plot.plan.timeline");
   if (!picked || picked->index < 0) return;
   const auto& activity = f.coming[static_cast<std::size_t>(picked->index)];

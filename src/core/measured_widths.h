@@ -1,0 +1,35 @@
+#pragma once
+// Widths of the figures' texts in pixels, measured by the view that draws them the first time it
+// does so in a font: figures do not change while they are shown (a new read, a new language, is
+// new figures), and measuring thousands of names in every frame was most of that frame. The core
+// knows no fonts: a font is only an address and a size here.
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+namespace raekoda {
+
+class MeasuredWidths {
+public:
+  // The width kept in `slot` for this font, measured by `measure` the first time it is asked for.
+  template <typename Measure>
+  float get(std::size_t slot, const void* font, float size, Measure&& measure) const {
+    if (font != font_ || size != size_) {
+      widths_.clear();
+      font_ = font;
+      size_ = size;
+    }
+    if (slot >= widths_.size()) widths_.resize(slot + 1);
+    if (!widths_[slot]) widths_[slot] = measure();
+    return *widths_[slot];
+  }
+
+private:
+  // Mutable: filled while the figures are drawn, which is reading them; one thread draws.
+  mutable const void* font_ = nullptr;
+  mutable float size_ = 0;
+  mutable std::vector<std::optional<float>> widths_;
+};
+
+}  // namespace raekoda
