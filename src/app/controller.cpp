@@ -1,11 +1,11 @@
 #include "app/controller.h"
 
-#include <fstream>
 #include <functional>
 
 #include "app/messages.h"
 #include "app/paths.h"
 #include "app/settings.h"
+#include "core/atomic_file.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "core/plural.h"
@@ -235,13 +235,12 @@ void Controller::report(const db::SaveResult& result, const char* done_key,
 
 void Controller::write_export(const std::string& what, const std::string& csv, std::size_t rows) {
   std::filesystem::path path = export_path(what, "csv");
-  std::ofstream out(path, std::ios::binary);
-  out << csv;
-  if (out.good())
-    tell(trn("table.exported", static_cast<std::int64_t>(rows),
-             format_count(static_cast<std::int64_t>(rows)), path.string()));
-  else
-    warn(trf("error.export", path.string()));
+  if (std::string problem = write_file_atomically(path, csv); !problem.empty()) {
+    warn(trf("error.export_because", path.string(), problem));
+    return;
+  }
+  tell(trn("table.exported", static_cast<std::int64_t>(rows),
+           format_count(static_cast<std::int64_t>(rows)), path.string()));
 }
 
 }  // namespace raekoda::app

@@ -11,9 +11,27 @@
 #include "app/controller.h"
 #include "app/paths.h"
 #include "app/window.h"
+#include "core/atomic_file.h"
 #include "core/i18n.h"
 
 namespace raekoda::app {
+namespace {
+
+// The PNG is made in memory and written by write_file_atomically(): stb's own file writer
+// neither reports a short write nor keeps the earlier picture when the disk is full.
+std::string write_png(const std::filesystem::path& path, int width, int height,
+                      const unsigned char* first, int stride) {
+  std::string png;
+  auto append = [](void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data),
+                                               static_cast<std::size_t>(size));
+  };
+  if (!stbi_write_png_to_func(append, &png, width, height, 4, first, stride))
+    return tr("error.screenshot.encode");
+  return write_file_atomically(path, png);
+}
+
+}  // namespace
 
 bool write_png_region(const std::vector<unsigned char>& rgba, int width, int height,
                       const plot::ImageRequest& request, const std::filesystem::path& path) {
@@ -26,7 +44,7 @@ bool write_png_region(const std::vector<unsigned char>& rgba, int width, int hei
       rgba.data() + (static_cast<std::size_t>(top) * static_cast<std::size_t>(width) +
                      static_cast<std::size_t>(left)) *
                         4;
-  return stbi_write_png(path.c_str(), right - left, bottom - top, 4, first, width * 4) != 0;
+  return write_png(path, right - left, bottom - top, first, width * 4).empty();
 }
 
 std::filesystem::path chart_image_path(const std::string& chart) {
@@ -188,8 +206,9 @@ void write_screenshot(Controller& controller, View view, int width, int height,
   int pixel_height = 0;
   for (int frame = 0; frame < frames - 1; ++frame) session.frame();
   session.frame(&pixels, &pixel_width, &pixel_height);
-  if (!stbi_write_png(out.c_str(), pixel_width, pixel_height, 4, pixels.data(), pixel_width * 4))
-    throw std::runtime_error(trf("error.screenshot.write", out.string()));
+  std::string problem = write_png(out, pixel_width, pixel_height, pixels.data(), pixel_width * 4);
+  if (!problem.empty())
+    throw ScreenshotError(trf("error.screenshot.write_because", out.string(), problem));
 }
 
 }  // namespace raekoda::app

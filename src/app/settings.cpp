@@ -6,6 +6,8 @@
 
 #include <toml++/toml.h>
 
+#include "core/atomic_file.h"
+
 namespace raekoda::app {
 namespace {
 
@@ -54,23 +56,10 @@ std::string remember_language(const std::filesystem::path& file, Language langua
   parsed.table.insert_or_assign("language", std::string(language_code(language)));
   std::error_code error;
   std::filesystem::create_directories(file.parent_path(), error);
-  // Written beside the file and renamed over it: a full disk leaves the old file whole.
-  std::filesystem::path written = file;
-  written += ".new";
-  {
-    std::ofstream out(written, std::ios::binary | std::ios::trunc);
-    out << parsed.table << '\n';
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(written, error);
-      return trf("error.settings.unwritable", file.string());
-    }
-  }
-  std::filesystem::rename(written, file, error);
-  if (error) {
-    std::filesystem::remove(written, error);
+  std::ostringstream text;
+  text << parsed.table << '\n';
+  if (!write_file_atomically(file, text.str()).empty())
     return trf("error.settings.unwritable", file.string());
-  }
   return {};
 }
 

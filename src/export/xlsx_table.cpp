@@ -1,8 +1,8 @@
 #include "export/xlsx_table.h"
 
 #include <xlsxwriter.h>
+#include <zip.h>
 
-#include <unistd.h>
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -10,8 +10,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string_view>
-#include <system_error>
 
+#include "core/atomic_file.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
@@ -120,6 +120,63 @@ private:
   std::string problem_;
 };
 
+// The name of the root element an XML part opens with: "worksheet" for a sheet.
+std::string root_element(std::string_view head) {
+  for (std::size_t at = head.find('<'); at != std::string_view::npos; at = head.find('<', at + 1)) {
+    if (at + 1 < head.size() && (head[at + 1] == '?' || head[at + 1] == '!')) continue;
+    std::size_t end = head.find_first_of(" \t\r\n/>", at + 1);
+    if (end == std::string_view::npos) return {};
+    return std::string(head.substr(at + 1, end - at - 1));
+  }
+  return {};
+}
+
+// True when the part was read to its end, its checksum right, and it closes its root element.
+bool is_whole_part(zip_t* archive, zip_uint64_t index) {
+  zip_file_t* part = zip_fopen_index(archive, index, 0);
+  if (!part) return false;
+  std::string head;
+  std::string tail;
+  std::string chunk(1 << 16, '\0');
+  zip_int64_t read = 0;
+  while ((read = zip_fread(part, chunk.data(), chunk.size())) > 0) {
+    std::string_view got(chunk.data(), static_cast<std::size_t>(read));
+    if (head.size() < 512) head.append(got.substr(0, 512 - head.size()));
+    tail.append(got);
+    if (tail.size() > 512) tail.erase(0, tail.size() - 512);
+  }
+  zip_fclose(part);
+  if (read < 0) return false;  // a short or damaged part fails its CRC here
+  while (!tail.empty() && std::string_view(" \t\r\n").find(tail.back()) != std::string::npos)
+    tail.pop_back();
+  auto ends_with = [&](std::string_view end) {
+    return tail.size() >= end.size() &&
+           tail.compare(tail.size() - end.size(), end.size(), end) == 0;
+  };
+  std::string root = root_element(head);
+  return !root.empty() && ends_with("</" + root + ">");
+}
+
+// libxlsxwriter 1.1.4 does not check its own writes: on a full disk (its temporary files go to
+// /tmp) it reports success for a workbook whose sheet stops mid-row. So the workbook is read
+// back before it may replace anything: every XML part whole and closed.
+bool is_whole_workbook(const std::filesystem::path& file) {
+  int error = 0;
+  zip_t* archive = zip_open(file.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (!archive) return false;
+  bool whole = true;
+  zip_int64_t entries = zip_get_num_entries(archive, 0);
+  for (zip_int64_t i = 0; whole && i < entries; ++i) {
+    const char* named = zip_get_name(archive, static_cast<zip_uint64_t>(i), 0);
+    std::string_view name = named ? named : "";
+    bool xml = name.size() > 5 &&
+               (name.substr(name.size() - 4) == ".xml" || name.substr(name.size() - 5) == ".rels");
+    if (xml) whole = is_whole_part(archive, static_cast<zip_uint64_t>(i));
+  }
+  zip_discard(archive);
+  return whole && entries > 0;
+}
+
 void write_workbook(const std::filesystem::path& file, const SheetTable& table) {
   Workbook book(file);
   std::string name = sheet_name(table.title.empty() ? table.title_line : table.title);
@@ -214,20 +271,11 @@ void write_xlsx_table(const std::filesystem::path& file, const SheetTable& table
   if (table.rows.size() > LXW_ROW_MAX - first_data_row)
     throw std::runtime_error(
         trf("export.error.too_many_rows", format_count(LXW_ROW_MAX - first_data_row)));
-  std::filesystem::path folder = file.parent_path().empty() ? "." : file.parent_path();
-  std::error_code error;
-  if (!std::filesystem::is_directory(folder, error))
-    throw std::runtime_error(trf("export.error.no_folder", folder.string()));
-  // Hidden, and named by the process, so that two exports at once do not share it.
-  std::filesystem::path partial =
-      folder / ("." + file.filename().string() + "." + std::to_string(::getpid()) + ".partial");
-  try {
-    write_workbook(partial, table);
-    std::filesystem::rename(partial, file);
-  } catch (const std::exception& problem) {
-    std::filesystem::remove(partial, error);
-    throw std::runtime_error(problem.what());
-  }
+  std::string problem = write_file_atomically(file, [&](const std::filesystem::path& temporary) {
+    write_workbook(temporary, table);
+    if (!is_whole_workbook(temporary)) throw std::runtime_error(tr("file.error.incomplete"));
+  });
+  if (!problem.empty()) throw std::runtime_error(problem);
 }
 
 }  // namespace raekoda::exports

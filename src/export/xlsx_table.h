@@ -27,8 +27,10 @@ struct SheetTable {
 
 // Writes `table` to `file` as .xlsx: row 1 the title line, row 2 the header (both bold), the
 // pane frozen below the header and a filter over it; dates shown dd.mm.yyyy (dd.mm.yyyy hh:mm).
-// The workbook is written beside `file` under another name and renamed when whole, so a failed
-// export leaves nothing behind. Throws std::runtime_error saying what failed.
+// The workbook is written beside `file` under another name, read back, and renamed when whole,
+// so a failed export leaves nothing behind and an earlier `file` as it was. Throws
+// std::runtime_error saying what failed. Text is always written as text, never as a formula:
+// a sender named "=HYPERLINK(...)" stays a name to the spreadsheet.
 void write_xlsx_table(const std::filesystem::path& file, const SheetTable& table);
 
 // Excel's name for a sheet called `title`: without []:*?/\ and leading or trailing apostrophes,

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/atomic_file.h"
 #include "core/i18n.h"
 #include "import/mapping.h"
 
@@ -225,26 +226,10 @@ void save_user_preset(const std::filesystem::path& folder, const Preset& preset)
   std::error_code error;
   std::filesystem::create_directories(folder, error);
   if (error) refuse(trf("import.preset.cannot_save", file.string(), error.message()));
-  // Written aside and renamed, so a full disk never leaves half a preset behind.
-  std::filesystem::path temporary = file;
-  temporary += ".part";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    Preset saved = preset;
-    saved.built_in = false;
-    out << preset_to_json(saved);
-    out.close();
-    if (!out) {
-      std::filesystem::remove(temporary, error);
-      refuse(trf("import.preset.cannot_save", file.string(), tr("import.preset.write_failed")));
-    }
-  }
-  std::filesystem::rename(temporary, file, error);
-  if (error) {
-    std::string reason = error.message();
-    std::filesystem::remove(temporary, error);
-    refuse(trf("import.preset.cannot_save", file.string(), reason));
-  }
+  Preset saved = preset;
+  saved.built_in = false;
+  if (std::string problem = write_file_atomically(file, preset_to_json(saved)); !problem.empty())
+    refuse(trf("import.preset.cannot_save", file.string(), problem));
 }
 
 }  // namespace raekoda::import

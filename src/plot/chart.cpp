@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -107,11 +108,48 @@ void hatch_rect(Painter& painter, ImVec2 min, ImVec2 max, ImU32 colour) {
   painter.pop_clip();
 }
 
+namespace {
+
+// "-5" and "-3,5" are values a spreadsheet should sum, and no formula.
+bool is_plain_number(std::string_view field) {
+  std::size_t at = field[0] == '-' || field[0] == '+' ? 1 : 0;
+  std::size_t digits = 0;
+  bool separator = false;
+  for (; at < field.size(); ++at) {
+    char c = field[at];
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if ((c == ',' || c == '.') && !separator && digits > 0 && at + 1 < field.size()) {
+      separator = true;
+    } else {
+      return false;
+    }
+  }
+  return digits > 0;
+}
+
+// A spreadsheet opening the file runs a field that starts like this as a formula: a sender named
+// "=HYPERLINK(...)" would become a live link (OWASP's "CSV injection").
+bool opens_formula(std::string_view field) {
+  if (field.empty() || std::string_view("=+-@\t\r").find(field[0]) == std::string_view::npos)
+    return false;
+  return !is_plain_number(field);
+}
+
+}  // namespace
+
 std::string csv_line(const std::vector<std::string>& fields) {
   std::string line;
+  std::string guarded;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) line += ';';
-    const std::string& field = fields[i];
+    const std::string* kept = &fields[i];
+    // OWASP's remedy: a leading apostrophe makes the field text.
+    if (opens_formula(*kept)) {
+      guarded = "'" + *kept;
+      kept = &guarded;
+    }
+    const std::string& field = *kept;
     if (field.find_first_of(";\"\n\r") == std::string::npos) {
       line += field;
       continue;

@@ -101,6 +101,8 @@ std::string share_text(double share, double count, double total, int decimals);
 void hatch_rect(Painter& painter, ImVec2 min, ImVec2 max, ImU32 colour);
 
 // The rows of a table as CSV for Estonian spreadsheets: ';' between fields, quoted where needed.
+// A field that a spreadsheet would run as a formula (starting with = + - @, a tab or CR) gets a
+// leading apostrophe; a plain number such as "-5" or "-3,5" stays a number.
 std::string csv_line(const std::vector<std::string>& fields);
 // A number in a CSV cell: decimal comma, no thousands separator.
 std::string csv_number(double value);

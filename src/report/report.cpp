@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "core/atomic_file.h"
 #include "core/i18n.h"
 #include "report/pdf_document.h"
 #include "report/report_figures.h"
@@ -26,9 +27,7 @@ ReportResult write_report(db::Database& db, const ReportRequest& request, DateTi
   // the "lk 3 / 9" of every page; the second writes them.
   // Written beside the file and renamed when whole: a report that fails half-way never
   // replaces a good one.
-  std::filesystem::path part = request.out;
-  part += ".part";
-  try {
+  std::string problem = write_file_atomically(request.out, [&](const std::filesystem::path& part) {
     std::vector<int> area_pages;
     {
       PdfDocument counting({}, frame);
@@ -38,16 +37,9 @@ ReportResult write_report(db::Database& db, const ReportRequest& request, DateTi
     PdfDocument document(part, frame);
     compose_report(document, figures, area_pages);
     document.finish();
-  } catch (const std::exception& failure) {
-    std::filesystem::remove(part, error);
-    throw std::runtime_error(trf("report.error.write", request.out.string(), failure.what()));
-  }
-  std::filesystem::rename(part, request.out, error);
-  if (error) {
-    std::error_code ignored;
-    std::filesystem::remove(part, ignored);
-    throw std::runtime_error(trf("report.error.write", request.out.string(), error.message()));
-  }
+  });
+  if (!problem.empty())
+    throw std::runtime_error(trf("report.error.write", request.out.string(), problem));
   return {request.out, frame.total_pages};
 }
 
