@@ -26,6 +26,7 @@
 #include "db/dashboard_queries.h"
 #include "db/deadline_queries.h"
 #include "db/demo_writer.h"
+#include "db/schema.h"
 
 namespace raekoda::app {
 namespace {
@@ -93,6 +94,13 @@ void parse_size(const std::string& text, int& width, int& height) {
     throw Failure{trf("error.cli.bad_size", text)};
 }
 
+// What a bug report should name: the program's version (CMake's project version), and the schema
+// version, which says which databases this build opens and which it would upgrade.
+std::string version_text() {
+  return std::string("raekoda ") + RAEKODA_VERSION + "\n" +
+         trf("cli.version.schema", db::latest_schema_version());
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -104,13 +112,16 @@ int run_cli(int argc, char** argv) {
       argc, argv, [](const char* name) { return std::getenv(name); }, settings.language));
   CLI::App app{tr("cli.help.about"), "raekoda"};
   localise_help(app);
+  app.set_version_flag("--version", version_text(), tr("cli.help.version"));
   const std::string file = tr("cli.type.file");
   const std::string database_type = tr("cli.type.database");
   const std::string number = tr("cli.type.number");
   const std::string date = tr("cli.type.date");
   CommonOptions common;
   std::string db_path;
-  app.add_option("--db", db_path, tr("cli.help.db"))->type_name(database_type);
+  // The desktop entry's `raekoda --db %f`, started from the menu with no file, leaves `--db`
+  // without a value: that opens the default database, as no --db does.
+  app.add_option("--db", db_path, tr("cli.help.db"))->type_name(database_type)->expected(0, 1);
   add_common(app, common);
   app.add_option("--as", common.as, tr("cli.help.as"))->type_name("LOGIN");
 

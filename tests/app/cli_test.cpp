@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "app/run_command.h"
+#include "db/schema.h"
 #include "support/temp_dir.h"
 
 using namespace raekoda::testing;
@@ -251,4 +252,32 @@ TEST_CASE("a malformed command line is refused in the user's language, in two li
     CHECK(line_count(result.output) == 2);
     CHECK(result.output.find("Run with") == std::string::npos);
   }
+}
+
+TEST_CASE(
+    "the version option prints CMake's project version and the schema version, and nothing else") {
+  // RAEKODA_VERSION is CMake's PROJECT_VERSION, given to this file and to the program alike.
+  std::string expected = std::string("raekoda ") + RAEKODA_VERSION + "\n" +
+                         "database schema version " +
+                         std::to_string(raekoda::db::latest_schema_version()) + "\n";
+  auto english = in_locale("LANG=en_GB.UTF-8", "--version");
+  CHECK(english.exit_code == 0);
+  CHECK(english.output == expected);
+  auto estonian = in_locale("LANG=et_EE.UTF-8", "--version");
+  CHECK(estonian.exit_code == 0);
+  CHECK(estonian.output.find(std::string("raekoda ") + RAEKODA_VERSION + "\nandmebaasi skeemi") ==
+        0);
+  CHECK(in_locale("LANG=en_GB.UTF-8", "--help").output.find("--version") != std::string::npos);
+}
+
+TEST_CASE(
+    "a --db without a file, as the menu starts the desktop entry, opens the default database") {
+  TempDir dir;
+  // No display: the window cannot open, but the database it was to show is chosen by then.
+  auto result =
+      run_command("DISPLAY= WAYLAND_DISPLAY= XDG_DATA_HOME=" + quoted(dir.path().string()) + " " +
+                  executable + " --lang en --db");
+  CHECK(result.exit_code == 1);
+  CHECK(result.output.find("no display") != std::string::npos);
+  CHECK(std::filesystem::exists(dir / "raekoda" / "raekoda.sqlite"));
 }
