@@ -56,6 +56,7 @@ bool Controller::take_figures() {
     reconnecting_ = update->error->kind() == db::ErrorKind::connection;
     warn(describe(*update->error));
     apply_parts(update->parts, update->stamps);  // what an earlier read brought, if anything
+    reader_->discard(std::move(*update));
     return true;
   }
   figures_.database_empty = update->parts.database_empty;
@@ -72,6 +73,7 @@ bool Controller::take_figures() {
     warn(describe(error));
   }
   if (ui_.table && !update->parts.read.empty()) ui_.table->stale = true;
+  reader_->discard(std::move(*update));
   if (reconnecting_) tell(tr("notice.connection_back"));
   reconnecting_ = false;
   return true;
@@ -82,39 +84,41 @@ void Controller::apply_parts(db::FigureParts& parts, reading::PartStamps& stamps
     reading::PartStamp& stamp = stamps[part];
     // Read in a language or for a person no longer on screen: the newer request reads it again.
     if (stamp.language != current_language() || stamp.viewer != viewer_serial_) continue;
+    // Swapped, not assigned: the figures replaced go back in the update, freed off this thread.
+    using std::swap;
     switch (part) {
       case db::FigurePart::overview: {
         Date today = figures_.overview.today;
-        figures_.overview = std::move(parts.figures.overview);
+        swap(figures_.overview, parts.figures.overview);
         figures_.overview.today = today;
         break;
       }
       case db::FigurePart::media:
-        figures_.media = std::move(parts.figures.media);
+        swap(figures_.media, parts.figures.media);
         break;
       case db::FigurePart::deadlines:
-        figures_.deadlines = std::move(parts.figures.deadlines);
+        swap(figures_.deadlines, parts.figures.deadlines);
         break;
       case db::FigurePart::plan:
-        figures_.plan = std::move(parts.figures.plan);
+        swap(figures_.plan, parts.figures.plan);
         break;
       case db::FigurePart::incidents:
-        figures_.incidents = std::move(parts.figures.incidents);
+        swap(figures_.incidents, parts.figures.incidents);
         break;
       case db::FigurePart::access:
-        figures_.access = std::move(parts.figures.access);
+        swap(figures_.access, parts.figures.access);
         break;
       case db::FigurePart::references: {
         // Accounts are named as records refer to them (add_account_labels), not with the rest.
         auto accounts = ui_.references.by_table.extract("accounts");
-        ui_.references.by_table = std::move(parts.references.by_table);
+        swap(ui_.references.by_table, parts.references.by_table);
         if (accounts) ui_.references.by_table.insert(std::move(accounts));
-        ui_.references.in_order = std::move(parts.references.in_order);
-        ui_.references.document_types = std::move(parts.document_types);
+        swap(ui_.references.in_order, parts.references.in_order);
+        swap(ui_.references.document_types, parts.document_types);
         break;
       }
       case db::FigurePart::validation:
-        ui_.validation = std::move(parts.validation);
+        swap(ui_.validation, parts.validation);
         break;
     }
     stamps_[part] = std::move(stamp);

@@ -4,6 +4,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <unordered_map>
 
 #include <unicode/coll.h>
 #include <unicode/locid.h>
@@ -93,6 +95,30 @@ std::vector<std::size_t> collation_order(const std::vector<std::string_view>& te
     return texts[a] < texts[b];
   });
   return order;
+}
+
+std::vector<std::size_t> collation_ranks(const std::vector<std::string_view>& texts,
+                                         Language language) {
+  std::unordered_map<std::string_view, std::size_t> distinct_at;
+  std::vector<std::string_view> distinct;
+  std::vector<std::size_t> of_text(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    auto [found, added] = distinct_at.try_emplace(texts[i], distinct.size());
+    if (added) distinct.push_back(texts[i]);
+    of_text[i] = found->second;
+  }
+  // Neighbours in the order that the language sees as equal share a rank.
+  std::vector<std::size_t> rank_of_distinct(distinct.size());
+  std::size_t rank = 0;
+  std::optional<std::string_view> previous;
+  for (std::size_t position : collation_order(distinct, language)) {
+    if (previous && collate(*previous, distinct[position], language) != 0) ++rank;
+    rank_of_distinct[position] = rank;
+    previous = distinct[position];
+  }
+  std::vector<std::size_t> ranks(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) ranks[i] = rank_of_distinct[of_text[i]];
+  return ranks;
 }
 
 }  // namespace raekoda

@@ -25,6 +25,12 @@ inline bool collates_before(std::string_view a, std::string_view b,
 std::vector<std::size_t> collation_order(const std::vector<std::string_view>& texts,
                                          Language language = current_language());
 
+// Each text's place in collate()'s order as a number, equal texts sharing one, so that many rows
+// with few distinct names (decisions by person and system) sort by numbers, each distinct
+// name's sort key made once.
+std::vector<std::size_t> collation_ranks(const std::vector<std::string_view>& texts,
+                                         Language language = current_language());
+
 // Sorts `items` by the text `name_of` gives each, equal names keeping their order.
 template <class T, class NameOf>
 void sort_by_name(std::vector<T>& items, NameOf name_of, Language language = current_language()) {

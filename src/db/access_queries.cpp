@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
+#include "core/collation.h"
 #include "core/statistics.h"
 #include "db/database.h"
 #include "db/visibility.h"
@@ -58,8 +60,8 @@ void load_leavers(Database& db, AccessFigures& f) {
   f.admin_accounts = db.query_integer(
       "SELECT count(*) FROM accounts WHERE revoked_on IS NULL AND privilege = 'admin'", 0);
   f.not_reviewed_12m = db.query_integer(
-      "SELECT count(*) FROM accounts WHERE revoked_on IS NULL AND id NOT IN "
-      "(SELECT account_id FROM review_decisions WHERE decided_on >= ?)",
+      "SELECT count(*) FROM accounts a WHERE a.revoked_on IS NULL AND NOT EXISTS "
+      "(SELECT 1 FROM review_decisions d WHERE d.account_id = a.id AND d.decided_on >= ?)",
       0, f.today.plus_months(-12));
 }
 
@@ -94,6 +96,34 @@ void load_campaigns(Database& db, AccessFigures& f) {
       break;
     }
   if (!f.current && !f.campaigns.empty()) f.current = 0;
+}
+
+// Pending first, then by holder as shown and by system, as the user's language sorts them. A
+// campaign has tens of thousands of decisions over a few thousand names: sorted here by each
+// name's rank, it costs a few milliseconds where the database's collated sort took hundreds.
+void sort_pending_first(std::vector<AccessFigures::Decision>& decisions) {
+  std::vector<std::string_view> people;
+  std::vector<std::string_view> systems;
+  people.reserve(decisions.size());
+  systems.reserve(decisions.size());
+  for (const auto& d : decisions) {
+    people.push_back(d.person);
+    systems.push_back(d.system);
+  }
+  std::vector<std::size_t> person_rank = collation_ranks(people);
+  std::vector<std::size_t> system_rank = collation_ranks(systems);
+  std::vector<std::size_t> order(decisions.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto key = [&](std::size_t i) {
+    return std::tuple(decisions[i].decision != ReviewDecision::pending, person_rank[i],
+                      system_rank[i], decisions[i].id);
+  };
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  std::vector<AccessFigures::Decision> sorted;
+  sorted.reserve(decisions.size());
+  for (std::size_t i : order) sorted.push_back(std::move(decisions[i]));
+  decisions = std::move(sorted);
 }
 
 void load_current_campaign(Database& db, AccessFigures& f) {
@@ -133,9 +163,7 @@ void load_current_campaign(Database& db, AccessFigures& f) {
                  ", a.privilege, d.decision, "
                  "CASE WHEN p.left_on <= ? THEN 1 ELSE 0 END, s.owner_id FROM review_decisions d "
                  "JOIN accounts a ON a.id = d.account_id JOIN people p ON p.id = a.person_id "
-                 "JOIN information_systems s ON s.id = a.system_id WHERE d.campaign_id = ? "
-                 "ORDER BY d.decision <> 'pending', " +
-                 holder_then_system(db, person));
+                 "JOIN information_systems s ON s.id = a.system_id WHERE d.campaign_id = ?");
   decisions.bind_all(f.today, c.id);
   while (decisions.step())
     f.decisions.push_back(
@@ -144,6 +172,7 @@ void load_current_campaign(Database& db, AccessFigures& f) {
          enum_from_key<Privilege>(decisions.text(6)).value_or(Privilege::user),
          enum_from_key<ReviewDecision>(decisions.text(7)).value_or(ReviewDecision::pending),
          decisions.integer(8) == 1, optional_id(decisions, 9)});
+  sort_pending_first(f.decisions);
 }
 
 void load_undone_revokes(Database& db, AccessFigures& f) {
@@ -161,16 +190,24 @@ void load_undone_revokes(Database& db, AccessFigures& f) {
 }
 
 void load_systems(Database& db, AccessFigures& f) {
-  Statement select = db.prepare(
-      "SELECT s.id, s.name, coalesce(p.full_name, ''), a.privilege, count(a.id) "
-      "FROM information_systems s LEFT JOIN people p ON p.id = s.owner_id "
-      "LEFT JOIN accounts a ON a.system_id = s.id AND a.revoked_on IS NULL "
-      "GROUP BY s.id, s.name, p.full_name, a.privilege ORDER BY s.id");
-  while (select.step()) {
-    if (f.systems.empty() || f.systems.back().id != select.integer(0))
-      f.systems.push_back({select.integer(0), select.text(1), select.text(2), {}});
-    if (auto privilege = enum_from_key<Privilege>(select.text(3)))
-      f.systems.back().by_privilege[static_cast<std::size_t>(*privilege)] = select.integer(4);
+  Statement systems = db.prepare(
+      "SELECT s.id, s.name, coalesce(p.full_name, '') FROM information_systems s "
+      "LEFT JOIN people p ON p.id = s.owner_id ORDER BY s.id");
+  std::map<Id, std::size_t> at;
+  while (systems.step()) {
+    at[systems.integer(0)] = f.systems.size();
+    f.systems.push_back({systems.integer(0), systems.text(1), systems.text(2), {}});
+  }
+  // Counted apart from the names, from the active accounts' own index alone.
+  Statement counts = db.prepare(
+      "SELECT system_id, privilege, count(*) FROM accounts WHERE revoked_on IS NULL "
+      "GROUP BY 1, 2");
+  while (counts.step()) {
+    auto system = at.find(counts.integer(0));
+    auto privilege = enum_from_key<Privilege>(counts.text(1));
+    if (system != at.end() && privilege)
+      f.systems[system->second].by_privilege[static_cast<std::size_t>(*privilege)] =
+          counts.integer(2);
   }
   auto total = [](const AccessFigures::SystemRow& s) {
     return s.by_privilege[0] + s.by_privilege[1] + s.by_privilege[2];

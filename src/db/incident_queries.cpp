@@ -102,10 +102,10 @@ void load_resolution(Database& db, IncidentFigures& f, const WorkingCalendar& ca
   std::array<std::vector<double>, Severity_count> severity_hours;
   std::array<std::vector<double>, IncidentCategory_count> category_hours;
   std::vector<double> recent;
-  Statement select = db.prepare(
-      "SELECT opened_at, resolved_at, severity, category FROM incidents " +
-      scope.sql("WHERE resolved_week >= ? AND resolved_at IS NOT NULL AND resolved_at >= ?"));
-  select.bind_all(year_ago.week_start(), year_ago);
+  Statement select =
+      db.prepare("SELECT opened_at, resolved_at, severity, category FROM incidents " +
+                 scope.sql("WHERE resolved_at IS NOT NULL AND resolved_at >= ?"));
+  select.bind(1, year_ago);
   while (select.step()) {
     auto opened = DateTime::parse_iso(select.text(0));
     auto resolved = DateTime::parse_iso(select.text(1));
@@ -149,12 +149,13 @@ void load_year(Database& db, IncidentFigures& f, const WorkingCalendar& calendar
         names.integer(0), names.text(1),
         enum_from_key<InstitutionKind>(names.text(2)).value_or(InstitutionKind::other), 0, 0};
 
+  // From a Monday, as the weekly figures count; opened_at is a real column, read from its index.
   Date since = std::min(first, year_ago).plus_days(-31);
   constexpr const char* columns =
       "SELECT id, opened_at, resolved_at, severity, category, institution_id FROM incidents ";
   Statement select =
-      db.prepare(std::string(columns) + scope.sql("WHERE opened_week >= ?1") + " UNION ALL " +
-                 columns + scope.sql("WHERE resolved_at IS NULL AND opened_week < ?1"));
+      db.prepare(std::string(columns) + scope.sql("WHERE opened_at >= ?1") + " UNION ALL " +
+                 columns + scope.sql("WHERE resolved_at IS NULL AND opened_at < ?1"));
   select.bind(1, since.week_start());
   while (select.step()) {
     auto opened = DateTime::parse_iso(select.text(1));

@@ -4,6 +4,7 @@
 // migration is never edited, only followed by a new one.
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,12 @@ const std::vector<std::string_view>& migrations();
 inline int latest_schema_version() {
   return static_cast<int>(migrations().size());
 }
+
+// Version 6's triggers that count each of `tables`' changes in table_versions: part of the
+// migration to 6 (for the tables there are then), and of a test's file as version 6 left it.
+std::string change_counting_sql(const std::vector<std::string>& tables);
+// The tables a file holds that count their changes: all but table_versions and SQLite's own.
+std::vector<std::string> counted_tables(Database& db);
 
 // Applies migrations from..to, each in its own transaction.
 void migrate(Database& db, int from, int to);

@@ -229,7 +229,9 @@ std::unique_ptr<Connection> open(const char* name, int flags, bool read_only) {
 std::unique_ptr<Connection> open_sqlite_file(const std::filesystem::path& path, bool create,
                                              bool read_only) {
   read_only = read_only || (!create && !writable(path));
-  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  // Each connection is used by one thread (the window's, or the figure reader's): SQLite's own
+  // locking of every call would be paid for nothing.
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
   if (create) flags |= SQLITE_OPEN_CREATE;
   return open(path.c_str(), flags, read_only);
 }

@@ -142,16 +142,20 @@ void FigureReader::run() {
   std::optional<db::Database> db;
   while (true) {
     std::pair<std::uint64_t, FigureRequest> next;
+    std::vector<FigureUpdate> to_free;
     {
       std::unique_lock lock(mutex_);
-      changed_.wait(lock, [&] { return stopping_ || waiting_.has_value(); });
+      changed_.wait(lock, [&] { return stopping_ || waiting_.has_value() || !discarded_.empty(); });
       if (stopping_) {
         reading_db_ = nullptr;
         return;
       }
+      to_free.swap(discarded_);
+      if (!waiting_) continue;  // to_free goes here, outside the lock
       next = std::move(*waiting_);
       waiting_.reset();
     }
+    to_free.clear();
     FigureUpdate update;
     try {
       // Opened here, at the first read, so that the window never waits for a connection either;
@@ -173,6 +177,15 @@ void FigureReader::run() {
     hand_over(std::move(update));
     if (woken_) woken_();
   }
+}
+
+void FigureReader::discard(FigureUpdate used) {
+  if (!on_own_thread()) return;  // freed here, as it would be anyway
+  {
+    std::lock_guard lock(mutex_);
+    discarded_.push_back(std::move(used));
+  }
+  changed_.notify_all();
 }
 
 void FigureReader::hand_over(FigureUpdate update) {

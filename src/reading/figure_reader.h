@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "db/database.h"
 #include "db/figure_parts.h"
@@ -59,6 +60,9 @@ public:
   std::uint64_t ask(FigureRequest request);
   // The newest finished update, if one is there; never waits.
   std::optional<FigureUpdate> take();
+  // Gives back a taken update that now holds the figures it replaced, to be freed on the
+  // reader's thread: freeing a campaign's tens of thousands of rows is no work for a frame.
+  void discard(FigureUpdate used);
   // True from ask() until the update of the newest request has been taken.
   bool reading() const;
   // Waits until the newest request's update is ready to take; for commands and tests that
@@ -81,6 +85,7 @@ private:
   std::condition_variable changed_;
   std::optional<std::pair<std::uint64_t, FigureRequest>> waiting_;
   std::optional<FigureUpdate> ready_;
+  std::vector<FigureUpdate> discarded_;
   std::uint64_t asked_ = 0;  // the serial of the newest request
   std::uint64_t taken_ = 0;  // the serial of the newest update taken
   bool stopping_ = false;

@@ -52,3 +52,18 @@ TEST_CASE("upper and lower case sort together, and text that is not UTF-8 comes 
   CHECK(collate("e\u0301", "\u00e9", Language::en) != 0);
   CHECK(collate("e\u0301", "\u00e9", Language::en) == -collate("\u00e9", "e\u0301", Language::en));
 }
+
+TEST_CASE("ranks number texts in the language's order, equal texts sharing one") {
+  std::vector<std::string_view> names{"Žanna", "Sander", "Õie", "Sander", "Zoja", "Tõnu", "Šura"};
+  std::vector<std::size_t> ranks = collation_ranks(names, Language::et);
+  REQUIRE(ranks.size() == names.size());
+  CHECK(ranks[1] == ranks[3]);  // the same name twice
+  // s < š < z < ž < t ... in Estonian: Sander, Šura, Zoja, Žanna, Tõnu, Õie.
+  CHECK(ranks[1] == 0);
+  CHECK(ranks[6] == 1);
+  CHECK(ranks[4] == 2);
+  CHECK(ranks[0] == 3);
+  CHECK(ranks[5] == 4);
+  CHECK(ranks[2] == 5);
+  CHECK(collation_ranks({}, Language::et).empty());
+}

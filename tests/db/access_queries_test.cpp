@@ -161,6 +161,19 @@ TEST_CASE("campaign progress and burn-up match a direct count of decisions") {
   REQUIRE(static_cast<std::int64_t>(f.decisions.size()) == c.total());
   REQUIRE_FALSE(f.decisions.empty());
   CHECK(f.decisions.front().decision == ReviewDecision::pending);
+  // Pending first, then by holder and system as Estonian sorts them.
+  for (std::size_t i = 1; i < f.decisions.size(); ++i) {
+    const auto& a = f.decisions[i - 1];
+    const auto& b = f.decisions[i];
+    bool a_pending = a.decision == ReviewDecision::pending;
+    bool b_pending = b.decision == ReviewDecision::pending;
+    INFO(a.person << " / " << a.system << " before " << b.person << " / " << b.system);
+    REQUIRE(a_pending >= b_pending);
+    if (a_pending != b_pending) continue;
+    int person = collate(a.person, b.person, Language::et);
+    REQUIRE(person <= 0);
+    if (person == 0) REQUIRE(collate(a.system, b.system, Language::et) <= 0);
+  }
   // Each day's cumulative decisions, summed over the people who decided.
   for (std::size_t d = 0; d < f.burnup_days.size(); ++d) {
     std::int64_t sum = 0;

@@ -151,6 +151,20 @@ TEST_CASE("the schema upgrades from every earlier version to the same result as 
           (version > 0 ? "PRAGMA application_id = " + std::to_string(db::raekoda_application_id)
                        : "");
       REQUIRE(sqlite3_exec(handle, mark.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+      if (version >= 6) {
+        // Version 6 also made a counting trigger for each table there was.
+        std::vector<std::string> tables;
+        sqlite3_stmt* select = nullptr;
+        REQUIRE(sqlite3_prepare_v2(handle,
+                                   "SELECT name FROM sqlite_schema WHERE type = 'table' AND name "
+                                   "NOT LIKE 'sqlite_%' AND name <> 'table_versions'",
+                                   -1, &select, nullptr) == SQLITE_OK);
+        while (sqlite3_step(select) == SQLITE_ROW)
+          tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(select, 0)));
+        sqlite3_finalize(select);
+        REQUIRE(sqlite3_exec(handle, db::change_counting_sql(tables).c_str(), nullptr, nullptr,
+                             nullptr) == SQLITE_OK);
+      }
       sqlite3_close(handle);
     }
     Database upgraded = Database::open(path, db::OpenMode::existing);
