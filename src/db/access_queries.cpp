@@ -133,10 +133,10 @@ void load_current_campaign(Database& db, AccessFigures& f) {
   Date last = std::max(c.due_on, c.closed_on.value_or(std::min(f.today, c.due_on)));
   for (Date d = c.starts_on; d <= last; d = d.plus_days(1)) f.burnup_days.push_back(d);
   Statement daily = db.prepare(
-      "SELECT d.decided_by_id, coalesce(p.full_name, ''), d.decided_on, count(*) "
-      "FROM review_decisions d LEFT JOIN people p ON p.id = d.decided_by_id "
-      "WHERE d.campaign_id = ? AND d.decision <> 'pending' "
-      "GROUP BY d.decided_by_id, p.full_name, d.decided_on ORDER BY 1, 3");
+      "SELECT g.decided_by_id, coalesce(p.full_name, ''), g.decided_on, g.decided FROM "
+      "(SELECT decided_by_id, decided_on, count(*) AS decided FROM review_decisions "
+      "WHERE campaign_id = ? AND decision <> 'pending' GROUP BY 1, 2) g "
+      "LEFT JOIN people p ON p.id = g.decided_by_id ORDER BY 1, 3");
   daily.bind(1, c.id);
   std::map<Id, AccessFigures::Burnup> by_person;
   while (daily.step()) {

@@ -65,13 +65,15 @@ void load_weeks(Database& db, IncidentFigures& f, const Scope& scope) {
   };
   weekly("opened_week", f.opened_per_week);
   weekly("resolved_week", f.resolved_per_week);
-  // Open when the window began (opened before it, less resolved before it), then week by week:
-  // backlog = before + opened - resolved. Each count follows a week index.
+  // Open when the window began, then week by week: backlog = before + opened - resolved. What
+  // was open before is what is open now, less what opened since, plus what was resolved since:
+  // three counts over the window's indexes, not two over all the history before it.
   std::int64_t backlog =
-      db.query_integer("SELECT count(*) FROM incidents " + scope.sql("WHERE opened_week < ?"), 0,
-                       first) -
+      static_cast<std::int64_t>(f.open.size()) -  // read by load_open, in the same scope
+      db.query_integer("SELECT count(*) FROM incidents " + scope.sql("WHERE opened_at >= ?"), 0,
+                       first) +
       db.query_integer("SELECT count(*) FROM incidents " +
-                           scope.sql("WHERE resolved_week < ? AND resolved_at IS NOT NULL"),
+                           scope.sql("WHERE resolved_at IS NOT NULL AND resolved_at >= ?"),
                        0, first);
   for (std::size_t w = 0; w < f.weeks.size(); ++w) {
     backlog += f.opened_per_week[w] - f.resolved_per_week[w];

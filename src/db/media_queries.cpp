@@ -44,26 +44,22 @@ void load_trend(Database& db, MediaFigures& f) {
   // Each bucket whole (a week of last month runs into this one), but nothing after today.
   Date counted_until =
       std::min(f.trend_bucket_after(f.trend_buckets.back()).plus_days(-1), f.today);
-  // Days, weeks and months each group by a column that an index holds in order.
-  const char* sql =
-      f.trend_step == TrendStep::month
-          ? "SELECT published_month || '-01', tone, count(*) FROM media_items "
-            "WHERE published_month >= substr(?1, 1, 7) AND published_on <= ?2 GROUP BY 1, 2"
-      : f.trend_step == TrendStep::week
-          ? "SELECT published_week, tone, count(*) FROM media_items "
-            "WHERE published_week >= ?1 AND published_on <= ?2 GROUP BY 1, 2"
-          : "SELECT published_on, tone, count(*) FROM media_items "
-            "WHERE published_on BETWEEN ?1 AND ?2 GROUP BY 1, 2";
-  Statement select = db.prepare(sql);
+  // Counted by day, in the order of the index that holds the day and tone, and summed into weeks
+  // or months here: grouping by a week or month column would read every item's row.
+  Statement select = db.prepare(
+      "SELECT published_on, tone, count(*) FROM media_items "
+      "WHERE published_on BETWEEN ?1 AND ?2 GROUP BY 1, 2");
   select.bind_all(first, counted_until);
   while (select.step()) {
-    auto bucket = select.date(0);
+    auto day = select.date(0);
     auto tone = enum_from_key<Tone>(select.text(1));
-    if (!bucket || !tone) continue;
-    auto at = std::lower_bound(f.trend_buckets.begin(), f.trend_buckets.end(), *bucket);
-    if (at == f.trend_buckets.end() || *at != *bucket) continue;
+    if (!day || !tone) continue;
+    // The bucket a day falls in: the last one that starts on or before it.
+    auto after = std::upper_bound(f.trend_buckets.begin(), f.trend_buckets.end(), *day);
+    if (after == f.trend_buckets.begin()) continue;
     f.trend_by_tone[static_cast<std::size_t>(*tone)]
-                   [static_cast<std::size_t>(at - f.trend_buckets.begin())] = select.integer(2);
+                   [static_cast<std::size_t>(after - f.trend_buckets.begin() - 1)] +=
+        select.integer(2);
   }
 }
 
@@ -128,17 +124,18 @@ void load_heatmap(Database& db, MediaFigures& f) {
   std::map<Id, std::size_t> row_of;
   for (std::size_t row = 0; row < f.heatmap_outlets.size(); ++row)
     row_of[f.outlets[f.heatmap_outlets[row]].id] = row;
+  // By day from the index, summed into weeks here (see load_trend).
   Statement select = db.prepare(
-      "SELECT published_week, outlet_id, count(*) FROM media_items "
-      "WHERE published_week >= ? AND published_on <= ? GROUP BY 1, 2");
+      "SELECT published_on, outlet_id, count(*) FROM media_items "
+      "WHERE published_on BETWEEN ? AND ? GROUP BY 1, 2");
   select.bind_all(first, f.period.until);
   while (select.step()) {
-    auto week = select.date(0);
+    auto day = select.date(0);
     auto row = row_of.find(select.integer(1));
-    if (!week || row == row_of.end()) continue;
-    auto column = static_cast<std::size_t>(first.days_until(*week) / 7);
+    if (!day || row == row_of.end() || *day < first) continue;
+    auto column = static_cast<std::size_t>(first.days_until(*day) / 7);
     if (column < f.heatmap_weeks.size())
-      f.heatmap[row->second * f.heatmap_weeks.size() + column] = select.integer(2);
+      f.heatmap[row->second * f.heatmap_weeks.size() + column] += select.integer(2);
   }
 }
 

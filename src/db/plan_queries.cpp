@@ -116,16 +116,18 @@ void load_done_per_month(Database& db, PlanFigures& f) {
   f.months = last_months(f.today, 12);
   Date first = f.months.front();
   for (auto& counts : f.done_per_month) counts.assign(12, 0);
+  // By day, in the order of the index of done activities, summed into months here. An activity
+  // has done_on exactly when it is done (a CHECK), so the day alone picks the done ones.
   Statement select = db.prepare(
-      "SELECT month_of(done_on) || '-01', channel, count(*) FROM comm_activities "
-      "WHERE status = 'done' AND done_on BETWEEN ? AND ? GROUP BY 1, 2");
+      "SELECT done_on, channel, count(*) FROM comm_activities "
+      "WHERE done_on BETWEEN ? AND ? GROUP BY 1, 2");
   select.bind_all(first, f.today);
   while (select.step()) {
-    auto month = select.date(0);
+    auto day = select.date(0);
     auto channel = enum_from_key<ActivityChannel>(select.text(1));
-    if (!month || !channel) continue;
-    if (auto m = month_index(f.months, *month))
-      f.done_per_month[static_cast<std::size_t>(*channel)][*m] = select.integer(2);
+    if (!day || !channel) continue;
+    if (auto m = month_index(f.months, *day))
+      f.done_per_month[static_cast<std::size_t>(*channel)][*m] += select.integer(2);
   }
 }
 

@@ -493,7 +493,9 @@ CREATE TABLE table_versions (
 // Version 7: indexes that hold every column their figures read, on real columns (SQLite never
 // reads an index on a generated column without its table row): the incidents of a year by when
 // they opened and were resolved, the active accounts by system and privilege, and an account's
-// decisions by day for the accounts not reviewed in a year.
+// decisions by day for the accounts not reviewed in a year, a campaign's decisions by who made
+// them when, the revocations, media items by day with their tone and outlet, and the activities
+// done by day and channel.
 constexpr std::string_view schema_v7 = R"sql(
 CREATE INDEX incidents_opened ON incidents
   (opened_at, resolved_at, severity, category, institution_id, is_security);
@@ -503,6 +505,14 @@ DROP INDEX accounts_active;
 CREATE INDEX accounts_active ON accounts(system_id, privilege) WHERE revoked_on IS NULL;
 DROP INDEX review_decisions_account;
 CREATE INDEX review_decisions_account ON review_decisions(account_id, decided_on);
+DROP INDEX review_decisions_campaign;
+CREATE INDEX review_decisions_campaign ON review_decisions
+  (campaign_id, decision, decided_by_id, decided_on);
+CREATE INDEX review_decisions_revoke ON review_decisions(account_id, decided_on)
+  WHERE decision = 'revoke';
+DROP INDEX media_items_published;
+CREATE INDEX media_items_published ON media_items(published_on, tone, outlet_id);
+CREATE INDEX comm_activities_done ON comm_activities(done_on, channel) WHERE done_on IS NOT NULL;
 )sql";
 
 void seed_role_permissions(Database& db) {
