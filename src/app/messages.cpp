@@ -113,6 +113,9 @@ std::string describe(const db::DatabaseError& error) {
     case db::ErrorKind::newer_schema:
       key = "error.db.newer_schema";
       break;
+    case db::ErrorKind::unknown_schema:
+      key = "error.db.unknown_schema";
+      break;
     case db::ErrorKind::read_only:
       key = "error.db.read_only";
       break;

@@ -112,11 +112,20 @@ void Database::check_and_migrate(OpenMode mode) {
   // Reading the schema's mark is the first real access: a file that is not SQLite fails here.
   if (!holds_raekoda_schema(*this)) throw DatabaseError(ErrorKind::foreign_database, target_);
   int version = schema_version();
+  // A version below 0, or none on a file that holds tables, was set behind Raekoda's back:
+  // migrating it would run migrations over tables that are there already, or none at all.
+  if (version < 0 || (version == 0 && !holds_no_tables(*this)))
+    throw DatabaseError(ErrorKind::unknown_schema,
+                        display_name() + ": schema " + std::to_string(version));
   if (version > latest_schema_version())
     throw DatabaseError(ErrorKind::newer_schema, target_ + ": schema " + std::to_string(version));
   if (version == latest_schema_version()) return;
   if (mode == OpenMode::as_it_is || mode == OpenMode::reader)
     throw DatabaseError(version == 0 ? ErrorKind::blank : ErrorKind::older_schema, display_name());
+  // An empty file becomes a database only where one was asked to be made (the dashboard,
+  // demo-data): a command that reads or adds to one says it is empty instead.
+  if (version == 0 && mode == OpenMode::existing && backend() == Backend::sqlite)
+    throw DatabaseError(ErrorKind::blank, display_name());
   if (read_only() && version == 0 && backend() == Backend::postgresql)
     throw DatabaseError(ErrorKind::no_schema_rights, display_name());
   if (read_only()) throw DatabaseError(ErrorKind::read_only, target_ + ": schema needs an upgrade");

@@ -28,6 +28,7 @@ enum class ErrorKind {
   not_a_database,    // the file is not SQLite at all, or is damaged
   foreign_database,  // an SQLite file of some other program
   newer_schema,      // written by a newer Raekoda
+  unknown_schema,    // marks a schema version no Raekoda writes (below 0; 0 with tables)
   read_only,         // needs writing (a migration, an edit) but can only be read
   busy,              // another writer held the file longer than the busy timeout
   constraint,        // the data broke a rule of the schema

@@ -668,6 +668,13 @@ bool holds_raekoda_schema(Database& db) {
          stored_schema_version(db) == 0;
 }
 
+bool holds_no_tables(Database& db) {
+  if (db.backend() == Backend::postgresql)
+    return db.query_integer("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()",
+                            0) == 0;
+  return db.query_integer("SELECT count(*) FROM sqlite_schema", 0) == 0;
+}
+
 int stored_schema_version(Database& db) {
   if (db.backend() == Backend::postgresql)
     return has_schema_table(db)

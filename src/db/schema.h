@@ -32,6 +32,8 @@ void migrate(Database& db, int from, int to);
 
 // True when the database is Raekoda's or blank: not another program's.
 bool holds_raekoda_schema(Database& db);
+// True when the database holds no table at all: a new file, an empty server database.
+bool holds_no_tables(Database& db);
 // The version of the schema the database holds; 0 for a blank one.
 int stored_schema_version(Database& db);
 

@@ -89,12 +89,31 @@ TEST_CASE("a database from a newer Raekoda is refused and left as it was", "[sql
   CHECK(read_file(path) == before);
 }
 
-TEST_CASE("a blank SQLite file becomes a Raekoda database", "[sqlite]") {
+TEST_CASE("a blank SQLite file becomes a Raekoda database only where one is to be made",
+          "[sqlite]") {
   testing::TempDir dir;
   auto path = dir / "blank.sqlite";
   testing::write_file(path, "");
-  Database db = Database::open(path, OpenMode::existing);
+  // A command that reads or adds to a database (due-date, screenshot, import) leaves it empty.
+  CHECK(open_error(path, OpenMode::existing) == ErrorKind::blank);
+  CHECK(open_error(path, OpenMode::as_it_is) == ErrorKind::blank);
+  CHECK(std::filesystem::file_size(path) == 0);
+  Database db = Database::open(path, OpenMode::create_if_missing);
   CHECK(db.schema_version() == db::latest_schema_version());
+}
+
+TEST_CASE("a schema version no Raekoda wrote is refused and left as it was", "[sqlite]") {
+  testing::TempDir dir;
+  auto path = dir / "tampered.sqlite";
+  { Database::open(path, OpenMode::create_if_missing); }
+  for (const char* version : {"-1", "-2147483648", "0"}) {
+    INFO("user_version " << version);
+    make_sqlite_file(path, (std::string("PRAGMA user_version = ") + version).c_str());
+    std::string before = read_file(path);
+    for (OpenMode mode : {OpenMode::existing, OpenMode::create_if_missing, OpenMode::as_it_is})
+      CHECK(open_error(path, mode) == ErrorKind::unknown_schema);
+    CHECK(read_file(path) == before);
+  }
 }
 
 TEST_CASE("a file the user may only read opens read-only", "[sqlite]") {
@@ -127,7 +146,8 @@ TEST_CASE("a file the user may only read opens read-only", "[sqlite]") {
   CHECK(read_file(path) == before);
 }
 
-TEST_CASE("a read-only file that needs a schema upgrade is refused, not half-upgraded", "[sqlite]") {
+TEST_CASE("a read-only file that needs a schema upgrade is refused, not half-upgraded",
+          "[sqlite]") {
   testing::TempDir dir;
   auto path = dir / "old.sqlite";
   make_sqlite_file(path, "PRAGMA user_version = 0");
