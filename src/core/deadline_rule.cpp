@@ -1,5 +1,7 @@
 #include "core/deadline_rule.h"
 
+#include <algorithm>
+
 namespace raekoda {
 
 std::vector<DeadlineRule> default_deadline_rules() {
@@ -16,10 +18,15 @@ std::vector<DeadlineRule> default_deadline_rules() {
   };
 }
 
+Date term_end(std::int64_t amount, TermUnit unit, Date registered,
+              const WorkingCalendar& calendar) {
+  int days = static_cast<int>(std::clamp<std::int64_t>(amount, 0, longest_term));
+  if (unit == TermUnit::working_days) return calendar.add_working_days(registered, days);
+  return calendar.working_day_on_or_after(registered.plus_days(days));
+}
+
 Date due_date(const DeadlineRule& rule, Date registered, const WorkingCalendar& calendar) {
-  if (rule.unit == TermUnit::working_days)
-    return calendar.add_working_days(registered, rule.amount);
-  return calendar.working_day_on_or_after(registered.plus_days(rule.amount));
+  return term_end(rule.amount, rule.unit, registered, calendar);
 }
 
 }  // namespace raekoda

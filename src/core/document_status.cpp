@@ -18,9 +18,7 @@ DocumentStatus document_status(const DocumentDates& document, Date day,
 std::optional<Date> latest_extended_due(const DeadlineRule& rule, Date registered,
                                         const WorkingCalendar& calendar) {
   if (!rule.max_extension) return std::nullopt;
-  if (rule.extension_unit == TermUnit::working_days)
-    return calendar.add_working_days(registered, *rule.max_extension);
-  return calendar.working_day_on_or_after(registered.plus_days(*rule.max_extension));
+  return term_end(*rule.max_extension, rule.extension_unit, registered, calendar);
 }
 
 ExtensionProblem check_extension(const DeadlineRule& rule, const DocumentDates& document,

@@ -18,9 +18,13 @@ std::vector<DeadlineRule> load_deadline_rules(Database& db) {
   while (select.step()) {
     DeadlineRule rule;
     rule.key = select.text(0);
-    rule.amount = static_cast<int>(select.integer(1));
+    // A rule written past the schema's CHECKs is bounded as core bounds its term.
+    auto bounded = [](std::int64_t days) {
+      return static_cast<int>(std::clamp<std::int64_t>(days, 0, longest_term));
+    };
+    rule.amount = bounded(select.integer(1));
     rule.unit = enum_from_key<TermUnit>(select.text(2)).value_or(TermUnit::calendar_days);
-    if (!select.is_null(3)) rule.max_extension = static_cast<int>(select.integer(3));
+    if (!select.is_null(3)) rule.max_extension = bounded(select.integer(3));
     rule.extension_unit = enum_from_key<TermUnit>(select.text(4)).value_or(rule.unit);
     rule.basis = select.text(5);
     rules.push_back(std::move(rule));

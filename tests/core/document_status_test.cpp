@@ -97,3 +97,26 @@ TEST_CASE("a council member's question cannot be extended; a memorandum up to tw
   CHECK(check_extension(rule("memorandum"), memorandum, day("2026-05-05"), day("2026-04-20"),
                         calendar) == ExtensionProblem::too_long);
 }
+
+TEST_CASE(
+    "a rule written past the schema's limits is bounded to ten years, never before "
+    "registration") {
+  WorkingCalendar calendar;
+  Date registered = day("2026-02-20");
+  DeadlineRule working{
+      "forced", 2147483647, TermUnit::working_days, 2147483647, TermUnit::calendar_days, ""};
+  Date due = due_date(working, registered, calendar);
+  CHECK(due == calendar.add_working_days(registered, longest_term));
+  DeadlineRule calendar_days = working;
+  calendar_days.unit = TermUnit::calendar_days;
+  Date far = due_date(calendar_days, registered, calendar);
+  CHECK(far > registered);
+  CHECK(registered.days_until(far) >= longest_term);
+  CHECK(registered.days_until(far) <= longest_term + 7);  // moved to a working day at most
+  auto extended = latest_extended_due(working, registered, calendar);
+  REQUIRE(extended);
+  CHECK(*extended == far);
+  DeadlineRule negative = calendar_days;
+  negative.amount = -2147483647;
+  CHECK(due_date(negative, registered, calendar) == calendar.working_day_on_or_after(registered));
+}
