@@ -150,7 +150,11 @@ TEST_CASE("a read-only file that needs a schema upgrade is refused, not half-upg
           "[sqlite]") {
   testing::TempDir dir;
   auto path = dir / "old.sqlite";
-  make_sqlite_file(path, "PRAGMA user_version = 0");
+  { Database::open(path, OpenMode::create_if_missing); }
+  // As an older Raekoda left it: a version before the latest.
+  std::string older = "PRAGMA user_version = " + std::to_string(db::latest_schema_version() - 1);
+  make_sqlite_file(path, older.c_str());
+  std::string before = read_file(path);
   std::filesystem::permissions(
       path, std::filesystem::perms::owner_read | std::filesystem::perms::others_read);
   std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all |
@@ -165,4 +169,26 @@ TEST_CASE("a read-only file that needs a schema upgrade is refused, not half-upg
     }
   });
   CHECK(result == 0);
+  CHECK(read_file(path) == before);  // not half-upgraded
+}
+
+TEST_CASE("an empty read-only file says it is empty, not that it needs an upgrade", "[sqlite]") {
+  testing::TempDir dir;
+  auto path = dir / "empty.sqlite";
+  testing::write_file(path, "");
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::others_read);
+  std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all |
+                                               std::filesystem::perms::others_read |
+                                               std::filesystem::perms::others_exec);
+  int result = testing::as_unprivileged_user([&] {
+    try {
+      Database::open(path, OpenMode::existing);
+      return 1;
+    } catch (const DatabaseError& error) {
+      return error.kind() == ErrorKind::blank ? 0 : 2;
+    }
+  });
+  CHECK(result == 0);
+  CHECK(std::filesystem::file_size(path) == 0);
 }
