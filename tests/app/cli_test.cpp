@@ -166,7 +166,7 @@ CommandResult in_locale(const std::string& locale, const std::string& arguments)
 
 }  // namespace
 
-TEST_CASE("--help speaks the language of --lang, else of the locale") {
+TEST_CASE("the help speaks the language of --lang, else of the locale") {
   auto estonian = in_locale("LANG=et_EE.UTF-8", "--help");
   CHECK(estonian.exit_code == 0);
   CHECK(estonian.output.find("Kasutus: raekoda [VALIKUD] [KÄSK]") != std::string::npos);
