@@ -32,9 +32,9 @@ namespace raekoda::app {
 namespace {
 
 struct CommonOptions {
-  std::string lang;  // empty: the language of the locale
-  std::string as;    // a person's login on a file; empty: the operating-system user
-  std::string theme = "light";
+  std::string lang;   // empty: the language of the locale
+  std::string as;     // a person's login on a file; empty: the operating-system user
+  std::string theme;  // empty: the settings' theme, else light
   std::string today;  // YYYY-MM-DD; empty: the machine's date
 };
 
@@ -70,8 +70,9 @@ void act_as(Controller& controller, const std::string& login) {
   controller.identify(login);
 }
 
-plot::ThemeKind theme_of(const CommonOptions& common) {
-  return common.theme == "dark" ? plot::ThemeKind::dark : plot::ThemeKind::light;
+plot::ThemeKind theme_of(const CommonOptions& common, const Settings& settings) {
+  const std::string& theme = common.theme.empty() ? settings.theme.value_or("light") : common.theme;
+  return theme == "dark" ? plot::ThemeKind::dark : plot::ThemeKind::light;
 }
 
 std::optional<Date> parse_today(const CommonOptions& common) {
@@ -107,7 +108,7 @@ int run_cli(int argc, char** argv) {
   // Help and refusals are said before the command line is understood: in the language it
   // asks for, else the locale's.
   // The language chosen in the dashboard's menu comes before the locale's.
-  const Settings settings = read_settings(settings_path());
+  const Settings settings = read_settings(settings_path(), system_settings_path());
   set_language(run_language(
       argc, argv, [](const char* name) { return std::getenv(name); }, settings.language));
   CLI::App app{tr("cli.help.about"), "raekoda"};
@@ -290,7 +291,7 @@ int run_cli(int argc, char** argv) {
       Controller controller(db_path.empty() ? db::Database::open_in_memory()
                                             : db::Database::open(db_path, db::OpenMode::existing),
                             today);
-      controller.ui_state().theme = theme_of(common);
+      controller.ui_state().theme = theme_of(common, settings);
       act_as(controller, common.as);
       write_screenshot(controller, *view, width, height, out, steps);
       return 0;
@@ -332,17 +333,23 @@ int run_cli(int argc, char** argv) {
       run_bench(db_path, frames, today, std::cout);
       return 0;
     }
-    std::string target = db_path;
+    // No --db: the settings' database (the user's, else the desktop's), else a file of one's own.
+    std::string target = db_path.empty() ? settings.database.value_or("") : db_path;
     if (target.empty()) {
       std::filesystem::path path = default_database_path();
       std::filesystem::create_directories(path.parent_path());
       target = path.string();
     }
     Controller controller(db::Database::open(target, db::OpenMode::create_if_missing), today);
-    controller.ui_state().theme = theme_of(common);
+    controller.ui_state().theme = theme_of(common, settings);
     act_as(controller, common.as);
-    controller.remember_settings_in(settings_path(), settings.problem);
-    return run_dashboard(controller);
+    if (settings.view && *settings.view != View::gallery)
+      controller.ui_state().view = *settings.view;
+    std::string problem = settings.problem;
+    if (std::string not_kept = remember_opened(settings_path(), target); problem.empty())
+      problem = not_kept;
+    controller.remember_settings_in(settings_path(), problem);
+    return run_dashboard(controller, settings.window, settings_path());
   } catch (const Failure& failure) {
     std::cerr << "raekoda: " << failure.message << '\n';
   } catch (const db::DatabaseError& error) {

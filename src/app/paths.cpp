@@ -58,6 +58,10 @@ std::filesystem::path settings_path() {
   return xdg_home("XDG_CONFIG_HOME", ".config") / "raekoda" / "settings.toml";
 }
 
+std::filesystem::path system_settings_path() {
+  return "/etc/raekoda/settings.toml";
+}
+
 std::filesystem::path documents_folder() {
   if (const char* documents = std::getenv("XDG_DOCUMENTS_DIR"); documents && *documents)
     return documents;

@@ -15,6 +15,8 @@ std::filesystem::path user_presets_folder();
 // $XDG_CONFIG_HOME/raekoda/settings.toml, or ~/.config/raekoda/settings.toml: what the user
 // chose once and finds again (the language).
 std::filesystem::path settings_path();
+// The desktop's defaults under the user's: /etc/raekoda/settings.toml.
+std::filesystem::path system_settings_path();
 
 // Where a saved chart or exported table goes: $XDG_PICTURES_DIR for images, the documents folder
 // for tables (and for images without it); the name says what and when

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -283,8 +284,12 @@ void save_requested_images(GlWindow& window, Controller& controller) {
   save_review_image(window, controller);
 }
 
-int run_dashboard(Controller& controller) {
-  GlWindow window(1600, 1000, tr("app.window_title"));
+int run_dashboard(Controller& controller, const std::optional<WindowPlace>& place,
+                  const std::filesystem::path& settings) {
+  GlWindow window(place ? place->width : 1600, place ? place->height : 1000,
+                  tr("app.window_title"));
+  // Where it was: a window manager may place it otherwise (and Wayland always does).
+  if (place) glfwSetWindowPos(window.handle(), place->x, place->y);
   // Figures read on the reader's thread wake the loop, which sleeps otherwise.
   controller.set_wake(glfwPostEmptyEvent);
   Language titled_in = current_language();
@@ -328,6 +333,12 @@ int run_dashboard(Controller& controller) {
     window.present();
   }
   controller.set_wake(nullptr);
+  WindowPlace closed;
+  glfwGetWindowPos(window.handle(), &closed.x, &closed.y);
+  glfwGetWindowSize(window.handle(), &closed.width, &closed.height);
+  if (std::string problem = remember_window(settings, closed, controller.ui_state().view);
+      !problem.empty())
+    std::cerr << "raekoda: " << problem << '\n';
   return 0;
 }
 

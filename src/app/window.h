@@ -13,6 +13,7 @@
 
 #include "app/input_queue.h"
 #include "app/keyboard_nav.h"
+#include "app/settings.h"
 #include "ui/dashboard.h"
 
 struct GLFWwindow;
@@ -74,8 +75,11 @@ bool write_png_region(const std::vector<unsigned char>& rgba, int width, int hei
 // Where a chart saved from the dashboard goes: the user's pictures folder, a name with the time.
 std::filesystem::path chart_image_path(const std::string& chart);
 
-// The interactive dashboard; returns the process exit code.
-int run_dashboard(Controller& controller);
+// The interactive dashboard, at `place` when the settings keep one (else 1600 × 1000 where the
+// desktop puts it); as it closes, its place and view are written to `settings`. Returns the
+// process exit code.
+int run_dashboard(Controller& controller, const std::optional<WindowPlace>& place,
+                  const std::filesystem::path& settings);
 
 // What a screenshot does before it is taken, as a user would: click a named control, type,
 // press a key, scroll with the wheel until a named control is in view, or wait until a
