@@ -92,21 +92,7 @@ OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& c
   // Weeks without coverage are zeros, not gaps: every week of the window has a bucket.
   Date first_week = today.week_start().plus_days(-7 * 25);
   for (int w = 0; w < 26; ++w) f.coverage_weeks.push_back(first_week.plus_days(7 * w));
-  for (auto& counts : f.coverage_by_tone) counts.assign(26, 0);
-  // By day, from the index that holds the day and tone, summed into weeks here.
-  Statement daily = db.prepare(
-      "SELECT published_on, tone, count(*) FROM media_items WHERE published_on BETWEEN ? AND ? "
-      "GROUP BY 1, 2");
-  daily.bind_all(first_week, today);
-  while (daily.step()) {
-    auto day = daily.date(0);
-    auto tone = enum_from_key<Tone>(daily.text(1));
-    if (!day || !tone || *day < first_week) continue;
-    int index = first_week.days_until(*day) / 7;
-    if (index < 26)
-      f.coverage_by_tone[static_cast<std::size_t>(*tone)][static_cast<std::size_t>(index)] +=
-          daily.integer(2);
-  }
+  f.coverage_by_tone = items_by_tone(db, f.coverage_weeks, today);
   return f;
 }
 

@@ -40,27 +40,10 @@ void load_trend(Database& db, MediaFigures& f) {
                : f.trend_step == TrendStep::week ? f.trend_from.week_start()
                                                  : f.trend_from;
   for (Date b = first; b <= until; b = f.trend_bucket_after(b)) f.trend_buckets.push_back(b);
-  for (auto& counts : f.trend_by_tone) counts.assign(f.trend_buckets.size(), 0);
   // Each bucket whole (a week of last month runs into this one), but nothing after today.
   Date counted_until =
       std::min(f.trend_bucket_after(f.trend_buckets.back()).plus_days(-1), f.today);
-  // Counted by day, in the order of the index that holds the day and tone, and summed into weeks
-  // or months here: grouping by a week or month column would read every item's row.
-  Statement select = db.prepare(
-      "SELECT published_on, tone, count(*) FROM media_items "
-      "WHERE published_on BETWEEN ?1 AND ?2 GROUP BY 1, 2");
-  select.bind_all(first, counted_until);
-  while (select.step()) {
-    auto day = select.date(0);
-    auto tone = enum_from_key<Tone>(select.text(1));
-    if (!day || !tone) continue;
-    // The bucket a day falls in: the last one that starts on or before it.
-    auto after = std::upper_bound(f.trend_buckets.begin(), f.trend_buckets.end(), *day);
-    if (after == f.trend_buckets.begin()) continue;
-    f.trend_by_tone[static_cast<std::size_t>(*tone)]
-                   [static_cast<std::size_t>(after - f.trend_buckets.begin() - 1)] +=
-        select.integer(2);
-  }
+  f.trend_by_tone = items_by_tone(db, f.trend_buckets, counted_until);
 }
 
 void load_outlets(Database& db, MediaFigures& f) {
@@ -165,6 +148,29 @@ void load_releases(Database& db, MediaFigures& f) {
 }
 
 }  // namespace
+
+std::array<std::vector<std::int64_t>, Tone_count> items_by_tone(Database& db,
+                                                                const std::vector<Date>& starts,
+                                                                Date until) {
+  std::array<std::vector<std::int64_t>, Tone_count> counts;
+  for (auto& tone : counts) tone.assign(starts.size(), 0);
+  if (starts.empty()) return counts;
+  Statement select = db.prepare(
+      "SELECT published_on, tone, count(*) FROM media_items "
+      "WHERE published_on BETWEEN ? AND ? GROUP BY 1, 2");
+  select.bind_all(starts.front(), until);
+  while (select.step()) {
+    auto day = select.date(0);
+    auto tone = enum_from_key<Tone>(select.text(1));
+    if (!day || !tone) continue;
+    // The bucket a day falls in: the last one that starts on or before it.
+    auto after = std::upper_bound(starts.begin(), starts.end(), *day);
+    if (after == starts.begin()) continue;
+    counts[static_cast<std::size_t>(*tone)][static_cast<std::size_t>(after - starts.begin() - 1)] +=
+        select.integer(2);
+  }
+  return counts;
+}
 
 MediaFigures load_media_figures(Database& db, Date today, const PeriodChoice& choice) {
   MediaFigures f;

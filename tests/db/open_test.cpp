@@ -32,6 +32,26 @@ void make_sqlite_file(const std::filesystem::path& path, const char* sql) {
   sqlite3_close(handle);
 }
 
+// What opening `path` for writing says to a user who may only read it and its folder `dir`;
+// `other` when it opened, or the check could not run.
+ErrorKind kind_opened_read_only(const testing::TempDir& dir, const std::filesystem::path& path) {
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::others_read);
+  std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all |
+                                               std::filesystem::perms::others_read |
+                                               std::filesystem::perms::others_exec);
+  int kind = testing::as_unprivileged_user([&] {
+    try {
+      Database::open(path, OpenMode::existing);
+      return 200;
+    } catch (const DatabaseError& error) {
+      return static_cast<int>(error.kind());  // an exit code: the kinds are few
+    }
+  });
+  return kind >= static_cast<int>(ErrorKind::other) ? ErrorKind::other
+                                                    : static_cast<ErrorKind>(kind);
+}
+
 }  // namespace
 
 TEST_CASE("a missing file is created with the schema only when asked to", "[sqlite]") {
@@ -155,20 +175,7 @@ TEST_CASE("a read-only file that needs a schema upgrade is refused, not half-upg
   std::string older = "PRAGMA user_version = " + std::to_string(db::latest_schema_version() - 1);
   make_sqlite_file(path, older.c_str());
   std::string before = read_file(path);
-  std::filesystem::permissions(
-      path, std::filesystem::perms::owner_read | std::filesystem::perms::others_read);
-  std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all |
-                                               std::filesystem::perms::others_read |
-                                               std::filesystem::perms::others_exec);
-  int result = testing::as_unprivileged_user([&] {
-    try {
-      Database::open(path, OpenMode::existing);
-      return 1;
-    } catch (const DatabaseError& error) {
-      return error.kind() == ErrorKind::read_only ? 0 : 2;
-    }
-  });
-  CHECK(result == 0);
+  CHECK(kind_opened_read_only(dir, path) == ErrorKind::read_only);
   CHECK(read_file(path) == before);  // not half-upgraded
 }
 
@@ -176,19 +183,6 @@ TEST_CASE("an empty read-only file says it is empty, not that it needs an upgrad
   testing::TempDir dir;
   auto path = dir / "empty.sqlite";
   testing::write_file(path, "");
-  std::filesystem::permissions(
-      path, std::filesystem::perms::owner_read | std::filesystem::perms::others_read);
-  std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all |
-                                               std::filesystem::perms::others_read |
-                                               std::filesystem::perms::others_exec);
-  int result = testing::as_unprivileged_user([&] {
-    try {
-      Database::open(path, OpenMode::existing);
-      return 1;
-    } catch (const DatabaseError& error) {
-      return error.kind() == ErrorKind::blank ? 0 : 2;
-    }
-  });
-  CHECK(result == 0);
+  CHECK(kind_opened_read_only(dir, path) == ErrorKind::blank);
   CHECK(std::filesystem::file_size(path) == 0);
 }
