@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/backup_command.h"
 #include "app/bench.h"
 #include "app/cli_text.h"
 #include "app/controller.h"
@@ -235,6 +236,27 @@ int run_cli(int argc, char** argv) {
       ->type_name("et|ru|en")
       ->check(one_of({"et", "ru", "en"}));
 
+  CLI::App* backup = add_command(app, "backup", "cli.help.backup");
+  BackupCommand backup_options;
+  backup->add_option("--db", backup_options.db_path, tr("cli.help.backup.db"))
+      ->type_name(file)
+      ->required();
+  backup->add_option("--out", backup_options.out, tr("cli.help.backup.out"))
+      ->type_name(file)
+      ->required();
+  backup->add_option("--lang", common.lang, tr("cli.help.lang"))
+      ->type_name("et|ru|en")
+      ->check(one_of({"et", "ru", "en"}));
+
+  CLI::App* verify = add_command(app, "verify", "cli.help.verify");
+  BackupCommand verify_options;
+  verify->add_option("--db", verify_options.db_path, tr("cli.help.verify.db"))
+      ->type_name(file)
+      ->required();
+  verify->add_option("--lang", common.lang, tr("cli.help.lang"))
+      ->type_name("et|ru|en")
+      ->check(one_of({"et", "ru", "en"}));
+
   CLI::App* report_cmd = add_command(app, "report", "cli.help.report");
   ReportCommand report_options;
   report_cmd->add_option("--db", report_options.db_path, tr("cli.help.db_file"))
@@ -321,6 +343,8 @@ int run_cli(int argc, char** argv) {
       return run_import_command(import_options, std::cout, std::cerr);
     }
     if (*copy) return run_copy_command(copy_options, std::cout, std::cerr);
+    if (*backup) return run_backup_command(backup_options, std::cout, std::cerr);
+    if (*verify) return run_verify_command(verify_options, std::cout, std::cerr);
     if (*report_cmd) {
       report_options.today = today;
       return run_report_command(report_options, std::cout, std::cerr);

@@ -1,0 +1,32 @@
+#pragma once
+// A file's copy made while colleagues work, and a file's check that changes nothing: the restore
+// test in one step that the IT lead's duties (E-ITS) ask for. Files only: a server's answer is
+// pg_dump and its own checks.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace raekoda::db {
+
+struct FileCheck {
+  bool raekoda = false;               // marked as Raekoda's (application_id)
+  int schema_version = 0;             // as the file says
+  std::vector<std::string> problems;  // SQLite's integrity_check lines; empty when whole
+  std::int64_t bytes = 0;
+  bool whole() const { return raekoda && problems.empty(); }
+};
+
+// Reads the whole file through SQLite's integrity_check, opened read-only and never upgraded;
+// waits up to `busy_ms` for a colleague's save. Throws DatabaseError when it cannot be read at
+// all (missing, not SQLite, locked past the wait).
+FileCheck check_file(const std::filesystem::path& path, int busy_ms = 30000);
+
+// Copies the database in `source` into `copy` (an empty file or none) with SQLite's online backup
+// API, in one read transaction: a colleague's save made meanwhile waits for it (within its busy
+// timeout) and is in the next copy, never half in this one. Throws DatabaseError on failure.
+void backup_file(const std::filesystem::path& source, const std::filesystem::path& copy,
+                 int busy_ms = 30000);
+
+}  // namespace raekoda::db
