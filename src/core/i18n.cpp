@@ -99,4 +99,10 @@ const char* tr(std::string_view key) {
   return missing.emplace(key).first->c_str();
 }
 
+std::string choice_name(std::string_view list, std::string_view value) {
+  std::string key = "enum." + std::string(list) + "." + std::string(value);
+  if (const std::string* text = Catalog::embedded(active_language.load()).find(key)) return *text;
+  return trf("value.unknown_choice", value);
+}
+
 }  // namespace raekoda

@@ -42,6 +42,11 @@ Language current_language();
 // missing translation shows up on screen instead of vanishing.
 const char* tr(std::string_view key);
 
+// The name of `value` in the choice list `list` ("severity", "tone"...) in the current language;
+// a value no catalog names (written behind Raekoda's back) is shown as it is, marked unknown,
+// never as a catalog key.
+std::string choice_name(std::string_view list, std::string_view value);
+
 // tr() with fmt-style {} arguments.
 template <class... Args>
 std::string trf(std::string_view key, Args&&... args) {

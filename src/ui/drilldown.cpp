@@ -35,7 +35,7 @@ std::string display_value(const TableSpec& spec, const FieldSpec& field,
       if (auto moment = DateTime::parse_iso(*value)) return moment->display();
       return *value;
     case FieldType::choice:
-      return tr("enum." + std::string(field.choice_list) + "." + *value);
+      return choice_name(field.choice_list, *value);
     case FieldType::flag:
       return *value == "1" ? tr("value.yes") : "";
     case FieldType::reference: {
@@ -45,7 +45,8 @@ std::string display_value(const TableSpec& spec, const FieldSpec& field,
           return *label;
       } catch (const std::exception&) {
       }
-      return *value;
+      // A record that refers to one no longer there (or never was): said, not a bare number.
+      return trf("value.unknown_reference", *value);
     }
     default:
       return *value;
@@ -149,8 +150,8 @@ std::string evidence_csv(const std::vector<EvidenceRow>& rows) {
   };
   for (const EvidenceRow& row : rows)
     csv += plot::csv_line({row.person, row.unit, row.system, row.username,
-                           tr("enum.privilege." + row.privilege),
-                           tr("enum.review_decision." + row.decision), row.decided_by,
+                           choice_name("privilege", row.privilege),
+                           choice_name("review_decision", row.decision), row.decided_by,
                            day(row.decided_on), row.reason, day(row.revoked_on)});
   return csv;
 }

@@ -102,7 +102,7 @@ void date_field(UiState& state, EditorState& editor, const FieldSpec& field, con
 void choice_field(EditorState& editor, const FieldSpec& field, const char* id) {
   std::string column(field.column);
   const auto& value = editor.edited.value(column);
-  std::string current = value ? tr("enum." + std::string(field.choice_list) + "." + *value) : "";
+  std::string current = value ? choice_name(field.choice_list, *value) : "";
   ImGui::SetNextItemWidth(260);
   if (!ImGui::BeginCombo(id, current.c_str())) return;
   if (!field.required && ImGui::Selectable("–", !value)) editor.edited.set(column, std::nullopt);

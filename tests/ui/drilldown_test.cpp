@@ -231,3 +231,23 @@ TEST_CASE("a note emptied in the editor is saved empty, as the schema keeps it")
   CHECK(db::load_record(session.controller.database(), incidents_spec(), id)->value("root_cause") ==
         "");
 }
+
+TEST_CASE("a value written behind Raekoda's back shows as it is, marked unknown, never as a key",
+          "[no-db]") {
+  set_language(Language::en);
+  const TableSpec& spec = incidents_spec();
+  const FieldSpec* severity = spec.field("severity");
+  REQUIRE(severity);
+  ui::ReferenceLabels labels;
+  CHECK(ui::display_value(spec, *severity, std::string("critical"), labels) == "Critical");
+  std::string unknown = ui::display_value(spec, *severity, std::string("apocalyptic"), labels);
+  CHECK(unknown == "apocalyptic (unknown value)");
+  CHECK(unknown.find("enum.") == std::string::npos);
+  const FieldSpec* institution = spec.field("institution_id");
+  REQUIRE(institution);
+  labels.by_table[std::string(institution->reference_table)][3] = "Kesklinna Kool";
+  CHECK(ui::display_value(spec, *institution, std::string("3"), labels) == "Kesklinna Kool");
+  CHECK(ui::display_value(spec, *institution, std::string("999999"), labels) ==
+        "no. 999999 (not found)");
+  set_language(Language::et);
+}
