@@ -36,10 +36,24 @@ void refuse_server(const std::string& target) {
   if (db::names_server(target)) throw Refusal{tr("error.backup.server")};
 }
 
+// Runs `body`, which prints its one line and returns 0; what refuses or fails it is said in one
+// line on `err` instead, with exit code 1.
+template <class Body>
+int said_in_one_line(std::ostream& err, Body body) {
+  try {
+    return body();
+  } catch (const Refusal& refusal) {
+    err << "raekoda: " << refusal.message << '\n';
+  } catch (const db::DatabaseError& error) {
+    err << "raekoda: " << describe(error) << '\n';
+  }
+  return 1;
+}
+
 }  // namespace
 
 int run_backup_command(const BackupCommand& command, std::ostream& out, std::ostream& err) {
-  try {
+  return said_in_one_line(err, [&] {
     refuse_server(command.db_path);
     refuse_server(command.out);
     std::error_code error;
@@ -64,28 +78,18 @@ int run_backup_command(const BackupCommand& command, std::ostream& out, std::ost
                format_decimal(took.count(), 1))
         << '\n';
     return 0;
-  } catch (const Refusal& refusal) {
-    err << "raekoda: " << refusal.message << '\n';
-  } catch (const db::DatabaseError& error) {
-    err << "raekoda: " << describe(error) << '\n';
-  }
-  return 1;
+  });
 }
 
 int run_verify_command(const BackupCommand& command, std::ostream& out, std::ostream& err) {
-  try {
+  return said_in_one_line(err, [&] {
     refuse_server(command.db_path);
     db::FileCheck check = db::check_file(command.db_path);
     std::string said = what_was_found(command.db_path, check);
     if (!check.whole()) throw Refusal{said};
     out << said << '\n';
     return 0;
-  } catch (const Refusal& refusal) {
-    err << "raekoda: " << refusal.message << '\n';
-  } catch (const db::DatabaseError& error) {
-    err << "raekoda: " << describe(error) << '\n';
-  }
-  return 1;
+  });
 }
 
 }  // namespace raekoda::app

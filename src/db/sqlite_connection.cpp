@@ -35,8 +35,7 @@ ErrorKind kind_of(int code) {
 }
 
 [[noreturn]] void fail(sqlite3* db, int code) {
-  std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-  throw DatabaseError(kind_of(code), detail, code);
+  throw_sqlite_error(db, code);
 }
 
 bool writable(const std::filesystem::path& file) {
@@ -238,6 +237,11 @@ std::unique_ptr<Connection> open_sqlite_file(const std::filesystem::path& path, 
 
 std::unique_ptr<Connection> open_sqlite_memory() {
   return open(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, false);
+}
+
+void throw_sqlite_error(sqlite3* db, int code) {
+  std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  throw DatabaseError(kind_of(code), detail, code);
 }
 
 sqlite3* sqlite_handle_of(Connection& connection) {

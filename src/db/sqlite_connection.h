@@ -16,6 +16,8 @@ namespace raekoda::db {
 std::unique_ptr<Connection> open_sqlite_file(const std::filesystem::path& path, bool create,
                                              bool read_only = false);
 std::unique_ptr<Connection> open_sqlite_memory();
+// Throws SQLite's result `code` on `db` (which may be null) as the DatabaseError of its kind.
+[[noreturn]] void throw_sqlite_error(sqlite3* db, int code);
 // The handle of an SQLite connection, or nullptr for another backend's.
 sqlite3* sqlite_handle_of(Connection& connection);
 
