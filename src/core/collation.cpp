@@ -4,7 +4,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <unordered_map>
 
 #include <unicode/coll.h>
@@ -107,15 +106,10 @@ std::vector<std::size_t> collation_ranks(const std::vector<std::string_view>& te
     if (added) distinct.push_back(texts[i]);
     of_text[i] = found->second;
   }
-  // Neighbours in the order that the language sees as equal share a rank.
+  // collate() calls no two different texts equal, so a distinct text's rank is its place.
+  std::vector<std::size_t> order = collation_order(distinct, language);
   std::vector<std::size_t> rank_of_distinct(distinct.size());
-  std::size_t rank = 0;
-  std::optional<std::string_view> previous;
-  for (std::size_t position : collation_order(distinct, language)) {
-    if (previous && collate(*previous, distinct[position], language) != 0) ++rank;
-    rank_of_distinct[position] = rank;
-    previous = distinct[position];
-  }
+  for (std::size_t rank = 0; rank < order.size(); ++rank) rank_of_distinct[order[rank]] = rank;
   std::vector<std::size_t> ranks(texts.size());
   for (std::size_t i = 0; i < texts.size(); ++i) ranks[i] = rank_of_distinct[of_text[i]];
   return ranks;
