@@ -39,10 +39,15 @@ struct CommonOptions {
   std::string today;  // YYYY-MM-DD; empty: the machine's date
 };
 
-void add_common(CLI::App& command, CommonOptions& common) {
+// Only the language: for commands that show no window and have no day of their own.
+void add_language(CLI::App& command, CommonOptions& common) {
   command.add_option("--lang", common.lang, tr("cli.help.lang"))
       ->type_name("et|ru|en")
       ->check(one_of({"et", "ru", "en"}));
+}
+
+void add_common(CLI::App& command, CommonOptions& common) {
+  add_language(command, common);
   command.add_option("--theme", common.theme, tr("cli.help.theme"))
       ->type_name("light|dark")
       ->check(one_of({"light", "dark"}));
@@ -231,10 +236,7 @@ int run_cli(int argc, char** argv) {
   copy->add_option("--to", copy_options.to, tr("cli.help.copy.to"))
       ->type_name(database_type)
       ->required();
-  // Only the language: a copy shows no window and has no day of its own.
-  copy->add_option("--lang", common.lang, tr("cli.help.lang"))
-      ->type_name("et|ru|en")
-      ->check(one_of({"et", "ru", "en"}));
+  add_language(*copy, common);
 
   CLI::App* backup = add_command(app, "backup", "cli.help.backup");
   BackupCommand backup_options;
@@ -244,18 +246,14 @@ int run_cli(int argc, char** argv) {
   backup->add_option("--out", backup_options.out, tr("cli.help.backup.out"))
       ->type_name(file)
       ->required();
-  backup->add_option("--lang", common.lang, tr("cli.help.lang"))
-      ->type_name("et|ru|en")
-      ->check(one_of({"et", "ru", "en"}));
+  add_language(*backup, common);
 
   CLI::App* verify = add_command(app, "verify", "cli.help.verify");
   BackupCommand verify_options;
   verify->add_option("--db", verify_options.db_path, tr("cli.help.verify.db"))
       ->type_name(file)
       ->required();
-  verify->add_option("--lang", common.lang, tr("cli.help.lang"))
-      ->type_name("et|ru|en")
-      ->check(one_of({"et", "ru", "en"}));
+  add_language(*verify, common);
 
   CLI::App* report_cmd = add_command(app, "report", "cli.help.report");
   ReportCommand report_options;

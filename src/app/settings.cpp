@@ -1,6 +1,5 @@
 #include "app/settings.h"
 
-#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <sstream>
