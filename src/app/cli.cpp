@@ -313,6 +313,8 @@ int run_cli(int argc, char** argv) {
                             today);
       controller.ui_state().theme = theme_of(common, settings);
       act_as(controller, common.as);
+      // A shot shows the same whatever the machine's speed: a damaged file's notice included.
+      controller.wait_for_file_check();
       write_screenshot(controller, *view, width, height, out, steps);
       return 0;
     }

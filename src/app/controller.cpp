@@ -38,6 +38,7 @@ Controller::Controller(db::Database database, std::optional<Date> fixed_today)
                     if (auto wake = wake_.load()) wake();
                   });
   identify();
+  start_file_check();
   // The first figures are waited for, before there is a window to freeze: a window opens on a
   // dashboard, not on an empty one.
   wait_for_figures();

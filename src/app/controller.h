@@ -15,6 +15,7 @@
 #include "db/database.h"
 #include "db/record_store.h"
 #include "reading/figure_reader.h"
+#include "reading/file_checker.h"
 #include "ui/dashboard.h"
 
 namespace raekoda::import {
@@ -69,6 +70,10 @@ public:
   // Waits for the figures asked for and swaps them in: the first figures, and commands and tests
   // that look at figures right after a step.
   void wait_for_figures();
+  // Waits until the file's check before the first save has ended and its outcome is applied:
+  // for commands and tests that save right away. At once where no check runs (a server, a file
+  // opened read-only, one in memory).
+  void wait_for_file_check();
   // True while figures asked for are being read.
   bool reading_figures() const { return reader_->reading(); }
   // How many reads have been swapped in: a benchmark's sign that the figures arrived.
@@ -135,6 +140,10 @@ private:
   void open_record(const TableSpec& spec, Id id);
   // Asks the reader for the parts the screen shows; `forced`: read them whatever their stamps.
   void ask_for_figures(bool forced);
+  // The file's check before the first save (controller_file_check.cpp): started with the
+  // controller, its outcome applied between frames; true when it was.
+  void start_file_check();
+  bool take_file_check();
   // Swaps in finished figures, if there are; true when it did (controller_figures.cpp).
   bool take_figures();
   void apply_parts(db::FigureParts& parts, reading::PartStamps& stamps);
@@ -196,6 +205,9 @@ private:
   std::optional<plot::ThemeKind> applied_theme_;  // the Dear ImGui style last applied
   std::atomic<void (*)()> wake_ = nullptr;        // before the reader, whose thread calls it
   std::unique_ptr<reading::FigureReader> reader_;
+  // Shared with an import that waits for it on its own thread.
+  std::shared_ptr<reading::FileChecker> file_checker_;
+  bool file_check_applied_ = false;
   reading::PartStamps stamps_;       // what each part shown was read at
   std::uint64_t viewer_serial_ = 0;  // changes with the person at the keyboard
   View asked_view_ = View::overview;

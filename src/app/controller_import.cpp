@@ -307,9 +307,15 @@ void Controller::start_import(bool dry_run) {
   panel.rows_read = 0;
   panel.message.clear();
   if (dry_run) panel.summary.clear();
+  // An import writes through a connection of its own: it waits there for the file's check, as
+  // the window's own saves do, and is refused after a failed one.
+  std::shared_ptr<reading::FileChecker> checker = dry_run ? nullptr : file_checker_;
   auto work = [job = job.get(), request = std::move(request), context = std::move(context),
-               viewer = database_.viewer()](db::Database* shared, const std::string& target) {
+               viewer = database_.viewer(),
+               checker](db::Database* shared, const std::string& target) {
     try {
+      if (checker)
+        if (auto refusal = checker->wait().refusal()) throw *refusal;
       if (shared) {
         job->report = import::run_import(*shared, request, context, &job->progress);
       } else {

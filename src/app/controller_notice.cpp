@@ -59,9 +59,15 @@ void Controller::follow_the_user() {
 
 bool Controller::tick() {
   auto now = clock_();
-  bool changed = false;
+  bool changed = take_file_check();
   if (!waiting_writes_.empty() && now >= next_write_try_) {
-    retry_waiting_writes();
+    // While the file is checked nothing is tried: the wait is counted on the notice line.
+    if (database_.write_gate() == db::Database::WriteGate::checking) {
+      next_write_try_ = now + seconds(1);
+      show_waiting_notice();
+    } else {
+      retry_waiting_writes();
+    }
     changed = true;
   }
   if (notice_until_ && now >= *notice_until_) {
@@ -107,10 +113,11 @@ void Controller::write(std::function<void()> step) {
     waiting_writes_.push_back(std::move(step));
     return;
   }
-  if (try_write(step)) return;
+  bool checking = database_.write_gate() == db::Database::WriteGate::checking;
+  if (!checking && try_write(step)) return;
   waiting_writes_.push_back(std::move(step));
   waiting_since_ = clock_();
-  next_write_try_ = waiting_since_ + seconds(write_retry_s);
+  next_write_try_ = waiting_since_ + seconds(checking ? 1.0 : write_retry_s);
   show_waiting_notice();
 }
 
@@ -139,7 +146,10 @@ void Controller::show_waiting_notice() {
   auto waited =
       static_cast<std::int64_t>(std::floor(seconds_between(waiting_since_, clock_()) + 0.5));
   // A save that waits for a server that went away says so, not that a colleague is saving.
-  const char* key = database_.connected() ? "notice.waiting" : "notice.waiting_for_server";
+  session_.file_checking = database_.write_gate() == db::Database::WriteGate::checking;
+  const char* key = !database_.connected()   ? "notice.waiting_for_server"
+                    : session_.file_checking ? "notice.waiting_for_check"
+                                             : "notice.waiting";
   show_notice(trf(key, format_count(waited)), false);
   notice_until_.reset();
   session_.notice_is_waiting = true;

@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
+#include "db/integrity_check.h"
 #include "db/server_roles.h"
 #include "import/import_run.h"
 
@@ -57,6 +58,10 @@ int run_import_command(const ImportCommand& command, std::ostream& out, std::ost
         throw db::DatabaseError(db::ErrorKind::role_read_only, *role);
       throw db::DatabaseError(db::ErrorKind::read_only, command.db_path);
     }
+    // As the window does before its first save: nothing is written into a damaged file.
+    if (!command.dry_run)
+      if (db::IntegrityResult check = db::check_integrity(database); !check.whole)
+        throw db::DatabaseError(db::ErrorKind::damaged, check.table + ": " + check.problem);
     DateTime now = DateTime::now();
     if (command.today) now = DateTime{*command.today, 12 * 60};
     ValidationContext context = db::load_validation_context(database, now);

@@ -155,6 +155,15 @@ std::string describe(const db::DatabaseError& error) {
     case db::ErrorKind::older_schema:
       key = "error.db.older_schema";
       break;
+    case db::ErrorKind::checking:
+      key = "error.db.checking";
+      break;
+    case db::ErrorKind::damaged:
+      key = "error.db.damaged";
+      break;
+    case db::ErrorKind::not_checked:
+      key = "error.db.not_checked";
+      break;
     case db::ErrorKind::role_read_only:
       return trf("error.db.role_read_only", tr("role." + std::string(error.what())));
     case db::ErrorKind::other:

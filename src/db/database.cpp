@@ -1,6 +1,7 @@
 #include "db/database.h"
 
 #include "core/i18n.h"
+#include "db/integrity_check.h"
 #include "db/postgres_connection.h"
 #include "db/schema.h"
 #include "db/sqlite_connection.h"
@@ -129,6 +130,11 @@ void Database::check_and_migrate(OpenMode mode) {
   if (read_only() && version == 0 && backend() == Backend::postgresql)
     throw DatabaseError(ErrorKind::no_schema_rights, display_name());
   if (read_only()) throw DatabaseError(ErrorKind::read_only, target_ + ": schema needs an upgrade");
+  // An upgrade writes into every table it touches: a damaged file is refused before it.
+  if (version > 0) {
+    IntegrityResult check = check_integrity(*this);
+    if (!check.whole) throw DatabaseError(ErrorKind::damaged, check.table + ": " + check.problem);
+  }
   migrate(*this, version, latest_schema_version());
 }
 
@@ -149,6 +155,14 @@ bool Database::is_empty() {
 
 Transaction::Transaction(Database& db) : db_(db) {
   nested_ = db_.connection_->in_transaction();
+  if (!nested_ && db_.gate_ == Database::WriteGate::checking) {
+    ++db_.gate_refusals_;
+    throw DatabaseError(ErrorKind::checking, db_.display_name());
+  }
+  if (!nested_ && db_.gate_ == Database::WriteGate::damaged)
+    throw DatabaseError(ErrorKind::damaged, db_.gate_why_);
+  if (!nested_ && db_.gate_ == Database::WriteGate::not_checked)
+    throw DatabaseError(ErrorKind::not_checked, db_.gate_why_);
   if (nested_)
     db_.exec("SAVEPOINT raekoda_transaction");
   else

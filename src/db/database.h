@@ -43,6 +43,9 @@ enum class ErrorKind {
   blank,             // holds no Raekoda schema yet, where one is to be read as it is
   older_schema,      // written by an older Raekoda, where it is to be read as it is
   role_read_only,    // the user's role on the server may only read; the detail is its key
+  checking,          // a write waits for the file's check before the first save
+  damaged,           // the file failed its check: never written; the detail is what failed
+  not_checked,       // the file's check could not run: never written; the detail is why
   other,
 };
 
@@ -172,7 +175,17 @@ public:
   static constexpr int default_busy_timeout_ms = 5000;
   // How often a write has given up waiting for a colleague's write, reads not counted: a caller
   // whose work catches its own errors can still tell that a write found the database busy.
-  std::int64_t write_refusals() const { return connection_->write_refusals(); }
+  std::int64_t write_refusals() const { return connection_->write_refusals() + gate_refusals_; }
+  // Whether writes may go ahead: the window holds them while it checks the file before its first
+  // save (reading/file_checker.h), and refuses them for good once the file was found damaged.
+  // A Transaction begun meanwhile throws `checking`, counted as a write refused, or the kind of
+  // the refusal.
+  enum class WriteGate { open, checking, damaged, not_checked };
+  void set_write_gate(WriteGate gate, std::string why = {}) {
+    gate_ = gate;
+    gate_why_ = std::move(why);
+  }
+  WriteGate write_gate() const { return gate_; }
   int schema_version();
   // Changes whenever another connection commits: cheap to poll.
   std::int64_t data_version() { return connection_->data_version(); }
@@ -214,6 +227,9 @@ private:
   std::map<std::string, std::vector<std::string>, std::less<>> withheld_;
   std::map<std::string, std::string, std::less<>> server_collations_;  // by language code
   Viewer viewer_ = unrestricted_viewer();
+  WriteGate gate_ = WriteGate::open;
+  std::string gate_why_;
+  std::int64_t gate_refusals_ = 0;
   friend class Transaction;
   friend class WriteWaitScope;
 };

@@ -95,7 +95,8 @@ void draw_notice_line(const SessionInfo& session, UiState& state, Actions& actio
       if (shown != session.notice)
         ImGui::SetTooltip("%s", session.notice.c_str());
       else if (session.notice_is_waiting)
-        ImGui::SetTooltip("%s", tr("notice.waiting_hint"));
+        ImGui::SetTooltip("%s", tr(session.file_checking ? "notice.waiting_for_check_hint"
+                                                         : "notice.waiting_hint"));
     }
     remember_item(state, "notice.text");
     if (button) {

@@ -56,11 +56,14 @@ struct SessionInfo {
   bool notice_offers_undo = false;  // the one-click step it reports can be taken back
   bool notice_is_waiting = false;   // a write waits for a colleague's save, and can be cancelled
   bool reading_figures = false;     // newer figures are being read; the views show the last ones
+  bool file_checking = false;       // the file is checked before the first save; writes wait for it
+  bool damaged = false;  // the file failed its check (or could not be checked): read only
 };
 
 // Why editing is off, as a catalog key: the file cannot be written, or the role on a server only
 // reads.
 inline const char* read_only_why(const SessionInfo& session) {
+  if (session.damaged) return "topbar.read_only_why.damaged";
   return session.role.empty() ? "topbar.read_only_why" : "topbar.read_only_why.role";
 }
 

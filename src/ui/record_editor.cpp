@@ -471,8 +471,9 @@ void draw_record_editor(UiState& state, const SessionInfo& session, const Fonts&
   draw_saved_status(editor, theme);
   const bool may_change = may_edit(session, editor.spec->table);
   if (session.read_only)
-    ImGui::TextDisabled(
-        "%s", session.role.empty() ? tr("editor.read_only") : tr("topbar.read_only_why.role"));
+    ImGui::TextDisabled("%s", session.damaged        ? tr("topbar.read_only_why.damaged")
+                              : session.role.empty() ? tr("editor.read_only")
+                                                     : tr("topbar.read_only_why.role"));
   else if (!may_change)
     note(tr("topbar.not_your_role"));
   if (editor.deleted_meanwhile) {

@@ -30,6 +30,8 @@ struct DashboardSession {
       : target(target_for(dir, with_demo_data)),
         controller(open(target, with_demo_data), session_today) {
     controller.ui_state().probe = &probe;
+    // The tests save from their first step on: the file's check before the first save is over.
+    controller.wait_for_file_check();
     if (with_demo_data) act_with_every_role();
   }
 
