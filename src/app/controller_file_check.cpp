@@ -14,7 +14,6 @@ void Controller::start_file_check() {
       database_.in_memory() || database_.in_transaction())
     return;
   database_.set_write_gate(db::Database::WriteGate::checking);
-  session_.file_checking = true;
   file_checker_ = std::make_shared<reading::FileChecker>(database_.target(), [this] {
     if (auto wake = wake_.load()) wake();
   });
@@ -25,7 +24,6 @@ bool Controller::take_file_check() {
   std::optional<reading::FileCheckOutcome> outcome = file_checker_->outcome();
   if (!outcome) return false;
   file_check_applied_ = true;
-  session_.file_checking = false;
   std::optional<db::DatabaseError> refusal = outcome->refusal();
   database_.set_write_gate(outcome->gate(), refusal ? refusal->what() : "");
   if (!refusal) {

@@ -61,7 +61,7 @@ int run_import_command(const ImportCommand& command, std::ostream& out, std::ost
     // As the window does before its first save: nothing is written into a damaged file.
     if (!command.dry_run)
       if (db::IntegrityResult check = db::check_integrity(database); !check.whole)
-        throw db::DatabaseError(db::ErrorKind::damaged, check.table + ": " + check.problem);
+        throw db::damage_of(check);
     DateTime now = DateTime::now();
     if (command.today) now = DateTime{*command.today, 12 * 60};
     ValidationContext context = db::load_validation_context(database, now);

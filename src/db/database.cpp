@@ -133,7 +133,7 @@ void Database::check_and_migrate(OpenMode mode) {
   // An upgrade writes into every table it touches: a damaged file is refused before it.
   if (version > 0) {
     IntegrityResult check = check_integrity(*this);
-    if (!check.whole) throw DatabaseError(ErrorKind::damaged, check.table + ": " + check.problem);
+    if (!check.whole) throw damage_of(check);
   }
   migrate(*this, version, latest_schema_version());
 }
@@ -155,14 +155,17 @@ bool Database::is_empty() {
 
 Transaction::Transaction(Database& db) : db_(db) {
   nested_ = db_.connection_->in_transaction();
-  if (!nested_ && db_.gate_ == Database::WriteGate::checking) {
-    ++db_.gate_refusals_;
-    throw DatabaseError(ErrorKind::checking, db_.display_name());
+  switch (nested_ ? Database::WriteGate::open : db_.gate_) {
+    case Database::WriteGate::open:
+      break;
+    case Database::WriteGate::checking:
+      ++db_.gate_refusals_;  // a wait, as for a colleague's save: tried again after the check
+      throw DatabaseError(ErrorKind::checking, db_.display_name());
+    case Database::WriteGate::damaged:
+      throw DatabaseError(ErrorKind::damaged, db_.gate_why_);
+    case Database::WriteGate::not_checked:
+      throw DatabaseError(ErrorKind::not_checked, db_.gate_why_);
   }
-  if (!nested_ && db_.gate_ == Database::WriteGate::damaged)
-    throw DatabaseError(ErrorKind::damaged, db_.gate_why_);
-  if (!nested_ && db_.gate_ == Database::WriteGate::not_checked)
-    throw DatabaseError(ErrorKind::not_checked, db_.gate_why_);
   if (nested_)
     db_.exec("SAVEPOINT raekoda_transaction");
   else

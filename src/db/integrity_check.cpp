@@ -3,18 +3,10 @@
 #include <vector>
 
 #include "db/database.h"
+#include "db/schema.h"
 
 namespace raekoda::db {
 namespace {
-
-std::vector<std::string> tables_of(Database& db) {
-  std::vector<std::string> tables;
-  Statement select = db.prepare(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-      "ORDER BY name");
-  while (select.step()) tables.push_back(select.text(0));
-  return tables;
-}
 
 // SQLite's CORRUPT and NOTADB: the pages themselves are wrong.
 bool damage(const DatabaseError& error) {
@@ -23,12 +15,16 @@ bool damage(const DatabaseError& error) {
 
 }  // namespace
 
+DatabaseError damage_of(const IntegrityResult& result) {
+  return DatabaseError(ErrorKind::damaged, result.table + ": " + result.problem);
+}
+
 IntegrityResult check_integrity(Database& db, const std::atomic<bool>* stop) {
   IntegrityResult result;
   if (db.backend() != Backend::sqlite) return result;  // a server keeps its own pages whole
   std::vector<std::string> tables;
   try {
-    tables = tables_of(db);
+    tables = file_tables(db);
   } catch (const DatabaseError& error) {
     if (!damage(error)) throw;
     return {false, false, "sqlite_schema", error.what()};

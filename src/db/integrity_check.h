@@ -6,9 +6,9 @@
 #include <atomic>
 #include <string>
 
-namespace raekoda::db {
+#include "db/database.h"
 
-class Database;
+namespace raekoda::db {
 
 struct IntegrityResult {
   bool whole = true;
@@ -22,5 +22,7 @@ struct IntegrityResult {
 // at a hundred times its volume. A table SQLite cannot read at all counts as damaged. Throws
 // DatabaseError when the file cannot be read for another reason (busy past the wait).
 IntegrityResult check_integrity(Database& db, const std::atomic<bool>* stop = nullptr);
+// What a write into a file the check found damaged is told: the table and SQLite's line.
+DatabaseError damage_of(const IntegrityResult& result);
 
 }  // namespace raekoda::db

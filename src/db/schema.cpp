@@ -1,6 +1,7 @@
 #include "db/schema.h"
 
 #include <string>
+#include <vector>
 
 #include "core/deadline_rule.h"
 #include "core/roles.h"
@@ -558,12 +559,18 @@ std::string change_counting_sql(const std::vector<std::string>& tables) {
   return sql;
 }
 
-std::vector<std::string> counted_tables(Database& db) {
+std::vector<std::string> file_tables(Database& db) {
   std::vector<std::string> tables;
   Statement select = db.prepare(
       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-      "AND name <> 'table_versions' ORDER BY name");
+      "ORDER BY name");
   while (select.step()) tables.push_back(select.text(0));
+  return tables;
+}
+
+std::vector<std::string> counted_tables(Database& db) {
+  std::vector<std::string> tables = file_tables(db);
+  std::erase(tables, "table_versions");
   return tables;
 }
 

@@ -24,6 +24,8 @@ inline int latest_schema_version() {
 // Version 6's triggers that count each of `tables`' changes in table_versions: part of the
 // migration to 6 (for the tables there are then), and of a test's file as version 6 left it.
 std::string change_counting_sql(const std::vector<std::string>& tables);
+// The tables a file holds, SQLite's own left out, by name.
+std::vector<std::string> file_tables(Database& db);
 // The tables a file holds that count their changes: all but table_versions and SQLite's own.
 std::vector<std::string> counted_tables(Database& db);
 

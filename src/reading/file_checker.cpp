@@ -6,8 +6,7 @@ namespace raekoda::reading {
 
 std::optional<db::DatabaseError> FileCheckOutcome::refusal() const {
   if (error) return db::DatabaseError(db::ErrorKind::not_checked, error->what());
-  if (!result.whole)
-    return db::DatabaseError(db::ErrorKind::damaged, result.table + ": " + result.problem);
+  if (!result.whole) return db::damage_of(result);
   return std::nullopt;
 }
 

@@ -56,7 +56,7 @@ struct SessionInfo {
   bool notice_offers_undo = false;  // the one-click step it reports can be taken back
   bool notice_is_waiting = false;   // a write waits for a colleague's save, and can be cancelled
   bool reading_figures = false;     // newer figures are being read; the views show the last ones
-  bool file_checking = false;       // the file is checked before the first save; writes wait for it
+  bool file_checking = false;       // the waiting write waits for the file's check, not a colleague
   bool damaged = false;  // the file failed its check (or could not be checked): read only
 };
 

@@ -56,6 +56,21 @@ struct DashboardSession {
     }
     controller.identify(login);
   }
+  // Frames as the window draws them for `time`: while a write waits, each one quick.
+  void frames_for(std::chrono::milliseconds time) {
+    auto until = std::chrono::steady_clock::now() + time;
+    while (std::chrono::steady_clock::now() < until) frame();
+  }
+  // Opens the first open incident in the editor and types `root_cause`, not yet saved; its id.
+  Id edit_first_incident(const char* root_cause) {
+    click("tile.incidents");
+    click("records.row.0");
+    REQUIRE(ui().editor);
+    Id record = ui().editor->original.id;
+    click("edit.root_cause");
+    type(root_cause);
+    return record;
+  }
   // Acts as the person whose login `login` is, with the roles the demo data gave them.
   void act_as(const std::string& login) { controller.identify(login); }
 

@@ -28,26 +28,9 @@ struct ColleagueSaving {
   void finish() { db.exec("ROLLBACK"); }
 };
 
-// Opens the first open incident in the editor and types a root cause, not yet saved; its id.
-Id edit_first_incident(Session& session) {
-  session.click("tile.incidents");
-  session.click("records.row.0");
-  REQUIRE(session.ui().editor);
-  Id record = session.ui().editor->original.id;
-  session.click("edit.root_cause");
-  session.type("Toiteplokk vahetatud");
-  return record;
-}
-
 std::int64_t revoked_today(Session& session) {
   return session.controller.database().query_integer(
       "SELECT count(*) FROM accounts WHERE revoked_on = '2026-11-22'", -1);
-}
-
-// Frames as the window draws them while it waits: each one quick, the file still held.
-void frames_for(Session& session, std::chrono::milliseconds time) {
-  auto until = std::chrono::steady_clock::now() + time;
-  while (std::chrono::steady_clock::now() < until) session.frame();
 }
 
 }  // namespace
@@ -66,7 +49,7 @@ TEST_CASE(
   CHECK(session.controller.waiting_for_write());
   CHECK(session.controller.session().notice_is_waiting);
   CHECK(session.controller.session().notice.find("Ootan, kuni kolleegi salvestus lõpeb") == 0);
-  frames_for(session, std::chrono::milliseconds(400));
+  session.frames_for(std::chrono::milliseconds(400));
   CHECK(session.controller.session().notice_is_waiting);
   CHECK(revoked_today(session) == 0);
 
@@ -74,20 +57,20 @@ TEST_CASE(
   CHECK_FALSE(session.controller.waiting_for_write());
   CHECK(session.controller.session().notice == "Katkestatud: midagi ei salvestatud.");
   colleague.finish();
-  frames_for(session, std::chrono::milliseconds(300));
+  session.frames_for(std::chrono::milliseconds(300));
   CHECK(revoked_today(session) == 0);
 }
 
 TEST_CASE("the editor's save waits for a colleague's save and lands when the file is free") {
   set_language(Language::et);
   Session session;
-  Id record = edit_first_incident(session);
+  Id record = session.edit_first_incident("Toiteplokk vahetatud");
   ColleagueSaving colleague(session);
   session.press('S', /*ctrl=*/true);
   CHECK(session.controller.session().notice_is_waiting);
-  frames_for(session, std::chrono::milliseconds(300));
+  session.frames_for(std::chrono::milliseconds(300));
   colleague.finish();
-  frames_for(session, std::chrono::milliseconds(300));
+  session.frames_for(std::chrono::milliseconds(300));
   CHECK_FALSE(session.controller.waiting_for_write());
   CHECK_FALSE(session.controller.session().notice_is_waiting);
   CHECK(db::load_record(session.controller.database(), incidents_spec(), record)
@@ -98,14 +81,14 @@ TEST_CASE("the editor's save waits for a colleague's save and lands when the fil
 TEST_CASE("a save cancelled while it waits leaves nothing written and the edit in the editor") {
   set_language(Language::et);
   Session session;
-  Id record = edit_first_incident(session);
+  Id record = session.edit_first_incident("Toiteplokk vahetatud");
   auto saved_before = db::load_record(session.controller.database(), incidents_spec(), record);
   ColleagueSaving colleague(session);
   session.press('S', /*ctrl=*/true);
   REQUIRE(session.controller.session().notice_is_waiting);
   session.click("notice.cancel");
   colleague.finish();
-  frames_for(session, std::chrono::milliseconds(300));
+  session.frames_for(std::chrono::milliseconds(300));
   CHECK(session.controller.session().notice ==
         "Katkestatud: midagi ei salvestatud. Sinu muudatused on redaktoris alles.");
   CHECK(db::load_record(session.controller.database(), incidents_spec(), record)->values ==
@@ -138,7 +121,7 @@ TEST_CASE("a save while the server's connection is down waits for it, keeps the 
           "[postgres]") {
   set_language(Language::et);
   Session session;
-  Id record = edit_first_incident(session);
+  Id record = session.edit_first_incident("Toiteplokk vahetatud");
   // The server ends the window's connection, as a restart or a network cut would.
   db::Database& mine = session.controller.database();
   std::int64_t pid = mine.query_integer("SELECT pg_backend_pid()", 0);
@@ -153,7 +136,7 @@ TEST_CASE("a save while the server's connection is down waits for it, keeps the 
   REQUIRE(session.ui().editor);
   CHECK(session.ui().editor->edited.value("root_cause") == "Toiteplokk vahetatud");
   // The next try opens the connection again, and the save lands.
-  frames_for(session, std::chrono::milliseconds(500));
+  session.frames_for(std::chrono::milliseconds(500));
   CHECK_FALSE(session.controller.waiting_for_write());
   CHECK(mine.query_integer("SELECT pg_backend_pid()", 0) != pid);
   CHECK(db::load_record(mine, incidents_spec(), record)->value("root_cause") ==

@@ -15,25 +15,11 @@ using namespace raekoda;
 
 using Session = testing::DashboardSession;
 
-namespace {
-
-void frames_for(Session& session, std::chrono::milliseconds time) {
-  auto until = std::chrono::steady_clock::now() + time;
-  while (std::chrono::steady_clock::now() < until) session.frame();
-}
-
-}  // namespace
-
 TEST_CASE("a save asked for while the file is checked waits, says so, and lands after the check",
           "[sqlite]") {
   set_language(Language::et);
   Session session;
-  session.click("tile.incidents");
-  session.click("records.row.0");
-  REQUIRE(session.ui().editor);
-  Id record = session.ui().editor->original.id;
-  session.click("edit.root_cause");
-  session.type("Kettaruum vabastatud");
+  Id record = session.edit_first_incident("Kettaruum vabastatud");
   // As in the first seconds after a large file is opened.
   session.controller.database().set_write_gate(db::Database::WriteGate::checking);
   session.press('S', /*ctrl=*/true);
@@ -41,14 +27,14 @@ TEST_CASE("a save asked for while the file is checked waits, says so, and lands 
   CHECK(session.controller.session().notice_is_waiting);
   CHECK(session.controller.session().file_checking);
   CHECK(session.controller.session().notice.find("Kontrollin faili enne salvestamist") == 0);
-  frames_for(session, std::chrono::milliseconds(1500));
+  session.frames_for(std::chrono::milliseconds(1500));
   // Held for as long as the check runs, past the limit of a colleague's save.
   CHECK(session.controller.waiting_for_write());
   CHECK(db::load_record(session.controller.database(), incidents_spec(), record)
             ->value("root_cause") != "Kettaruum vabastatud");
 
   session.controller.database().set_write_gate(db::Database::WriteGate::open);
-  frames_for(session, std::chrono::milliseconds(1200));
+  session.frames_for(std::chrono::milliseconds(1200));
   CHECK_FALSE(session.controller.waiting_for_write());
   CHECK_FALSE(session.controller.session().notice_is_waiting);
   CHECK(db::load_record(session.controller.database(), incidents_spec(), record)
