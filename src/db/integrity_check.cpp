@@ -16,7 +16,10 @@ bool damage(const DatabaseError& error) {
 }  // namespace
 
 DatabaseError damage_of(const IntegrityResult& result) {
-  return DatabaseError(ErrorKind::damaged, result.table + ": " + result.problem);
+  // The table, which the notice line has room for; SQLite's own lines, several and in English,
+  // are for `raekoda verify` to print.
+  if (!result.table.empty()) return DatabaseError(ErrorKind::damaged, result.table);
+  return DatabaseError(ErrorKind::damaged, result.problem.substr(0, result.problem.find('\n')));
 }
 
 IntegrityResult check_integrity(Database& db, const std::atomic<bool>* stop) {

@@ -22,7 +22,8 @@ struct IntegrityResult {
 // at a hundred times its volume. A table SQLite cannot read at all counts as damaged. Throws
 // DatabaseError when the file cannot be read for another reason (busy past the wait).
 IntegrityResult check_integrity(Database& db, const std::atomic<bool>* stop = nullptr);
-// What a write into a file the check found damaged is told: the table and SQLite's line.
+// What a write into a file the check found damaged is told: the table, or where none was named
+// (damage met while opening) SQLite's first line.
 DatabaseError damage_of(const IntegrityResult& result);
 
 }  // namespace raekoda::db
