@@ -377,7 +377,10 @@ int run_cli(int argc, char** argv) {
   } catch (const Failure& failure) {
     std::cerr << "raekoda: " << failure.message << '\n';
   } catch (const db::DatabaseError& error) {
-    std::cerr << "raekoda: " << describe(error) << '\n';
+    std::cerr << "raekoda: "
+              << describe_opening(error,
+                                  {db_path.empty() ? settings.database.value_or("") : db_path})
+              << '\n';
   } catch (const WindowError& error) {
     std::cerr << "raekoda: " << error.what() << '\n';
   } catch (const ScreenshotError& error) {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 
+#include "app/messages.h"
 #include "core/dashboard_figures.h"
 #include "db/database.h"
 #include "db/record_store.h"
@@ -89,6 +90,10 @@ public:
   // table or record, or takes another step.
   void tell(std::string message) { show_notice(std::move(message), false); }
   void warn(std::string message) { show_notice(std::move(message), true); }
+  // A database problem: the sentence in the user's language, SQLite's or the server's English
+  // in the notice's tooltip. A busy file said while a write is tried makes it wait and try
+  // again; said by a read, it goes once a later read went through.
+  void warn(const DatabaseMessage& message);
   static constexpr double news_seconds = 6;
   static constexpr double undo_seconds = 10;  // news that offers an Undo
   // Time-driven work between frames: news that has had its time goes, a write that waits for a
@@ -230,6 +235,11 @@ private:
   Screen screen() const;
   Screen shown_screen_;        // as the last frame left it
   bool notice_fresh_ = false;  // said during this frame: it belongs to the screen after it
+  // The notice says the file was busy for a read: it goes when a later read is taken.
+  bool notice_is_busy_read_ = false;
+  std::uint64_t busy_read_at_ = 0;  // updates_taken_ when it was said
+  bool trying_write_ = false;       // a write's step runs (try_write)
+  bool write_found_busy_ = false;   // its step was told the file is busy
   std::optional<std::int64_t> undoable_change_;
   // Writes waiting for a colleague's save, in the order asked.
   std::deque<std::function<void()>> waiting_writes_;

@@ -30,6 +30,8 @@ void Controller::show_notice(std::string message, bool problem) {
   session_.notice_is_problem = problem;
   session_.notice_offers_undo = false;
   session_.notice_is_waiting = false;
+  session_.notice_detail.clear();
+  notice_is_busy_read_ = false;
   undoable_change_.reset();
   notice_fresh_ = true;
   if (problem || session_.notice.empty())
@@ -37,6 +39,18 @@ void Controller::show_notice(std::string message, bool problem) {
   else
     notice_until_ = clock_() + seconds(news_seconds);
   redraw_ = true;
+}
+
+void Controller::warn(const DatabaseMessage& message) {
+  show_notice(message, true);
+  session_.notice_detail = message.detail;
+  if (message.kind != db::ErrorKind::busy) return;
+  if (trying_write_) {
+    write_found_busy_ = true;
+  } else {
+    notice_is_busy_read_ = true;
+    busy_read_at_ = updates_taken_;
+  }
 }
 
 Controller::Screen Controller::screen() const {
@@ -49,6 +63,9 @@ void Controller::follow_the_user() {
   bool moved = now != shown_screen_;
   shown_screen_ = now;
   if (moved) ui_.row_holds.clear();
+  // A read the busy file refused was followed by one that went through: the file is free again.
+  if (notice_is_busy_read_ && updates_taken_ > busy_read_at_ && waiting_writes_.empty())
+    show_notice({}, false);
   // A notice said in this frame belongs to what the user sees next.
   if (notice_fresh_) {
     notice_fresh_ = false;
@@ -102,9 +119,30 @@ std::optional<double> Controller::seconds_to_next_tick() const {
 
 bool Controller::try_write(const std::function<void()>& step) {
   db::WriteWaitScope quick(database_, write_try_ms);
+  // A colleague's exclusive lock keeps out the step's reads too: they wait no longer than its
+  // write would, and a busy file they are told of makes the step wait and try again.
+  struct Trying {
+    Controller& controller;
+    int read_wait = controller.database_.busy_timeout();
+    bool on_file = controller.database_.backend() == db::Backend::sqlite;
+    explicit Trying(Controller& c) : controller(c) {
+      if (on_file) controller.database_.set_busy_timeout(write_try_ms);
+      controller.trying_write_ = true;
+      controller.write_found_busy_ = false;
+    }
+    ~Trying() {
+      controller.trying_write_ = false;
+      if (on_file) controller.database_.set_busy_timeout(read_wait);
+    }
+    Trying(const Trying&) = delete;
+    Trying& operator=(const Trying&) = delete;
+  };
   std::int64_t refused = database_.write_refusals();
-  step();
-  return database_.write_refusals() == refused;
+  {
+    Trying trying(*this);
+    step();
+  }
+  return database_.write_refusals() == refused && !write_found_busy_;
 }
 
 void Controller::write(std::function<void()> step) {
@@ -127,9 +165,11 @@ void Controller::retry_waiting_writes() {
     if (!try_write(waiting_writes_.front())) {
       if (seconds_between(waiting_since_, now) >= write_wait_limit_s) {
         waiting_writes_.clear();
+        // Said after the last try: it stays, whatever is read next.
         warn(describe(db::DatabaseError(
             database_.connected() ? db::ErrorKind::busy : db::ErrorKind::connection,
             session_.database_name)));
+        notice_is_busy_read_ = false;
       } else {
         next_write_try_ = now + seconds(write_retry_s);
         show_waiting_notice();

@@ -25,10 +25,10 @@ bool same_database(const CopyCommand& command) {
   return std::filesystem::equivalent(command.from, command.to, error);
 }
 
-std::string reason(const db::DatabaseError& error) {
+std::string reason(const db::DatabaseError& error, const CopyCommand& command) {
   // The general sentence speaks of demo data; a copy's refusal says what to do instead.
   if (error.kind() == db::ErrorKind::not_empty) return trf("error.copy.not_empty", error.what());
-  return describe(error);
+  return describe_opening(error, {command.from, command.to});
 }
 
 // A file this run created holds nothing of the city's when the copy failed: it goes, with the
@@ -61,7 +61,7 @@ int run_copy_command(const CopyCommand& command, std::ostream& out, std::ostream
   } catch (const Refusal& refusal) {
     err << "raekoda: " << refusal.message << '\n';
   } catch (const db::DatabaseError& error) {
-    err << "raekoda: " << reason(error) << '\n';
+    err << "raekoda: " << reason(error, command) << '\n';
   } catch (const std::exception& error) {
     err << "raekoda: " << trf("error.unexpected", error.what()) << '\n';
   }

@@ -92,7 +92,7 @@ int run_import_command(const ImportCommand& command, std::ostream& out, std::ost
   } catch (const import::ImportError& error) {
     err << "raekoda: " << file_name << ": " << error.what() << '\n';
   } catch (const db::DatabaseError& error) {
-    err << "raekoda: " << describe(error) << '\n';
+    err << "raekoda: " << describe_opening(error, {command.db_path}) << '\n';
   } catch (const std::runtime_error& error) {  // a malformed mapping file
     err << "raekoda: " << error.what() << '\n';
   }

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
+
 #include "core/i18n.h"
 
 namespace raekoda::app {
@@ -81,14 +83,33 @@ std::string describe_sqlite(int code, const std::string& sqlite_text) {
         default:
           return trf("error.db.sqlite.check", constrained_fields(sqlite_text));
       }
+    case SQLITE_ERROR:
+      // A table or column the queries read is gone: the schema was changed behind Raekoda's back.
+      if (sqlite_text.starts_with("no such table") || sqlite_text.starts_with("no such column"))
+        return tr("error.db.sqlite.damaged_schema");
+      return tr("error.db.sqlite.other");
     default:
-      return trf("error.db.sqlite.other", sqlite_text);
+      return tr("error.db.sqlite.other");
   }
 }
 
-}  // namespace
+// The kinds whose detail is the server's or SQLite's English, or a reason of ours in English:
+// that goes into the detail, never into the sentence.
+bool detail_is_foreign(db::ErrorKind kind) {
+  switch (kind) {
+    case db::ErrorKind::other:
+    case db::ErrorKind::constraint:
+    case db::ErrorKind::permission:
+      return true;
+    default:
+      return false;
+  }
+}
 
-std::string describe(const db::DatabaseError& error) {
+// Migrating needs to write; "FILE: schema needs an upgrade" names the file before the reason.
+constexpr std::string_view needs_upgrade = ": schema needs an upgrade";
+
+std::string sentence(const db::DatabaseError& error) {
   if (error.sqlite_code() != 0) return describe_sqlite(error.sqlite_code(), error.what());
   if (!error.sqlstate().empty())
     if (std::string said = describe_postgres(error.sqlstate(), error.what()); !said.empty())
@@ -117,6 +138,11 @@ std::string describe(const db::DatabaseError& error) {
       key = "error.db.unknown_schema";
       break;
     case db::ErrorKind::read_only:
+      if (std::string_view(error.what()).ends_with(needs_upgrade)) {
+        std::string file(error.what());
+        file.resize(file.size() - needs_upgrade.size());
+        return trf("error.db.read_only_schema", std::filesystem::path(file).filename().string());
+      }
       key = "error.db.read_only";
       break;
     case db::ErrorKind::busy:
@@ -169,7 +195,51 @@ std::string describe(const db::DatabaseError& error) {
     case db::ErrorKind::other:
       break;
   }
+  if (detail_is_foreign(error.kind())) return tr(key);
   return trf(key, error.what());
+}
+
+}  // namespace
+
+DatabaseMessage describe(const db::DatabaseError& error) {
+  DatabaseMessage message;
+  message.assign(sentence(error));
+  message.detail = detail_of(error);
+  message.kind = error.kind();
+  return message;
+}
+
+std::string detail_of(const db::DatabaseError& error) {
+  if (error.sqlite_code() != 0) {
+    // Where the sentence names the fields, SQLite's text says nothing more.
+    if ((error.sqlite_code() & 0xff) == SQLITE_CONSTRAINT) return {};
+    return std::string("SQLite: ") + error.what();
+  }
+  if (!error.sqlstate().empty() && detail_is_foreign(error.kind()))
+    return "PostgreSQL " + error.sqlstate() + ": " + error.what();
+  if (detail_is_foreign(error.kind())) return error.what();
+  return {};
+}
+
+std::string describe_with_detail(const db::DatabaseError& error) {
+  DatabaseMessage said = describe(error);
+  if (!said.detail.empty()) said += " (" + said.detail + ")";
+  return said;
+}
+
+std::string describe_opening(const db::DatabaseError& error,
+                             std::initializer_list<std::string_view> targets) {
+  // SQLite reads a pipe or a device as if it were a file and then calls it an I/O error or a
+  // damaged database; what the user gave is not a file at all.
+  for (std::string_view target : targets) {
+    if (target.empty() || db::names_server(target)) continue;
+    std::error_code failed;
+    auto status = std::filesystem::status(std::filesystem::path(target), failed);
+    if (!failed && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+        !std::filesystem::is_directory(status))
+      return trf("error.db.not_a_file", target);
+  }
+  return describe_with_detail(error);
 }
 
 }  // namespace raekoda::app

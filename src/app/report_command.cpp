@@ -58,7 +58,7 @@ int run_report_command(const ReportCommand& command, std::ostream& out, std::ost
     out << result.path.string() << '\n';
     return 0;
   } catch (const db::DatabaseError& error) {
-    err << "raekoda: " << describe(error) << '\n';
+    err << "raekoda: " << describe_opening(error, {command.db_path}) << '\n';
   } catch (const std::exception& error) {
     err << "raekoda: " << error.what() << '\n';
   }

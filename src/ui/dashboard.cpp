@@ -92,8 +92,13 @@ void draw_notice_line(const SessionInfo& session, UiState& state, Actions& actio
     ImGui::TextUnformatted(shown.c_str());
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) {
-      if (shown != session.notice)
+      // SQLite's or the server's own words are for whoever helps the user, not for the line.
+      if (shown != session.notice && !session.notice_detail.empty())
+        ImGui::SetTooltip("%s\n\n%s", session.notice.c_str(), session.notice_detail.c_str());
+      else if (shown != session.notice)
         ImGui::SetTooltip("%s", session.notice.c_str());
+      else if (!session.notice_detail.empty())
+        ImGui::SetTooltip("%s", session.notice_detail.c_str());
       else if (session.notice_is_waiting)
         ImGui::SetTooltip("%s", tr(session.file_checking ? "notice.waiting_for_check_hint"
                                                          : "notice.waiting_hint"));
@@ -160,6 +165,13 @@ void draw_reading_sign(UiState& state) {
   if (state.probe) state.probe->items["reading_sign"] = {min, max};
 }
 
+// The day the figures were counted on comes with the first read that succeeded. Until then the
+// overview's figures are not 0 but unknown: it shows nothing, as the other views do without
+// theirs, and the notice line says why.
+bool figures_read(const DashboardFigures& figures) {
+  return figures.overview.today != Date{};
+}
+
 }  // namespace
 
 void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session, UiState& state,
@@ -179,7 +191,9 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
   } else if (figures.database_empty) {
     draw_welcome(session, state, fonts, actions);
   } else {
-    draw_top_bar(session, figures.overview.today, state, fonts, actions);
+    bool read = figures_read(figures);
+    draw_top_bar(session, read ? std::optional(figures.overview.today) : std::nullopt, state, fonts,
+                 actions);
     draw_notice_line(session, state, actions);
     // Flattened, so that Tab and the arrow keys go on from the top bar into the view.
     ImGui::BeginChild("##view", ImVec2(0, 0), false,
@@ -188,7 +202,7 @@ void draw_dashboard(const DashboardFigures& figures, const SessionInfo& session,
       draw_import(state, session, fonts, actions);
     else if (state.table)
       draw_records_table(state, session, fonts, actions);
-    else if (state.view == View::overview)
+    else if (state.view == View::overview && read)
       draw_overview(figures.overview, state, fonts, actions);
     else if (state.view == View::media && figures.media)
       draw_media(*figures.media, state, session, fonts, actions);

@@ -51,7 +51,8 @@ struct SessionInfo {
   std::string person;         // who Raekoda found at the keyboard; empty before logins are set up
   Viewer viewer = unrestricted_viewer();
   bool read_only = false;
-  std::string notice;  // a message for the user (an error, a hint), empty for none
+  std::string notice;         // a message for the user (an error, a hint), empty for none
+  std::string notice_detail;  // SQLite's or the server's English, for the notice's tooltip
   bool notice_is_problem = true;
   bool notice_offers_undo = false;  // the one-click step it reports can be taken back
   bool notice_is_waiting = false;   // a write waits for a colleague's save, and can be cancelled

@@ -90,20 +90,31 @@ void open_view(View view, UiState& state, Actions& actions) {
   if (state.import) actions.close_import = true;
 }
 
-}  // namespace
-
-void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const Fonts& fonts,
-                  Actions& actions) {
-  const plot::Theme& theme = plot::theme(state.theme);
-  constexpr float name_gap = 28;
-  // Where the whole line does not fit, the role and the read-only mark keep their place without
-  // the day, which every view's own heading says too.
+std::string top_bar_standing(const SessionInfo& session) {
   std::string standing;
   if (!session.person.empty()) standing += "  ·  " + session.person;
   if (!session.role.empty()) standing += "  ·  " + session.role;
   if (session.read_only) standing += "  ·  " + std::string(tr("topbar.read_only"));
-  const std::string full_context =
-      trf("topbar.context", today.display(), session.database_name) + standing;
+  return standing;
+}
+
+}  // namespace
+
+std::string top_bar_context(const SessionInfo& session, std::optional<Date> today) {
+  // Without figures there is no day they were counted on: the file alone, never 01.01.1970.
+  return (today ? trf("topbar.context", today->display(), session.database_name)
+                : session.database_name) +
+         top_bar_standing(session);
+}
+
+void draw_top_bar(const SessionInfo& session, std::optional<Date> today, UiState& state,
+                  const Fonts& fonts, Actions& actions) {
+  const plot::Theme& theme = plot::theme(state.theme);
+  constexpr float name_gap = 28;
+  // Where the whole line does not fit, the role and the read-only mark keep their place without
+  // the day, which every view's own heading says too.
+  std::string standing = top_bar_standing(session);
+  const std::string full_context = top_bar_context(session, today);
   std::string context = full_context;
   const char* import_label = tr("topbar.import");
   ImGui::PushFont(fonts.title);

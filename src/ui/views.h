@@ -1,13 +1,18 @@
 #pragma once
 // The views the dashboard switches between, each in a file of its own.
 
+#include <optional>
+
 #include "core/dashboard_figures.h"
 #include "ui/dashboard.h"
 
 namespace raekoda::ui {
 
-void draw_top_bar(const SessionInfo& session, Date today, UiState& state, const Fonts& fonts,
-                  Actions& actions);
+// The top bar's line beside the switcher: the day the figures were counted on (none before a
+// read went through), the database, who is at the keyboard.
+std::string top_bar_context(const SessionInfo& session, std::optional<Date> today);
+void draw_top_bar(const SessionInfo& session, std::optional<Date> today, UiState& state,
+                  const Fonts& fonts, Actions& actions);
 void draw_overview(const OverviewFigures& figures, UiState& state, const Fonts& fonts,
                    Actions& actions);
 void draw_media(const MediaFigures& figures, UiState& state, const SessionInfo& session,
