@@ -24,6 +24,7 @@ Controller::Controller(db::Database database, std::optional<Date> fixed_today)
     : database_(std::move(database)), fixed_today_(fixed_today) {
   session_.database_name = database_.display_name();
   session_.read_only = database_.read_only();
+  if (auto warning = database_.open_warning()) warn(describe(*warning));
   try {
     role_key_ = db::server_role_of(database_);
     if (role_key_) session_.role = tr("role." + *role_key_);

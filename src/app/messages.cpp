@@ -192,6 +192,12 @@ std::string sentence(const db::DatabaseError& error) {
       break;
     case db::ErrorKind::role_read_only:
       return trf("error.db.role_read_only", tr("role." + std::string(error.what())));
+    case db::ErrorKind::wal_on_share:
+      key = "error.db.wal_on_share";
+      break;
+    case db::ErrorKind::wal_read_only:
+      key = "error.db.wal_read_only";
+      break;
     case db::ErrorKind::other:
       break;
   }

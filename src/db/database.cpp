@@ -36,7 +36,7 @@ Database::~Database() = default;
 Database::Database(Database&& other) noexcept = default;
 Database& Database::operator=(Database&& other) noexcept = default;
 
-Database Database::open(const std::string& target, OpenMode mode) {
+Database Database::open(const std::string& target, OpenMode mode, FileSystemProbe where) {
   if (names_server(target)) {
     Database db(open_postgres(target, mode == OpenMode::reader), target);
     db.check_and_migrate(mode);
@@ -54,7 +54,7 @@ Database Database::open(const std::string& target, OpenMode mode) {
   } else if (std::filesystem::is_directory(path, error)) {
     throw DatabaseError(ErrorKind::not_a_database, path.string());
   }
-  Database db(open_sqlite_file(path, !exists, mode == OpenMode::reader), target);
+  Database db(open_sqlite_file(path, !exists, mode == OpenMode::reader, where(path)), target);
   db.check_and_migrate(mode);
   return db;
 }
@@ -73,6 +73,12 @@ std::filesystem::path Database::path() const {
 std::string Database::display_name() const {
   if (backend() == Backend::postgresql) return postgres_display_name(target_);
   return std::filesystem::path(target_).filename().string();
+}
+
+std::optional<DatabaseError> Database::open_warning() const {
+  std::optional<ErrorKind> kind = sqlite_open_warning(*connection_);
+  if (!kind) return std::nullopt;
+  return DatabaseError(*kind, display_name());
 }
 
 sqlite3* Database::sqlite_handle() {

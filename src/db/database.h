@@ -17,6 +17,7 @@
 #include "core/date.h"
 #include "core/roles.h"
 #include "db/connection.h"
+#include "db/file_system.h"
 
 struct sqlite3;
 
@@ -46,6 +47,9 @@ enum class ErrorKind {
   checking,          // a write waits for the file's check before the first save
   damaged,           // the file failed its check: never written; the detail is what failed
   not_checked,       // the file's check could not run: never written; the detail is why
+  // Said when a file opens, not thrown: why it opened only to be read, as it was at the opening.
+  wal_on_share,   // in WAL mode (or a -wal file beside it) on a network share
+  wal_read_only,  // in WAL mode in a folder the user cannot write, its -wal or -shm missing
   other,
 };
 
@@ -138,8 +142,10 @@ class Database {
 public:
   // Opens, checks and if needed upgrades the schema. Throws DatabaseError; a database that fails
   // a check is never written to. `target` is a file path or a server (names_server); a server's
-  // database is never created, but an empty one gets the schema.
-  static Database open(const std::string& target, OpenMode mode);
+  // database is never created, but an empty one gets the schema. `where` tells on which kind of
+  // filesystem a file lies (a test's stand-in for a share).
+  static Database open(const std::string& target, OpenMode mode,
+                       FileSystemProbe where = file_system_kind);
   // A private in-memory database with the schema, for tests and benchmarks.
   static Database open_in_memory();
 
@@ -164,6 +170,9 @@ public:
   // The id of the last row this connection inserted.
   std::int64_t last_insert_id() { return connection_->last_insert_id(); }
   bool read_only() const { return connection_->read_only(); }
+  // Why a file opened read-only as it was at the opening (wal_on_share, wal_read_only), for the
+  // notice line; nothing when it opened the usual way, and on a server.
+  std::optional<DatabaseError> open_warning() const;
   // Makes a statement running on another thread fail at once (a reader that is to stop).
   void interrupt() { connection_->interrupt(); }
   // False while a server's connection is down; it is opened again by the next statement.

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
+#include <fstream>
 #include <string>
 #include <thread>
 
@@ -38,10 +40,79 @@ ErrorKind kind_of(int code) {
   throw_sqlite_error(db, code);
 }
 
+std::filesystem::path folder_of(const std::filesystem::path& file) {
+  return file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
+}
+
 bool writable(const std::filesystem::path& file) {
   // The rollback journal is created next to the file, so the folder must be writable too.
-  auto folder = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
-  return ::access(file.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+  return ::access(file.c_str(), W_OK) == 0 && ::access(folder_of(file).c_str(), W_OK) == 0;
+}
+
+bool readable(const std::filesystem::path& file) {
+  return ::access(file.c_str(), R_OK) == 0;
+}
+
+std::filesystem::path beside(const std::filesystem::path& file, const char* suffix) {
+  return std::filesystem::path(file.string() + suffix);
+}
+
+// SQLite keeps a file's -wal and -shm beside the file its symbolic links lead to.
+std::filesystem::path resolved(const std::filesystem::path& file) {
+  std::error_code error;
+  std::filesystem::path real = std::filesystem::canonical(file, error);
+  return error ? file : real;
+}
+
+// The header of an SQLite file in WAL mode has 2 as its read version (byte 19).
+bool header_says_wal(const std::filesystem::path& file) {
+  char header[20] = {};
+  std::ifstream in(file, std::ios::binary);
+  if (!in.read(header, sizeof header)) return false;
+  return std::memcmp(header, "SQLite format 3", 16) == 0 && header[19] == 2;
+}
+
+// Whether `file` opens as it is at the opening, read-only, and why: WAL's index of its log is
+// memory shared by the programs that have the file open. On a share that memory is not shared
+// between computers, and a reader's own marks in the -shm could mislead a colleague's writer;
+// opened immutable, nothing is read from or written to the -wal and -shm, and no lock is taken.
+// In a folder the user cannot write, SQLite 3.40 reads a WAL file only through a -wal and -shm
+// that are there and readable, since it cannot create them; without them, immutable is the only
+// open there is. Either way the log's latest commits, and every later one, go unseen.
+std::optional<ErrorKind> wal_warning(const std::filesystem::path& path, FileSystemKind where) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+  std::filesystem::path file = resolved(path);
+  std::filesystem::path wal = beside(file, "-wal");
+  // SQLite reads a file with a -wal beside it in WAL mode, whatever its header says.
+  if (!header_says_wal(file) && !std::filesystem::exists(wal, error)) return std::nullopt;
+  if (is_network(where)) return ErrorKind::wal_on_share;
+  if (::access(folder_of(file).c_str(), W_OK) == 0) return std::nullopt;
+  if (readable(wal) && readable(beside(file, "-shm"))) return std::nullopt;
+  return ErrorKind::wal_read_only;
+}
+
+// A URI that opens `file` without locks, the -wal or the -shm (SQLite's `immutable`).
+std::string immutable_uri(const std::filesystem::path& file) {
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(file, error);
+  if (error) absolute = file;
+  // SQLite takes %HH in a URI's path as that byte: every other byte is written so, so that no
+  // '?', '#' or '%' in a folder's name ends or changes the path.
+  std::string uri = absolute.is_absolute() ? "file://" : "file:";
+  for (unsigned char c : absolute.string()) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 std::strchr("/-._~", c) != nullptr;
+    if (plain) {
+      uri += static_cast<char>(c);
+    } else {
+      static constexpr char hex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += hex[c >> 4];
+      uri += hex[c & 15];
+    }
+  }
+  return uri + "?immutable=1";
 }
 
 class SqliteCursor final : public Cursor {
@@ -129,7 +200,8 @@ int wait_while_busy(void* data, int attempts) {
 
 class SqliteConnection final : public Connection {
 public:
-  SqliteConnection(sqlite3* db, bool read_only) : db_(db), read_only_(read_only) {}
+  SqliteConnection(sqlite3* db, bool read_only, std::optional<ErrorKind> warning)
+      : db_(db), read_only_(read_only), warning_(warning) {}
   ~SqliteConnection() override { sqlite3_close_v2(db_); }
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -206,18 +278,21 @@ public:
   std::int64_t write_refusals() const override { return busy_.write_refusals; }
 
   sqlite3* handle() { return db_; }
+  std::optional<ErrorKind> warning() const { return warning_; }
 
 private:
   sqlite3* db_ = nullptr;
   bool read_only_ = false;
+  std::optional<ErrorKind> warning_;
   BusyWait busy_;
   std::int64_t data_version_ = 0;
 };
 
-std::unique_ptr<Connection> open(const char* name, int flags, bool read_only) {
+std::unique_ptr<Connection> open(const char* name, int flags, bool read_only,
+                                 std::optional<ErrorKind> warning = std::nullopt) {
   sqlite3* handle = nullptr;
   int code = sqlite3_open_v2(name, &handle, flags, nullptr);
-  auto connection = std::make_unique<SqliteConnection>(handle, read_only);
+  auto connection = std::make_unique<SqliteConnection>(handle, read_only, warning);
   if (code != SQLITE_OK) fail(handle, code);
   connection->configure();
   return connection;
@@ -227,12 +302,27 @@ std::unique_ptr<Connection> open(const char* name, int flags, bool read_only) {
 
 std::unique_ptr<Connection> open_sqlite_file(const std::filesystem::path& path, bool create,
                                              bool read_only) {
+  return open_sqlite_file(path, create, read_only, file_system_kind(path));
+}
+
+std::unique_ptr<Connection> open_sqlite_file(const std::filesystem::path& path, bool create,
+                                             bool read_only, FileSystemKind where) {
   read_only = read_only || (!create && !writable(path));
+  std::optional<ErrorKind> warning = wal_warning(path, where);
   // Each connection is used by one thread (the window's, or the figure reader's): SQLite's own
   // locking of every call would be paid for nothing.
-  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+  int flags = SQLITE_OPEN_NOMUTEX;
+  if (warning)
+    return open(immutable_uri(path).c_str(), flags | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, true,
+                warning);
+  flags |= read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (create) flags |= SQLITE_OPEN_CREATE;
   return open(path.c_str(), flags, read_only);
+}
+
+std::optional<ErrorKind> sqlite_open_warning(const Connection& connection) {
+  const auto* sqlite = dynamic_cast<const SqliteConnection*>(&connection);
+  return sqlite ? sqlite->warning() : std::nullopt;
 }
 
 std::unique_ptr<Connection> open_sqlite_memory() {
