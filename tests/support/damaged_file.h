@@ -32,4 +32,29 @@ inline void damage_table(const std::filesystem::path& file, const std::string& t
   REQUIRE(bytes.good());
 }
 
+// A file whose free pages are damaged and whose tables are whole: the rows of `table` deleted,
+// which frees their pages, then the first free page's first entry pointed far past the file's
+// end. Only a check of the whole file sees it; the next save that reuses a free page would not.
+inline void damage_free_pages(const std::filesystem::path& file, const std::string& table) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, ("DELETE FROM " + table).c_str(), nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+  sqlite3_close(db);
+  std::fstream bytes(file, std::ios::in | std::ios::out | std::ios::binary);
+  auto big_endian = [&](std::streamoff at) {
+    unsigned char four[4] = {};
+    bytes.seekg(at);
+    bytes.read(reinterpret_cast<char*>(four), 4);
+    return (std::streamoff{four[0]} << 24) | (four[1] << 16) | (four[2] << 8) | four[3];
+  };
+  const std::streamoff page_size = big_endian(16) >> 16;  // two bytes at 16
+  const std::streamoff first_trunk = big_endian(32);
+  REQUIRE(first_trunk > 0);
+  REQUIRE(big_endian((first_trunk - 1) * page_size + 4) > 0);  // the trunk lists free pages
+  bytes.seekp((first_trunk - 1) * page_size + 8);
+  bytes.write("\x7f\xff\xff\xff", 4);
+  REQUIRE(bytes.good());
+}
+
 }  // namespace raekoda::testing
