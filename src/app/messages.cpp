@@ -39,6 +39,8 @@ std::string describe_postgres(const std::string& state, const std::string& detai
   if (state == "23502") return trf("error.db.sqlite.not_null", named_fields(detail));
   if (state == "23503") return tr("error.db.sqlite.reference");
   if (state == "23514") return trf("error.db.sqlite.check", detail);
+  // undefined_table, undefined_column: the schema was changed behind Raekoda's back.
+  if (state == "42P01" || state == "42703") return tr("error.db.server_damaged_schema");
   // "permission denied for table documents": the table, not the server's English.
   if (state == "42501") {
     std::size_t table = detail.find("for table ");
