@@ -73,8 +73,11 @@ public:
   void wait_for_figures();
   // Waits until the file's check before the first save has ended and its outcome is applied:
   // for commands and tests that save right away. At once where no check runs (a server, a file
-  // opened read-only, one in memory).
+  // in memory).
   void wait_for_file_check();
+  // Why the figures shown are not the city's as the file holds them: the file failed its check,
+  // or the last read failed. A command that makes a picture of them refuses then.
+  const std::optional<DatabaseMessage>& unsound_figures() const { return unsound_figures_; }
   // True while figures asked for are being read.
   bool reading_figures() const { return reader_->reading(); }
   // How many reads have been swapped in: a benchmark's sign that the figures arrived.
@@ -213,6 +216,8 @@ private:
   // Shared with an import that waits for it on its own thread.
   std::shared_ptr<reading::FileChecker> file_checker_;
   bool file_check_applied_ = false;
+  std::optional<DatabaseMessage> file_damage_;
+  std::optional<DatabaseMessage> unsound_figures_;
   reading::PartStamps stamps_;       // what each part shown was read at
   std::uint64_t viewer_serial_ = 0;  // changes with the person at the keyboard
   View asked_view_ = View::overview;

@@ -54,11 +54,13 @@ bool Controller::take_figures() {
     // a database whose figures could not be read.
     figures_.database_empty = false;
     reconnecting_ = update->error->kind() == db::ErrorKind::connection;
-    warn(describe(*update->error));
+    unsound_figures_ = describe(*update->error);
+    warn(*unsound_figures_);
     apply_parts(update->parts, update->stamps);  // what an earlier read brought, if anything
     reader_->discard(std::move(*update));
     return true;
   }
+  unsound_figures_ = file_damage_;
   figures_.database_empty = update->parts.database_empty;
   figures_.overview.today = update->context.now.date;
   apply_parts(update->parts, update->stamps);

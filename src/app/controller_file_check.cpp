@@ -8,12 +8,13 @@
 namespace raekoda::app {
 
 void Controller::start_file_check() {
-  // A server keeps its own pages whole; a file opened read-only is never written; one in memory
-  // or inside a never-committed transaction (the benchmark's copy) is Raekoda's own making.
-  if (database_.backend() != db::Backend::sqlite || database_.read_only() ||
-      database_.in_memory() || database_.in_transaction())
+  // A server keeps its own pages whole; one in memory or inside a never-committed transaction
+  // (the benchmark's copy) is Raekoda's own making. A file opened read-only is never written,
+  // but its reader is told when what it shows comes from a damaged file.
+  if (database_.backend() != db::Backend::sqlite || database_.in_memory() ||
+      database_.in_transaction())
     return;
-  database_.set_write_gate(db::Database::WriteGate::checking);
+  if (!database_.read_only()) database_.set_write_gate(db::Database::WriteGate::checking);
   file_checker_ = std::make_shared<reading::FileChecker>(database_.target(), [this] {
     if (auto wake = wake_.load()) wake();
   });
@@ -25,7 +26,8 @@ bool Controller::take_file_check() {
   if (!outcome) return false;
   file_check_applied_ = true;
   std::optional<db::DatabaseError> refusal = outcome->refusal();
-  database_.set_write_gate(outcome->gate(), refusal ? refusal->what() : "");
+  if (!database_.read_only())
+    database_.set_write_gate(outcome->gate(), refusal ? refusal->what() : "");
   if (!refusal) {
     // Writes that waited for the check go now; a colleague's save then has its own wait.
     if (!waiting_writes_.empty()) {
@@ -37,7 +39,9 @@ bool Controller::take_file_check() {
   waiting_writes_.clear();
   session_.read_only = true;
   session_.damaged = true;
-  warn(describe(*refusal));
+  file_damage_ = describe(*refusal);
+  unsound_figures_ = file_damage_;
+  warn(*file_damage_);
   return true;
 }
 

@@ -206,6 +206,10 @@ void write_screenshot(Controller& controller, View view, int width, int height,
   int pixel_height = 0;
   for (int frame = 0; frame < frames - 1; ++frame) session.frame();
   session.frame(&pixels, &pixel_width, &pixel_height);
+  // A picture of a damaged file's figures, or of figures that could not be read, is not the
+  // city's data: the command fails instead of leaving a picture that looks like it.
+  if (const auto& unsound = controller.unsound_figures())
+    throw ScreenshotError(trf("error.screenshot.unsound", *unsound));
   std::string problem = write_png(out, pixel_width, pixel_height, pixels.data(), pixel_width * 4);
   if (!problem.empty())
     throw ScreenshotError(trf("error.screenshot.write_because", out.string(), problem));
