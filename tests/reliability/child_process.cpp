@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <stdexcept>
+#include <thread>
 
 namespace raekoda::testing {
 
@@ -82,24 +83,30 @@ void RunningChild::kill(int signal) {
 ChildResult RunningChild::finish() {
   ChildResult result;
   auto until = started_ + options_.time_limit;
-  while (pipe_ >= 0) {
+  int status = 0;
+  // Reads while the child runs; once it is gone, only what is left in the pipe: a grandchild
+  // that inherited the pipe (Xvfb's xkbcomp, say) must not keep us waiting.
+  for (;;) {
+    pid_t ended = waitpid(pid_, &status, WNOHANG);
+    if (ended == pid_) break;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
                     until - std::chrono::steady_clock::now())
                     .count();
     if (left <= 0) {
       killed_by_us_ = true;
       ::kill(pid_, SIGKILL);
+      waitpid(pid_, &status, 0);
       break;
     }
-    read_some(static_cast<int>(std::min<long long>(left, 200)));
+    if (pipe_ >= 0)
+      read_some(static_cast<int>(std::min<long long>(left, 50)));
+    else
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  int status = 0;
-  waitpid(pid_, &status, 0);
   finished_ = true;
-  // What the child left in the pipe after it ended, or grandchildren still hold it open.
-  while (pipe_ >= 0 && read_some(0) && pipe_ >= 0) {
+  for (int i = 0; i < 1000 && pipe_ >= 0; ++i) {
     pollfd ready{pipe_, POLLIN, 0};
-    if (poll(&ready, 1, 0) <= 0) break;
+    if (poll(&ready, 1, 0) <= 0 || !read_some(0)) break;
   }
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();

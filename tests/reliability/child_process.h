@@ -44,6 +44,8 @@ public:
 
   pid_t pid() const { return pid_; }
   const std::string& output() const { return output_; }
+  // True once its output has ended: it exited (or closed it).
+  bool finished() const { return pipe_ < 0; }
   // Reads its output until it contains `text`; false when it ended or the time ran out first.
   bool wait_for_output(const std::string& text, std::chrono::milliseconds limit);
   void kill(int signal);

@@ -1,9 +1,12 @@
 #include "reliability/reliability_support.h"
 
+#include <unistd.h>
+
 #include <csignal>
 #include <memory>
 #include <regex>
 #include <stdexcept>
+#include <thread>
 
 #include <sqlite3.h>
 
@@ -11,28 +14,43 @@ namespace raekoda::testing {
 namespace {
 
 // Xvfb for the whole process: one server per test process rather than xvfb-run per screenshot.
+// Its display is numbered after the process id, which no test process running beside it
+// shares; a number some other server holds already is skipped.
 class VirtualDisplay {
 public:
-  VirtualDisplay()
-      : server_({"Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"},
-                ChildOptions{std::chrono::hours(2), false, std::nullopt, {}}) {
-    static const std::regex number("(^|\n)([0-9]+)\n");
-    std::smatch match;
-    for (int i = 0; i < 100 && !std::regex_search(server_.output(), match, number); ++i)
-      server_.wait_for_output("\n", std::chrono::milliseconds(100));
-    std::string output = server_.output();
-    if (!std::regex_search(output, match, number))
-      throw std::runtime_error("Xvfb did not start: " + output);
-    name_ = ":" + match[2].str();
+  VirtualDisplay() {
+    for (int attempt = 0; attempt < 10 && name_.empty(); ++attempt) {
+      const std::string number = std::to_string(300 + (getpid() + 7919 * attempt) % 30000);
+      const std::string socket = "/tmp/.X11-unix/X" + number;
+      if (std::filesystem::exists(socket) || std::filesystem::exists("/tmp/.X" + number + "-lock"))
+        continue;
+      server_ = std::make_unique<RunningChild>(
+          std::vector<std::string>{"Xvfb", ":" + number, "-screen", "0", "1600x1000x24",
+                                   "-nolisten", "tcp"},
+          ChildOptions{std::chrono::hours(2), false, std::nullopt, {}});
+      for (int i = 0; i < 100 && !std::filesystem::exists(socket) && !server_->finished(); ++i)
+        server_->wait_for_output("\x01", std::chrono::milliseconds(50));
+      if (std::filesystem::exists(socket) && !server_->finished())
+        name_ = ":" + number;
+      else
+        stop();
+    }
+    if (name_.empty()) throw std::runtime_error("Xvfb did not start");
   }
-  ~VirtualDisplay() {
-    server_.kill(SIGTERM);  // not SIGKILL: it removes its lock file on the way out
-    server_.finish();
-  }
+  ~VirtualDisplay() { stop(); }
   const std::string& name() const { return name_; }
 
 private:
-  RunningChild server_;
+  void stop() {
+    if (!server_) return;
+    server_->kill(SIGTERM);  // not SIGKILL first: it removes its lock file on the way out
+    server_->wait_for_output("\x01", std::chrono::seconds(2));
+    server_->kill(SIGKILL);
+    server_->finish();
+    server_.reset();
+  }
+
+  std::unique_ptr<RunningChild> server_;
   std::string name_;
 };
 
