@@ -6,6 +6,7 @@
 
 #include "app/messages.h"
 #include "core/atomic_file.h"
+#include "core/file_kind.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "core/plural.h"
@@ -50,11 +51,49 @@ int said_in_one_line(std::ostream& err, Body body) {
   return 1;
 }
 
+// Before SQLite opens it: a pipe would make the command wait for a writer that never comes.
+void refuse_non_regular(const std::string& name) {
+  switch (file_kind(name)) {
+    case FileKind::regular:
+    case FileKind::missing:  // said by the open, as for any command
+      return;
+    case FileKind::folder:
+      throw Refusal{trf("error.file.not_regular.folder", name)};
+    case FileKind::pipe:
+      throw Refusal{trf("error.file.not_regular.pipe", name)};
+    case FileKind::device:
+      throw Refusal{trf("error.file.not_regular.device", name)};
+    case FileKind::socket:
+      throw Refusal{trf("error.file.not_regular.socket", name)};
+    case FileKind::other:
+      throw Refusal{trf("error.file.not_regular.other", name)};
+  }
+}
+
+// A writer killed mid-save leaves the file whole and its save to roll back; a read-only open
+// cannot, so the file is opened for writing once, if it may be.
+void finish_unfinished_save(const std::string& name) {
+  if (!db::roll_back_unfinished_save(name))
+    throw Refusal{trf("error.backup.unfinished_save", name)};
+}
+
+void open_checks(const std::string& name) {
+  refuse_server(name);
+  refuse_non_regular(name);
+  finish_unfinished_save(name);
+}
+
+// Reasons are phrases ("the disk is full") or sentences; the message goes on with a sentence.
+std::string as_sentence(std::string text) {
+  if (!text.empty() && text.back() != '.' && text.back() != '!' && text.back() != '?') text += '.';
+  return text;
+}
+
 }  // namespace
 
 int run_backup_command(const BackupCommand& command, std::ostream& out, std::ostream& err) {
   return said_in_one_line(err, [&] {
-    refuse_server(command.db_path);
+    open_checks(command.db_path);
     refuse_server(command.out);
     std::error_code error;
     if (std::filesystem::equivalent(command.db_path, command.out, error))
@@ -72,7 +111,8 @@ int run_backup_command(const BackupCommand& command, std::ostream& out, std::ost
           }
           if (!check.whole()) throw std::runtime_error(what_was_found(command.out, check));
         });
-    if (!problem.empty()) throw Refusal{trf("error.backup.write", command.out, problem)};
+    if (!problem.empty())
+      throw Refusal{trf("error.backup.write", command.out, as_sentence(problem))};
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
     out << trf("cli.backup.done", command.out, megabytes(check.bytes), check.schema_version,
                format_decimal(took.count(), 1))
@@ -83,7 +123,7 @@ int run_backup_command(const BackupCommand& command, std::ostream& out, std::ost
 
 int run_verify_command(const BackupCommand& command, std::ostream& out, std::ostream& err) {
   return said_in_one_line(err, [&] {
-    refuse_server(command.db_path);
+    open_checks(command.db_path);
     db::FileCheck check = db::check_file(command.db_path);
     std::string said = what_was_found(command.db_path, check);
     if (!check.whole()) throw Refusal{said};

@@ -1,6 +1,9 @@
 #include "db/backup.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include "db/database.h"
 #include "db/schema.h"
@@ -15,7 +18,46 @@ std::unique_ptr<Connection> open(const std::filesystem::path& path, bool read_on
   return connection;
 }
 
+bool writable(const std::filesystem::path& file) {
+  auto folder = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
+  return ::access(file.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+}
+
+// Removes the copy's journal unless dismissed: a copy that failed is thrown away whole, and no
+// part of it may stay beside the backups.
+class JournalGuard {
+public:
+  explicit JournalGuard(const std::filesystem::path& copy) : journal_(copy) {
+    journal_ += "-journal";
+  }
+  // errno is kept: the caller reads the failed write's reason (a full disk) from it.
+  ~JournalGuard() {
+    int reason = errno;
+    std::error_code error;
+    std::filesystem::remove(journal_, error);
+    errno = reason;
+  }
+  JournalGuard(const JournalGuard&) = delete;
+  JournalGuard& operator=(const JournalGuard&) = delete;
+
+private:
+  std::filesystem::path journal_;
+};
+
 }  // namespace
+
+bool roll_back_unfinished_save(const std::filesystem::path& path, int busy_ms) {
+  std::filesystem::path journal = path;
+  journal += "-journal";
+  std::error_code error;
+  if (!std::filesystem::exists(journal, error)) return true;
+  if (!writable(path)) return false;
+  // SQLite rolls a hot journal back on the first read of a connection that may write.
+  std::unique_ptr<Connection> connection = open(path, false, busy_ms);
+  std::unique_ptr<Cursor> cursor = connection->prepare("SELECT count(*) FROM sqlite_master");
+  cursor->step();
+  return true;
+}
 
 FileCheck check_file(const std::filesystem::path& path, int busy_ms) {
   std::error_code error;
@@ -42,7 +84,10 @@ FileCheck check_file(const std::filesystem::path& path, int busy_ms) {
 void backup_file(const std::filesystem::path& source, const std::filesystem::path& copy,
                  int busy_ms) {
   std::unique_ptr<Connection> from = open(source, true, busy_ms);
+  JournalGuard guard(copy);
   std::unique_ptr<Connection> to = open(copy, false, busy_ms);
+  // The copy is a temporary worth nothing until it is whole: no journal to leave behind.
+  to->exec("PRAGMA journal_mode=OFF");
   sqlite3* target = sqlite_handle_of(*to);
   sqlite3_backup* backup = sqlite3_backup_init(target, "main", sqlite_handle_of(*from), "main");
   if (!backup) throw_sqlite_error(target, sqlite3_errcode(target));

@@ -23,6 +23,11 @@ struct FileCheck {
 // all (missing, not SQLite, locked past the wait).
 FileCheck check_file(const std::filesystem::path& path, int busy_ms = 30000);
 
+// Rolls back the unfinished save a killed writer left in `path` (a hot journal), by a read on a
+// connection that may write. True when there is none left; false when the file or its folder
+// cannot be written, so it stays until someone opens the file with write access.
+bool roll_back_unfinished_save(const std::filesystem::path& path, int busy_ms = 30000);
+
 // Copies the database in `source` into `copy` (an empty file or none) with SQLite's online backup
 // API, in one read transaction: a colleague's save made meanwhile waits for it (within its busy
 // timeout) and is in the next copy, never half in this one. Throws DatabaseError on failure.
