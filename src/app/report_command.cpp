@@ -5,6 +5,7 @@
 #include "app/messages.h"
 #include "core/i18n.h"
 #include "db/database.h"
+#include "db/integrity_check.h"
 #include "db/people_queries.h"
 #include "report/report.h"
 
@@ -37,6 +38,9 @@ int run_report_command(const ReportCommand& command, std::ostream& out, std::ost
     }
     request.out = command.out;
     db::Database database = db::Database::open(command.db_path, db::OpenMode::existing);
+    // A report is a record the city keeps: figures read past a damaged page are not printed.
+    if (db::IntegrityResult check = db::check_integrity(database); !check.whole)
+      throw db::damage_of(check);
     if (!command.as.empty() && database.backend() == db::Backend::postgresql) {
       err << "raekoda: " << tr("error.cli.as_on_server") << '\n';
       return 1;

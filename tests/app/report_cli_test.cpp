@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/run_command.h"
+#include "support/damaged_file.h"
 #include "support/temp_dir.h"
 
 using namespace raekoda::testing;
@@ -71,4 +72,19 @@ TEST_CASE("report of a database that is not there says so and writes nothing") {
   CHECK(line_count(result.output) == 1);
   CHECK_FALSE(std::filesystem::exists(dir / "r.pdf"));
   CHECK_FALSE(std::filesystem::exists(dir / "none.sqlite"));
+}
+
+TEST_CASE("report of a damaged file is refused in one line, and no PDF is written") {
+  TempDir dir;
+  auto file = dir / "demo.sqlite";
+  REQUIRE(write_demo_database(executable, file));
+  damage_table(file, "media_items");
+  auto out = dir / "aruanne.pdf";
+  auto result = run_command(executable + " report --lang en --period 2026-11 --db " +
+                            raekoda::testing::quoted(file.string()) + " --out " +
+                            raekoda::testing::quoted(out.string()));
+  CHECK(result.exit_code == 1);
+  CHECK(line_count(result.output) == 1);
+  CHECK(result.output.find("damaged (media_items)") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out));
 }
