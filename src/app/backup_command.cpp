@@ -45,8 +45,8 @@ std::string what_the_chain_says(const std::string& name, const db::AuditChainChe
       return trf("cli.verify.chain.inserted", name, chain.row_id, chain.change_id,
                  shown_moment(chain.changed_at));
     case Finding::removed:
-      return trf("cli.verify.chain.removed", name, chain.missing_id, chain.row_id,
-                 chain.change_id, shown_moment(chain.changed_at));
+      return trf("cli.verify.chain.removed", name, chain.missing_id, chain.row_id, chain.change_id,
+                 shown_moment(chain.changed_at));
     case Finding::removed_end:
       return trf("cli.verify.chain.removed_end", name, chain.missing_id, chain.head_id);
     case Finding::head_missing:

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <deque>
 #include <memory>
 #include <stdexcept>
 
@@ -27,8 +28,7 @@ void add_value(std::string& out, std::optional<std::string_view> value) {
   }
   out += '=';
   auto length = static_cast<std::uint64_t>(value->size());
-  for (int shift = 56; shift >= 0; shift -= 8)
-    out += static_cast<char>((length >> shift) & 0xFF);
+  for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>((length >> shift) & 0xFF);
   out += *value;
 }
 
@@ -106,8 +106,8 @@ bool moment_parts(std::string_view moment, std::tm& parts) {
   parts = {};
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   std::string text = to_the_second(moment);
-  if (text.size() != 19 || std::sscanf(text.c_str(), "%4d-%2d-%2d %2d:%2d:%2d", &year, &month,
-                                       &day, &hour, &minute, &second) != 6)
+  if (text.size() != 19 || std::sscanf(text.c_str(), "%4d-%2d-%2d %2d:%2d:%2d", &year, &month, &day,
+                                       &hour, &minute, &second) != 6)
     return false;
   parts.tm_year = year - 1900;
   parts.tm_mon = month - 1;
@@ -229,8 +229,7 @@ AuditAppender::AuditAppender(Database& db) : db_(db) {
   last_id_ = head.integer(0);
   auto hash = hash_from_hex(head.text(1));
   if (!hash)
-    throw DatabaseError(ErrorKind::other,
-                        "the audit log's chain head was changed outside Raekoda");
+    throw DatabaseError(ErrorKind::other, "the audit log's chain head was changed outside Raekoda");
   last_hash_ = *hash;
   head.reset();
   // A row written behind Raekoda's back after the head keeps its id; the chain goes on after it
@@ -329,8 +328,7 @@ void seal_audit_log(Database& db) {
     for (const auto& [id, hash] : hashes) update.bind_all(hash, id).run();
     if (hashes.size() < static_cast<std::size_t>(rows_per_page)) break;
   }
-  Statement head =
-      db.prepare("INSERT INTO audit_chain (id, last_id, last_hash) VALUES (1, ?, ?)");
+  Statement head = db.prepare("INSERT INTO audit_chain (id, last_id, last_hash) VALUES (1, ?, ?)");
   head.bind_all(last_id, hex_of(previous));
   head.run();
 }
@@ -366,6 +364,18 @@ AuditChainCheck check_audit_chain(const Prepare& prepare, Backend backend) {
   AuditHash previous = chain_start;
   std::optional<AuditRow> last;  // the last row whose hash held
   std::optional<AuditRow> broken;
+  // The rows that held lately, each with the hash before it. Raekoda appends after the head it
+  // keeps, so rows slipped in after the head, hashed to look chained, are followed by a save
+  // that chains on from an earlier row: that row tells where the slipped-in ones begin.
+  constexpr std::size_t rows_looked_back = 1024;
+  std::deque<std::pair<AuditHash, AuditRow>> recent;
+  auto slipped_in_before = [&](const AuditRow& row,
+                               const std::optional<AuditHash>& stored) -> const AuditRow* {
+    if (!stored || recent.size() < 2) return nullptr;
+    for (std::size_t i = recent.size() - 1; i-- > 0;)
+      if (chained_hash(recent[i + 1].first, row) == *stored) return &recent[i + 1].second;
+    return nullptr;
+  };
   Statement page = prepare(page_sql());
   std::int64_t after = 0;
   for (bool more = true; more;) {
@@ -387,12 +397,19 @@ AuditChainCheck check_audit_chain(const Prepare& prepare, Backend backend) {
                                       : AuditChainCheck::Finding::changed,
                      *broken);
       }
-      if (head_id && last && last->id == *head_id) return found(AuditChainCheck::Finding::inserted, row);
+      if (head_id && last && last->id == *head_id)
+        return found(AuditChainCheck::Finding::inserted, row);
       AuditHash expected = chained_hash(previous, row);
       if (stored && *stored == expected) {
+        recent.emplace_back(previous, row);
+        if (recent.size() > rows_looked_back) recent.pop_front();
         previous = expected;
         last = row;
         continue;
+      }
+      if (const AuditRow* first_slipped = slipped_in_before(row, stored)) {
+        page.reset();
+        return found(AuditChainCheck::Finding::inserted, *first_slipped);
       }
       std::int64_t after_id = last ? last->id : 0;
       if (row.id != after_id + 1 && row.id > after_id) {

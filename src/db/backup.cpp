@@ -38,8 +38,7 @@ FileCheck check_file(const std::filesystem::path& path, int busy_ms) {
   lines.reset();
   if (check.raekoda && check.problems.empty())
     check.chain = check_audit_chain(
-        [&](std::string_view sql) { return Statement(connection->prepare(sql)); },
-        Backend::sqlite);
+        [&](std::string_view sql) { return Statement(connection->prepare(sql)); }, Backend::sqlite);
   connection->exec("COMMIT");
   return check;
 }

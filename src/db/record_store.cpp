@@ -328,8 +328,8 @@ UndoResult undo_last_change(Database& db, const Author& author) {
   write_columns(db, *spec, current->id, current->version, columns, restored);
   std::int64_t undo_id = chain.next_change_id();
   for (const std::string& column : columns)
-    write_audit(chain, undo_id, author, "undo", *spec, current->id, column,
-                current->value(column), restored.value(column), change_id);
+    write_audit(chain, undo_id, author, "undo", *spec, current->id, column, current->value(column),
+                restored.value(column), change_id);
   chain.flush();
   transaction.commit();
   result.status = SaveStatus::saved;

@@ -648,6 +648,7 @@ void migrate_postgres(Database& db, int from, int to) {
       if (version == 6) db.exec(postgres_schema(schema_v7));
       if (version == 7) {
         db.exec(postgres_schema(schema_v8));
+        db.exec(postgres_new_tables_sql({"audit_chain"}));
         // Every role that writes appends to the chain, so it locks and moves the head.
         db.exec(server_roles_sql());
         seal_audit_log(db);

@@ -42,8 +42,7 @@ CommandResult sql(const std::filesystem::path& path, const std::string& statemen
 }
 
 CommandResult verify(const std::filesystem::path& path, const std::string& language = "en") {
-  return run_command(executable + " verify --db " + quoted(path.string()) + " --lang " +
-                     language);
+  return run_command(executable + " verify --db " + quoted(path.string()) + " --lang " + language);
 }
 
 }  // namespace
@@ -66,8 +65,7 @@ TEST_CASE("verify names the audit row changed through SQL, and exits 1") {
   TempDir dir;
   auto path = dir / "linn.sqlite";
   head_after_two_saves(path);
-  REQUIRE(sql(path, "UPDATE audit_log SET after_value = '2026-11-19' WHERE id = 3").exit_code ==
-          0);
+  REQUIRE(sql(path, "UPDATE audit_log SET after_value = '2026-11-19' WHERE id = 3").exit_code == 0);
   auto verified = verify(path);
   CHECK(verified.exit_code == 1);
   CHECK(line_count(verified.output) == 1);
@@ -101,11 +99,13 @@ TEST_CASE("a backup of a file whose audit log was edited is refused, the last on
   auto path = dir / "linn.sqlite";
   auto copy = dir / "linn-backup.sqlite";
   head_after_two_saves(path);
-  REQUIRE(sql(path,
-              "INSERT INTO audit_log (id, change_id, changed_at, changed_by, action, table_name, "
-              "record_id, field, after_value) VALUES (4, 3, '2026-11-22 09:00:00', 'mari', "
-              "'update', 'documents', 1, 'title', 'Võlts')")
-              .exit_code == 0);
+  CommandResult forged =
+      sql(path,
+          "INSERT INTO audit_log (id, change_id, changed_at, changed_by, action, table_name, "
+          "record_id, field, after_value) VALUES (4, 3, '2026-11-22 09:00:00', 'mari', "
+          "'update', 'documents', 1, 'title', 'Võlts')");
+  INFO(forged.output);
+  REQUIRE(forged.exit_code == 0);
   auto made = run_command(executable + " backup --db " + quoted(path.string()) + " --out " +
                           quoted(copy.string()) + " --lang en");
   CHECK(made.exit_code == 1);
