@@ -13,6 +13,7 @@
 #include "db/audit_chain.h"
 #include "db/change_undo.h"
 #include "db/database.h"
+#include "db/database_copy.h"
 #include "db/import_writer.h"
 #include "db/record_store.h"
 #include "db/schema.h"
@@ -561,4 +562,30 @@ TEST_CASE("the migration seals a version-7 server's audit rows in id order", "[p
   }
   Database db = Database::open(target, db::OpenMode::existing);
   check_sealed_version7(db);
+}
+
+TEST_CASE("a file copied to a server and back keeps its audit chain whole, with the same head",
+          "[postgres]") {
+  testing::TempDir dir;
+  Database first = Database::open((dir / "first.sqlite").string(), db::OpenMode::create_if_missing);
+  add_records(first);
+  a_morning_of_saves(first);
+  AuditChainCheck before = db::check_audit_chain(first);
+  REQUIRE(before.whole());
+
+  Database server = Database::open(testing::shared_test_target(dir.path().string(), "server"),
+                                   db::OpenMode::existing);
+  db::copy_database(first, server);
+  AuditChainCheck there = db::check_audit_chain(server);
+  CHECK(there.finding == Finding::whole);
+  CHECK(there.head == before.head);
+  // The server's next save goes on from the copied head.
+  save(server, 1, "title", "Serveris muudetud");
+  CHECK(db::check_audit_chain(server).whole());
+
+  Database last = Database::open((dir / "last.sqlite").string(), db::OpenMode::create_if_missing);
+  db::copy_database(server, last);
+  AuditChainCheck back = db::check_audit_chain(last);
+  CHECK(back.finding == Finding::whole);
+  CHECK(back.rows == before.rows + 1);
 }
