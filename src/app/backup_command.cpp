@@ -57,13 +57,27 @@ std::string what_the_chain_says(const std::string& name, const db::AuditChainChe
   return {};
 }
 
+// SQLite's first problem may run over several lines under a heading of its own
+// ("*** in database main ***"): the command's one line takes the first line that says something.
+std::string first_problem(const std::vector<std::string>& problems) {
+  std::string_view text = problems.front();
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    if (!line.empty() && !line.starts_with("***")) return std::string(line);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return problems.front();
+}
+
 // What a check found, as the one line a command prints: whole, or the first problem and how many.
 std::string what_was_found(const std::string& name, const db::FileCheck& check) {
   if (!check.raekoda) return trf("error.db.foreign_database", name);
   if (!check.problems.empty()) {
     auto problems = static_cast<std::int64_t>(check.problems.size());
     return trn("cli.verify.damaged", problems, name, format_count(problems),
-               check.problems.front());
+               first_problem(check.problems));
   }
   if (!check.chain_whole()) return what_the_chain_says(name, check.chain, check.schema_version);
   return trf("cli.verify.whole", name, megabytes(check.bytes), check.schema_version);
