@@ -77,8 +77,28 @@ FileCheck check_file(const std::filesystem::path& path, int busy_ms) {
   std::unique_ptr<Cursor> lines = connection->prepare("PRAGMA integrity_check");
   while (lines->step())
     if (std::string line = lines->text(0); line != "ok") check.problems.push_back(std::move(line));
+  lines.reset();
+  if (check.raekoda && check.problems.empty())
+    check.chain = check_audit_chain(
+        [&](std::string_view sql) { return Statement(connection->prepare(sql)); }, Backend::sqlite);
   connection->exec("COMMIT");
   return check;
+}
+
+AuditChainCheck check_server_audit_chain(Database& database) {
+  database.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+  try {
+    AuditChainCheck check = check_audit_chain(database);
+    database.exec("COMMIT");
+    return check;
+  } catch (...) {
+    try {
+      database.exec("ROLLBACK");
+    } catch (const DatabaseError&) {
+      // A read has nothing to keep; a dropped connection has ended it already.
+    }
+    throw;
+  }
 }
 
 void backup_file(const std::filesystem::path& source, const std::filesystem::path& copy,

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "db/audit_chain.h"
 #include "db/database.h"
 
 namespace raekoda::db {
@@ -46,6 +47,7 @@ bool already_undone(Database& db, std::int64_t change_id) {
 SaveResult undo_change(Database& db, std::int64_t change_id, const Author& author) {
   SaveResult result;
   Transaction transaction(db);
+  AuditAppender chain(db);
   std::optional<SavedChange> change = read_change(db, change_id);
   const TableSpec* spec = change ? find_table_spec(change->table) : nullptr;
   if (!change || !spec) return result;
@@ -75,16 +77,20 @@ SaveResult undo_change(Database& db, std::int64_t change_id, const Author& autho
   update.bind(++index, current->version);
   update.run();
 
-  result.change_id = next_change_id(db);
-  Statement audit = db.prepare(
-      "INSERT INTO audit_log (change_id, changed_at, changed_by, action, table_name, record_id, "
-      "field, before_value, after_value, undoes_change_id, person_id) "
-      "VALUES (?, ?, ?, 'undo', ?, ?, ?, ?, ?, ?, ?)");
-  for (const FieldChange& field : change->fields)
-    audit
-        .bind_all(result.change_id, author.at, author.user, spec->table, current->id, field.column,
-                  field.after, field.before, change_id, db.viewer().person)
-        .run();
+  result.change_id = chain.next_change_id();
+  for (const FieldChange& field : change->fields) {
+    AuditRow row = chain.row_by(author);
+    row.change_id = result.change_id;
+    row.action = "undo";
+    row.table_name = spec->table;
+    row.record_id = current->id;
+    row.field = field.column;
+    row.before_value = field.after;
+    row.after_value = field.before;
+    row.undoes_change_id = change_id;
+    chain.append(std::move(row));
+  }
+  chain.flush();
   result.current = *load_record(db, *spec, current->id);
   transaction.commit();
   result.status = SaveStatus::saved;

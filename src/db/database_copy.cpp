@@ -41,6 +41,7 @@ const std::vector<CopiedTable> tables_in_key_order{
     {"imports", "id"},
     {"import_keys", "table_name, record_id"},
     {"audit_log", "id"},
+    {"audit_chain", "id"},
 };
 
 // PostgreSQL's cursor reads a moment to the minute, as incidents and backups keep theirs; the

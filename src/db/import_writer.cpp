@@ -5,6 +5,7 @@
 #include <span>
 
 #include "core/text.h"
+#include "db/audit_chain.h"
 #include "db/database.h"
 
 namespace raekoda::db {
@@ -95,7 +96,9 @@ ImportWriter::ImportWriter(Database& db, ImportSource source, ValidationContext 
       choice_(std::move(choice)) {
   // A writer that throws here is never constructed: the transaction rolls itself back.
   auto transaction = std::make_unique<Transaction>(db_);
-  change_id_ = next_change_id(db_);
+  // The chain's head first, as every writer takes it: the import's change id is then its own.
+  chain_ = std::make_unique<AuditAppender>(db_);
+  change_id_ = chain_->next_change_id();
   Statement insert = db_.prepare(
       "INSERT INTO imports (kind, file_name, system_name, preset, run_by, run_at, change_id) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)" +
@@ -109,6 +112,7 @@ ImportWriter::ImportWriter(Database& db, ImportSource source, ValidationContext 
 ImportWriter::~ImportWriter() {
   // The statements go first: SQLite rolls back only once they have finished.
   statements_.clear();
+  chain_.reset();
   transaction_.reset();
 }
 
@@ -244,26 +248,20 @@ void ImportWriter::flush_keys(bool all) {
 
 void ImportWriter::flush_audit(bool all) {
   drain(queued_audit_, all, [&](std::span<QueuedAudit> rows) {
-    std::string sql =
-        "INSERT INTO audit_log (change_id, changed_at, changed_by, action, table_name, "
-        "record_id, field, before_value, after_value, import_id) VALUES ";
-    for (std::size_t i = 0; i < rows.size(); ++i)
-      sql += std::string(i ? ", " : "") + "(?1, ?2, ?3, " +
-             numbered(static_cast<int>(5 + i * 6), 6) + ", ?4)";
-    std::optional<Statement> single_use;
-    Statement& insert = batch_statement(sql, rows.size(), single_use);
-    insert.bind_all(change_id_, source_.author.at, source_.author.user, import_id_);
-    int index = 4;
-    for (const QueuedAudit& row : rows) {
-      insert.bind(++index, row.action);
-      insert.bind(++index, row.table);
-      insert.bind(++index, row.id);
-      insert.bind(++index, row.field);
-      insert.bind(++index, row.before);
-      insert.bind(++index, row.after);
+    for (QueuedAudit& queued : rows) {
+      AuditRow row = chain_->row_by(source_.author);
+      row.change_id = change_id_;
+      row.action = std::move(queued.action);
+      row.table_name = std::move(queued.table);
+      row.record_id = queued.id;
+      row.field = std::move(queued.field);
+      row.before_value = std::move(queued.before);
+      row.after_value = std::move(queued.after);
+      row.import_id = import_id_;
+      chain_->append(std::move(row));
     }
-    insert.run();
   });
+  if (all) chain_->flush();
 }
 
 void ImportWriter::flush() {
@@ -785,8 +783,8 @@ Id ImportWriter::commit() {
       static_cast<std::int64_t>(counts_.conflicts), static_cast<std::int64_t>(counts_.names_added),
       import_id_);
   summary.run();
-  name_the_person(db_, change_id_);
   statements_.clear();
+  chain_.reset();
   transaction_->commit();
   transaction_.reset();
   return import_id_;
@@ -816,10 +814,11 @@ std::vector<ImportSummary> recent_imports(Database& db, int limit) {
 ImportUndo undo_import(Database& db, Id import_id, const Author& author) {
   ImportUndo result;
   Transaction transaction(db);
+  AuditAppender chain(db);
   std::int64_t change_id = db.query_integer(
       "SELECT change_id FROM imports WHERE id = ? AND undone_at IS NULL", 0, import_id);
   if (change_id == 0) return result;
-  std::int64_t undo_id = next_change_id(db);
+  std::int64_t undo_id = chain.next_change_id();
 
   // The import's rows by record, newest first, so that what was added last (a document) goes
   // before what it refers to (the responder added for it).
@@ -854,15 +853,17 @@ ImportUndo undo_import(Database& db, Id import_id, const Author& author) {
     }
   }
   auto write_undo = [&](const Touched& entry, bool removed) {
-    Statement insert = db.prepare(
-        "INSERT INTO audit_log (change_id, changed_at, changed_by, action, table_name, "
-        "record_id, field, before_value, after_value, undoes_change_id) "
-        "VALUES (?, ?, ?, 'undo', ?, ?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < entry.after.size(); ++i) {
-      insert.bind_all(undo_id, author.at, author.user, entry.table, entry.id, entry.after[i].first,
-                      entry.after[i].second, removed ? std::nullopt : entry.before[i].second,
-                      change_id);
-      insert.run();
+      AuditRow row = chain.row_by(author);
+      row.change_id = undo_id;
+      row.action = "undo";
+      row.table_name = entry.table;
+      row.record_id = entry.id;
+      row.field = entry.after[i].first;
+      row.before_value = entry.after[i].second;
+      if (!removed) row.after_value = entry.before[i].second;
+      row.undoes_change_id = change_id;
+      chain.append(std::move(row));
     }
   };
   for (const Touched& entry : touched) {
@@ -916,7 +917,7 @@ ImportUndo undo_import(Database& db, Id import_id, const Author& author) {
   Statement mark = db.prepare("UPDATE imports SET undone_at = ? WHERE id = ?");
   mark.bind_all(author.at, import_id);
   mark.run();
-  name_the_person(db, undo_id);
+  chain.flush();
   transaction.commit();
   return result;
 }

@@ -24,6 +24,7 @@ namespace raekoda::db {
 class Database;
 class Statement;
 class Transaction;
+class AuditAppender;
 
 struct ImportSource {
   std::string kind;         // "documents", as on the command line
@@ -202,6 +203,7 @@ private:
   Id import_id_ = 0;
   std::int64_t change_id_ = 0;
   std::unique_ptr<Transaction> transaction_;  // until committed; rolls back when dropped
+  std::unique_ptr<AuditAppender> chain_;      // the audit chain's head, held with it
   ImportCounts counts_;
   std::vector<ImportConflict> conflicts_;
   std::map<std::string, NameIndex, std::less<>> names_;

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "db/audit_chain.h"
 #include "db/database.h"
 #include "db/visibility.h"
 
@@ -23,17 +24,20 @@ std::string column_list(const TableSpec& spec) {
   return columns;
 }
 
-void write_audit(Database& db, std::int64_t change_id, const Author& author,
+void write_audit(AuditAppender& chain, std::int64_t change_id, const Author& author,
                  std::string_view action, const TableSpec& spec, Id id, std::string_view field,
                  const std::optional<std::string>& before, const std::optional<std::string>& after,
                  std::optional<std::int64_t> undoes = std::nullopt) {
-  Statement insert = db.prepare(
-      "INSERT INTO audit_log (change_id, changed_at, changed_by, action, table_name, record_id, "
-      "field, before_value, after_value, undoes_change_id, person_id) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind_all(change_id, author.at, author.user, action, spec.table, id, field, before, after,
-                  undoes, db.viewer().person);
-  insert.run();
+  AuditRow row = chain.row_by(author);
+  row.change_id = change_id;
+  row.action = action;
+  row.table_name = spec.table;
+  row.record_id = id;
+  row.field = std::string(field);
+  row.before_value = before;
+  row.after_value = after;
+  row.undoes_change_id = undoes;
+  chain.append(std::move(row));
 }
 
 // Sets `columns` of row `id` to the values in `record`, if its version is still `version`.
@@ -51,13 +55,6 @@ bool write_columns(Database& db, const TableSpec& spec, Id id, std::int64_t vers
   bool written = update.step();
   update.reset();
   return written;
-}
-
-// 'YYYY-MM-DD HH:MM:SS', as Author::at writes it: a backend whose column holds a moment reads
-// it back without the seconds when they are :00.
-std::string with_seconds(std::string moment) {
-  if (moment.size() == 16) moment += ":00";
-  return moment;
 }
 
 // What the viewer may not read of a record (db/visibility.h) stays hidden in its history: a
@@ -94,17 +91,6 @@ void hide_in_history(Database& db, const TableSpec& spec, Id id, std::vector<Aud
 
 }  // namespace
 
-void name_the_person(Database& db, std::int64_t change_id) {
-  if (!db.viewer().person) return;
-  Statement update = db.prepare("UPDATE audit_log SET person_id = ? WHERE change_id = ?");
-  update.bind_all(*db.viewer().person, change_id);
-  update.run();
-}
-
-std::int64_t next_change_id(Database& db) {
-  return db.query_integer("SELECT coalesce(max(change_id), 0) + 1 FROM audit_log", 1);
-}
-
 Author current_author() {
   std::string user;
   if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name)
@@ -118,7 +104,9 @@ Author current_author() {
   localtime_r(&now, &local);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &local);
-  return {user, stamp};
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+  return {user, stamp, static_cast<int>(local.tm_gmtoff / 60), host};
 }
 
 std::string record_columns(const TableSpec& spec) {
@@ -166,16 +154,18 @@ SaveResult update_record(Database& db, const TableSpec& spec, const Record& orig
     return result;
   }
   Transaction transaction(db);
+  AuditAppender chain(db);
   if (!write_columns(db, spec, original.id, original.version, columns, edited)) {
     auto current = load_record(db, spec, original.id);
     result.status = current ? SaveStatus::conflict : SaveStatus::missing;
     if (current) result.current = *current;
     return result;  // the transaction rolls back: nothing was written
   }
-  result.change_id = next_change_id(db);
+  result.change_id = chain.next_change_id();
   for (const std::string& column : columns)
-    write_audit(db, result.change_id, author, "update", spec, original.id, column,
+    write_audit(chain, result.change_id, author, "update", spec, original.id, column,
                 original.value(column), edited.value(column));
+  chain.flush();
   result.current = *load_record(db, spec, original.id);
   transaction.commit();
   result.status = SaveStatus::saved;
@@ -192,6 +182,7 @@ Record insert_record(Database& db, const TableSpec& spec, const Record& record,
 
 Record insert_record_within(Database& db, const TableSpec& spec, const Record& record,
                             const Author& author) {
+  AuditAppender chain(db);
   std::string placeholders;
   for (std::size_t i = 0; i < spec.fields.size(); ++i) placeholders += i ? ", ?" : "?";
   Statement insert = db.prepare("INSERT INTO " + std::string(spec.table) + " (" +
@@ -200,11 +191,12 @@ Record insert_record_within(Database& db, const TableSpec& spec, const Record& r
   for (const FieldSpec& field : spec.fields) insert.bind(++index, record.value(field.column));
   insert.run();
   Id id = db.last_insert_id();
-  std::int64_t change_id = next_change_id(db);
+  std::int64_t change_id = chain.next_change_id();
   for (const FieldSpec& field : spec.fields)
     if (record.value(field.column))
-      write_audit(db, change_id, author, "insert", spec, id, field.column, std::nullopt,
+      write_audit(chain, change_id, author, "insert", spec, id, field.column, std::nullopt,
                   record.value(field.column));
+  chain.flush();
   return *load_record(db, spec, id);
 }
 
@@ -212,6 +204,7 @@ SaveResult delete_record(Database& db, const TableSpec& spec, const Record& orig
                          const Author& author) {
   SaveResult result;
   Transaction transaction(db);
+  AuditAppender chain(db);
   auto current = load_record(db, spec, original.id);
   if (!current) {
     result.status = SaveStatus::missing;
@@ -226,11 +219,12 @@ SaveResult delete_record(Database& db, const TableSpec& spec, const Record& orig
       db.prepare("DELETE FROM " + std::string(spec.table) + " WHERE id = ? AND version = ?");
   remove.bind_all(original.id, original.version);
   remove.run();
-  result.change_id = next_change_id(db);
+  result.change_id = chain.next_change_id();
   for (const FieldSpec& field : spec.fields)
     if (current->value(field.column))
-      write_audit(db, result.change_id, author, "delete", spec, original.id, field.column,
+      write_audit(chain, result.change_id, author, "delete", spec, original.id, field.column,
                   current->value(field.column), std::nullopt);
+  chain.flush();
   transaction.commit();
   result.status = SaveStatus::saved;
   return result;
@@ -259,12 +253,14 @@ std::vector<AuditEntry> record_history(Database& db, const TableSpec& spec, Id i
   std::vector<AuditEntry> entries;
   Statement select = db.prepare(
       "SELECT change_id, changed_at, changed_by, action, coalesce(field, ''), before_value, "
-      "after_value "
+      "after_value, utc_offset_minutes "
       "FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY change_id DESC, id");
   select.bind_all(spec.table, id);
   while (select.step()) {
+    std::optional<std::int64_t> offset;
+    if (!select.is_null(7)) offset = select.integer(7);
     AuditEntry entry{select.integer(0),
-                     with_seconds(select.text(1)),
+                     local_changed_at(select.text(1), offset),
                      select.text(2),
                      select.text(3),
                      select.text(4),
@@ -294,12 +290,13 @@ std::vector<AuditEntry> record_history(Database& db, const TableSpec& spec, Id i
 UndoResult undo_last_change(Database& db, const Author& author) {
   UndoResult result;
   Transaction transaction(db);
+  AuditAppender chain(db);
   Statement last = db.prepare(
-      "SELECT change_id, table_name, record_id FROM audit_log a WHERE changed_by = ? AND action = "
-      "'update' AND import_id IS NULL "
+      "SELECT change_id, table_name, record_id FROM audit_log a WHERE changed_by = ? AND host = ? "
+      "AND action = 'update' AND import_id IS NULL "
       "AND NOT EXISTS (SELECT 1 FROM audit_log u WHERE u.undoes_change_id = a.change_id) "
       "ORDER BY change_id DESC LIMIT 1");
-  last.bind(1, author.user);
+  last.bind_all(author.user, author.host);
   if (!last.step()) return result;
   std::int64_t change_id = last.integer(0);
   result.table = last.text(1);
@@ -329,10 +326,11 @@ UndoResult undo_last_change(Database& db, const Author& author) {
     columns.push_back(column);
   }
   write_columns(db, *spec, current->id, current->version, columns, restored);
-  std::int64_t undo_id = next_change_id(db);
+  std::int64_t undo_id = chain.next_change_id();
   for (const std::string& column : columns)
-    write_audit(db, undo_id, author, "undo", *spec, current->id, column, current->value(column),
+    write_audit(chain, undo_id, author, "undo", *spec, current->id, column, current->value(column),
                 restored.value(column), change_id);
+  chain.flush();
   transaction.commit();
   result.status = SaveStatus::saved;
   return result;

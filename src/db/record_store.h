@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/record_spec.h"
@@ -12,21 +13,26 @@ namespace raekoda::db {
 
 class Database;
 
-// Who saves, and when ('YYYY-MM-DD HH:MM:SS' local time): written into the audit log.
+// Who saves, when ('YYYY-MM-DD HH:MM:SS' local time, and how far that is ahead of UTC) and on
+// which machine: the audit log keeps the moment in UTC with the offset, and the machine, so that
+// Ctrl+Z undoes only what was saved here.
 struct Author {
+  Author() = default;
+  // A test's author saves at `at` in UTC on no named machine, unless it says otherwise.
+  Author(std::string user, std::string at, int utc_offset_minutes = 0, std::string host = {})
+      : user(std::move(user)),
+        at(std::move(at)),
+        utc_offset_minutes(utc_offset_minutes),
+        host(std::move(host)) {}
   std::string user;
   std::string at;
+  int utc_offset_minutes = 0;
+  std::string host;
 };
-// The operating-system user and the current local time.
+// The operating-system user, the current local time with its offset, and the host name.
 Author current_author();
 
 class Statement;
-
-// The id the next change written to the audit log takes: the rows of one save share it.
-std::int64_t next_change_id(Database& db);
-// Names the person at the keyboard (Database::viewer) in a change's audit rows, beside the
-// operating-system or database user: a batch writes its rows first and the person once.
-void name_the_person(Database& db, std::int64_t change_id);
 
 // "id, version, <each field>": the columns read_record() expects, in that order.
 std::string record_columns(const TableSpec& spec);
@@ -78,7 +84,9 @@ struct UndoResult {
   std::string table;
   Id record_id = 0;
 };
-// Undoes the author's last saved edit that is not yet undone, itself as an audited change.
+// Undoes the author's last saved edit made on the author's machine (Author::host) that is not
+// yet undone, itself as an audited change: a colleague logged in as the same user elsewhere
+// keeps theirs. Edits saved before the log named machines are not undone this way.
 // `conflict` when someone changed those fields since; `nothing` when there is nothing to undo.
 UndoResult undo_last_change(Database& db, const Author& author);
 

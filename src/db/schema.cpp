@@ -5,6 +5,7 @@
 
 #include "core/deadline_rule.h"
 #include "core/roles.h"
+#include "db/audit_chain.h"
 #include "db/database.h"
 #include "db/schema_postgres.h"
 #include "db/server_roles.h"
@@ -516,6 +517,25 @@ CREATE INDEX media_items_published ON media_items(published_on, tone, outlet_id)
 CREATE INDEX comm_activities_done ON comm_activities(done_on, channel) WHERE done_on IS NOT NULL;
 )sql";
 
+// Version 8: a tamper-evident audit log (db/audit_chain.h). Each row holds a hash over its
+// columns and the previous row's hash; audit_chain holds the head, which every writer locks
+// first. New rows keep the moment in UTC with the local offset then (old rows stay local time,
+// their offset NULL), and the machine they were saved on, for Ctrl+Z. The same text on both
+// backends; the migration then hashes the existing rows in id order.
+constexpr std::string_view schema_v8 = R"sql(
+ALTER TABLE audit_log ADD COLUMN utc_offset_minutes INTEGER
+  CHECK (utc_offset_minutes IS NULL OR utc_offset_minutes BETWEEN -1080 AND 1080);
+ALTER TABLE audit_log ADD COLUMN host TEXT CHECK (host IS NULL OR length(host) <= 255);
+ALTER TABLE audit_log ADD COLUMN row_hash TEXT CHECK (row_hash IS NULL OR length(row_hash) = 64);
+CREATE INDEX audit_log_author ON audit_log(changed_by, host, change_id);
+
+CREATE TABLE audit_chain (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  last_id BIGINT NOT NULL,
+  last_hash TEXT NOT NULL CHECK (length(last_hash) = 64)
+);
+)sql";
+
 void seed_role_permissions(Database& db) {
   Statement insert = db.prepare("INSERT INTO role_permissions (role, permission) VALUES (?, ?)");
   for (const auto& [role, permission] : default_role_permissions()) {
@@ -576,7 +596,7 @@ std::vector<std::string> counted_tables(Database& db) {
 
 const std::vector<std::string_view>& migrations() {
   static const std::vector<std::string_view> all{schema_v1, schema_v2, schema_v3, schema_v4,
-                                                 schema_v5, schema_v6, schema_v7};
+                                                 schema_v5, schema_v6, schema_v7, schema_v8};
   return all;
 }
 
@@ -592,6 +612,10 @@ void migrate_sqlite(Database& db, int from, int to) {
     }
     if (version == 3) seed_role_permissions(db);
     if (version == 5) db.exec(change_counting_sql(counted_tables(db)));
+    if (version == 7) {
+      db.exec(change_counting_sql({"audit_chain"}));
+      seal_audit_log(db);
+    }
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
   }
@@ -614,7 +638,7 @@ void migrate_postgres(Database& db, int from, int to) {
   }
   // After the baseline, the migrations SQLite has, with what a server adds to a new table.
   for (int version = from; version < to; ++version) {
-    if (version < 3 || version > 6)
+    if (version < 3 || version > 7)
       throw DatabaseError(ErrorKind::other,
                           "no PostgreSQL migration to version " + std::to_string(version + 1));
     Transaction transaction(db);
@@ -622,6 +646,13 @@ void migrate_postgres(Database& db, int from, int to) {
       // Version 6 counts changes on a file only: the server's notices name each table.
       if (version == 4) db.exec(postgres_schema(schema_v5));
       if (version == 6) db.exec(postgres_schema(schema_v7));
+      if (version == 7) {
+        db.exec(postgres_schema(schema_v8));
+        db.exec(postgres_new_tables_sql({"audit_chain"}));
+        // Every role that writes appends to the chain, so it locks and moves the head.
+        db.exec(server_roles_sql());
+        seal_audit_log(db);
+      }
       db.exec("UPDATE raekoda_schema SET version = " + std::to_string(version + 1));
       transaction.commit();
       continue;

@@ -73,6 +73,9 @@ std::string server_roles_sql() {
       writes.insert(writes.end(), std::begin(import_tables), std::end(import_tables));
       sql += "    GRANT INSERT, UPDATE, DELETE ON " + list(writes) + " TO " + name + ";\n";
       sql += "    GRANT INSERT ON audit_log TO " + name + ";\n";
+      // Appending locks the audit chain's head and moves it (schema version 8).
+      sql += "    IF to_regclass('audit_chain') IS NOT NULL THEN GRANT UPDATE ON audit_chain TO " +
+             name + "; END IF;\n";
       // A new row's id is read back with lastval(), which asks for the sequence's USAGE.
       sql +=
           "    EXECUTE 'GRANT USAGE ON ALL SEQUENCES IN SCHEMA ' || "

@@ -31,8 +31,12 @@ inline int line_count(const std::string& text) {
   return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
 
+// For the shell: a quote inside closes the quoting, adds itself escaped and opens it again, so
+// an SQL statement's own quotes reach the program.
 inline std::string quoted(const std::string& text) {
-  return "'" + text + "'";
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
 }
 
 // A year of demo data ending on 22.11.2026, written by the executable itself; true on success.
