@@ -6,7 +6,6 @@
 
 #include "app/messages.h"
 #include "core/atomic_file.h"
-#include "core/file_kind.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
@@ -104,21 +103,7 @@ int said_in_one_line(std::ostream& err, Body body) {
 
 // Before SQLite opens it: a pipe would make the command wait for a writer that never comes.
 void refuse_non_regular(const std::string& name) {
-  switch (file_kind(name)) {
-    case FileKind::regular:
-    case FileKind::missing:  // said by the open, as for any command
-      return;
-    case FileKind::folder:
-      throw Refusal{trf("error.file.not_regular.folder", name)};
-    case FileKind::pipe:
-      throw Refusal{trf("error.file.not_regular.pipe", name)};
-    case FileKind::device:
-      throw Refusal{trf("error.file.not_regular.device", name)};
-    case FileKind::socket:
-      throw Refusal{trf("error.file.not_regular.socket", name)};
-    case FileKind::other:
-      throw Refusal{trf("error.file.not_regular.other", name)};
-  }
+  if (auto said = not_a_database_file(name)) throw Refusal{*said};
 }
 
 // A writer killed mid-save leaves the file whole and its save to roll back; a read-only open

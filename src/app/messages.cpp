@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "core/file_kind.h"
 #include "core/i18n.h"
 
 namespace raekoda::app {
@@ -235,17 +236,34 @@ std::string describe_with_detail(const db::DatabaseError& error) {
   return said;
 }
 
+std::optional<std::string> not_a_database_file(const std::string& path) {
+  switch (file_kind(path)) {
+    case FileKind::regular:
+    case FileKind::missing:
+      return std::nullopt;
+    case FileKind::folder:
+      return trf("error.file.not_regular.folder", path);
+    case FileKind::pipe:
+      return trf("error.file.not_regular.pipe", path);
+    case FileKind::device:
+      return trf("error.file.not_regular.device", path);
+    case FileKind::socket:
+      return trf("error.file.not_regular.socket", path);
+    case FileKind::other:
+      return trf("error.file.not_regular.other", path);
+  }
+  return std::nullopt;
+}
+
 std::string describe_opening(const db::DatabaseError& error,
                              std::initializer_list<std::string_view> targets) {
   // SQLite reads a pipe or a device as if it were a file and then calls it an I/O error or a
-  // damaged database; what the user gave is not a file at all.
+  // damaged database; what the user gave is not a file at all. A folder it refuses clearly.
   for (std::string_view target : targets) {
     if (target.empty() || db::names_server(target)) continue;
-    std::error_code failed;
-    auto status = std::filesystem::status(std::filesystem::path(target), failed);
-    if (!failed && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
-        !std::filesystem::is_directory(status))
-      return trf("error.db.not_a_file", target);
+    std::string path(target);
+    if (file_kind(path) == FileKind::folder) continue;
+    if (auto said = not_a_database_file(path)) return *said;
   }
   return describe_with_detail(error);
 }

@@ -2,6 +2,7 @@
 // Errors as one sentence in the user's language.
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,10 @@ std::string detail_of(const db::DatabaseError& error);
 
 // The sentence with its detail in parentheses, for a command's one line on stderr.
 std::string describe_with_detail(const db::DatabaseError& error);
+
+// What stands at `path` when it is no file a database can be in (a folder, a pipe, a device, a
+// socket), in a sentence; nothing for a file or no file at all.
+std::optional<std::string> not_a_database_file(const std::string& path);
 
 // The same for a command that opened `targets` (paths or servers' URIs): a path that is a pipe,
 // a device or a socket is said to be no database file, whatever SQLite made of it.

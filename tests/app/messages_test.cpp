@@ -8,9 +8,11 @@
 #include "core/i18n.h"
 #include "db/demo_writer.h"
 #include "support/dashboard_session.h"
+#include "support/database_error.h"
 #include "support/temp_dir.h"
 
 using namespace raekoda;
+using testing::error_of;
 using Session = testing::DashboardSession;
 
 namespace {
@@ -20,18 +22,6 @@ const Date until = *Date::parse_iso("2026-11-22");
 std::string estonian(const db::DatabaseError& error) {
   set_language(Language::et);
   return app::describe(error);
-}
-
-// The error `work` throws.
-template <class Work>
-db::DatabaseError error_of(Work work) {
-  try {
-    work();
-  } catch (const db::DatabaseError& error) {
-    return error;
-  }
-  FAIL("no database error");
-  return db::DatabaseError(db::ErrorKind::other, "");
 }
 
 }  // namespace
