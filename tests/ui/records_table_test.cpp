@@ -315,3 +315,25 @@ TEST_CASE("a cut cell shows its whole text when hovered") {
   session.frame();
   CHECK_FALSE(ImGui::FindWindowByName("##Tooltip_00")->Active);
 }
+
+TEST_CASE("a row whose first column shows nothing opens with a click on that empty cell") {
+  set_language(Language::et);
+  Session session;
+  // Outlets named with blanks only, as an import from a careless sheet leaves them: the media
+  // table's first column, the outlet, is empty to the eye on every row.
+  session.controller.database().exec("UPDATE media_outlets SET name = printf('%*s', id, '')");
+  session.controller.refresh();
+  settle(session);
+  session.click("tile.media");
+  settle(session);
+  const ui::TableState& table = *session.ui().table;
+  REQUIRE(table.total > 1);
+  const Id second = table.rows.at(1).id;
+  // Where a user points at the row: in its first cell, which shows nothing.
+  const ImGuiTableColumn& first = records_table().Columns[0];
+  session.click_at(ImVec2((first.MinX + first.MaxX) / 2, session.probe.centre("records.row.1").y));
+  settle(session);
+  REQUIRE(session.ui().editor);
+  CHECK(session.ui().editor->original.id == second);
+  CHECK(session.ui().editor->spec == &media_items_spec());
+}
