@@ -127,6 +127,41 @@ TEST_CASE("Ctrl+Z undoes the user's last save") {
       db::load_record(session.controller.database(), documents_spec(), id)->value("answered_on"));
 }
 
+TEST_CASE("Ctrl+Z undoes this machine's last save, not a later one by the same name elsewhere") {
+  set_language(Language::et);
+  Session session;
+  session.click("tile.deadlines");
+  session.click("records.row.0");
+  Id mine = session.ui().editor->original.id;
+  session.click("edit.answered_on");
+  session.type("21.11.2026");
+  session.click("edit.save");
+  REQUIRE(
+      db::load_record(session.controller.database(), documents_spec(), mine)->value("answered_on"));
+  session.click("records.back");
+
+  // The same login saves another document afterwards on another machine.
+  db::Author elsewhere = db::current_author();
+  elsewhere.host = "kodu-sulearvuti";
+  Id theirs = 0;
+  {
+    db::Database colleague = db::Database::open(session.target, db::OpenMode::existing);
+    theirs = colleague.query_integer("SELECT min(id) FROM documents WHERE id <> ?", 0, mine);
+    Record original = *db::load_record(colleague, documents_spec(), theirs);
+    Record edited = original;
+    edited.set("title", "Kodus muudetud");
+    REQUIRE(db::update_record(colleague, documents_spec(), original, edited, elsewhere).status ==
+            db::SaveStatus::saved);
+  }
+  session.controller.refresh();
+  session.frame();
+  session.press('Z', /*ctrl=*/true);
+  CHECK_FALSE(
+      db::load_record(session.controller.database(), documents_spec(), mine)->value("answered_on"));
+  CHECK(db::load_record(session.controller.database(), documents_spec(), theirs)->value("title") ==
+        "Kodus muudetud");
+}
+
 TEST_CASE("chart click → that week's negative items → move one to another week → the bar drops") {
   set_language(Language::et);
   Session session;
