@@ -36,6 +36,8 @@ std::string what_the_chain_says(const std::string& name, const db::AuditChainChe
   using Finding = db::AuditChainCheck::Finding;
   switch (chain.finding) {
     case Finding::whole:
+      // An empty log has no head to quote: sixteen zeros would read as a value.
+      if (chain.rows == 0) return trf("cli.verify.chain.empty", name);
       return trn("cli.verify.chain.whole", chain.rows, name, format_count(chain.rows),
                  chain.head.substr(0, 16));
     case Finding::changed:

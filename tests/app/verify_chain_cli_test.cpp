@@ -61,6 +61,18 @@ TEST_CASE("verify says the audit log is whole with its row count and the head to
   CHECK(verify(path, "et").output.find("auditilogi on terviklik, 3 rida") != std::string::npos);
 }
 
+TEST_CASE("verify of a file nobody has saved in says the audit log is empty, not a head of zeros") {
+  TempDir dir;
+  auto path = dir / "uus.sqlite";
+  db::Database::open(path.string(), db::OpenMode::create_if_missing);
+  auto verified = verify(path);
+  CHECK(verified.exit_code == 0);
+  CHECK(
+      verified.output.find(": the audit log is empty: nothing has been saved in Raekoda yet.\n") !=
+      std::string::npos);
+  CHECK(verified.output.find("0000") == std::string::npos);
+}
+
 TEST_CASE("verify names the audit row changed through SQL, and exits 1") {
   TempDir dir;
   auto path = dir / "linn.sqlite";
