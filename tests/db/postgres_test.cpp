@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/record_spec.h"
+#include "db/audit_chain.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
@@ -300,6 +301,10 @@ TEST_CASE("an IT lead saves an incident, audited, but no document; the audit log
     CHECK(refusal_of([&] { lead.exec("DELETE FROM audit_log"); }) == db::ErrorKind::permission);
   }
   CHECK(owner.query_integer("SELECT count(*) FROM audit_log WHERE changed_by = 'keegi'", 0) == 0);
+  // The lead's save moved the chain's head under the lead's own role: the chain is whole.
+  db::AuditChainCheck chain = db::check_audit_chain(owner);
+  CHECK(chain.whole());
+  CHECK(chain.rows == owner.query_integer("SELECT count(*) FROM audit_log", -1));
   owner.exec("DROP OWNED BY " + login + "; DROP ROLE " + login);
 }
 
