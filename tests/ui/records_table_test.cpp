@@ -321,7 +321,9 @@ TEST_CASE("a row whose first column shows nothing opens with a click on that emp
   Session session;
   // Outlets named with blanks only, as an import from a careless sheet leaves them: the media
   // table's first column, the outlet, is empty to the eye on every row.
-  session.controller.database().exec("UPDATE media_outlets SET name = printf('%*s', id, '')");
+  const std::string blanks(200, ' ');
+  session.controller.database().exec("UPDATE media_outlets SET name = substr('" + blanks +
+                                     "', 1, CAST(id AS INTEGER))");
   session.controller.refresh();
   settle(session);
   session.click("tile.media");
