@@ -16,13 +16,17 @@ constexpr float header_space = 30;  // from the top margin's line to the first c
 constexpr float footer_space = 24;
 constexpr float cell_pad = 4;
 
+cairo_status_t append(void* bytes, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(bytes)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 }  // namespace
 
-PdfDocument::PdfDocument(const std::filesystem::path& path, PageFrame frame)
+PdfDocument::PdfDocument(std::string* bytes, PageFrame frame)
     : frame_(std::move(frame)), theme_(plot::theme(plot::ThemeKind::light)) {
-  surface_ = path.empty()
-                 ? cairo_pdf_surface_create_for_stream(nullptr, nullptr, page_width, page_height)
-                 : cairo_pdf_surface_create(path.c_str(), page_width, page_height);
+  surface_ =
+      cairo_pdf_surface_create_for_stream(bytes ? append : nullptr, bytes, page_width, page_height);
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, frame_.title.c_str());
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "Raekoda");
   cairo_ = cairo_create(surface_);

@@ -45,8 +45,10 @@ public:
   static constexpr float page_height = 841.89f;
   static constexpr float margin = 48.0f;
 
-  // Writes to `path`, or nowhere when it is empty (a pass that only counts pages).
-  PdfDocument(const std::filesystem::path& path, PageFrame frame);
+  // Writes into `bytes`, or nowhere when it is null (a pass that only counts pages). Kept in
+  // memory, not written by cairo to a file: cairo does not see a write its stdio buffer lost
+  // on a full disk, and the file is then written by a writer that checks every write.
+  PdfDocument(std::string* bytes, PageFrame frame);
   ~PdfDocument();
   PdfDocument(const PdfDocument&) = delete;
   PdfDocument& operator=(const PdfDocument&) = delete;

@@ -25,19 +25,21 @@ ReportResult write_report(db::Database& db, const ReportRequest& request, DateTi
                   trf("report.footer", figures.made_at.display()), 0};
   // A first pass finds the page count and the page each area starts on, for the contents and
   // the "lk 3 / 9" of every page; the second writes them.
-  // Written beside the file and renamed when whole: a report that fails half-way never
-  // replaces a good one.
-  std::string problem = write_file_atomically(request.out, [&](const std::filesystem::path& part) {
-    std::vector<int> area_pages;
-    {
-      PdfDocument counting({}, frame);
-      area_pages = compose_report(counting, figures, {});
-      frame.total_pages = counting.finish();
-    }
-    PdfDocument document(part, frame);
+  std::vector<int> area_pages;
+  {
+    PdfDocument counting(nullptr, frame);
+    area_pages = compose_report(counting, figures, {});
+    frame.total_pages = counting.finish();
+  }
+  std::string bytes;
+  {
+    PdfDocument document(&bytes, frame);
     compose_report(document, figures, area_pages);
     document.finish();
-  });
+  }
+  // Written beside the file, each write checked, and renamed when whole: a report that fails
+  // half-way never replaces a good one.
+  std::string problem = write_file_atomically(request.out, bytes);
   if (!problem.empty())
     throw std::runtime_error(trf("report.error.write", request.out.string(), problem));
   return {request.out, frame.total_pages};
