@@ -1,9 +1,9 @@
 // A full disk, made with RLIMIT_FSIZE and SIGXFSZ ignored in a child (writes past the limit fail
 // with EFBIG, as with ENOSPC; no tmpfs or mount needed): for the database, a save that cannot be
 // written is reported and the file stays whole with the value saved before; for what the
-// commands write (backup --out, copy --to), a failure is said and the earlier file stays byte
-// for byte. Screenshots and reports onto a full disk are in tests/app/file_faults_cli_test.cpp,
-// CSV exports in tests/app/export_faults_test.cpp, workbooks in tests/export/xlsx_faults_test.cpp,
+// commands write (backup --out, copy --to, screenshot --out, report --out), a failure is said and
+// the earlier file stays byte for byte. The window's writers are tested alike elsewhere: CSV
+// exports in tests/app/export_faults_test.cpp, workbooks in tests/export/xlsx_faults_test.cpp,
 // settings and presets in tests/app/saved_files_faults_test.cpp.
 
 #include <catch2/catch.hpp>
@@ -211,5 +211,50 @@ TEST_CASE("a backup onto a full disk leaves no temporary behind") {
   CHECK(made.output.find("allowed. Any") != std::string::npos);
   CHECK(fs::is_empty(backups));
   figures.note = no_part_files(backups) ? "nothing left" : "a .part- file was left behind";
+  record(figures);
+}
+
+// What the commands draw: a picture and a report that do not fit are refused in one line, and the
+// earlier ones, which a council member may have open, stay byte for byte.
+TEST_CASE("a screenshot or a report onto a full disk fails and leaves the earlier file whole") {
+  TempDir dir;
+  auto db = dir / "linn.sqlite";
+  copy_demo_file(db);
+  auto shot = dir / "overview.png";
+  auto report = dir / "aruanne.pdf";
+  const std::vector<std::string> shot_args = {
+      "screenshot", "--db",     db.string(), "--view",     "overview", "--out", shot.string(),
+      "--size",     "1280x800", "--today",   "2026-11-22", "--lang",   "en"};
+  const std::vector<std::string> report_args = {
+      "report",     "--db",  db.string(),     "--period", "2026-11", "--today",
+      "2026-11-22", "--out", report.string(), "--lang",   "en"};
+  ChildOptions room;
+  use_display(room);
+  REQUIRE(run_raekoda(shot_args, room).exit_code == 0);
+  REQUIRE(run_raekoda(report_args, room).exit_code == 0);
+  const std::string earlier_shot = read_file(shot);
+  const std::string earlier_report = read_file(report);
+  REQUIRE(whole_png(earlier_shot));
+  REQUIRE(whole_pdf(earlier_report));
+
+  CaseFigures figures("7e screenshot --out and report --out onto a full disk");
+  for (rlim_t limit : {rlim_t{0}, rlim_t{4096}, static_cast<rlim_t>(earlier_report.size() / 2)}) {
+    INFO("writes capped at " << limit << " bytes");
+    ChildOptions full = room;
+    full.file_size_limit = limit;
+    for (const auto* args : {&shot_args, &report_args}) {
+      auto made = run_raekoda(*args, full);
+      INFO(args->front() << ": " << made.output);
+      std::string why;
+      CHECK(clear_refusal(made, &why));
+      INFO(why);
+      ++figures.runs;
+      if (!made.exited()) ++figures.crashes;
+      if (made.exit_code == 0) ++figures.false_successes;
+    }
+    CHECK(read_file(shot) == earlier_shot);
+    CHECK(read_file(report) == earlier_report);
+    CHECK(no_part_files(dir.path()));
+  }
   record(figures);
 }
