@@ -37,6 +37,18 @@ std::string title_of(int n) {
   return title;
 }
 
+// A command that met the full disk: it must refuse in one clear line; counted as a run, and as a
+// crash or a false success where it was one.
+void count_refusal(CaseFigures& figures, const ChildResult& made) {
+  INFO(made.output);
+  std::string why;
+  CHECK(clear_refusal(made, &why));
+  INFO(why);
+  ++figures.runs;
+  if (!made.exited()) ++figures.crashes;
+  if (made.exit_code == 0) ++figures.false_successes;
+}
+
 }  // namespace
 
 TEST_CASE("saves onto a disk that fills up are saved whole or refused, the file stays whole") {
@@ -163,26 +175,15 @@ TEST_CASE("a backup or a copy onto a full disk fails and leaves the earlier file
     INFO("writes capped at " << limit << " bytes");
     ChildOptions full;
     full.file_size_limit = limit;
-    auto made = run_raekoda(
-        {"backup", "--db", db.string(), "--out", backup.string(), "--lang", "en"}, full);
-    INFO(made.output);
-    std::string why;
-    CHECK(clear_refusal(made, &why));
-    INFO(why);
+    count_refusal(figures, run_raekoda({"backup", "--db", db.string(), "--out", backup.string(),
+                                        "--lang", "en"},
+                                       full));
     CHECK(read_file(backup) == earlier);
-    ++figures.runs;
-    if (!made.exited()) ++figures.crashes;
-    if (made.exit_code == 0) ++figures.false_successes;
 
     auto target = dir / ("copy-" + std::to_string(limit) + ".sqlite");
-    auto copied =
-        run_raekoda({"copy", "--from", db.string(), "--to", target.string(), "--lang", "en"}, full);
-    INFO(copied.output);
-    CHECK(clear_refusal(copied, &why));
-    INFO(why);
-    ++figures.runs;
-    if (!copied.exited()) ++figures.crashes;
-    if (copied.exit_code == 0) ++figures.false_successes;
+    count_refusal(figures, run_raekoda({"copy", "--from", db.string(), "--to", target.string(),
+                                        "--lang", "en"},
+                                       full));
     // What a failed copy may leave is an empty or blank target, never one that looks whole.
     if (fs::exists(target) && fs::file_size(target) > 0)
       CHECK(query_number(target, "SELECT count(*) FROM documents") <= 0);
@@ -243,14 +244,8 @@ TEST_CASE("a screenshot or a report onto a full disk fails and leaves the earlie
     ChildOptions full = room;
     full.file_size_limit = limit;
     for (const auto* args : {&shot_args, &report_args}) {
-      auto made = run_raekoda(*args, full);
-      INFO(args->front() << ": " << made.output);
-      std::string why;
-      CHECK(clear_refusal(made, &why));
-      INFO(why);
-      ++figures.runs;
-      if (!made.exited()) ++figures.crashes;
-      if (made.exit_code == 0) ++figures.false_successes;
+      INFO(args->front());
+      count_refusal(figures, run_raekoda(*args, full));
     }
     CHECK(read_file(shot) == earlier_shot);
     CHECK(read_file(report) == earlier_report);
