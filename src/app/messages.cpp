@@ -68,6 +68,10 @@ std::string describe_sqlite(int code, const std::string& sqlite_text) {
     case SQLITE_FULL:
       return tr("error.db.sqlite.disk_full");
     case SQLITE_IOERR:
+      // SQLite says "full" only for ENOSPC: a quota (EDQUOT) or a size limit (EFBIG) on a
+      // write comes as an I/O error, which is not the network drive's doing.
+      if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_TRUNCATE)
+        return tr("error.db.sqlite.write_failed");
       return tr("error.db.sqlite.io_error");
     case SQLITE_CANTOPEN:
       return tr("error.db.sqlite.cant_open");

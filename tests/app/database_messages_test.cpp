@@ -103,3 +103,13 @@ TEST_CASE("a pipe given as the database is said not to be a file, whatever SQLit
         "Andmebaasifaili lugemine või kirjutamine ebaõnnestus (kas võrguketas on ühendatud?). "
         "Proovi uuesti. (SQLite: disk I/O error)");
 }
+
+TEST_CASE("a write refused by a full quota or a size limit is said as such, not as a lost drive",
+          "[no-db]") {
+  set_language(Language::en);
+  db::DatabaseError write(db::ErrorKind::other, "disk I/O error", SQLITE_IOERR_WRITE);
+  CHECK(app::describe(write).find("disk quota may be full") != std::string::npos);
+  db::DatabaseError read(db::ErrorKind::other, "disk I/O error", SQLITE_IOERR_READ);
+  CHECK(app::describe(read).find("is the network drive connected?") != std::string::npos);
+  set_language(Language::et);
+}
