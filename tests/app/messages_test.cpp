@@ -40,7 +40,8 @@ TEST_CASE("each kind of SQLite failure has its own sentence, without SQLite's En
       {SQLITE_CORRUPT, "database disk image is malformed", "rikutud"},
       {SQLITE_NOTADB, "file is not a database", "ei ole SQLite’i andmebaas"},
       {SQLITE_FULL, "database or disk is full", "Kettal pole enam ruumi"},
-      {SQLITE_IOERR_WRITE, "disk I/O error", "lugemine või kirjutamine ebaõnnestus"},
+      {SQLITE_IOERR_READ, "disk I/O error", "lugemine või kirjutamine ebaõnnestus"},
+      {SQLITE_IOERR_WRITE, "disk I/O error", "kettakvoot võib olla täis"},
       {SQLITE_CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed", "viitab"},
   };
   for (const Case& c : cases) {
