@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "db/answer_summary.h"
 #include "db/database.h"
 #include "db/period_queries.h"
 #include "db/visibility.h"
@@ -53,9 +54,6 @@ void load_tiles(Database& db, DeadlineFigures& f, const WorkingCalendar& calenda
       "SELECT count(*) FROM documents "
       "WHERE answered_on IS NULL AND effective_due_on BETWEEN ? AND ?",
       0, today, f.due_soon_until);
-  AnswerCounts month = count_answers(db, {today.month_start(), today});
-  f.answered_this_month = month.answered;
-  f.answered_on_time_this_month = month.on_time;
   // Working days to answer, for answers of the last 90 days: many documents share their
   // registration and answer days, so each pair is counted once.
   std::vector<std::pair<int, std::int64_t>> days;  // working days, how many answers
@@ -84,27 +82,44 @@ void load_tiles(Database& db, DeadlineFigures& f, const WorkingCalendar& calenda
   f.median_days_to_answer = f.answers_for_median % 2 ? nth(mid) : (nth(mid - 1) + nth(mid)) / 2.0;
 }
 
-void load_trends(Database& db, DeadlineFigures& f) {
+// Answered and on time over the year up to today, per responder and per type.
+struct YearAnswers {
+  std::unordered_map<Id, std::pair<std::int64_t, std::int64_t>> by_responder;
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_type;
+  void add(const AnswerTally& tally) {
+    for (auto* counts : {&by_responder[tally.responder], &by_type[tally.doc_type]}) {
+      counts->first += tally.answered;
+      counts->second += tally.on_time;
+    }
+  }
+};
+
+// The answers of the trend's 12 months, this month's among them, and of the year up to today:
+// the same, and the days of the month before when the year begins within it. Summed as they
+// are read, from the summary's groups of each month, responder and type.
+YearAnswers load_answers(Database& db, DeadlineFigures& f) {
   f.months = last_months(f.today, 12);
-  Date first_month = f.months.front();
   f.answered_per_month.assign(12, 0);
   f.on_time_per_month.assign(12, 0);
-  // Grouped by day, which follows the index; the days are summed into months here.
-  Statement daily = db.prepare(
-      "SELECT answered_on, count(*), "
-      "count(*) FILTER (WHERE answered_on <= coalesce(extended_due_on, due_on)) "
-      "FROM documents WHERE due_on IS NOT NULL AND answered_on BETWEEN ? AND ? "
-      "GROUP BY answered_on");
-  daily.bind_all(first_month, f.today);
-  while (daily.step()) {
-    auto day = daily.date(0);
-    if (!day) continue;
-    auto month = month_index(f.months, *day);
-    if (!month) continue;
-    f.answered_per_month[*month] += daily.integer(1);
-    f.on_time_per_month[*month] += daily.integer(2);
-  }
+  YearAnswers year;
+  tally_answers(db, {f.months.front(), f.today}, [&](const AnswerTally& tally) {
+    if (auto month = month_index(f.months, tally.month)) {
+      f.answered_per_month[*month] += tally.answered;
+      f.on_time_per_month[*month] += tally.on_time;
+    }
+    if (tally.month == f.today.month_start()) {
+      f.answered_this_month += tally.answered;
+      f.answered_on_time_this_month += tally.on_time;
+    }
+    year.add(tally);
+  });
+  Date year_start = f.today.plus_months(-12).plus_days(1);
+  tally_answers(db, {year_start, f.months.front().plus_days(-1)},
+                [&](const AnswerTally& tally) { year.add(tally); });
+  return year;
+}
 
+void load_trends(Database& db, DeadlineFigures& f) {
   // Overdue at each week's end: a document is overdue from the day after its due date until the
   // day it is answered. The open ones and those answered late since the window began.
   Date first_week = f.today.week_start().plus_days(-7 * 25);
@@ -168,10 +183,10 @@ void add_counts(Group& into, const Group& counts) {
     into.oldest_due = counts.oldest_due;
 }
 
-void load_groups(Database& db, DeadlineFigures& f) {
-  // Open documents and the answers of the last 12 months, each read through its own index and
-  // tallied here: summing 100,000 rows into hash maps is several times quicker than SQLite's
-  // GROUP BY, which sorts them first.
+void load_groups(Database& db, DeadlineFigures& f, const YearAnswers& year) {
+  // Open documents, read through their index and tallied here (summing rows into hash maps is
+  // several times quicker than SQLite's GROUP BY, which sorts them first), and the year's
+  // answers as the summary counts them.
   constexpr Id nobody = 0;
   std::unordered_map<Id, Group> by_responder;
   std::map<std::string, Group> by_type;
@@ -194,16 +209,13 @@ void load_groups(Database& db, DeadlineFigures& f) {
     }
     tally(open.integer(0), open.text(1), counts);
   }
-  Statement answered = db.prepare(
-      "SELECT coalesce(responder_id, 0), doc_type, "
-      "CASE WHEN answered_on <= coalesce(extended_due_on, due_on) THEN 1 ELSE 0 END "
-      "FROM documents WHERE due_on IS NOT NULL AND answered_on BETWEEN ? AND ?");
-  answered.bind_all(f.today.plus_months(-12).plus_days(1), f.today);
-  while (answered.step()) {
-    Group counts;
-    counts.answered = 1;
-    counts.on_time = answered.integer(2);
-    tally(answered.integer(0), answered.text(1), counts);
+  for (const auto& [responder, counts] : year.by_responder) {
+    by_responder[responder].answered += counts.first;
+    by_responder[responder].on_time += counts.second;
+  }
+  for (const auto& [type, counts] : year.by_type) {
+    by_type[type].answered += counts.first;
+    by_type[type].on_time += counts.second;
   }
 
   // Names and units of the responders counted.
@@ -265,7 +277,8 @@ void load_coming(Database& db, DeadlineFigures& f, const WorkingCalendar& calend
   }
 }
 
-void load_mine(Database& db, DeadlineFigures& f, const WorkingCalendar& calendar) {
+void load_mine(Database& db, DeadlineFigures& f, const WorkingCalendar& calendar,
+               const YearAnswers& year) {
   const Viewer& viewer = db.viewer();
   DeadlineFigures::Mine& mine = f.mine;
   mine.shown = viewer.person && viewer.has(Role::responder);
@@ -286,14 +299,9 @@ void load_mine(Database& db, DeadlineFigures& f, const WorkingCalendar& calendar
     mine.overdue = open.integer(1);
     mine.due_this_week = open.integer(2);
   }
-  Statement answered = db.prepare(
-      "SELECT count(*), count(*) FILTER (WHERE answered_on <= coalesce(extended_due_on, due_on)) "
-      "FROM documents WHERE responder_id = ? AND due_on IS NOT NULL AND answered_on BETWEEN ? "
-      "AND ?");
-  answered.bind_all(mine.person, f.today.plus_months(-12).plus_days(1), f.today);
-  if (answered.step()) {
-    mine.answered = answered.integer(0);
-    mine.on_time = answered.integer(1);
+  if (auto answered = year.by_responder.find(mine.person); answered != year.by_responder.end()) {
+    mine.answered = answered->second.first;
+    mine.on_time = answered->second.second;
   }
 }
 
@@ -307,12 +315,13 @@ DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCal
     f.target = static_cast<double>(settings.integer(0)) / 100.0;
     f.settings_version = settings.integer(1);
   }
+  YearAnswers year = load_answers(db, f);
   load_tiles(db, f, calendar);
   load_trends(db, f);
   load_ageing(db, f, calendar);
-  load_groups(db, f);
+  load_groups(db, f, year);
   load_coming(db, f, calendar);
-  load_mine(db, f, calendar);
+  load_mine(db, f, calendar, year);
   return f;
 }
 

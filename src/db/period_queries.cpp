@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/dashboard_figures.h"
+#include "db/answer_summary.h"
 #include "db/database.h"
 
 namespace raekoda::db {
@@ -86,14 +87,12 @@ std::pair<std::int64_t, std::int64_t> two_counts(Database& db, const char* sql,
 }  // namespace
 
 AnswerCounts count_answers(Database& db, const Period& period) {
-  // The due date in force spelled out, not effective_due_on, so that documents_answered covers
-  // the query on both backends (neither sees through the generated column into the index).
-  auto [answered, on_time] = two_counts(
-      db,
-      "SELECT count(*), count(*) FILTER (WHERE answered_on <= coalesce(extended_due_on, due_on)) "
-      "FROM documents WHERE due_on IS NOT NULL AND answered_on BETWEEN ? AND ?",
-      period);
-  return {answered, on_time};
+  AnswerCounts counts;
+  tally_answers(db, period, [&](const AnswerTally& tally) {
+    counts.answered += tally.answered;
+    counts.on_time += tally.on_time;
+  });
+  return counts;
 }
 
 ActivityCounts count_activities_due(Database& db, const Period& period) {

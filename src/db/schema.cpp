@@ -5,6 +5,7 @@
 
 #include "core/deadline_rule.h"
 #include "core/roles.h"
+#include "db/answer_summary.h"
 #include "db/audit_chain.h"
 #include "db/database.h"
 #include "db/schema_postgres.h"
@@ -595,8 +596,10 @@ std::vector<std::string> counted_tables(Database& db) {
 }
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all{schema_v1, schema_v2, schema_v3, schema_v4,
-                                                 schema_v5, schema_v6, schema_v7, schema_v8};
+  // Version 9: the answers per month, responder and type (db/answer_summary.h).
+  static const std::vector<std::string_view> all{schema_v1, schema_v2, schema_v3,
+                                                 schema_v4, schema_v5, schema_v6,
+                                                 schema_v7, schema_v8, answer_summary_sqlite_sql()};
   return all;
 }
 
@@ -616,6 +619,7 @@ void migrate_sqlite(Database& db, int from, int to) {
       db.exec(change_counting_sql({"audit_chain"}));
       seal_audit_log(db);
     }
+    if (version == 8) rebuild_answer_summary(db);
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
   }
@@ -638,7 +642,7 @@ void migrate_postgres(Database& db, int from, int to) {
   }
   // After the baseline, the migrations SQLite has, with what a server adds to a new table.
   for (int version = from; version < to; ++version) {
-    if (version < 3 || version > 7)
+    if (version < 3 || version > 8)
       throw DatabaseError(ErrorKind::other,
                           "no PostgreSQL migration to version " + std::to_string(version + 1));
     Transaction transaction(db);
@@ -652,6 +656,12 @@ void migrate_postgres(Database& db, int from, int to) {
         // Every role that writes appends to the chain, so it locks and moves the head.
         db.exec(server_roles_sql());
         seal_audit_log(db);
+      }
+      if (version == 8) {
+        db.exec(answer_summary_postgres_sql());
+        rebuild_answer_summary(db);
+        // Every role reads the summary; only the trigger writes it.
+        db.exec(server_roles_sql());
       }
       db.exec("UPDATE raekoda_schema SET version = " + std::to_string(version + 1));
       transaction.commit();

@@ -147,4 +147,16 @@ std::string login_of(db::Database& db, std::string_view role) {
   return select.text(0);
 }
 
+void drop_answer_summary(db::Database& db) {
+  if (db.backend() == db::Backend::postgresql) {
+    db.exec("DROP TRIGGER raekoda_count_answers ON documents");
+    db.exec("DROP FUNCTION raekoda_count_answers()");
+  } else {
+    for (const char* trigger :
+         {"documents_answer_added", "documents_answer_removed", "documents_answer_changed"})
+      db.exec(std::string("DROP TRIGGER ") + trigger);
+  }
+  db.exec("DROP TABLE answers_by_month");
+}
+
 }  // namespace raekoda::testing
