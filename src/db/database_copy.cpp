@@ -7,6 +7,7 @@
 
 #include "db/answer_summary.h"
 #include "db/database.h"
+#include "db/decision_summary.h"
 
 namespace raekoda::db {
 namespace {
@@ -80,8 +81,9 @@ std::set<std::string> schema_tables(Database& db) {
             "AND name <> 'table_versions'");
   std::set<std::string> names;
   while (query.step()) names.insert(query.text(0));
-  // Counted from the documents by the target's own triggers as they arrive.
+  // Counted from the documents and the decisions by the target's own triggers as they arrive.
   names.erase(std::string(answer_summary_table));
+  names.erase(std::string(decision_summary_table));
   return names;
 }
 

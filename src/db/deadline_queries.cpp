@@ -55,11 +55,12 @@ void load_tiles(Database& db, DeadlineFigures& f, const WorkingCalendar& calenda
       "WHERE answered_on IS NULL AND effective_due_on BETWEEN ? AND ?",
       0, today, f.due_soon_until);
   // Working days to answer, for answers of the last 90 days: many documents share their
-  // registration and answer days, so each pair is counted once.
+  // registration and answer days, so each pair is counted once, grouped in the index's order.
   std::vector<std::pair<int, std::int64_t>> days;  // working days, how many answers
   Statement answers = db.prepare(
       "SELECT registered_on, answered_on, count(*) FROM documents "
-      "WHERE due_on IS NOT NULL AND answered_on BETWEEN ? AND ? GROUP BY 1, 2");
+      "WHERE due_on IS NOT NULL AND answered_on BETWEEN ? AND ? "
+      "GROUP BY answered_on, registered_on");
   answers.bind_all(today.plus_days(-89), today);
   while (answers.step()) {
     auto registered = answers.date(0);

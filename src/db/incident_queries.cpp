@@ -152,23 +152,27 @@ void load_year(Database& db, IncidentFigures& f, const WorkingCalendar& calendar
         enum_from_key<InstitutionKind>(names.text(2)).value_or(InstitutionKind::other), 0, 0};
 
   // From a Monday, as the weekly figures count; opened_at is a real column, read from its index.
-  Date since = std::min(first, year_ago).plus_days(-31);
+  // The open ones opened before are read from their own small index (severity > '', always
+  // true, is what makes SQLite take it rather than the history-long range of opened_at) and
+  // those opened since left to the first part.
+  Date since = std::min(first, year_ago).plus_days(-31).week_start();
   constexpr const char* columns =
-      "SELECT id, opened_at, resolved_at, severity, category, institution_id FROM incidents ";
-  Statement select =
-      db.prepare(std::string(columns) + scope.sql("WHERE opened_at >= ?1") + " UNION ALL " +
-                 columns + scope.sql("WHERE resolved_at IS NULL AND opened_at < ?1"));
-  select.bind(1, since.week_start());
+      "id, opened_at, resolved_at, severity, category, institution_id FROM incidents ";
+  Statement select = db.prepare(std::string("SELECT 0, ") + columns +
+                                scope.sql("WHERE opened_at >= ?") + " UNION ALL SELECT 1, " +
+                                columns + scope.sql("WHERE resolved_at IS NULL AND severity > ''"));
+  select.bind(1, since);
   while (select.step()) {
-    auto opened = DateTime::parse_iso(select.text(1));
-    auto resolved = select.is_null(2) ? std::nullopt : DateTime::parse_iso(select.text(2));
-    auto severity = enum_from_key<Severity>(select.text(3));
-    auto category = enum_from_key<IncidentCategory>(select.text(4));
+    auto opened = DateTime::parse_iso(select.text(2));
+    if (select.integer(0) == 1 && opened && opened->date >= since) continue;
+    auto resolved = select.is_null(3) ? std::nullopt : DateTime::parse_iso(select.text(3));
+    auto severity = enum_from_key<Severity>(select.text(4));
+    auto category = enum_from_key<IncidentCategory>(select.text(5));
     if (!opened || !severity || !category) continue;
     if (auto m = month_of(opened->date))
       ++f.opened_per_month_by_category[static_cast<std::size_t>(*category)][*m];
     if (opened->date >= year_ago) {
-      auto place = places.find(select.integer(5));
+      auto place = places.find(select.integer(6));
       if (place != places.end()) {
         ++place->second.opened;
         if (!resolved) ++place->second.open;
@@ -181,7 +185,7 @@ void load_year(Database& db, IncidentFigures& f, const WorkingCalendar& calendar
     if (!breached) continue;
     if (auto m = month_of(due.date)) {
       ++f.breaches_per_month[index_of(*severity)][*m];
-      f.breaches.push_back({select.integer(0), *m, *severity});
+      f.breaches.push_back({select.integer(1), *m, *severity});
     }
   }
   for (auto& [id, place] : places)

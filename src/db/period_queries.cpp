@@ -34,32 +34,39 @@ StatesOn count_states_on(Database& db, const std::vector<Date>& days) {
 
   // Overdue from the day after the (extended) due date until answered. An extension granted
   // later counts from the start: the database keeps the due date, not when it moved. The
-  // answered ones spelled out, so that their index covers the query.
+  // answered ones spelled out, so that their index covers the query: those answered late only,
+  // as one answered by its due date is never overdue.
   Statement documents = db.prepare(
       "SELECT effective_due_on, NULL FROM documents "
       "WHERE answered_on IS NULL AND effective_due_on < ? "
       "UNION ALL SELECT coalesce(extended_due_on, due_on), answered_on FROM documents "
-      "WHERE due_on IS NOT NULL AND answered_on > ? AND coalesce(extended_due_on, due_on) < ?");
+      "WHERE due_on IS NOT NULL AND answered_on > coalesce(extended_due_on, due_on) "
+      "AND answered_on > ? AND coalesce(extended_due_on, due_on) < ?");
   documents.bind_all(last, first, last);
   states.overdue_documents = count_holding_on(days, read_spans(documents, 1));
 
   // Late from the day after the planned end until done; postponed and cancelled ones are not
-  // counted on any day, as the tiles do not count them today.
+  // counted on any day, as the tiles do not count them today, nor those done by their last day,
+  // which comm_activities_late leaves out.
   Statement activities = db.prepare(
       "SELECT ends_on, done_on FROM comm_activities "
-      "WHERE status IN ('planned', 'in_progress', 'done') AND ends_on < ? "
+      "WHERE (done_on IS NULL OR done_on > ends_on) "
+      "AND status IN ('planned', 'in_progress', 'done') AND ends_on < ? "
       "AND (done_on IS NULL OR done_on > ?)");
   activities.bind_all(last, first);
   states.late_activities = count_holding_on(days, read_spans(activities, 1));
 
-  // Open from the day it was registered until the day it was resolved.
+  // Open from the day it was registered until the day it was resolved; those resolved since
+  // the first day's week began read from incidents_resolved alone.
+  // An incident opened after the last day counts on none of them. The open ones read from
+  // their own small index: severity > '', always true, makes SQLite take it rather than the
+  // history-long range of opened_at.
   Statement incidents = db.prepare(
       "SELECT day_of(opened_at), NULL FROM incidents "
-      "WHERE resolved_at IS NULL AND opened_at < ? "
+      "WHERE resolved_at IS NULL AND severity > '' "
       "UNION ALL SELECT day_of(opened_at), day_of(resolved_at) FROM incidents "
-      "WHERE resolved_at IS NOT NULL AND resolved_week >= ? AND opened_at < ?");
-  std::string after_last = last.plus_days(1).iso();
-  incidents.bind_all(after_last, first.week_start(), after_last);
+      "WHERE resolved_at IS NOT NULL AND resolved_at >= ? AND opened_at < ?");
+  incidents.bind_all(first.week_start(), last.plus_days(1).iso());
   states.open_incidents = count_holding_on(days, read_spans(incidents));
 
   // A leaver's account is active from the later of leaving and granting until revoked.

@@ -8,6 +8,7 @@
 #include "db/answer_summary.h"
 #include "db/audit_chain.h"
 #include "db/database.h"
+#include "db/decision_summary.h"
 #include "db/schema_postgres.h"
 #include "db/server_roles.h"
 
@@ -537,6 +538,32 @@ CREATE TABLE audit_chain (
 );
 )sql";
 
+// Version 9, with the summaries of answers and of review decisions (db/answer_summary.h,
+// db/decision_summary.h): indexes that keep the figures'
+// reads as short as what they count, however long the history.
+// - The answers given after their due date, and the activities done late or not done: a small
+//   part of their tables, which the overdue and late trends read whole. A document answered by
+//   its due date, or an activity done by its last day, is never overdue or late on any day.
+// - The activities by their last day, for the plan's timeline (those ending after the window
+//   begins) and the quarter's on-time count; by status and by channel with the day planned, for
+//   the next fortnight's and the next newspaper issue's counts.
+// - A plan's activities by status and last day, with their owner and the day they were done:
+//   its late ones, their owners, and its on-time share, without the other years' plans.
+// - The newspaper issues by their copy deadline.
+// The same text on both backends.
+constexpr std::string_view schema_v9 = R"sql(
+CREATE INDEX documents_answered_late ON documents (answered_on, due_on, extended_due_on)
+  WHERE due_on IS NOT NULL AND answered_on > coalesce(extended_due_on, due_on);
+CREATE INDEX comm_activities_late ON comm_activities (status, ends_on, done_on)
+  WHERE done_on IS NULL OR done_on > ends_on;
+CREATE INDEX comm_activities_ends ON comm_activities (ends_on, planned_on, status, done_on);
+CREATE INDEX comm_activities_planned ON comm_activities (status, planned_on);
+CREATE INDEX comm_activities_channel ON comm_activities (channel, planned_on, status);
+CREATE INDEX comm_activities_plan_status ON comm_activities
+  (plan_id, status, ends_on, owner_id, done_on);
+CREATE INDEX newspaper_issues_copy_deadline ON newspaper_issues (copy_deadline_on);
+)sql";
+
 void seed_role_permissions(Database& db) {
   Statement insert = db.prepare("INSERT INTO role_permissions (role, permission) VALUES (?, ?)");
   for (const auto& [role, permission] : default_role_permissions()) {
@@ -596,10 +623,9 @@ std::vector<std::string> counted_tables(Database& db) {
 }
 
 const std::vector<std::string_view>& migrations() {
-  // Version 9: the answers per month, responder and type (db/answer_summary.h).
   static const std::vector<std::string_view> all{schema_v1, schema_v2, schema_v3,
                                                  schema_v4, schema_v5, schema_v6,
-                                                 schema_v7, schema_v8, answer_summary_sqlite_sql()};
+                                                 schema_v7, schema_v8, schema_v9};
   return all;
 }
 
@@ -619,7 +645,12 @@ void migrate_sqlite(Database& db, int from, int to) {
       db.exec(change_counting_sql({"audit_chain"}));
       seal_audit_log(db);
     }
-    if (version == 8) rebuild_answer_summary(db);
+    if (version == 8) {
+      db.exec(answer_summary_sqlite_sql());
+      rebuild_answer_summary(db);
+      db.exec(decision_summary_sqlite_sql());
+      rebuild_decision_summary(db);
+    }
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
   }
@@ -658,9 +689,12 @@ void migrate_postgres(Database& db, int from, int to) {
         seal_audit_log(db);
       }
       if (version == 8) {
+        db.exec(postgres_schema(schema_v9));
         db.exec(answer_summary_postgres_sql());
         rebuild_answer_summary(db);
-        // Every role reads the summary; only the trigger writes it.
+        db.exec(decision_summary_postgres_sql());
+        rebuild_decision_summary(db);
+        // Every role reads the summaries; only their triggers write them.
         db.exec(server_roles_sql());
       }
       db.exec("UPDATE raekoda_schema SET version = " + std::to_string(version + 1));

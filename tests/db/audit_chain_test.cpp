@@ -547,7 +547,7 @@ TEST_CASE("the migration seals a version-7 server's audit rows in id order", "[p
   {
     // A server's database as Raekoda 7 left it: version 8's and 9's additions taken away again.
     Database db = Database::open(target, db::OpenMode::create_if_missing);
-    testing::drop_answer_summary(db);
+    testing::take_away_schema_9(db);
     db.exec("DROP TABLE audit_chain");
     db.exec("DROP INDEX audit_log_author");
     db.exec(

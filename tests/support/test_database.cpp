@@ -147,16 +147,25 @@ std::string login_of(db::Database& db, std::string_view role) {
   return select.text(0);
 }
 
-void drop_answer_summary(db::Database& db) {
+void take_away_schema_9(db::Database& db) {
   if (db.backend() == db::Backend::postgresql) {
     db.exec("DROP TRIGGER raekoda_count_answers ON documents");
     db.exec("DROP FUNCTION raekoda_count_answers()");
+    db.exec("DROP TRIGGER raekoda_count_decisions ON review_decisions");
+    db.exec("DROP FUNCTION raekoda_count_decisions()");
   } else {
     for (const char* trigger :
-         {"documents_answer_added", "documents_answer_removed", "documents_answer_changed"})
+         {"documents_answer_added", "documents_answer_removed", "documents_answer_changed",
+          "review_decision_added", "review_decision_removed", "review_decision_changed"})
       db.exec(std::string("DROP TRIGGER ") + trigger);
   }
   db.exec("DROP TABLE answers_by_month");
+  db.exec("DROP TABLE decisions_by_campaign");
+  for (const char* index :
+       {"documents_answered_late", "comm_activities_late", "comm_activities_ends",
+        "comm_activities_planned", "comm_activities_channel", "comm_activities_plan_status",
+        "newspaper_issues_copy_deadline"})
+    db.exec(std::string("DROP INDEX ") + index);
 }
 
 }  // namespace raekoda::testing

@@ -29,8 +29,8 @@ std::string shared_test_target(const std::string& folder, const std::string& nam
 // The login of the first person (by id) who has `role`, as the demo data gives them.
 std::string login_of(db::Database& db, std::string_view role);
 
-// Takes schema version 9's answers summary and its triggers away again, as from a database
-// written before them; the caller sets the version.
-void drop_answer_summary(db::Database& db);
+// Takes schema version 9's additions away again (the summaries, their triggers, the
+// indexes), as from a database written before them; the caller sets the version.
+void take_away_schema_9(db::Database& db);
 
 }  // namespace raekoda::testing
