@@ -1,35 +1,40 @@
 #include "ui/row_hold.h"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace raekoda::ui {
 
 std::vector<RowInPlace> rows_in_place(const RowHolds& holds, std::string_view list,
                                       const std::vector<Id>& live_ids) {
   std::vector<RowInPlace> rows;
+  rows.reserve(live_ids.size());
   auto found = holds.find(list);
-  auto live_index = [&](Id id) {
-    return static_cast<std::size_t>(std::find(live_ids.begin(), live_ids.end(), id) -
-                                    live_ids.begin());
-  };
   if (found == holds.end()) {
     for (std::size_t i = 0; i < live_ids.size(); ++i) rows.push_back({live_ids[i], i, nullptr});
     return rows;
   }
+  // A campaign's list holds tens of thousands of rows: each is found by its id in a hash map,
+  // not by a walk along the other list.
   const RowHold& hold = found->second;
+  std::unordered_map<Id, std::size_t> live_index;
+  live_index.reserve(live_ids.size());
+  for (std::size_t i = 0; i < live_ids.size(); ++i) live_index.emplace(live_ids[i], i);
+  std::unordered_map<Id, const RowHold::Acted*> acted;
+  for (const RowHold::Acted& row : hold.acted) acted.emplace(row.id, &row);
+  std::unordered_set<Id> held(hold.order.begin(), hold.order.end());
   for (Id id : hold.order) {
-    auto acted = std::find_if(hold.acted.begin(), hold.acted.end(),
-                              [&](const RowHold::Acted& row) { return row.id == id; });
-    std::size_t live = live_index(id);
-    if (acted != hold.acted.end())
-      rows.push_back({id, live, &*acted});
-    else if (live < live_ids.size())
-      rows.push_back({id, live, nullptr});
+    auto live = live_index.find(id);
+    std::size_t index = live == live_index.end() ? live_ids.size() : live->second;
+    if (auto row = acted.find(id); row != acted.end())
+      rows.push_back({id, index, row->second});
+    else if (live != live_index.end())
+      rows.push_back({id, index, nullptr});
     // A row gone for another reason (a colleague's step) leaves its place.
   }
   for (std::size_t i = 0; i < live_ids.size(); ++i)
-    if (std::find(hold.order.begin(), hold.order.end(), live_ids[i]) == hold.order.end())
-      rows.push_back({live_ids[i], i, nullptr});
+    if (!held.contains(live_ids[i])) rows.push_back({live_ids[i], i, nullptr});
   return rows;
 }
 
