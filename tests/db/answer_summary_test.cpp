@@ -1,6 +1,6 @@
 // The answers per month, responder and type that triggers keep beside the documents: always what
 // counting the documents afresh gives, after any way a document can change, and read back for
-// any period as counting its days would.
+// any period as counting its days would; and both summaries built for a database of version 8.
 
 #include <catch2/catch.hpp>
 
@@ -13,6 +13,7 @@
 #include "db/answer_summary.h"
 #include "db/change_undo.h"
 #include "db/database.h"
+#include "db/decision_summary.h"
 #include "db/demo_writer.h"
 #include "db/import_writer.h"
 #include "db/record_store.h"
@@ -229,15 +230,18 @@ TEST_CASE("answers of any period read from the summary are those counted from th
   CHECK_FALSE(counted_afresh(db, periods[1]).empty());
 }
 
-TEST_CASE("a file or server of schema version 8 gets its answers summary when it is opened") {
+TEST_CASE("a file or server of schema version 8 gets its summaries when it is opened") {
   testing::TempDir dir;
   std::string target = testing::shared_test_target(dir.path().string(), "v8.sqlite");
   std::vector<AnswerTally> expected;
+  std::vector<db::CampaignDecisions> decisions;
   {
     Database db = Database::open(target, db::OpenMode::create_if_missing);
     db::write_demo_data(db, DemoOptions{3, 1, 1, today});
     expected = db::read_answer_summary(db);
     REQUIRE_FALSE(expected.empty());
+    decisions = db::read_decision_summary(db);
+    REQUIRE_FALSE(decisions.empty());
     // Back to version 8, as a file written before the summary was.
     testing::take_away_schema_9(db);
     db.exec(testing::on_postgres() ? "UPDATE raekoda_schema SET version = 8"
@@ -246,6 +250,7 @@ TEST_CASE("a file or server of schema version 8 gets its answers summary when it
   Database upgraded = Database::open(target, db::OpenMode::existing);
   CHECK(upgraded.schema_version() == db::latest_schema_version());
   CHECK(db::read_answer_summary(upgraded) == expected);
+  CHECK(db::read_decision_summary(upgraded) == decisions);
   // And the triggers came with it.
   upgraded.exec(
       "UPDATE documents SET answered_on = NULL WHERE id = (SELECT min(id) FROM "
