@@ -1,7 +1,7 @@
 #include "db/answer_summary.h"
 
 #include <algorithm>
-#include <map>
+#include <set>
 
 #include "db/database.h"
 
@@ -129,22 +129,17 @@ private:
   std::optional<Date> month_;
 };
 
-// The summary's rows for the months from `first` to `last`, each counted `sign(month)` times.
-template <typename Sign>
-void add_summary(Database& db, Date first, Date last, Sign sign, const AnswerVisitor& into) {
+// The summary's rows of `months`, read in one range from the first to the last.
+void add_summary(Database& db, const std::set<Date>& months, const AnswerVisitor& into) {
+  if (months.empty()) return;
   Statement select = db.prepare(
       "SELECT month, responder_id, doc_type, answered, on_time FROM answers_by_month "
       "WHERE month BETWEEN ? AND ?");
-  select.bind_all(month_key(first), month_key(last));
+  select.bind_all(month_key(*months.begin()), month_key(*months.rbegin()));
   MonthReader month_of;
-  while (select.step()) {
-    auto month = month_of(select.text(0));
-    if (!month) continue;
-    int times = sign(*month);
-    if (times == 0) continue;
-    into({*month, select.integer(1), select.text(2), times * select.integer(3),
-          times * select.integer(4)});
-  }
+  while (select.step())
+    if (auto month = month_of(select.text(0)); month && months.contains(*month))
+      into({*month, select.integer(1), select.text(2), select.integer(3), select.integer(4)});
 }
 
 // The answers of the days from `first` to `last`, one at a time: summing them in the caller is
@@ -163,11 +158,9 @@ void add_documents(Database& db, Date first, Date last, int sign, const AnswerVi
 
 }  // namespace
 
-std::string_view answer_summary_sqlite_sql() {
-  return sqlite_sql;
-}
-std::string_view answer_summary_postgres_sql() {
-  return postgres_sql;
+void create_answer_summary(Database& db) {
+  db.exec(db.backend() == Backend::postgresql ? postgres_sql : sqlite_sql);
+  rebuild_answer_summary(db);
 }
 
 void rebuild_answer_summary(Database& db) {
@@ -184,8 +177,8 @@ void tally_answers(Database& db, const Period& period, const AnswerVisitor& into
   if (period.until < period.from) return;
   Date first_month = period.from.month_start();
   Date last_month = period.until.month_start();
-  // +1: the month is counted whole from the summary; -1: its outside days are taken back off.
-  std::map<Date, int> from_summary;
+  // The months counted whole from the summary, some with their outside days taken back off.
+  std::set<Date> from_summary;
   for (Date month = first_month; month <= last_month; month = month.plus_months(1)) {
     Date month_end = month.plus_months(1).plus_days(-1);
     Date inside_from = std::max(month, period.from);
@@ -193,19 +186,16 @@ void tally_answers(Database& db, const Period& period, const AnswerVisitor& into
     int inside = inside_from.days_until(inside_until) + 1;
     int outside = month.days_until(month_end) + 1 - inside;
     if (outside == 0) {
-      from_summary[month] = 1;
+      from_summary.insert(month);
     } else if (outside < inside) {
-      from_summary[month] = 1;
+      from_summary.insert(month);
       add_documents(db, month, inside_from.plus_days(-1), -1, into);
       add_documents(db, inside_until.plus_days(1), month_end, -1, into);
     } else {
       add_documents(db, inside_from, inside_until, 1, into);
     }
   }
-  if (!from_summary.empty())
-    add_summary(
-        db, from_summary.begin()->first, from_summary.rbegin()->first,
-        [&](Date month) { return from_summary.contains(month) ? 1 : 0; }, into);
+  add_summary(db, from_summary, into);
 }
 
 std::vector<AnswerTally> read_answer_summary(Database& db) {
@@ -214,9 +204,10 @@ std::vector<AnswerTally> read_answer_summary(Database& db) {
   Statement select = db.prepare(
       "SELECT month, responder_id, doc_type, answered, on_time FROM answers_by_month "
       "ORDER BY month, responder_id, doc_type");
+  MonthReader month_of;
   while (select.step())
-    rows.push_back({Date::parse_iso(select.text(0) + "-01").value_or(Date()), select.integer(1),
-                    select.text(2), select.integer(3), select.integer(4)});
+    rows.push_back({month_of(select.text(0)).value_or(Date()), select.integer(1), select.text(2),
+                    select.integer(3), select.integer(4)});
   return rows;
 }
 

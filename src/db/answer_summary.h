@@ -21,9 +21,9 @@ class Database;
 // Derived data: a copy of a database leaves it to the target's triggers.
 inline constexpr std::string_view answer_summary_table = "answers_by_month";
 
-// The table and its triggers, for a file and for a server.
-std::string_view answer_summary_sqlite_sql();
-std::string_view answer_summary_postgres_sql();
+// Creates the table and its triggers as `db`'s backend writes them, and counts it: the
+// migration to schema version 9.
+void create_answer_summary(Database& db);
 
 // Counts every answer afresh into the table, replacing what it held: the migration that
 // creates it, and the test that holds it against what the triggers kept.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 #include "db/answer_summary.h"
 #include "db/database.h"
@@ -83,14 +84,15 @@ void load_tiles(Database& db, DeadlineFigures& f, const WorkingCalendar& calenda
   f.median_days_to_answer = f.answers_for_median % 2 ? nth(mid) : (nth(mid - 1) + nth(mid)) / 2.0;
 }
 
-// Answered and on time over the year up to today, per responder and per type.
+// Answered and on time over the year up to today, per responder and per type: the groups the
+// open documents are then counted into.
 struct YearAnswers {
-  std::unordered_map<Id, std::pair<std::int64_t, std::int64_t>> by_responder;
-  std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_type;
+  std::unordered_map<Id, DeadlineFigures::Group> by_responder;
+  std::map<std::string, DeadlineFigures::Group> by_type;
   void add(const AnswerTally& tally) {
-    for (auto* counts : {&by_responder[tally.responder], &by_type[tally.doc_type]}) {
-      counts->first += tally.answered;
-      counts->second += tally.on_time;
+    for (auto* group : {&by_responder[tally.responder], &by_type[tally.doc_type]}) {
+      group->answered += tally.answered;
+      group->on_time += tally.on_time;
     }
   }
 };
@@ -184,13 +186,13 @@ void add_counts(Group& into, const Group& counts) {
     into.oldest_due = counts.oldest_due;
 }
 
-void load_groups(Database& db, DeadlineFigures& f, const YearAnswers& year) {
+void load_groups(Database& db, DeadlineFigures& f, YearAnswers year) {
   // Open documents, read through their index and tallied here (summing rows into hash maps is
   // several times quicker than SQLite's GROUP BY, which sorts them first), and the year's
   // answers as the summary counts them.
   constexpr Id nobody = 0;
-  std::unordered_map<Id, Group> by_responder;
-  std::map<std::string, Group> by_type;
+  std::unordered_map<Id, Group> by_responder = std::move(year.by_responder);
+  std::map<std::string, Group> by_type = std::move(year.by_type);
   auto tally = [&](Id responder, const std::string& type, const Group& counts) {
     add_counts(by_responder[responder], counts);
     add_counts(by_type[type], counts);
@@ -209,14 +211,6 @@ void load_groups(Database& db, DeadlineFigures& f, const YearAnswers& year) {
       counts.due_soon = 1;
     }
     tally(open.integer(0), open.text(1), counts);
-  }
-  for (const auto& [responder, counts] : year.by_responder) {
-    by_responder[responder].answered += counts.first;
-    by_responder[responder].on_time += counts.second;
-  }
-  for (const auto& [type, counts] : year.by_type) {
-    by_type[type].answered += counts.first;
-    by_type[type].on_time += counts.second;
   }
 
   // Names and units of the responders counted.
@@ -301,8 +295,8 @@ void load_mine(Database& db, DeadlineFigures& f, const WorkingCalendar& calendar
     mine.due_this_week = open.integer(2);
   }
   if (auto answered = year.by_responder.find(mine.person); answered != year.by_responder.end()) {
-    mine.answered = answered->second.first;
-    mine.on_time = answered->second.second;
+    mine.answered = answered->second.answered;
+    mine.on_time = answered->second.on_time;
   }
 }
 
@@ -320,9 +314,9 @@ DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCal
   load_tiles(db, f, calendar);
   load_trends(db, f);
   load_ageing(db, f, calendar);
-  load_groups(db, f, year);
-  load_coming(db, f, calendar);
   load_mine(db, f, calendar, year);
+  load_groups(db, f, std::move(year));
+  load_coming(db, f, calendar);
   return f;
 }
 

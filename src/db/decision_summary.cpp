@@ -82,11 +82,9 @@ FOR EACH ROW EXECUTE FUNCTION raekoda_count_decisions();
 
 }  // namespace
 
-std::string_view decision_summary_sqlite_sql() {
-  return sqlite_sql;
-}
-std::string_view decision_summary_postgres_sql() {
-  return postgres_sql;
+void create_decision_summary(Database& db) {
+  db.exec(db.backend() == Backend::postgresql ? postgres_sql : sqlite_sql);
+  rebuild_decision_summary(db);
 }
 
 void rebuild_decision_summary(Database& db) {

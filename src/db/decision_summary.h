@@ -17,9 +17,9 @@ class Database;
 // Derived data: a copy of a database leaves it to the target's triggers.
 inline constexpr std::string_view decision_summary_table = "decisions_by_campaign";
 
-// The table and its triggers, for a file and for a server.
-std::string_view decision_summary_sqlite_sql();
-std::string_view decision_summary_postgres_sql();
+// Creates the table and its triggers as `db`'s backend writes them, and counts it: the
+// migration to schema version 9.
+void create_decision_summary(Database& db);
 
 // Counts every decision afresh into the table, replacing what it held.
 void rebuild_decision_summary(Database& db);

@@ -56,11 +56,10 @@ StatesOn count_states_on(Database& db, const std::vector<Date>& days) {
   activities.bind_all(last, first);
   states.late_activities = count_holding_on(days, read_spans(activities, 1));
 
-  // Open from the day it was registered until the day it was resolved; those resolved since
-  // the first day's week began read from incidents_resolved alone.
-  // An incident opened after the last day counts on none of them. The open ones read from
-  // their own small index: severity > '', always true, makes SQLite take it rather than the
-  // history-long range of opened_at.
+  // Open from the day it was registered until the day it was resolved: those resolved since the
+  // first day's week began, read from incidents_resolved alone, and the open ones, read from
+  // their own small index (severity > '', always true, makes SQLite take it rather than the
+  // history-long range of opened_at). One opened after the last day counts on none of them.
   Statement incidents = db.prepare(
       "SELECT day_of(opened_at), NULL FROM incidents "
       "WHERE resolved_at IS NULL AND severity > '' "

@@ -539,8 +539,8 @@ CREATE TABLE audit_chain (
 )sql";
 
 // Version 9, with the summaries of answers and of review decisions (db/answer_summary.h,
-// db/decision_summary.h): indexes that keep the figures'
-// reads as short as what they count, however long the history.
+// db/decision_summary.h): indexes that keep the figures' reads as short as what they count,
+// however long the history.
 // - The answers given after their due date, and the activities done late or not done: a small
 //   part of their tables, which the overdue and late trends read whole. A document answered by
 //   its due date, or an activity done by its last day, is never overdue or late on any day.
@@ -646,10 +646,8 @@ void migrate_sqlite(Database& db, int from, int to) {
       seal_audit_log(db);
     }
     if (version == 8) {
-      db.exec(answer_summary_sqlite_sql());
-      rebuild_answer_summary(db);
-      db.exec(decision_summary_sqlite_sql());
-      rebuild_decision_summary(db);
+      create_answer_summary(db);
+      create_decision_summary(db);
     }
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
@@ -690,10 +688,8 @@ void migrate_postgres(Database& db, int from, int to) {
       }
       if (version == 8) {
         db.exec(postgres_schema(schema_v9));
-        db.exec(answer_summary_postgres_sql());
-        rebuild_answer_summary(db);
-        db.exec(decision_summary_postgres_sql());
-        rebuild_decision_summary(db);
+        create_answer_summary(db);
+        create_decision_summary(db);
         // Every role reads the summaries; only their triggers write them.
         db.exec(server_roles_sql());
       }
