@@ -5,9 +5,8 @@
 #include <set>
 #include <string>
 
-#include "db/answer_summary.h"
 #include "db/database.h"
-#include "db/decision_summary.h"
+#include "db/summary_tables.h"
 
 namespace raekoda::db {
 namespace {
@@ -81,9 +80,9 @@ std::set<std::string> schema_tables(Database& db) {
             "AND name <> 'table_versions'");
   std::set<std::string> names;
   while (query.step()) names.insert(query.text(0));
-  // Counted from the documents and the decisions by the target's own triggers as they arrive.
-  names.erase(std::string(answer_summary_table));
-  names.erase(std::string(decision_summary_table));
+  // Counted from the documents, accounts and decisions by the target's own triggers as they
+  // arrive.
+  for (std::string_view summary : summary_tables) names.erase(std::string(summary));
   return names;
 }
 

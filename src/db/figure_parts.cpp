@@ -27,10 +27,12 @@ constexpr std::array plan_tables = {"comm_activities"sv, "comm_plans"sv, "newspa
 constexpr std::array incident_tables = {
     "incidents"sv,     "incident_targets"sv, "information_systems"sv, "institutions"sv,
     "restore_tests"sv, "backups"sv,          "extra_days_off"sv};
-// decisions_by_campaign changes only with the decisions, whose change is what is seen.
-constexpr std::array access_tables = {
-    "accounts"sv, "campaign_systems"sv, "decisions_by_campaign"sv, "information_systems"sv,
-    "people"sv,   "review_campaigns"sv, "review_decisions"sv,      "units"sv};
+// The summaries change only with the accounts and decisions, whose change is what is seen.
+constexpr std::array access_tables = {"accounts"sv,         "account_reviews"sv,
+                                      "campaign_systems"sv, "decisions_by_campaign"sv,
+                                      "decisions_by_day"sv, "information_systems"sv,
+                                      "people"sv,           "review_campaigns"sv,
+                                      "review_decisions"sv, "units"sv};
 constexpr std::array reference_tables = {"people"sv,
                                          "units"sv,
                                          "media_outlets"sv,

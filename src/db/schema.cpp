@@ -9,6 +9,7 @@
 #include "db/audit_chain.h"
 #include "db/database.h"
 #include "db/decision_summary.h"
+#include "db/review_summary.h"
 #include "db/schema_postgres.h"
 #include "db/server_roles.h"
 
@@ -564,6 +565,10 @@ CREATE INDEX comm_activities_plan_status ON comm_activities
 CREATE INDEX newspaper_issues_copy_deadline ON newspaper_issues (copy_deadline_on);
 )sql";
 
+// Version 10 is the access reviews' summaries (db/review_summary.h): their tables and triggers
+// differ between the backends, so the module writes them, and nothing else changes.
+constexpr std::string_view schema_v10 = "";
+
 void seed_role_permissions(Database& db) {
   Statement insert = db.prepare("INSERT INTO role_permissions (role, permission) VALUES (?, ?)");
   for (const auto& [role, permission] : default_role_permissions()) {
@@ -623,9 +628,9 @@ std::vector<std::string> counted_tables(Database& db) {
 }
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all{schema_v1, schema_v2, schema_v3,
-                                                 schema_v4, schema_v5, schema_v6,
-                                                 schema_v7, schema_v8, schema_v9};
+  static const std::vector<std::string_view> all{schema_v1, schema_v2, schema_v3, schema_v4,
+                                                 schema_v5, schema_v6, schema_v7, schema_v8,
+                                                 schema_v9, schema_v10};
   return all;
 }
 
@@ -649,6 +654,7 @@ void migrate_sqlite(Database& db, int from, int to) {
       create_answer_summary(db);
       create_decision_summary(db);
     }
+    if (version == 9) create_review_summary(db);
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
   }
@@ -671,7 +677,7 @@ void migrate_postgres(Database& db, int from, int to) {
   }
   // After the baseline, the migrations SQLite has, with what a server adds to a new table.
   for (int version = from; version < to; ++version) {
-    if (version < 3 || version > 8)
+    if (version < 3 || version > 9)
       throw DatabaseError(ErrorKind::other,
                           "no PostgreSQL migration to version " + std::to_string(version + 1));
     Transaction transaction(db);
@@ -691,6 +697,10 @@ void migrate_postgres(Database& db, int from, int to) {
         create_answer_summary(db);
         create_decision_summary(db);
         // Every role reads the summaries; only their triggers write them.
+        db.exec(server_roles_sql());
+      }
+      if (version == 9) {
+        create_review_summary(db);
         db.exec(server_roles_sql());
       }
       db.exec("UPDATE raekoda_schema SET version = " + std::to_string(version + 1));

@@ -147,7 +147,24 @@ std::string login_of(db::Database& db, std::string_view role) {
   return select.text(0);
 }
 
+void take_away_schema_10(db::Database& db) {
+  if (db.backend() == db::Backend::postgresql) {
+    db.exec("DROP TRIGGER raekoda_count_account_reviews ON accounts");
+    db.exec("DROP FUNCTION raekoda_count_account_reviews()");
+    db.exec("DROP TRIGGER raekoda_count_review_days ON review_decisions");
+    db.exec("DROP FUNCTION raekoda_count_review_days()");
+  } else {
+    for (const char* trigger :
+         {"accounts_review_added", "accounts_review_revoked", "accounts_review_removed",
+          "review_day_added", "review_day_removed", "review_day_changed"})
+      db.exec(std::string("DROP TRIGGER ") + trigger);
+  }
+  db.exec("DROP TABLE decisions_by_day");
+  db.exec("DROP TABLE account_reviews");
+}
+
 void take_away_schema_9(db::Database& db) {
+  take_away_schema_10(db);
   if (db.backend() == db::Backend::postgresql) {
     db.exec("DROP TRIGGER raekoda_count_answers ON documents");
     db.exec("DROP FUNCTION raekoda_count_answers()");
