@@ -4,6 +4,7 @@
 #include <map>
 
 #include "db/database.h"
+#include "db/key_list.h"
 
 namespace raekoda::db {
 namespace {
@@ -125,15 +126,11 @@ void load_heatmap(Database& db, MediaFigures& f) {
 void load_releases(Database& db, MediaFigures& f) {
   // The states before publication named, so that SQLite reads them from press_releases_state
   // rather than every release ever published.
-  std::string unpublished;
-  for (std::size_t i = 0; i < PressReleaseState_count; ++i)
-    if (auto state = static_cast<PressReleaseState>(i); state != PressReleaseState::published)
-      unpublished += (unpublished.empty() ? "'" : ", '") + std::string(key_of(state)) + "'";
   Statement select = db.prepare(
       "SELECT r.id, r.version, r.title, coalesce(p.full_name, ''), r.drafted_on, r.state, "
       "r.return_comment FROM press_releases r LEFT JOIN people p ON p.id = r.author_id "
       "WHERE r.state IN (" +
-      unpublished +
+      keys_other_than(PressReleaseState::published) +
       ") ORDER BY r.state <> 'awaiting_approval', r.state <> 'draft', r.drafted_on, r.id "
       "LIMIT 200");
   while (select.step()) {
