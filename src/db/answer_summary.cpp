@@ -109,6 +109,67 @@ AFTER INSERT OR DELETE OR UPDATE OF answered_on, due_on, extended_due_on, respon
 ON documents FOR EACH ROW EXECUTE FUNCTION raekoda_count_answers();
 )sql";
 
+// Version 10: each month's changes counted, by triggers on the summary itself, so that a
+// reader can keep the months it summed and know when one of them changed. A month never
+// changed since has no row.
+constexpr std::string_view sqlite_months_sql = R"sql(
+CREATE TABLE answer_months (
+  month TEXT PRIMARY KEY CHECK (length(month) = 7),
+  version INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TRIGGER answers_by_month_added AFTER INSERT ON answers_by_month
+BEGIN
+  INSERT INTO answer_months (month, version) VALUES (NEW.month, 1)
+  ON CONFLICT DO UPDATE SET version = version + 1;
+END;
+
+CREATE TRIGGER answers_by_month_removed AFTER DELETE ON answers_by_month
+BEGIN
+  INSERT INTO answer_months (month, version) VALUES (OLD.month, 1)
+  ON CONFLICT DO UPDATE SET version = version + 1;
+END;
+
+CREATE TRIGGER answers_by_month_changed AFTER UPDATE ON answers_by_month
+BEGIN
+  INSERT INTO answer_months (month, version) VALUES (OLD.month, 1)
+  ON CONFLICT DO UPDATE SET version = version + 1;
+  INSERT INTO answer_months (month, version) SELECT NEW.month, 1 WHERE NEW.month <> OLD.month
+  ON CONFLICT DO UPDATE SET version = version + 1;
+END;
+)sql";
+
+constexpr std::string_view postgres_months_sql = R"sql(
+CREATE TABLE answer_months (
+  month text PRIMARY KEY CHECK (length(month) = 7),
+  version bigint NOT NULL
+);
+
+CREATE FUNCTION raekoda_count_answer_months() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    INSERT INTO answer_months AS m (month, version) VALUES (OLD.month, 1)
+    ON CONFLICT (month) DO UPDATE SET version = m.version + 1;
+  END IF;
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.month <> OLD.month) THEN
+    INSERT INTO answer_months AS m (month, version) VALUES (NEW.month, 1)
+    ON CONFLICT (month) DO UPDATE SET version = m.version + 1;
+  END IF;
+  RETURN NULL;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION raekoda_count_answer_months() FROM PUBLIC;
+DO $$
+BEGIN
+  EXECUTE format('ALTER FUNCTION raekoda_count_answer_months() SET search_path = %I, pg_temp',
+                 current_schema());
+END
+$$;
+CREATE TRIGGER raekoda_count_answer_months AFTER INSERT OR DELETE OR UPDATE ON answers_by_month
+FOR EACH ROW EXECUTE FUNCTION raekoda_count_answer_months();
+)sql";
+
 std::string month_key(Date month) {
   return month.iso().substr(0, 7);
 }
@@ -161,6 +222,19 @@ void add_documents(Database& db, Date first, Date last, int sign, const AnswerVi
 void create_answer_summary(Database& db) {
   db.exec(db.backend() == Backend::postgresql ? postgres_sql : sqlite_sql);
   rebuild_answer_summary(db);
+}
+
+void create_answer_month_versions(Database& db) {
+  db.exec(db.backend() == Backend::postgresql ? postgres_months_sql : sqlite_months_sql);
+}
+
+std::map<std::string, std::int64_t> answer_month_versions(Database& db, const Period& months) {
+  std::map<std::string, std::int64_t> versions;
+  Statement select =
+      db.prepare("SELECT month, version FROM answer_months WHERE month BETWEEN ? AND ?");
+  select.bind_all(month_key(months.from), month_key(months.until));
+  while (select.step()) versions.emplace(select.text(0), select.integer(1));
+  return versions;
 }
 
 void rebuild_answer_summary(Database& db) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,7 @@ class Database;
 
 // Derived data: a copy of a database leaves it to the target's triggers.
 inline constexpr std::string_view answer_summary_table = "answers_by_month";
+inline constexpr std::string_view answer_months_table = "answer_months";
 
 // Creates the table and its triggers as `db`'s backend writes them, and counts it: the
 // migration to schema version 9.
@@ -49,5 +51,13 @@ void tally_answers(Database& db, const Period& period, const AnswerVisitor& into
 
 // The whole table as it stands, in key order.
 std::vector<AnswerTally> read_answer_summary(Database& db);
+
+// Creates answer_months, each month's count of changes to its summary rows, kept by triggers
+// on the summary: the migration to schema version 10.
+void create_answer_month_versions(Database& db);
+// The count of changes of each month from `months.from`'s to `months.until`'s, by 'YYYY-MM';
+// a month never changed since the table was made is left out. A reader that keeps a month's
+// sums reads this first and sums the month again when its count has moved.
+std::map<std::string, std::int64_t> answer_month_versions(Database& db, const Period& months);
 
 }  // namespace raekoda::db

@@ -84,36 +84,45 @@ void load_tiles(Database& db, DeadlineFigures& f, const WorkingCalendar& calenda
   f.median_days_to_answer = f.answers_for_median % 2 ? nth(mid) : (nth(mid - 1) + nth(mid)) / 2.0;
 }
 
-// Answered and on time over the year up to today, per responder and per type: the groups the
-// open documents are then counted into.
-struct YearAnswers {
-  std::unordered_map<Id, DeadlineFigures::Group> by_responder;
-  std::map<std::string, DeadlineFigures::Group> by_type;
-  void add(const AnswerTally& tally) {
-    for (auto* group : {&by_responder[tally.responder], &by_type[tally.doc_type]}) {
-      group->answered += tally.answered;
-      group->on_time += tally.on_time;
-    }
-  }
-};
-
 // The answers of the trend's 12 months, this month's among them, and of the year up to today:
 // the same, and the days of the month before when the year begins within it. Summed as they
-// are read, from the summary's groups of each month, responder and type.
-YearAnswers load_answers(Database& db, DeadlineFigures& f) {
+// are read, from the summary's groups of each month, responder and type. The 11 whole months
+// before this one are summed apart and kept in `kept` with the versions of those months they
+// were summed at: a colleague's save changes this month, which is summed again, and seldom an
+// earlier one.
+YearAnswers load_answers(Database& db, DeadlineFigures& f, KeptAnswers& kept) {
   f.months = last_months(f.today, 12);
   f.answered_per_month.assign(12, 0);
   f.on_time_per_month.assign(12, 0);
-  YearAnswers year;
-  tally_answers(db, {f.months.front(), f.today}, [&](const AnswerTally& tally) {
+  Date this_month = f.today.month_start();
+  Period whole{f.months.front(), this_month.plus_days(-1)};
+  // Read before the rows: a commit between the two is summed now and seen as a change next
+  // time, never the other way round.
+  std::map<std::string, std::int64_t> versions = answer_month_versions(db, whole);
+  if (!kept.summed || kept.months != whole || kept.versions != versions) {
+    // Summed apart and kept only when whole: a read that fails leaves nothing half summed.
+    KeptAnswers summed{true, whole, std::move(versions), {}, {}};
+    tally_answers(db, whole, [&](const AnswerTally& tally) {
+      auto& [answered, on_time] = summed.per_month[tally.month];
+      answered += tally.answered;
+      on_time += tally.on_time;
+      summed.year.add(tally);
+    });
+    kept = std::move(summed);
+  }
+  for (const auto& [month, counts] : kept.per_month)
+    if (auto at = month_index(f.months, month)) {
+      f.answered_per_month[*at] += counts.first;
+      f.on_time_per_month[*at] += counts.second;
+    }
+  YearAnswers year = kept.year;
+  tally_answers(db, {this_month, f.today}, [&](const AnswerTally& tally) {
     if (auto month = month_index(f.months, tally.month)) {
       f.answered_per_month[*month] += tally.answered;
       f.on_time_per_month[*month] += tally.on_time;
     }
-    if (tally.month == f.today.month_start()) {
-      f.answered_this_month += tally.answered;
-      f.answered_on_time_this_month += tally.on_time;
-    }
+    f.answered_this_month += tally.answered;
+    f.answered_on_time_this_month += tally.on_time;
     year.add(tally);
   });
   Date year_start = f.today.plus_months(-12).plus_days(1);
@@ -197,9 +206,12 @@ void load_groups(Database& db, DeadlineFigures& f, YearAnswers year) {
     add_counts(by_responder[responder], counts);
     add_counts(by_type[type], counts);
   };
+  // From documents_open alone: its expression named as it is indexed, and as a range (every
+  // due date is after year 1), which SQLite reads from the index where IS NOT NULL it does not.
   Statement open = db.prepare(
-      "SELECT coalesce(responder_id, 0), doc_type, effective_due_on FROM documents "
-      "WHERE answered_on IS NULL AND effective_due_on IS NOT NULL");
+      "SELECT coalesce(responder_id, 0), doc_type, coalesce(extended_due_on, due_on) "
+      "FROM documents WHERE answered_on IS NULL AND "
+      "coalesce(extended_due_on, due_on) >= '0001-01-01'");
   while (open.step()) {
     auto due = open.date(2);
     if (!due) continue;
@@ -302,7 +314,20 @@ void load_mine(Database& db, DeadlineFigures& f, const WorkingCalendar& calendar
 
 }  // namespace
 
+void YearAnswers::add(const AnswerTally& tally) {
+  for (auto* group : {&by_responder[tally.responder], &by_type[tally.doc_type]}) {
+    group->answered += tally.answered;
+    group->on_time += tally.on_time;
+  }
+}
+
 DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCalendar& calendar) {
+  KeptAnswers none;
+  return load_deadline_figures(db, today, calendar, none);
+}
+
+DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCalendar& calendar,
+                                      KeptAnswers& kept) {
   DeadlineFigures f;
   f.today = today;
   Statement settings = db.prepare("SELECT on_time_target_percent, version FROM settings");
@@ -310,7 +335,7 @@ DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCal
     f.target = static_cast<double>(settings.integer(0)) / 100.0;
     f.settings_version = settings.integer(1);
   }
-  YearAnswers year = load_answers(db, f);
+  YearAnswers year = load_answers(db, f, kept);
   load_tiles(db, f, calendar);
   load_trends(db, f);
   load_ageing(db, f, calendar);

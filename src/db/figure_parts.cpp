@@ -18,10 +18,11 @@ constexpr std::array overview_tables = {"media_items"sv,      "documents"sv, "co
                                         "deadline_rules"sv};
 constexpr std::array media_tables = {"media_items"sv, "media_outlets"sv, "people"sv,
                                      "press_releases"sv, "settings"sv};
-// answers_by_month changes only with the documents, whose change is what is seen.
-constexpr std::array deadline_tables = {
-    "documents"sv, "answers_by_month"sv, "deadline_rules"sv, "people"sv,
-    "units"sv,     "settings"sv,         "extra_days_off"sv};
+// answers_by_month and answer_months change only with the documents, whose change is what is
+// seen.
+constexpr std::array deadline_tables = {"documents"sv,      "answers_by_month"sv, "answer_months"sv,
+                                        "deadline_rules"sv, "people"sv,           "units"sv,
+                                        "settings"sv,       "extra_days_off"sv};
 constexpr std::array plan_tables = {"comm_activities"sv, "comm_plans"sv, "newspaper_issues"sv,
                                     "people"sv};
 constexpr std::array incident_tables = {
@@ -127,6 +128,12 @@ bool choice_matters(FigurePart part, const AreaOptions& a, const AreaOptions& b)
 
 void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOptions& options,
                       FigureParts& into) {
+  ReaderMemory none;
+  read_figure_part(db, part, now, options, into, none);
+}
+
+void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOptions& options,
+                      FigureParts& into, ReaderMemory& memory) {
   switch (part) {
     case FigurePart::overview: {
       DashboardFigures read = load_dashboard_figures(db, now, std::array{View::overview});
@@ -137,7 +144,8 @@ void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOpt
       load_area_figures(db, View::media, now, options, into.figures);
       break;
     case FigurePart::deadlines:
-      load_area_figures(db, View::deadlines, now, options, into.figures);
+      into.figures.deadlines =
+          load_deadline_figures(db, now.date, load_working_calendar(db), memory.answers);
       break;
     case FigurePart::plan:
       load_area_figures(db, View::plan, now, options, into.figures);

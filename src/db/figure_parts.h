@@ -13,6 +13,7 @@
 #include "core/dashboard_figures.h"
 #include "core/validation_context.h"
 #include "db/dashboard_queries.h"
+#include "db/deadline_queries.h"
 
 namespace raekoda::db {
 
@@ -54,8 +55,17 @@ struct FigureParts {
   ValidationContext validation;
 };
 
-// Reads `part` at `now` into `into`, and marks it read. The database is only read.
+// What a reader keeps between its reads of one database, so that the next read sums only what
+// changed: the year's whole months of answers.
+struct ReaderMemory {
+  KeptAnswers answers;
+};
+
+// Reads `part` at `now` into `into`, and marks it read. The database is only read. The second
+// form keeps what it may use again in `memory`.
 void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOptions& options,
                       FigureParts& into);
+void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOptions& options,
+                      FigureParts& into, ReaderMemory& memory);
 
 }  // namespace raekoda::db

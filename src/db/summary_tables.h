@@ -11,7 +11,8 @@
 
 namespace raekoda::db {
 
-inline constexpr std::array<std::string_view, 4> summary_tables = {
-    answer_summary_table, decision_summary_table, decisions_by_day_table, account_reviews_table};
+inline constexpr std::array<std::string_view, 5> summary_tables = {
+    answer_summary_table, answer_months_table, decision_summary_table, decisions_by_day_table,
+    account_reviews_table};
 
 }  // namespace raekoda::db

@@ -126,7 +126,8 @@ FigureUpdate FigureReader::read(db::Database& db, const FigureRequest& request,
       if (!request.forced.contains(part) && held != request.held.end() &&
           still_current(part, held->second, versions, request.context, request.heard_tables))
         continue;
-      db::read_figure_part(db, part, request.context.now, request.context.options, update.parts);
+      db::read_figure_part(db, part, request.context.now, request.context.options, update.parts,
+                           memory_);
       update.stamps.emplace(part, stamp_of(part, versions, request.context));
     }
   } catch (const db::DatabaseError& error) {

@@ -80,6 +80,7 @@ private:
   std::function<void()> woken_;
   db::Database* caller_db_ = nullptr;
   db::Database* reading_db_ = nullptr;  // the thread's connection, while open
+  db::ReaderMemory memory_;             // of that connection's reads, used by the reading thread
 
   mutable std::mutex mutex_;
   std::condition_variable changed_;

@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "db/dashboard_queries.h"
 #include "db/database.h"
@@ -300,4 +303,68 @@ TEST_CASE("nobody at the keyboard, or one who answers no documents, has no tiles
   CHECK_FALSE(f.mine.shown);
   CHECK(f.mine.open == 0);
   CHECK(f.mine.answered == 0);
+}
+
+namespace {
+
+// The figures the year's answers make, as one tuple per group, to hold a kept read against a
+// fresh one.
+std::vector<std::tuple<std::string, std::int64_t, std::int64_t>> answers_of(
+    const std::vector<DeadlineFigures::Group>& groups) {
+  std::vector<std::tuple<std::string, std::int64_t, std::int64_t>> rows;
+  for (const auto& g : groups) rows.emplace_back(g.key, g.answered, g.on_time);
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+void check_same_answers(const DeadlineFigures& kept, const DeadlineFigures& fresh) {
+  CHECK(kept.answered_per_month == fresh.answered_per_month);
+  CHECK(kept.on_time_per_month == fresh.on_time_per_month);
+  CHECK(kept.answered_this_month == fresh.answered_this_month);
+  CHECK(kept.answered_on_time_this_month == fresh.answered_on_time_this_month);
+  CHECK(answers_of(kept.responders) == answers_of(fresh.responders));
+  CHECK(answers_of(kept.types) == answers_of(fresh.types));
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a reader's kept months of answers are used again until one of them changes, and then "
+    "summed again") {
+  Fixture x;
+  db::KeptAnswers kept;
+  check_same_answers(db::load_deadline_figures(x.db, today, x.calendar, kept), x.f);
+  REQUIRE(kept.summed);
+  REQUIRE_FALSE(kept.per_month.empty());
+
+  // Kept sums are what the next read shows while no earlier month changes: a mark put into
+  // them shows. A save in this month leaves them kept.
+  Date marked = kept.per_month.begin()->first;
+  kept.per_month.begin()->second.first += 1000;
+  x.db.exec(
+      "UPDATE documents SET answered_on = '2026-11-20' WHERE id = (SELECT min(id) FROM documents "
+      "WHERE due_on IS NOT NULL AND answered_on IS NULL AND registered_on <= '2026-11-20')");
+  DeadlineFigures after_this_month = db::load_deadline_figures(x.db, today, x.calendar, kept);
+  DeadlineFigures fresh = db::load_deadline_figures(x.db, today, x.calendar);
+  CHECK(after_this_month.answered_this_month == fresh.answered_this_month);
+  CHECK(after_this_month.answered_this_month == x.f.answered_this_month + 1);
+  auto at = month_index(fresh.months, marked);
+  REQUIRE(at);
+  CHECK(after_this_month.answered_per_month[*at] == fresh.answered_per_month[*at] + 1000);
+
+  // An answer moved within an earlier month to another responder changes no month's sum, but
+  // does change the month's rows: they are summed again, the mark gone.
+  x.db.exec(
+      "UPDATE documents SET responder_id = (SELECT max(id) FROM people) WHERE id = (SELECT "
+      "min(id) FROM documents WHERE due_on IS NOT NULL AND answered_on BETWEEN '2026-06-01' AND "
+      "'2026-06-30' AND coalesce(responder_id, 0) <> (SELECT max(id) FROM people))");
+  fresh = db::load_deadline_figures(x.db, today, x.calendar);
+  DeadlineFigures after_june = db::load_deadline_figures(x.db, today, x.calendar, kept);
+  check_same_answers(after_june, fresh);
+  CHECK(answers_of(fresh.responders) != answers_of(x.f.responders));
+
+  // And on another day, with other whole months.
+  Date later = *Date::parse_iso("2027-01-05");
+  check_same_answers(db::load_deadline_figures(x.db, later, x.calendar, kept),
+                     db::load_deadline_figures(x.db, later, x.calendar));
 }

@@ -153,14 +153,19 @@ void take_away_schema_10(db::Database& db) {
     db.exec("DROP FUNCTION raekoda_count_account_reviews()");
     db.exec("DROP TRIGGER raekoda_count_review_days ON review_decisions");
     db.exec("DROP FUNCTION raekoda_count_review_days()");
+    db.exec("DROP TRIGGER raekoda_count_answer_months ON answers_by_month");
+    db.exec("DROP FUNCTION raekoda_count_answer_months()");
   } else {
     for (const char* trigger :
          {"accounts_review_added", "accounts_review_revoked", "accounts_review_removed",
-          "review_day_added", "review_day_removed", "review_day_changed"})
+          "review_day_added", "review_day_removed", "review_day_changed", "answers_by_month_added",
+          "answers_by_month_removed", "answers_by_month_changed"})
       db.exec(std::string("DROP TRIGGER ") + trigger);
   }
   db.exec("DROP TABLE decisions_by_day");
   db.exec("DROP TABLE account_reviews");
+  db.exec("DROP TABLE answer_months");
+  db.exec("DROP INDEX documents_open");
 }
 
 void take_away_schema_9(db::Database& db) {
