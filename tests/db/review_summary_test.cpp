@@ -5,8 +5,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <string>
+
 #include "core/random.h"
 #include "db/access_queries.h"
+#include "db/answer_summary.h"
 #include "db/change_undo.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
@@ -126,7 +130,9 @@ TEST_CASE(
   CHECK(db::load_access_figures(db, today, 0).not_reviewed_12m == not_reviewed_counted(db, today));
 }
 
-TEST_CASE("a database of schema version 9 gets the review summaries with what they count") {
+TEST_CASE(
+    "a database of schema version 9 gets the review summaries with what they count, and the "
+    "answer months' counts of changes") {
   testing::TempDir dir;
   std::string target = testing::shared_test_target(dir.path().string(), "v9.sqlite");
   std::vector<db::DecisionsOnDay> days;
@@ -151,4 +157,11 @@ TEST_CASE("a database of schema version 9 gets the review summaries with what th
       "accounts WHERE revoked_on IS NULL)");
   CHECK(db::read_account_reviews(upgraded) != accounts);
   check_summary_is_a_rebuild(upgraded);
+
+  const Period all{*Date::parse_iso("2000-01-01"), *Date::parse_iso("2030-12-31")};
+  std::map<std::string, std::int64_t> months = db::answer_month_versions(upgraded, all);
+  upgraded.exec(
+      "UPDATE documents SET answered_on = NULL WHERE id = (SELECT min(id) FROM documents WHERE "
+      "answered_on IS NOT NULL AND due_on IS NOT NULL)");
+  CHECK(db::answer_month_versions(upgraded, all) != months);
 }
