@@ -46,14 +46,15 @@ OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& c
   OverviewFigures f;
   f.today = today;
   Date window_start = today.plus_days(-29);
-  f.media_items_30d =
-      db.query_integer("SELECT count(*) FROM media_items WHERE published_on BETWEEN ? AND ?", 0,
-                       window_start, today);
+  // From the summary of items by day and tone: 90 rows a month, however many items.
+  constexpr const char* items_between =
+      "SELECT coalesce(sum(items), 0) FROM media_by_day WHERE published_on BETWEEN ? AND ?";
+  f.media_items_30d = db.query_integer(items_between, 0, window_start, today);
   f.media_items_prev_30d =
-      db.query_integer("SELECT count(*) FROM media_items WHERE published_on BETWEEN ? AND ?", 0,
-                       window_start.plus_days(-30), window_start.plus_days(-1));
+      db.query_integer(items_between, 0, window_start.plus_days(-30), window_start.plus_days(-1));
   f.media_negative_30d = db.query_integer(
-      "SELECT count(*) FROM media_items WHERE published_on BETWEEN ? AND ? AND tone = 'negative'",
+      "SELECT coalesce(sum(items), 0) FROM media_by_day WHERE published_on BETWEEN ? AND ? AND "
+      "tone = 'negative'",
       0, window_start, today);
   f.open_rebuttals = db.query_integer(
       "SELECT count(*) FROM media_items WHERE misleading = 1 "

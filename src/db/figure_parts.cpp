@@ -11,15 +11,14 @@ namespace {
 using namespace std::string_view_literals;
 
 // Working days decide due dates, targets and "late": every part that counts them reads the days
-// off.
-constexpr std::array overview_tables = {"media_items"sv,      "documents"sv, "comm_activities"sv,
-                                        "incidents"sv,        "accounts"sv,  "people"sv,
-                                        "review_decisions"sv, "settings"sv,  "extra_days_off"sv,
-                                        "deadline_rules"sv};
-constexpr std::array media_tables = {"media_items"sv, "media_outlets"sv, "people"sv,
-                                     "press_releases"sv, "settings"sv};
-// answers_by_month and answer_months change only with the documents, whose change is what is
-// seen.
+// off. A summary (media_by_day, answers_by_month, ...) changes only with the table it counts,
+// whose change is what is seen.
+constexpr std::array overview_tables = {"media_items"sv,     "media_by_day"sv,     "documents"sv,
+                                        "comm_activities"sv, "incidents"sv,        "accounts"sv,
+                                        "people"sv,          "review_decisions"sv, "settings"sv,
+                                        "extra_days_off"sv,  "deadline_rules"sv};
+constexpr std::array media_tables = {"media_items"sv, "media_by_day"sv,   "media_outlets"sv,
+                                     "people"sv,      "press_releases"sv, "settings"sv};
 constexpr std::array deadline_tables = {"documents"sv,      "answers_by_month"sv, "answer_months"sv,
                                         "deadline_rules"sv, "people"sv,           "units"sv,
                                         "settings"sv,       "extra_days_off"sv};
@@ -28,7 +27,6 @@ constexpr std::array plan_tables = {"comm_activities"sv, "comm_plans"sv, "newspa
 constexpr std::array incident_tables = {
     "incidents"sv,     "incident_targets"sv, "information_systems"sv, "institutions"sv,
     "restore_tests"sv, "backups"sv,          "extra_days_off"sv};
-// The summaries change only with the accounts and decisions, whose change is what is seen.
 constexpr std::array access_tables = {"accounts"sv,         "account_reviews"sv,
                                       "campaign_systems"sv, "decisions_by_campaign"sv,
                                       "decisions_by_day"sv, "information_systems"sv,

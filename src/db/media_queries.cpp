@@ -11,7 +11,7 @@ namespace {
 
 void count_tones(Database& db, const Period& period, std::array<std::int64_t, Tone_count>& into) {
   Statement select = db.prepare(
-      "SELECT tone, count(*) FROM media_items WHERE published_on BETWEEN ? AND ? GROUP BY 1");
+      "SELECT tone, sum(items) FROM media_by_day WHERE published_on BETWEEN ? AND ? GROUP BY 1");
   select.bind_all(period.from, period.until);
   while (select.step())
     if (auto tone = enum_from_key<Tone>(select.text(0)))
@@ -160,9 +160,9 @@ std::array<std::vector<std::int64_t>, Tone_count> items_by_tone(Database& db,
   std::array<std::vector<std::int64_t>, Tone_count> counts;
   for (auto& tone : counts) tone.assign(starts.size(), 0);
   if (starts.empty()) return counts;
+  // From the summary: a row a day and tone, not every item of the window.
   Statement select = db.prepare(
-      "SELECT published_on, tone, count(*) FROM media_items "
-      "WHERE published_on BETWEEN ? AND ? GROUP BY 1, 2");
+      "SELECT published_on, tone, items FROM media_by_day WHERE published_on BETWEEN ? AND ?");
   select.bind_all(starts.front(), until);
   while (select.step()) {
     auto day = select.date(0);

@@ -9,6 +9,7 @@
 #include "db/audit_chain.h"
 #include "db/database.h"
 #include "db/decision_summary.h"
+#include "db/media_summary.h"
 #include "db/review_summary.h"
 #include "db/schema_postgres.h"
 #include "db/server_roles.h"
@@ -565,16 +566,23 @@ CREATE INDEX comm_activities_plan_status ON comm_activities
 CREATE INDEX newspaper_issues_copy_deadline ON newspaper_issues (copy_deadline_on);
 )sql";
 
-// Version 10, with the access reviews' summaries (db/review_summary.h) and the count of each
-// month's changes to the answers summary (db/answer_summary.h), whose tables and triggers differ
-// between the backends and are written by their modules: the open documents by their due date
-// in force, with what the deadlines view counts them by, so that it reads them from the index
-// alone (an index on the VIRTUAL effective_due_on never covers a query on SQLite 3.40; one on
-// the same expression does). The same text on both backends.
+// Version 10, with the access reviews' summaries (db/review_summary.h), the media items by day
+// and tone (db/media_summary.h) and the count of each month's changes to the answers summary
+// (db/answer_summary.h), whose tables and triggers differ between the backends and are written
+// by their modules. Indexes that a few hundred rows' figures read alone, instead of the table's
+// row for each:
+// - the open documents by their due date in force, with what the deadlines view counts them by
+//   (an index on the VIRTUAL effective_due_on never covers a query on SQLite 3.40; one on the
+//   same expression does);
+// - each person's accounts with the days they were granted and revoked, for the accounts of
+//   people who have left, active now and at each week's end (it takes accounts_person's place).
+// The same text on both backends.
 constexpr std::string_view schema_v10 = R"sql(
 CREATE INDEX documents_open ON documents
   ((coalesce(extended_due_on, due_on)), responder_id, doc_type, due_on, extended_due_on)
   WHERE answered_on IS NULL;
+CREATE INDEX accounts_person_state ON accounts (person_id, revoked_on, granted_on);
+DROP INDEX accounts_person;
 )sql";
 
 void seed_role_permissions(Database& db) {
@@ -665,6 +673,7 @@ void migrate_sqlite(Database& db, int from, int to) {
     if (version == 9) {
       create_review_summary(db);
       create_answer_month_versions(db);
+      create_media_summary(db);
     }
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
@@ -714,6 +723,7 @@ void migrate_postgres(Database& db, int from, int to) {
         db.exec(postgres_schema(schema_v10));
         create_review_summary(db);
         create_answer_month_versions(db);
+        create_media_summary(db);
         db.exec(server_roles_sql());
       }
       db.exec("UPDATE raekoda_schema SET version = " + std::to_string(version + 1));

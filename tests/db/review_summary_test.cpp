@@ -14,6 +14,7 @@
 #include "db/change_undo.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
+#include "db/media_summary.h"
 #include "db/record_store.h"
 #include "db/review_summary.h"
 #include "db/schema.h"
@@ -131,18 +132,21 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "a database of schema version 9 gets the review summaries with what they count, and the "
-    "answer months' counts of changes") {
+    "a database of schema version 9 gets the review and media summaries with what they count, "
+    "and the answer months' counts of changes") {
   testing::TempDir dir;
   std::string target = testing::shared_test_target(dir.path().string(), "v9.sqlite");
   std::vector<db::DecisionsOnDay> days;
   std::vector<db::AccountReview> accounts;
+  std::vector<db::MediaOnDay> media;
   {
     Database db = Database::open(target, db::OpenMode::create_if_missing);
     db::write_demo_data(db, DemoOptions{3, 1, 1, today});
     days = db::read_decisions_by_day(db);
     REQUIRE_FALSE(days.empty());
     accounts = db::read_account_reviews(db);
+    media = db::read_media_summary(db);
+    REQUIRE_FALSE(media.empty());
     testing::take_away_schema_10(db);
     db.exec(testing::on_postgres() ? "UPDATE raekoda_schema SET version = 9"
                                    : "PRAGMA user_version = 9");
@@ -151,6 +155,7 @@ TEST_CASE(
   CHECK(upgraded.schema_version() == db::latest_schema_version());
   CHECK(db::read_decisions_by_day(upgraded) == days);
   CHECK(db::read_account_reviews(upgraded) == accounts);
+  CHECK(db::read_media_summary(upgraded) == media);
   // And the triggers came with it.
   upgraded.exec(
       "UPDATE accounts SET revoked_on = granted_on WHERE id = (SELECT min(id) FROM "

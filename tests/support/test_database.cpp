@@ -155,17 +155,23 @@ void take_away_schema_10(db::Database& db) {
     db.exec("DROP FUNCTION raekoda_count_review_days()");
     db.exec("DROP TRIGGER raekoda_count_answer_months ON answers_by_month");
     db.exec("DROP FUNCTION raekoda_count_answer_months()");
+    db.exec("DROP TRIGGER raekoda_count_media ON media_items");
+    db.exec("DROP FUNCTION raekoda_count_media()");
   } else {
     for (const char* trigger :
          {"accounts_review_added", "accounts_review_revoked", "accounts_review_removed",
           "review_day_added", "review_day_removed", "review_day_changed", "answers_by_month_added",
-          "answers_by_month_removed", "answers_by_month_changed"})
+          "answers_by_month_removed", "answers_by_month_changed", "media_item_added",
+          "media_item_removed", "media_item_changed"})
       db.exec(std::string("DROP TRIGGER ") + trigger);
   }
   db.exec("DROP TABLE decisions_by_day");
   db.exec("DROP TABLE account_reviews");
   db.exec("DROP TABLE answer_months");
+  db.exec("DROP TABLE media_by_day");
   db.exec("DROP INDEX documents_open");
+  db.exec("DROP INDEX accounts_person_state");
+  db.exec("CREATE INDEX accounts_person ON accounts(person_id)");
 }
 
 void take_away_schema_9(db::Database& db) {

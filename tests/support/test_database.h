@@ -30,8 +30,8 @@ std::string shared_test_target(const std::string& folder, const std::string& nam
 std::string login_of(db::Database& db, std::string_view role);
 
 // Takes schema version 10's additions away again (the access reviews' summaries, the answer
-// months' counts of changes, their triggers, the index of open documents), as from a database
-// written before them; the caller sets the version.
+// months' counts of changes, their triggers, the indexes of open documents and of each person's
+// accounts), as from a database written before them; the caller sets the version.
 void take_away_schema_10(db::Database& db);
 // Takes versions 10's and 9's additions away (9's: the summaries of answers and decisions,
 // their triggers, the indexes).
