@@ -213,3 +213,17 @@ TEST_CASE(
                          "AND table_name = 'comm_activities'",
                          0) == 2);
 }
+
+TEST_CASE("the timeline's activities say their status, and a late one that it is late") {
+  Fixture x;
+  PlanFigures f = db::load_plan_figures(x.db, today, 0);
+  REQUIRE_FALSE(f.coming.empty());
+  bool saw_late = false;
+  for (const auto& a : f.coming) {
+    INFO(a.title);
+    std::string status = tr(catalog_key(a.status));
+    CHECK(a.status_text == (a.late ? trf("plan.late_status", status.c_str()) : status));
+    saw_late = saw_late || a.late;
+  }
+  CHECK(saw_late);
+}
