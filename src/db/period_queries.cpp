@@ -46,14 +46,16 @@ StatesOn count_states_on(Database& db, const std::vector<Date>& days) {
   states.overdue_documents = count_holding_on(days, read_spans(documents, 1));
 
   // Late from the day after the planned end until done; postponed and cancelled ones are not
-  // counted on any day, as the tiles do not count them today, nor those done by their last day,
-  // which comm_activities_late leaves out.
+  // counted on any day, as the tiles do not count them today, nor those done by their last day.
+  // The ones not done from comm_activities_late (its condition repeated, so that SQLite takes
+  // it), and those done late since the first day from comm_activities_done_late: not every
+  // activity done late in the whole history.
   Statement activities = db.prepare(
-      "SELECT ends_on, done_on FROM comm_activities "
-      "WHERE (done_on IS NULL OR done_on > ends_on) "
-      "AND status IN ('planned', 'in_progress', 'done') AND ends_on < ? "
-      "AND (done_on IS NULL OR done_on > ?)");
-  activities.bind_all(last, first);
+      "SELECT ends_on, NULL FROM comm_activities WHERE (done_on IS NULL OR done_on > ends_on) "
+      "AND status IN ('planned', 'in_progress') AND done_on IS NULL AND ends_on < ? "
+      "UNION ALL SELECT ends_on, done_on FROM comm_activities "
+      "WHERE done_on > ends_on AND done_on > ? AND ends_on < ?");
+  activities.bind_all(last, first, last);
   states.late_activities = count_holding_on(days, read_spans(activities, 1));
 
   // Open from the day it was registered until the day it was resolved: those resolved since the

@@ -575,7 +575,8 @@ CREATE INDEX newspaper_issues_copy_deadline ON newspaper_issues (copy_deadline_o
 //   (an index on the VIRTUAL effective_due_on never covers a query on SQLite 3.40; one on the
 //   same expression does);
 // - each person's accounts with the days they were granted and revoked, for the accounts of
-//   people who have left, active now and at each week's end (it takes accounts_person's place).
+//   people who have left, active now and at each week's end (it takes accounts_person's place);
+// - the activities done late by the day they were done, for the weeks they were late in.
 // The same text on both backends.
 constexpr std::string_view schema_v10 = R"sql(
 CREATE INDEX documents_open ON documents
@@ -583,6 +584,8 @@ CREATE INDEX documents_open ON documents
   WHERE answered_on IS NULL;
 CREATE INDEX accounts_person_state ON accounts (person_id, revoked_on, granted_on);
 DROP INDEX accounts_person;
+CREATE INDEX comm_activities_done_late ON comm_activities (done_on, ends_on)
+  WHERE done_on > ends_on;
 )sql";
 
 void seed_role_permissions(Database& db) {

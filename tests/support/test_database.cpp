@@ -171,6 +171,7 @@ void take_away_schema_10(db::Database& db) {
   db.exec("DROP TABLE media_by_day");
   db.exec("DROP INDEX documents_open");
   db.exec("DROP INDEX accounts_person_state");
+  db.exec("DROP INDEX comm_activities_done_late");
   db.exec("CREATE INDEX accounts_person ON accounts(person_id)");
 }
 
