@@ -298,6 +298,15 @@ TEST_CASE("an IT lead saves an incident, audited, but no document; the audit log
           }) == db::ErrorKind::permission);
     CHECK(refusal_of([&] { lead.exec("UPDATE audit_log SET changed_by = 'keegi'"); }) ==
           db::ErrorKind::permission);
+    // An account revoked under the lead's role is counted by the summary's trigger, which runs
+    // as the schema's owner; the lead cannot write the summary itself.
+    Id account = lead.query_integer("SELECT min(id) FROM accounts WHERE revoked_on IS NULL", 0);
+    lead.exec("UPDATE accounts SET revoked_on = '2026-11-22' WHERE id = " +
+              std::to_string(account));
+    CHECK(lead.query_integer("SELECT active FROM account_reviews WHERE account_id = ?", -1,
+                             account) == 0);
+    CHECK(refusal_of([&] { lead.exec("UPDATE account_reviews SET active = 1"); }) ==
+          db::ErrorKind::permission);
     CHECK(refusal_of([&] { lead.exec("DELETE FROM audit_log"); }) == db::ErrorKind::permission);
   }
   CHECK(owner.query_integer("SELECT count(*) FROM audit_log WHERE changed_by = 'keegi'", 0) == 0);
