@@ -4,6 +4,7 @@
 #include <set>
 
 #include "db/database.h"
+#include "db/schema_postgres.h"
 
 namespace raekoda::db {
 namespace {
@@ -97,13 +98,6 @@ BEGIN
   RETURN NULL;
 END
 $$;
-REVOKE EXECUTE ON FUNCTION raekoda_count_answers() FROM PUBLIC;
-DO $$
-BEGIN
-  EXECUTE format('ALTER FUNCTION raekoda_count_answers() SET search_path = %I, pg_temp',
-                 current_schema());
-END
-$$;
 CREATE TRIGGER raekoda_count_answers
 AFTER INSERT OR DELETE OR UPDATE OF answered_on, due_on, extended_due_on, responder_id, doc_type
 ON documents FOR EACH ROW EXECUTE FUNCTION raekoda_count_answers();
@@ -157,13 +151,6 @@ BEGIN
     ON CONFLICT (month) DO UPDATE SET version = m.version + 1;
   END IF;
   RETURN NULL;
-END
-$$;
-REVOKE EXECUTE ON FUNCTION raekoda_count_answer_months() FROM PUBLIC;
-DO $$
-BEGIN
-  EXECUTE format('ALTER FUNCTION raekoda_count_answer_months() SET search_path = %I, pg_temp',
-                 current_schema());
 END
 $$;
 CREATE TRIGGER raekoda_count_answer_months AFTER INSERT OR DELETE OR UPDATE ON answers_by_month
@@ -220,12 +207,22 @@ void add_documents(Database& db, Date first, Date last, int sign, const AnswerVi
 }  // namespace
 
 void create_answer_summary(Database& db) {
-  db.exec(db.backend() == Backend::postgresql ? postgres_sql : sqlite_sql);
+  if (db.backend() == Backend::postgresql) {
+    db.exec(postgres_sql);
+    db.exec(postgres_definer_rights("raekoda_count_answers"));
+  } else {
+    db.exec(sqlite_sql);
+  }
   rebuild_answer_summary(db);
 }
 
 void create_answer_month_versions(Database& db) {
-  db.exec(db.backend() == Backend::postgresql ? postgres_months_sql : sqlite_months_sql);
+  if (db.backend() == Backend::postgresql) {
+    db.exec(postgres_months_sql);
+    db.exec(postgres_definer_rights("raekoda_count_answer_months"));
+  } else {
+    db.exec(sqlite_months_sql);
+  }
 }
 
 std::map<std::string, std::int64_t> answer_month_versions(Database& db, const Period& months) {

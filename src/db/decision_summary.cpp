@@ -1,6 +1,7 @@
 #include "db/decision_summary.h"
 
 #include "db/database.h"
+#include "db/schema_postgres.h"
 
 namespace raekoda::db {
 namespace {
@@ -68,13 +69,6 @@ BEGIN
   RETURN NULL;
 END
 $$;
-REVOKE EXECUTE ON FUNCTION raekoda_count_decisions() FROM PUBLIC;
-DO $$
-BEGIN
-  EXECUTE format('ALTER FUNCTION raekoda_count_decisions() SET search_path = %I, pg_temp',
-                 current_schema());
-END
-$$;
 CREATE TRIGGER raekoda_count_decisions
 AFTER INSERT OR DELETE OR UPDATE OF campaign_id, decision ON review_decisions
 FOR EACH ROW EXECUTE FUNCTION raekoda_count_decisions();
@@ -83,7 +77,12 @@ FOR EACH ROW EXECUTE FUNCTION raekoda_count_decisions();
 }  // namespace
 
 void create_decision_summary(Database& db) {
-  db.exec(db.backend() == Backend::postgresql ? postgres_sql : sqlite_sql);
+  if (db.backend() == Backend::postgresql) {
+    db.exec(postgres_sql);
+    db.exec(postgres_definer_rights("raekoda_count_decisions"));
+  } else {
+    db.exec(sqlite_sql);
+  }
   rebuild_decision_summary(db);
 }
 

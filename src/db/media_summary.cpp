@@ -1,6 +1,7 @@
 #include "db/media_summary.h"
 
 #include "db/database.h"
+#include "db/schema_postgres.h"
 
 namespace raekoda::db {
 namespace {
@@ -66,13 +67,6 @@ BEGIN
   RETURN NULL;
 END
 $$;
-REVOKE EXECUTE ON FUNCTION raekoda_count_media() FROM PUBLIC;
-DO $$
-BEGIN
-  EXECUTE format('ALTER FUNCTION raekoda_count_media() SET search_path = %I, pg_temp',
-                 current_schema());
-END
-$$;
 CREATE TRIGGER raekoda_count_media AFTER INSERT OR DELETE OR UPDATE OF published_on, tone
 ON media_items FOR EACH ROW EXECUTE FUNCTION raekoda_count_media();
 )sql";
@@ -80,7 +74,12 @@ ON media_items FOR EACH ROW EXECUTE FUNCTION raekoda_count_media();
 }  // namespace
 
 void create_media_summary(Database& db) {
-  db.exec(db.backend() == Backend::postgresql ? postgres_sql : sqlite_sql);
+  if (db.backend() == Backend::postgresql) {
+    db.exec(postgres_sql);
+    db.exec(postgres_definer_rights("raekoda_count_media"));
+  } else {
+    db.exec(sqlite_sql);
+  }
   rebuild_media_summary(db);
 }
 

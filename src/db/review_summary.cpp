@@ -1,6 +1,7 @@
 #include "db/review_summary.h"
 
 #include "db/database.h"
+#include "db/schema_postgres.h"
 
 namespace raekoda::db {
 namespace {
@@ -151,16 +152,6 @@ BEGIN
 END
 $$;
 
-REVOKE EXECUTE ON FUNCTION raekoda_count_account_reviews() FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION raekoda_count_review_days() FROM PUBLIC;
-DO $$
-BEGIN
-  EXECUTE format('ALTER FUNCTION raekoda_count_account_reviews() SET search_path = %I, pg_temp',
-                 current_schema());
-  EXECUTE format('ALTER FUNCTION raekoda_count_review_days() SET search_path = %I, pg_temp',
-                 current_schema());
-END
-$$;
 CREATE TRIGGER raekoda_count_account_reviews
 AFTER INSERT OR DELETE OR UPDATE OF revoked_on ON accounts
 FOR EACH ROW EXECUTE FUNCTION raekoda_count_account_reviews();
@@ -173,7 +164,13 @@ FOR EACH ROW EXECUTE FUNCTION raekoda_count_review_days();
 }  // namespace
 
 void create_review_summary(Database& db) {
-  db.exec(db.backend() == Backend::postgresql ? postgres_sql : sqlite_sql);
+  if (db.backend() == Backend::postgresql) {
+    db.exec(postgres_sql);
+    db.exec(postgres_definer_rights("raekoda_count_account_reviews"));
+    db.exec(postgres_definer_rights("raekoda_count_review_days"));
+  } else {
+    db.exec(sqlite_sql);
+  }
   rebuild_review_summary(db);
 }
 

@@ -307,6 +307,16 @@ TEST_CASE("an IT lead saves an incident, audited, but no document; the audit log
                              account) == 0);
     CHECK(refusal_of([&] { lead.exec("UPDATE account_reviews SET active = 1"); }) ==
           db::ErrorKind::permission);
+    // Every summary's trigger function runs as the owner, with the schema's search path, and
+    // no role may call it itself.
+    const std::string functions =
+        "SELECT count(*) FROM pg_proc WHERE proname LIKE 'raekoda_count_%'";
+    CHECK(owner.query_integer(functions, 0) == 6);
+    CHECK(owner.query_integer(functions +
+                                  " AND prosecdef AND array_to_string(proconfig, ',') "
+                                  "LIKE 'search_path=%' AND NOT has_function_privilege('" +
+                                  login + "', oid, 'EXECUTE')",
+                              0) == 6);
     CHECK(refusal_of([&] { lead.exec("DELETE FROM audit_log"); }) == db::ErrorKind::permission);
   }
   CHECK(owner.query_integer("SELECT count(*) FROM audit_log WHERE changed_by = 'keegi'", 0) == 0);
