@@ -99,9 +99,9 @@ YearAnswers load_answers(Database& db, DeadlineFigures& f, KeptAnswers& kept) {
   // Read before the rows: a commit between the two is summed now and seen as a change next
   // time, never the other way round.
   std::map<std::string, std::int64_t> versions = answer_month_versions(db, whole);
-  if (!kept.summed || kept.months != whole || kept.versions != versions) {
+  if (kept.months != whole || kept.versions != versions) {
     // Summed apart and kept only when whole: a read that fails leaves nothing half summed.
-    KeptAnswers summed{true, whole, std::move(versions), {}, {}};
+    KeptAnswers summed{whole, std::move(versions), {}, {}};
     tally_answers(db, whole, [&](const AnswerTally& tally) {
       auto& [answered, on_time] = summed.per_month[tally.month];
       answered += tally.answered;

@@ -32,9 +32,8 @@ struct YearAnswers {
 
 // What one reader keeps of the year's answers between its reads: the sums of the whole months
 // before this one, and the versions of those months they were summed at
-// (answer_month_versions). Empty at first; it belongs to one database.
+// (answer_month_versions). Empty at first (no months summed); it belongs to one database.
 struct KeptAnswers {
-  bool summed = false;
   Period months;
   std::map<std::string, std::int64_t> versions;
   std::map<Date, std::pair<std::int64_t, std::int64_t>> per_month;  // answered, on time
