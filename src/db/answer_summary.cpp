@@ -4,7 +4,7 @@
 #include <set>
 
 #include "db/database.h"
-#include "db/schema_postgres.h"
+#include "db/summary_sql.h"
 
 namespace raekoda::db {
 namespace {
@@ -207,22 +207,13 @@ void add_documents(Database& db, Date first, Date last, int sign, const AnswerVi
 }  // namespace
 
 void create_answer_summary(Database& db) {
-  if (db.backend() == Backend::postgresql) {
-    db.exec(postgres_sql);
-    db.exec(postgres_definer_rights("raekoda_count_answers"));
-  } else {
-    db.exec(sqlite_sql);
-  }
+  create_summary_objects(db, sqlite_sql, postgres_sql, {"raekoda_count_answers"});
   rebuild_answer_summary(db);
 }
 
 void create_answer_month_versions(Database& db) {
-  if (db.backend() == Backend::postgresql) {
-    db.exec(postgres_months_sql);
-    db.exec(postgres_definer_rights("raekoda_count_answer_months"));
-  } else {
-    db.exec(sqlite_months_sql);
-  }
+  create_summary_objects(db, sqlite_months_sql, postgres_months_sql,
+                         {"raekoda_count_answer_months"});
 }
 
 std::map<std::string, std::int64_t> answer_month_versions(Database& db, const Period& months) {

@@ -1,7 +1,7 @@
 #include "db/decision_summary.h"
 
 #include "db/database.h"
-#include "db/schema_postgres.h"
+#include "db/summary_sql.h"
 
 namespace raekoda::db {
 namespace {
@@ -77,12 +77,7 @@ FOR EACH ROW EXECUTE FUNCTION raekoda_count_decisions();
 }  // namespace
 
 void create_decision_summary(Database& db) {
-  if (db.backend() == Backend::postgresql) {
-    db.exec(postgres_sql);
-    db.exec(postgres_definer_rights("raekoda_count_decisions"));
-  } else {
-    db.exec(sqlite_sql);
-  }
+  create_summary_objects(db, sqlite_sql, postgres_sql, {"raekoda_count_decisions"});
   rebuild_decision_summary(db);
 }
 

@@ -1,7 +1,7 @@
 #include "db/media_summary.h"
 
 #include "db/database.h"
-#include "db/schema_postgres.h"
+#include "db/summary_sql.h"
 
 namespace raekoda::db {
 namespace {
@@ -74,12 +74,7 @@ ON media_items FOR EACH ROW EXECUTE FUNCTION raekoda_count_media();
 }  // namespace
 
 void create_media_summary(Database& db) {
-  if (db.backend() == Backend::postgresql) {
-    db.exec(postgres_sql);
-    db.exec(postgres_definer_rights("raekoda_count_media"));
-  } else {
-    db.exec(sqlite_sql);
-  }
+  create_summary_objects(db, sqlite_sql, postgres_sql, {"raekoda_count_media"});
   rebuild_media_summary(db);
 }
 

@@ -1,7 +1,7 @@
 #include "db/review_summary.h"
 
 #include "db/database.h"
-#include "db/schema_postgres.h"
+#include "db/summary_sql.h"
 
 namespace raekoda::db {
 namespace {
@@ -164,13 +164,8 @@ FOR EACH ROW EXECUTE FUNCTION raekoda_count_review_days();
 }  // namespace
 
 void create_review_summary(Database& db) {
-  if (db.backend() == Backend::postgresql) {
-    db.exec(postgres_sql);
-    db.exec(postgres_definer_rights("raekoda_count_account_reviews"));
-    db.exec(postgres_definer_rights("raekoda_count_review_days"));
-  } else {
-    db.exec(sqlite_sql);
-  }
+  create_summary_objects(db, sqlite_sql, postgres_sql,
+                         {"raekoda_count_account_reviews", "raekoda_count_review_days"});
   rebuild_review_summary(db);
 }
 

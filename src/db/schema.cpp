@@ -655,6 +655,19 @@ const std::vector<std::string_view>& migrations() {
 
 namespace {
 
+// The summaries schema `version` adds, each made by its module as `db`'s backend writes it.
+void create_summaries_of(Database& db, int version) {
+  if (version == 9) {
+    create_answer_summary(db);
+    create_decision_summary(db);
+  }
+  if (version == 10) {
+    create_review_summary(db);
+    create_answer_month_versions(db);
+    create_media_summary(db);
+  }
+}
+
 void migrate_sqlite(Database& db, int from, int to) {
   for (int version = from; version < to; ++version) {
     Transaction transaction(db);
@@ -669,15 +682,7 @@ void migrate_sqlite(Database& db, int from, int to) {
       db.exec(change_counting_sql({"audit_chain"}));
       seal_audit_log(db);
     }
-    if (version == 8) {
-      create_answer_summary(db);
-      create_decision_summary(db);
-    }
-    if (version == 9) {
-      create_review_summary(db);
-      create_answer_month_versions(db);
-      create_media_summary(db);
-    }
+    create_summaries_of(db, version + 1);
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
     transaction.commit();
   }
@@ -715,18 +720,10 @@ void migrate_postgres(Database& db, int from, int to) {
         db.exec(server_roles_sql());
         seal_audit_log(db);
       }
-      if (version == 8) {
-        db.exec(postgres_schema(schema_v9));
-        create_answer_summary(db);
-        create_decision_summary(db);
+      if (version >= 8) {
+        db.exec(postgres_schema(migrations()[static_cast<std::size_t>(version)]));
+        create_summaries_of(db, version + 1);
         // Every role reads the summaries; only their triggers write them.
-        db.exec(server_roles_sql());
-      }
-      if (version == 9) {
-        db.exec(postgres_schema(schema_v10));
-        create_review_summary(db);
-        create_answer_month_versions(db);
-        create_media_summary(db);
         db.exec(server_roles_sql());
       }
       db.exec("UPDATE raekoda_schema SET version = " + std::to_string(version + 1));

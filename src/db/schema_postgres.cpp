@@ -527,14 +527,6 @@ std::string postgres_schema(std::string_view sqlite_sql) {
   return sql;
 }
 
-std::string postgres_definer_rights(std::string_view function) {
-  std::string name(function);
-  return "REVOKE EXECUTE ON FUNCTION " + name +
-         "() FROM PUBLIC;\n"
-         "DO $$ BEGIN EXECUTE format('ALTER FUNCTION " +
-         name + "() SET search_path = %I, pg_temp', current_schema()); END $$;\n";
-}
-
 std::string postgres_new_tables_sql(std::initializer_list<std::string_view> tables) {
   std::string sql;
   for (std::string_view table : tables) {

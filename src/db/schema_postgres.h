@@ -18,10 +18,6 @@ std::string postgres_schema(std::string_view sqlite_sql);
 // What every table of the baseline has, for tables a later migration adds: the change notice
 // on commit, and the id sequence that follows ids given explicitly.
 std::string postgres_new_tables_sql(std::initializer_list<std::string_view> tables);
-// What a summary's trigger function (SECURITY DEFINER, taking no arguments) needs once it is
-// made: no role may call it but through its trigger, and it finds the schema's tables whatever
-// the search path of the role whose write fires it.
-std::string postgres_definer_rights(std::string_view function);
 // initials(name) as SQLite's (db/sqlite_functions.h): "Liis Kukk" → "L. K.".
 std::string_view postgres_initials_function();
 
