@@ -157,10 +157,6 @@ CREATE TRIGGER raekoda_count_answer_months AFTER INSERT OR DELETE OR UPDATE ON a
 FOR EACH ROW EXECUTE FUNCTION raekoda_count_answer_months();
 )sql";
 
-std::string month_key(Date month) {
-  return month.iso().substr(0, 7);
-}
-
 // The month a summary row names, parsed once for the run of rows that share it.
 class MonthReader {
 public:
@@ -214,15 +210,6 @@ void create_answer_summary(Database& db) {
 void create_answer_month_versions(Database& db) {
   create_summary_objects(db, sqlite_months_sql, postgres_months_sql,
                          {"raekoda_count_answer_months"});
-}
-
-std::map<std::string, std::int64_t> answer_month_versions(Database& db, const Period& months) {
-  std::map<std::string, std::int64_t> versions;
-  Statement select =
-      db.prepare("SELECT month, version FROM answer_months WHERE month BETWEEN ? AND ?");
-  select.bind_all(month_key(months.from), month_key(months.until));
-  while (select.step()) versions.emplace(select.text(0), select.integer(1));
-  return versions;
 }
 
 void rebuild_answer_summary(Database& db) {

@@ -53,11 +53,7 @@ void tally_answers(Database& db, const Period& period, const AnswerVisitor& into
 std::vector<AnswerTally> read_answer_summary(Database& db);
 
 // Creates answer_months, each month's count of changes to its summary rows, kept by triggers
-// on the summary: the migration to schema version 10.
+// on the summary (read by month_versions, db/summary_sql.h): the migration to schema version 10.
 void create_answer_month_versions(Database& db);
-// The count of changes of each month from `months.from`'s to `months.until`'s, by 'YYYY-MM';
-// a month never changed since the table was made is left out. A reader that keeps a month's
-// sums reads this first and sums the month again when its count has moved.
-std::map<std::string, std::int64_t> answer_month_versions(Database& db, const Period& months);
 
 }  // namespace raekoda::db

@@ -8,6 +8,7 @@
 #include "db/answer_summary.h"
 #include "db/database.h"
 #include "db/period_queries.h"
+#include "db/summary_sql.h"
 #include "db/visibility.h"
 
 namespace raekoda::db {
@@ -98,7 +99,8 @@ YearAnswers load_answers(Database& db, DeadlineFigures& f, KeptAnswers& kept) {
   Period whole{f.months.front(), this_month.plus_days(-1)};
   // Read before the rows: a commit between the two is summed now and seen as a change next
   // time, never the other way round.
-  std::map<std::string, std::int64_t> versions = answer_month_versions(db, whole);
+  std::map<std::string, std::int64_t> versions =
+      month_versions(db, answer_months_table, whole.from, whole.until);
   if (kept.months != whole || kept.versions != versions) {
     // Summed apart and kept only when whole: a read that fails leaves nothing half summed.
     KeptAnswers summed{whole, std::move(versions), {}, {}};

@@ -32,7 +32,7 @@ struct YearAnswers {
 
 // What one reader keeps of the year's answers between its reads: the sums of the whole months
 // before this one, and the versions of those months they were summed at
-// (answer_month_versions). Empty at first (no months summed); it belongs to one database.
+// (month_versions of answer_months). Empty at first (no months summed); it belongs to one database.
 struct KeptAnswers {
   Period months;
   std::map<std::string, std::int64_t> versions;

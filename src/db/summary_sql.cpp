@@ -23,4 +23,18 @@ void create_summary_objects(Database& db, std::string_view sqlite_sql,
   }
 }
 
+std::string month_key(Date month) {
+  return month.iso().substr(0, 7);
+}
+
+std::map<std::string, std::int64_t> month_versions(Database& db, std::string_view table, Date from,
+                                                   Date until) {
+  std::map<std::string, std::int64_t> versions;
+  Statement select = db.prepare("SELECT month, version FROM " + std::string(table) +
+                                " WHERE month BETWEEN ? AND ?");
+  select.bind_all(month_key(from), month_key(until));
+  while (select.step()) versions.emplace(select.text(0), select.integer(1));
+  return versions;
+}
+
 }  // namespace raekoda::db

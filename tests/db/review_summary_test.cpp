@@ -18,6 +18,7 @@
 #include "db/record_store.h"
 #include "db/review_summary.h"
 #include "db/schema.h"
+#include "db/summary_sql.h"
 #include "support/temp_dir.h"
 #include "support/test_database.h"
 
@@ -163,10 +164,13 @@ TEST_CASE(
   CHECK(db::read_account_reviews(upgraded) != accounts);
   check_summary_is_a_rebuild(upgraded);
 
-  const Period all{*Date::parse_iso("2000-01-01"), *Date::parse_iso("2030-12-31")};
-  std::map<std::string, std::int64_t> months = db::answer_month_versions(upgraded, all);
+  auto versions = [&] {
+    return db::month_versions(upgraded, db::answer_months_table, *Date::parse_iso("2000-01-01"),
+                              *Date::parse_iso("2030-12-31"));
+  };
+  std::map<std::string, std::int64_t> months = versions();
   upgraded.exec(
       "UPDATE documents SET answered_on = NULL WHERE id = (SELECT min(id) FROM documents WHERE "
       "answered_on IS NOT NULL AND due_on IS NOT NULL)");
-  CHECK(db::answer_month_versions(upgraded, all) != months);
+  CHECK(versions() != months);
 }
