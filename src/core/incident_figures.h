@@ -32,6 +32,7 @@ struct IncidentFigures {
     DateTime opened_at;
     DateTime due;
     bool breaching = false;
+    bool operator==(const OpenIncident&) const = default;
   };
   std::vector<OpenIncident> open;
   std::int64_t open_breaching = 0;
@@ -53,6 +54,7 @@ struct IncidentFigures {
     std::int64_t resolved = 0;
     std::optional<double> median_hours;
     std::optional<double> p90_hours;
+    bool operator==(const Spread&) const = default;
   };
   std::array<Spread, Severity_count> by_severity;
   std::array<Spread, IncidentCategory_count> by_category;
@@ -64,6 +66,7 @@ struct IncidentFigures {
     Id id = 0;
     std::size_t month = 0;
     Severity severity = Severity::normal;
+    bool operator==(const Breach&) const = default;
   };
   std::vector<Breach> breaches;  // each breached incident, so that a bar opens exactly them
   std::array<std::vector<std::int64_t>, IncidentCategory_count> opened_per_month_by_category;
@@ -75,6 +78,7 @@ struct IncidentFigures {
     InstitutionKind kind = InstitutionKind::other;
     std::int64_t opened = 0;
     std::int64_t open = 0;
+    bool operator==(const InstitutionCount&) const = default;
   };
   std::vector<InstitutionCount> institutions;  // most opened first
 
@@ -94,11 +98,14 @@ struct IncidentFigures {
     // work, however recent the test.
     bool failed = false;
     bool needs_attention() const { return overdue || failed; }
+    bool operator==(const RestoreStatus&) const = default;
   };
   std::vector<RestoreStatus> restores;  // those needing attention first, then by name
   std::int64_t restores_overdue = 0;
   std::int64_t restores_failed = 0;
   std::int64_t restores_attention = 0;  // overdue or failed, each system once
+
+  bool operator==(const IncidentFigures&) const = default;
 };
 
 }  // namespace raekoda

@@ -38,6 +38,8 @@ public:
   // Negative when `to` is before `from`.
   int working_days_between(Date from, Date to) const;
 
+  bool operator==(const WorkingCalendar&) const = default;
+
 private:
   std::set<Date> extra_days_off_;
 };

@@ -25,8 +25,8 @@ constexpr std::array deadline_tables = {"documents"sv,      "answers_by_month"sv
 constexpr std::array plan_tables = {"comm_activities"sv, "comm_plans"sv, "newspaper_issues"sv,
                                     "people"sv};
 constexpr std::array incident_tables = {
-    "incidents"sv,     "incident_targets"sv, "information_systems"sv, "institutions"sv,
-    "restore_tests"sv, "backups"sv,          "extra_days_off"sv};
+    "incidents"sv,    "incident_months"sv, "incident_targets"sv, "information_systems"sv,
+    "institutions"sv, "restore_tests"sv,   "backups"sv,          "extra_days_off"sv};
 constexpr std::array access_tables = {"accounts"sv,         "account_reviews"sv,
                                       "campaign_systems"sv, "decisions_by_campaign"sv,
                                       "decisions_by_day"sv, "information_systems"sv,
@@ -149,7 +149,8 @@ void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOpt
       load_area_figures(db, View::plan, now, options, into.figures);
       break;
     case FigurePart::incidents:
-      load_area_figures(db, View::incidents, now, options, into.figures);
+      into.figures.incidents = load_incident_figures(
+          db, now, load_working_calendar(db), options.incidents_security_only, memory.incidents);
       break;
     case FigurePart::access:
       load_area_figures(db, View::access, now, options, into.figures);

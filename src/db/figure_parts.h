@@ -14,6 +14,7 @@
 #include "core/validation_context.h"
 #include "db/dashboard_queries.h"
 #include "db/deadline_queries.h"
+#include "db/incident_queries.h"
 
 namespace raekoda::db {
 
@@ -56,9 +57,10 @@ struct FigureParts {
 };
 
 // What a reader keeps between its reads of one database, so that the next read sums only what
-// changed: the year's whole months of answers.
+// changed: the year's whole months of answers, and the year's incidents month by month.
 struct ReaderMemory {
   KeptAnswers answers;
+  KeptIncidents incidents;
 };
 
 // Reads `part` at `now` into `into`, and marks it read. The database is only read. The second

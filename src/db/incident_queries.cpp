@@ -6,6 +6,8 @@
 #include "core/statistics.h"
 #include "core/working_hours.h"
 #include "db/database.h"
+#include "db/incident_months.h"
+#include "db/summary_sql.h"
 
 namespace raekoda::db {
 namespace {
@@ -16,6 +18,7 @@ struct Scope {
   std::string sql(std::string_view where) const {
     return std::string(where) + (security_only ? " AND is_security = 1" : "");
   }
+  bool counts(bool security) const { return security || !security_only; }
 };
 
 std::size_t index_of(Severity s) {
@@ -97,28 +100,105 @@ void load_weeks(Database& db, IncidentFigures& f, const Scope& scope) {
       0, f.today.quarter_start(), f.today.plus_days(1));
 }
 
-void load_resolution(Database& db, IncidentFigures& f, const WorkingCalendar& calendar,
-                     const Scope& scope) {
+// The first Monday the year's figures read from: a month before the year, for targets running
+// into it, and from a Monday, as the weekly figures count.
+Date first_day_read(Date today) {
+  Date first = last_months(today, 12).front();
+  Date year_ago = today.plus_months(-12).plus_days(1);
+  return std::min(first, year_ago).plus_days(-31).week_start();
+}
+
+// The incidents opened in [month, next) and resolved in it, all of them (security ones or not),
+// their times worked out; with no `next`, everything from `month` on.
+KeptIncidents::Month read_month(Database& db, Date month, std::optional<Date> next,
+                                const KeptIncidents& kept) {
+  KeptIncidents::Month read;
+  read.to_the_end = !next;
+  auto bind_range = [&](Statement& select) {
+    select.bind(1, month);
+    if (next) select.bind(2, *next);
+  };
+  Statement opened = db.prepare(
+      "SELECT id, opened_at, resolved_at, severity, category, institution_id, is_security "
+      "FROM incidents WHERE opened_at >= ?" +
+      std::string(next ? " AND opened_at < ?" : ""));
+  bind_range(opened);
+  while (opened.step()) {
+    auto at = DateTime::parse_iso(opened.text(1));
+    auto severity = enum_from_key<Severity>(opened.text(3));
+    auto category = enum_from_key<IncidentCategory>(opened.text(4));
+    if (!at || !severity || !category) continue;
+    read.opened.push_back(
+        {opened.integer(0), opened.integer(5), *at,
+         opened.is_null(2) ? std::nullopt : DateTime::parse_iso(opened.text(2)),
+         add_working_minutes(*at, kept.target_minutes[index_of(*severity)], kept.calendar),
+         *severity, *category, opened.integer(6) == 1});
+  }
+  Statement resolved = db.prepare(
+      "SELECT opened_at, resolved_at, severity, category, is_security FROM incidents "
+      "WHERE resolved_at IS NOT NULL AND resolved_at >= ?" +
+      std::string(next ? " AND resolved_at < ?" : ""));
+  bind_range(resolved);
+  while (resolved.step()) {
+    auto from = DateTime::parse_iso(resolved.text(0));
+    auto to = DateTime::parse_iso(resolved.text(1));
+    auto severity = enum_from_key<Severity>(resolved.text(2));
+    auto category = enum_from_key<IncidentCategory>(resolved.text(3));
+    if (!from || !to || !severity || !category) continue;
+    read.resolved.push_back({*to, working_minutes_between(*from, *to, kept.calendar) / 60.0,
+                             *severity, *category, resolved.integer(4) == 1});
+  }
+  return read;
+}
+
+// Brings `kept` to the months from `first`'s to `today`'s, reading again each month whose change
+// count has moved (and every month when the targets or the calendar changed). A read that fails
+// leaves `kept` as it was.
+void refresh_kept(Database& db, KeptIncidents& kept, Date first, Date today,
+                  const std::array<int, Severity_count>& targets, const WorkingCalendar& calendar) {
+  if (kept.target_minutes != targets || !(kept.calendar == calendar))
+    kept = {targets, calendar, {}};
+  Date first_month = first.month_start();
+  Date last_month = today.month_start();
+  // Read before the rows: a commit between the two is read now and seen as a change next time,
+  // never the other way round.
+  std::map<std::string, std::int64_t> versions =
+      month_versions(db, incident_months_table, first_month, *Date::from_ymd(9999, 12, 1));
+  std::map<Date, KeptIncidents::Month> read;
+  for (Date month = first_month; month <= last_month; month = month.plus_months(1)) {
+    bool to_the_end = month == last_month;
+    std::vector<std::pair<std::string, std::int64_t>> counted;
+    for (auto at = versions.lower_bound(month_key(month));
+         at != versions.end() && (to_the_end || at->first == month_key(month)); ++at)
+      counted.emplace_back(*at);
+    auto held = kept.months.find(month);
+    if (held != kept.months.end() && held->second.to_the_end == to_the_end &&
+        held->second.versions == counted)
+      continue;
+    KeptIncidents::Month fresh = read_month(
+        db, month, to_the_end ? std::nullopt : std::optional(month.plus_months(1)), kept);
+    fresh.versions = std::move(counted);
+    read.insert_or_assign(month, std::move(fresh));
+  }
+  std::erase_if(kept.months, [&](const auto& held) {
+    return held.first < first_month || held.first > last_month;
+  });
+  for (auto& [month, fresh] : read) kept.months.insert_or_assign(month, std::move(fresh));
+}
+
+void load_resolution(IncidentFigures& f, const KeptIncidents& kept, const Scope& scope) {
   Date year_ago = f.today.plus_months(-12).plus_days(1);
   Date month_ago = f.today.plus_days(-29);
   std::array<std::vector<double>, Severity_count> severity_hours;
   std::array<std::vector<double>, IncidentCategory_count> category_hours;
   std::vector<double> recent;
-  Statement select =
-      db.prepare("SELECT opened_at, resolved_at, severity, category FROM incidents " +
-                 scope.sql("WHERE resolved_at IS NOT NULL AND resolved_at >= ?"));
-  select.bind(1, year_ago);
-  while (select.step()) {
-    auto opened = DateTime::parse_iso(select.text(0));
-    auto resolved = DateTime::parse_iso(select.text(1));
-    auto severity = enum_from_key<Severity>(select.text(2));
-    auto category = enum_from_key<IncidentCategory>(select.text(3));
-    if (!opened || !resolved || !severity || !category) continue;
-    double hours = working_minutes_between(*opened, *resolved, calendar) / 60.0;
-    severity_hours[index_of(*severity)].push_back(hours);
-    category_hours[static_cast<std::size_t>(*category)].push_back(hours);
-    if (resolved->date >= month_ago) recent.push_back(hours);
-  }
+  for (const auto& [month, held] : kept.months)
+    for (const ResolvedIncident& incident : held.resolved) {
+      if (incident.resolved.date < year_ago || !scope.counts(incident.security)) continue;
+      severity_hours[index_of(incident.severity)].push_back(incident.working_hours);
+      category_hours[static_cast<std::size_t>(incident.category)].push_back(incident.working_hours);
+      if (incident.resolved.date >= month_ago) recent.push_back(incident.working_hours);
+    }
   auto spread = [](const std::vector<double>& hours) {
     return IncidentFigures::Spread{static_cast<std::int64_t>(hours.size()),
                                    nearest_rank(hours, 0.5), nearest_rank(hours, 0.9)};
@@ -130,13 +210,12 @@ void load_resolution(Database& db, IncidentFigures& f, const WorkingCalendar& ca
   f.median_hours_30d = nearest_rank(recent, 0.5);
 }
 
-// One pass over the incidents of the last year (and a month before, for targets running into
-// it) and every one still open: breaches by the month their target ran out, categories per
-// month, institutions, weekdays and hours.
-void load_year(Database& db, IncidentFigures& f, const WorkingCalendar& calendar,
+// The incidents of the last year (and a month before, for targets running into it) as `kept`
+// holds them, and every one still open: breaches by the month their target ran out, categories
+// per month, institutions, weekdays and hours.
+void load_year(Database& db, IncidentFigures& f, const KeptIncidents& kept, Date since,
                const Scope& scope) {
   f.months = last_months(f.today, 12);
-  Date first = f.months.front();
   Date year_ago = f.today.plus_months(-12).plus_days(1);
   for (auto& counts : f.breaches_per_month) counts.assign(12, 0);
   for (auto& counts : f.opened_per_month_by_category) counts.assign(12, 0);
@@ -151,43 +230,46 @@ void load_year(Database& db, IncidentFigures& f, const WorkingCalendar& calendar
         names.integer(0), names.text(1),
         enum_from_key<InstitutionKind>(names.text(2)).value_or(InstitutionKind::other), 0, 0};
 
-  // From a Monday, as the weekly figures count; opened_at is a real column, read from its index.
-  // The open ones opened before are read from their own small index (severity > '', always
-  // true, is what makes SQLite take it rather than the history-long range of opened_at) and
-  // those opened since left to the first part.
-  Date since = std::min(first, year_ago).plus_days(-31).week_start();
-  constexpr const char* columns =
-      "id, opened_at, resolved_at, severity, category, institution_id FROM incidents ";
-  Statement select = db.prepare(std::string("SELECT 0, ") + columns +
-                                scope.sql("WHERE opened_at >= ?") + " UNION ALL SELECT 1, " +
-                                columns + scope.sql("WHERE resolved_at IS NULL AND severity > ''"));
-  select.bind(1, since);
-  while (select.step()) {
-    auto opened = DateTime::parse_iso(select.text(2));
-    if (select.integer(0) == 1 && opened && opened->date >= since) continue;
-    auto resolved = select.is_null(3) ? std::nullopt : DateTime::parse_iso(select.text(3));
-    auto severity = enum_from_key<Severity>(select.text(4));
-    auto category = enum_from_key<IncidentCategory>(select.text(5));
-    if (!opened || !severity || !category) continue;
-    if (auto m = month_of(opened->date))
-      ++f.opened_per_month_by_category[static_cast<std::size_t>(*category)][*m];
-    if (opened->date >= year_ago) {
-      auto place = places.find(select.integer(6));
+  auto count = [&](const CountedIncident& incident) {
+    if (auto m = month_of(incident.opened.date))
+      ++f.opened_per_month_by_category[static_cast<std::size_t>(incident.category)][*m];
+    if (incident.opened.date >= year_ago) {
+      auto place = places.find(incident.institution);
       if (place != places.end()) {
         ++place->second.opened;
-        if (!resolved) ++place->second.open;
+        if (!incident.resolved) ++place->second.open;
       }
-      ++f.opened_by_weekday_hour[opened->date.iso_weekday() - 1]
-                                [static_cast<std::size_t>(opened->minute_of_day / 60)];
+      ++f.opened_by_weekday_hour[incident.opened.date.iso_weekday() - 1]
+                                [static_cast<std::size_t>(incident.opened.minute_of_day / 60)];
     }
-    DateTime due = add_working_minutes(*opened, f.target_minutes[index_of(*severity)], calendar);
-    bool breached = resolved ? *resolved > due : f.now > due;
-    if (!breached) continue;
-    if (auto m = month_of(due.date)) {
-      ++f.breaches_per_month[index_of(*severity)][*m];
-      f.breaches.push_back({select.integer(1), *m, *severity});
+    bool breached = incident.resolved ? *incident.resolved > incident.due : f.now > incident.due;
+    if (!breached) return;
+    if (auto m = month_of(incident.due.date)) {
+      ++f.breaches_per_month[index_of(incident.severity)][*m];
+      f.breaches.push_back({incident.id, *m, incident.severity});
     }
+  };
+  for (const auto& [month, held] : kept.months)
+    for (const CountedIncident& incident : held.opened)
+      if (incident.opened.date >= since && scope.counts(incident.security)) count(incident);
+  // The open ones opened before are read from their own small index (severity > '', always
+  // true, is what makes SQLite take it rather than the history-long range of opened_at).
+  Statement open = db.prepare(
+      "SELECT id, opened_at, severity, category, institution_id, is_security FROM incidents " +
+      scope.sql("WHERE resolved_at IS NULL AND severity > '' AND opened_at < ?"));
+  open.bind(1, since);
+  while (open.step()) {
+    auto opened = DateTime::parse_iso(open.text(1));
+    auto severity = enum_from_key<Severity>(open.text(2));
+    auto category = enum_from_key<IncidentCategory>(open.text(3));
+    if (!opened || !severity || !category) continue;
+    count({open.integer(0), open.integer(4), *opened, std::nullopt,
+           add_working_minutes(*opened, kept.target_minutes[index_of(*severity)], kept.calendar),
+           *severity, *category, open.integer(5) == 1});
   }
+  std::sort(f.breaches.begin(), f.breaches.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.month, a.id) < std::pair(b.month, b.id);
+  });
   for (auto& [id, place] : places)
     if (place.opened > 0) f.institutions.push_back(std::move(place));
   std::stable_sort(f.institutions.begin(), f.institutions.end(),
@@ -238,6 +320,12 @@ IncidentTargets load_incident_targets(Database& db) {
 
 IncidentFigures load_incident_figures(Database& db, DateTime now, const WorkingCalendar& calendar,
                                       bool security_only) {
+  KeptIncidents none;
+  return load_incident_figures(db, now, calendar, security_only, none);
+}
+
+IncidentFigures load_incident_figures(Database& db, DateTime now, const WorkingCalendar& calendar,
+                                      bool security_only, KeptIncidents& kept) {
   IncidentFigures f;
   f.today = now.date;
   f.now = now;
@@ -248,8 +336,10 @@ IncidentFigures load_incident_figures(Database& db, DateTime now, const WorkingC
   Scope scope{security_only};
   load_open(db, f, calendar, scope);
   load_weeks(db, f, scope);
-  load_resolution(db, f, calendar, scope);
-  load_year(db, f, calendar, scope);
+  Date since = first_day_read(f.today);
+  refresh_kept(db, kept, since, f.today, f.target_minutes, calendar);
+  load_resolution(f, kept, scope);
+  load_year(db, f, kept, since, scope);
   load_restores(db, f);
   return f;
 }

@@ -147,7 +147,20 @@ std::string login_of(db::Database& db, std::string_view role) {
   return select.text(0);
 }
 
+void take_away_schema_11(db::Database& db) {
+  if (db.backend() == db::Backend::postgresql) {
+    db.exec("DROP TRIGGER raekoda_count_incident_months ON incidents");
+    db.exec("DROP FUNCTION raekoda_count_incident_months()");
+  } else {
+    for (const char* trigger :
+         {"incident_month_added", "incident_month_removed", "incident_month_changed"})
+      db.exec(std::string("DROP TRIGGER ") + trigger);
+  }
+  db.exec("DROP TABLE incident_months");
+}
+
 void take_away_schema_10(db::Database& db) {
+  take_away_schema_11(db);
   if (db.backend() == db::Backend::postgresql) {
     db.exec("DROP TRIGGER raekoda_count_account_reviews ON accounts");
     db.exec("DROP FUNCTION raekoda_count_account_reviews()");

@@ -29,11 +29,13 @@ std::string shared_test_target(const std::string& folder, const std::string& nam
 // The login of the first person (by id) who has `role`, as the demo data gives them.
 std::string login_of(db::Database& db, std::string_view role);
 
-// Takes schema version 10's additions away again (the access reviews' and media summaries, the
-// answer months' counts of changes, their triggers, the indexes), as from a database written
-// before them; the caller sets the version.
+// Takes schema version 11's additions away again (the incident months' counts of changes and
+// their triggers), as from a database written before them; the caller sets the version.
+void take_away_schema_11(db::Database& db);
+// Takes versions 11's and 10's additions away (10's: the access reviews' and media summaries,
+// the answer months' counts of changes, their triggers, the indexes).
 void take_away_schema_10(db::Database& db);
-// Takes versions 10's and 9's additions away (9's: the summaries of answers and decisions,
+// Takes versions 11's, 10's and 9's additions away (9's: the summaries of answers and decisions,
 // their triggers, the indexes).
 void take_away_schema_9(db::Database& db);
 
