@@ -46,58 +46,49 @@ void load_open(Database& db, IncidentFigures& f, const WorkingCalendar& calendar
   });
 }
 
-void load_weeks(Database& db, IncidentFigures& f, const Scope& scope) {
+// Week by week from the incidents `kept` holds: its months begin over a year back, before the
+// 26 weeks and this quarter.
+void load_weeks(IncidentFigures& f, const KeptIncidents& kept, const Scope& scope) {
   Date this_week = f.today.week_start();
   Date first = this_week.plus_days(-7 * 25);
   for (int w = 0; w < 26; ++w) f.weeks.push_back(first.plus_days(7 * w));
   f.opened_per_week.assign(26, 0);
   f.resolved_per_week.assign(26, 0);
-  // Each count reads its own index; the resolved one is partial, over resolved incidents only.
-  auto weekly = [&](const char* column, std::vector<std::int64_t>& into) {
-    std::string where =
-        std::string("WHERE ") + column + " >= ?" +
-        (column == std::string_view("resolved_week") ? " AND resolved_at IS NOT NULL" : "");
-    Statement select = db.prepare(std::string("SELECT ") + column + ", count(*) FROM incidents " +
-                                  scope.sql(where) + " GROUP BY 1");
-    select.bind(1, first);
-    while (select.step())
-      if (auto week = select.date(0)) {
-        auto index = static_cast<std::size_t>(first.days_until(*week) / 7);
-        if (index < into.size()) into[index] = select.integer(1);
-      }
+  auto week_of = [&](Date day) -> std::optional<std::size_t> {
+    if (day < first) return std::nullopt;
+    auto index = static_cast<std::size_t>(first.days_until(day.week_start()) / 7);
+    return index < 26 ? std::optional(index) : std::nullopt;
   };
-  weekly("opened_week", f.opened_per_week);
-  weekly("resolved_week", f.resolved_per_week);
   // Open when the window began, then week by week: backlog = before + opened - resolved. What
-  // was open before is what is open now, less what opened since, plus what was resolved since:
-  // three counts over the window's indexes, not two over all the history before it.
-  std::int64_t backlog =
-      static_cast<std::int64_t>(f.open.size()) -  // read by load_open, in the same scope
-      db.query_integer("SELECT count(*) FROM incidents " + scope.sql("WHERE opened_at >= ?"), 0,
-                       first) +
-      db.query_integer("SELECT count(*) FROM incidents " +
-                           scope.sql("WHERE resolved_at IS NOT NULL AND resolved_at >= ?"),
-                       0, first);
+  // was open before is what is open now (read by load_open, in the same scope), less what
+  // opened since, plus what was resolved since.
+  auto backlog = static_cast<std::int64_t>(f.open.size());
+  Date last_week = this_week.plus_days(-7);
+  Date quarter = f.today.quarter_start();
+  for (const auto& [month, held] : kept.months) {
+    for (const CountedIncident& incident : held.opened) {
+      Date day = incident.opened.date;
+      if (incident.security && day >= quarter && day <= f.today) ++f.security_this_quarter;
+      if (!scope.counts(incident.security)) continue;
+      if (day >= first) --backlog;
+      if (auto week = week_of(day)) ++f.opened_per_week[*week];
+      // This week so far against the same days of last week.
+      if (day.week_start() == this_week && day <= f.today) ++f.opened_this_week;
+      if (day.week_start() == last_week && day <= f.today.plus_days(-7)) ++f.opened_last_week;
+    }
+    for (const ResolvedIncident& incident : held.resolved) {
+      Date day = incident.resolved.date;
+      if (!scope.counts(incident.security)) continue;
+      if (day >= first) ++backlog;
+      if (auto week = week_of(day)) ++f.resolved_per_week[*week];
+      if (day.week_start() == this_week && day <= f.today) ++f.resolved_this_week;
+      if (day.week_start() == last_week && day <= f.today.plus_days(-7)) ++f.resolved_last_week;
+    }
+  }
   for (std::size_t w = 0; w < f.weeks.size(); ++w) {
     backlog += f.opened_per_week[w] - f.resolved_per_week[w];
     f.backlog_at_week_end.push_back(backlog);
   }
-
-  // This week so far against the same days of last week.
-  auto so_far = [&](const char* week_column, const char* column, Date week, Date until) {
-    return db.query_integer("SELECT count(*) FROM incidents " +
-                                scope.sql(std::string("WHERE ") + week_column + " = ? AND " +
-                                          column + " IS NOT NULL AND " + column + " < ?"),
-                            0, week, until.plus_days(1));
-  };
-  Date last_week = this_week.plus_days(-7);
-  f.opened_this_week = so_far("opened_week", "opened_at", this_week, f.today);
-  f.opened_last_week = so_far("opened_week", "opened_at", last_week, f.today.plus_days(-7));
-  f.resolved_this_week = so_far("resolved_week", "resolved_at", this_week, f.today);
-  f.resolved_last_week = so_far("resolved_week", "resolved_at", last_week, f.today.plus_days(-7));
-  f.security_this_quarter = db.query_integer(
-      "SELECT count(*) FROM incidents WHERE is_security = 1 AND opened_at >= ? AND opened_at < ?",
-      0, f.today.quarter_start(), f.today.plus_days(1));
 }
 
 // The first Monday the year's figures read from: a month before the year, for targets running
@@ -335,9 +326,9 @@ IncidentFigures load_incident_figures(Database& db, DateTime now, const WorkingC
   f.target_ids = targets.ids;
   Scope scope{security_only};
   load_open(db, f, calendar, scope);
-  load_weeks(db, f, scope);
   Date since = first_day_read(f.today);
   refresh_kept(db, kept, since, f.today, f.target_minutes, calendar);
+  load_weeks(f, kept, scope);
   load_resolution(f, kept, scope);
   load_year(db, f, kept, since, scope);
   load_restores(db, f);
