@@ -336,7 +336,9 @@ public:
     if (block == PQTRANS_IDLE) in_block_ = false;
     if (block == PQTRANS_INTRANS || block == PQTRANS_INERROR) in_block_ = true;
     ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN)
+    // A text with no statement in it runs nothing, as on SQLite.
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN ||
+        status == PGRES_EMPTY_QUERY)
       return result;
     const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
     std::string code = state ? state : (PQstatus(connection_) == CONNECTION_OK ? "" : "08006");

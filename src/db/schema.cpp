@@ -727,10 +727,7 @@ void migrate_postgres(Database& db, int from, int to) {
         seal_audit_log(db);
       }
       if (version >= 8) {
-        // A server runs no empty text (version 11 has only its module's objects).
-        if (std::string_view shared = migrations()[static_cast<std::size_t>(version)];
-            !shared.empty())
-          db.exec(postgres_schema(shared));
+        db.exec(postgres_schema(migrations()[static_cast<std::size_t>(version)]));
         create_summaries_of(db, version + 1);
         // Every role reads the summaries; only their triggers write them.
         db.exec(server_roles_sql());
