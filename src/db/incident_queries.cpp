@@ -147,8 +147,7 @@ KeptIncidents::Month read_month(Database& db, Date month, std::optional<Date> ne
 // leaves `kept` as it was.
 void refresh_kept(Database& db, KeptIncidents& kept, Date first, Date today,
                   const std::array<int, Severity_count>& targets, const WorkingCalendar& calendar) {
-  if (kept.target_minutes != targets || !(kept.calendar == calendar))
-    kept = {targets, calendar, {}};
+  if (kept.target_minutes != targets || kept.calendar != calendar) kept = {targets, calendar, {}};
   Date first_month = first.month_start();
   Date last_month = today.month_start();
   // Read before the rows: a commit between the two is read now and seen as a change next time,
@@ -158,9 +157,10 @@ void refresh_kept(Database& db, KeptIncidents& kept, Date first, Date today,
   std::map<Date, KeptIncidents::Month> read;
   for (Date month = first_month; month <= last_month; month = month.plus_months(1)) {
     bool to_the_end = month == last_month;
+    std::string key = month_key(month);
     std::vector<std::pair<std::string, std::int64_t>> counted;
-    for (auto at = versions.lower_bound(month_key(month));
-         at != versions.end() && (to_the_end || at->first == month_key(month)); ++at)
+    for (auto at = versions.lower_bound(key);
+         at != versions.end() && (to_the_end || at->first == key); ++at)
       counted.emplace_back(*at);
     auto held = kept.months.find(month);
     if (held != kept.months.end() && held->second.to_the_end == to_the_end &&
