@@ -79,7 +79,7 @@ TEST_CASE("an extension needs its reason, and a reason needs the extension") {
   set_language(Language::et);
 }
 
-TEST_CASE("a council member's question cannot be extended; an extension saved earlier stands") {
+TEST_CASE("a council member's question cannot be extended, an extension saved earlier stands") {
   set_language(Language::en);
   Record question = information_request();
   question.set("doc_type", "council_question");

@@ -83,7 +83,7 @@ TEST_CASE("an information request may be extended to 15 working days, only withi
                         calendar) == ExtensionProblem::not_later);
 }
 
-TEST_CASE("a council member's question cannot be extended; a memorandum up to two months") {
+TEST_CASE("a council member's question cannot be extended, a memorandum up to two months") {
   WorkingCalendar calendar;
   DocumentDates question{day("2026-03-02"), day("2026-03-16"), std::nullopt, std::nullopt};
   CHECK(check_extension(rule("council_question"), question, day("2026-03-20"), day("2026-03-03"),

@@ -12,7 +12,7 @@ Date day(const char* iso) {
 
 }  // namespace
 
-TEST_CASE("a year's plan moves by a year; the leap day lands on the 28th") {
+TEST_CASE("a year's plan moves by a year, the leap day lands on the 28th") {
   PeriodShift shift = next_period(day("2028-01-01"), day("2028-12-31"));
   CHECK(shift.months == 12);
   CHECK(shift.days == 0);

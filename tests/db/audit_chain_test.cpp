@@ -317,7 +317,7 @@ TEST_CASE("a forged row with no hash among the rows is found") {
   CHECK(check.change_id == 99);
 }
 
-TEST_CASE("a new audit row keeps the moment in UTC with the local offset; history shows it local") {
+TEST_CASE("a new audit row keeps the moment in UTC with the local offset, history shows it local") {
   Database db = testing::open_test_database();
   add_records(db);
   const db::Author new_year{"mari", "2026-01-01 00:30:00", 120, "kantselei-12"};

@@ -6,11 +6,11 @@
 #include <map>
 #include <numeric>
 
-#include "support/test_database.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
 #include "db/media_queries.h"
 #include "db/press_releases.h"
+#include "support/test_database.h"
 
 using namespace raekoda;
 using db::Database;
@@ -198,7 +198,7 @@ TEST_CASE("a press release goes draft → awaiting → approved by the chair, ea
                 });
 }
 
-TEST_CASE("the chair sends a release back with a comment; a stale click changes nothing") {
+TEST_CASE("the chair sends a release back with a comment, a stale click changes nothing") {
   Fixture x;
   db::Author chair{"volikogu.esimees", "2026-11-22 10:00:00"};
   x.db.exec(

@@ -174,7 +174,7 @@ TEST_CASE("moving an activity saves one audited change, and a move its rules ref
 }
 
 TEST_CASE(
-    "a plan copied to the next period keeps its activities, planned again, a year on; "
+    "a plan copied to the next period keeps its activities, planned again, a year on, "
     "cancelled ones stay behind") {
   Database db = testing::open_test_database();
   db.exec(R"sql(

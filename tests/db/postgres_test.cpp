@@ -116,7 +116,7 @@ TEST_CASE("a server that does not answer is a connection error", "[postgres]") {
   }
 }
 
-TEST_CASE("dates and moments read as on SQLite; booleans as 0 and 1", "[postgres]") {
+TEST_CASE("dates and moments read as on SQLite, booleans as 0 and 1", "[postgres]") {
   Database db = testing::open_test_database();
   auto row = db.prepare(
       "SELECT DATE '2026-11-22', TIMESTAMP '2026-11-22 14:05', TIMESTAMP '2026-11-22 14:05:31', "
@@ -266,7 +266,7 @@ TEST_CASE("a viewer reads every figure the owner reads and can write nothing", "
   owner.exec("DROP OWNED BY " + login + "; DROP ROLE " + login);
 }
 
-TEST_CASE("an IT lead saves an incident, audited, but no document; the audit log only grows",
+TEST_CASE("an IT lead saves an incident, audited, but no document, the audit log only grows",
           "[postgres]") {
   testing::TempDir dir;
   std::string target = testing::shared_test_target(dir.path().string(), "");
@@ -311,12 +311,12 @@ TEST_CASE("an IT lead saves an incident, audited, but no document; the audit log
     // no role may call it itself.
     const std::string functions =
         "SELECT count(*) FROM pg_proc WHERE proname LIKE 'raekoda_count_%'";
-    CHECK(owner.query_integer(functions, 0) == 6);
+    CHECK(owner.query_integer(functions, 0) == 7);
     CHECK(owner.query_integer(functions +
                                   " AND prosecdef AND array_to_string(proconfig, ',') "
                                   "LIKE 'search_path=%' AND NOT has_function_privilege('" +
                                   login + "', oid, 'EXECUTE')",
-                              0) == 6);
+                              0) == 7);
     CHECK(refusal_of([&] { lead.exec("DELETE FROM audit_log"); }) == db::ErrorKind::permission);
   }
   CHECK(owner.query_integer("SELECT count(*) FROM audit_log WHERE changed_by = 'keegi'", 0) == 0);

@@ -216,7 +216,7 @@ TEST_CASE("undo refuses when a colleague has changed the field since") {
   CHECK(db::load_record(db, documents_spec(), 1)->value("title") == "Teabenõue: lepingu koopia");
 }
 
-TEST_CASE("new and deleted records are audited; a stale delete is a conflict") {
+TEST_CASE("new and deleted records are audited, a stale delete is a conflict") {
   testing::TempDir dir;
   Database db = Database::open(shared_file(dir), db::OpenMode::existing);
   Record fresh;

@@ -147,7 +147,7 @@ TEST_CASE("a responder sees the documents they answer in full, and others' maske
   CHECK(others > 0);
 }
 
-TEST_CASE("a person is found by login with their roles; a leaver or an unknown login is a viewer") {
+TEST_CASE("a person is found by login with their roles, a leaver or an unknown login is a viewer") {
   Database db = testing::open_test_database();
   CHECK_FALSE(db::logins_set_up(db));
   db::write_demo_data(db, DemoOptions{1, 1, 1, today});

@@ -149,7 +149,7 @@ TEST_CASE("UTF-16 without a byte order mark is told by its zero bytes", "[charse
   CHECK_FALSE(detect_utf16_without_bom(std::string(64, '\0')).has_value());
 }
 
-TEST_CASE("Zero and control bytes make a file binary; a stray one does not", "[charset]") {
+TEST_CASE("Zero and control bytes make a file binary, a stray one does not", "[charset]") {
   CHECK(
       looks_binary(std::string("\x7F"
                                "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",

@@ -71,7 +71,7 @@ TEST_CASE("A sep= line names the separator", "[csv]") {
 
 // [SECTION] The systems' exports
 
-TEST_CASE("GLPI: BOM, every value quoted, ';' and a ';' after every line", "[csv]") {
+TEST_CASE("GLPI: BOM, every value quoted, semicolons and one after every line", "[csv]") {
   auto reader = open_rows_in_memory(raekoda::testing::glpi_csv());
   CHECK(reader->info().had_bom);
   CHECK(reader->info().encoding == "UTF-8");

@@ -62,7 +62,7 @@ TEST_CASE("Cyrillic folds case and ё is е") {
   CHECK(fold_name("Жанна Дарк") == "жанна дарк");
 }
 
-TEST_CASE("fold_letters keeps spaces and punctuation; fold_name makes runs of them one space") {
+TEST_CASE("fold_letters keeps spaces and punctuation, fold_name makes runs of them one space") {
   CHECK(fold_letters("Reg.  kpv_-") == "reg.  kpv_-");
   CHECK(fold_name("  Reg.  kpv ") == "reg. kpv");
   CHECK(fold_name("Saatja_-_saaja") == "saatja saaja");
@@ -408,7 +408,7 @@ TEST_CASE("a 19-digit id stays text, exactly") {
             .value == "123456789012345_9876543210987654");
 }
 
-TEST_CASE("text is one trimmed line; notes keep their lines") {
+TEST_CASE("text is one trimmed line, notes keep their lines") {
   CHECK(read_cell(field(ImportKind::documents, "title"), "  Teabenõue\r\n  koolide  kohta ", {})
             .value == "Teabenõue koolide kohta");
   CHECK(read_cell(field(ImportKind::documents, "responder"), "Mari\xC2\xA0Maasikas", {}).value ==

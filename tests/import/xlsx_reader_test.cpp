@@ -68,7 +68,7 @@ TEST_CASE("Built-in formats 14-22 and 45-47 show dates and times", "[xlsx]") {
   CHECK(builtin_date_format(49) == DateFormat::none);
 }
 
-TEST_CASE("Custom formats with d, m, y are dates; quoted text and colours do not count", "[xlsx]") {
+TEST_CASE("Custom formats with d, m, y are dates, quoted text and colours do not count", "[xlsx]") {
   CHECK(custom_date_format("dd.mm.yyyy") == DateFormat::date);
   CHECK(custom_date_format("d\\.m\\.yyyy") == DateFormat::date);
   CHECK(custom_date_format("[$-425]dd\\.mm\\.yyyy") == DateFormat::date);
@@ -115,7 +115,7 @@ TEST_CASE("A time is written when the format or the fraction has one", "[xlsx]")
   CHECK(excel_serial_to_text(46096.99999999, false, DateFormat::date) == "2026-03-16");
 }
 
-TEST_CASE("Numbers keep their text; whole numbers in E notation are written plainly", "[xlsx]") {
+TEST_CASE("Numbers keep their text, whole numbers in E notation are written plainly", "[xlsx]") {
   CHECK(plain_number("1234.5") == "1234.5");
   CHECK(plain_number("12345678901234567890") == "12345678901234567890");
   CHECK(plain_number("1.2E+3") == "1200");

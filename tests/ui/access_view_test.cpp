@@ -40,7 +40,7 @@ void double_click(Session& session, ImVec2 at) {
 
 }  // namespace
 
-TEST_CASE("the leavers tile opens exactly the leavers' active accounts; one is revoked today") {
+TEST_CASE("the leavers tile opens exactly the leavers' active accounts, one is revoked today") {
   set_language(Language::et);
   Session session;
   const AccessFigures f = open_access(session);
@@ -215,7 +215,7 @@ TEST_CASE("the Undo of a revocation goes with the notice, after its seconds") {
   CHECK(revoked_today(session) == 1);
 }
 
-TEST_CASE("a double click on Keep decides one account; the next pending one does not move up") {
+TEST_CASE("a double click on Keep decides one account, the next pending one does not move up") {
   set_language(Language::et);
   Session session;
   const AccessFigures f = open_access(session);

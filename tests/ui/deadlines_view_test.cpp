@@ -135,7 +135,7 @@ const std::vector<std::string> mine_tiles = {"tile.deadlines.mine.open", "tile.d
 
 }  // namespace
 
-TEST_CASE("a responder's own tiles open exactly their documents; others have no such tiles") {
+TEST_CASE("a responder's own tiles open exactly their documents, others have no such tiles") {
   set_language(Language::et);
   Session session;
   session.act_as(login_where(session, responder));

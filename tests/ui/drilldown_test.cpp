@@ -56,7 +56,7 @@ TEST_CASE("an invalid date keeps Save disabled and says why") {
 }
 
 TEST_CASE(
-    "a colleague's save meanwhile shows both versions; choosing mine per field saves a merge") {
+    "a colleague's save meanwhile shows both versions, choosing mine per field saves a merge") {
   set_language(Language::et);
   Session session;
   session.click("tile.incidents");

@@ -120,7 +120,7 @@ TEST_CASE("a severity's target is edited like any record, and the figures follow
   CHECK(session.ui().validation.incident_target_minutes[0] == 120);
 }
 
-TEST_CASE("the wheel over a chart scrolls the page; Ctrl and the wheel zoom the chart") {
+TEST_CASE("the wheel over a chart scrolls the page, Ctrl and the wheel zoom the chart") {
   set_language(Language::et);
   Session session;
   open_incidents(session);

@@ -58,7 +58,7 @@ TEST_CASE("a notice, short or long, does not move a control of the page") {
   CHECK(line.max.y - line.min.y == Approx(ImGui::GetFrameHeight()));
 }
 
-TEST_CASE("news goes after a few seconds; a problem stays until put away") {
+TEST_CASE("news goes after a few seconds, a problem stays until put away") {
   set_language(Language::et);
   Session session;
   TestClock clock;

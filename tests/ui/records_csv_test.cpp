@@ -37,7 +37,7 @@ ValidationContext on_20_november() {
 
 }  // namespace
 
-TEST_CASE("exported records are UTF-8 with BOM, ';'-separated, readable values", "[no-db]") {
+TEST_CASE("exported records are UTF-8 with BOM, semicolon-separated, readable values", "[no-db]") {
   set_language(Language::et);
   ui::ReferenceLabels labels = sample_labels();
   Record r = sample_document();

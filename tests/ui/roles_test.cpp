@@ -92,7 +92,7 @@ TEST_CASE("a login no one has opens as a viewer: said, shown, and refused every 
                          account) == 1);
 }
 
-TEST_CASE("the council chair approves a release; the city secretary may not") {
+TEST_CASE("the council chair approves a release, the city secretary may not") {
   set_language(Language::et);
   Session session;
   session.act_as(login_of(session, "city_secretary"));
@@ -259,7 +259,7 @@ TEST_CASE("communications may not approve a rebuttal in the editor") {
   CHECK(approve_in_editor(select.text(0)) == 1);
 }
 
-TEST_CASE("the chair approves a drafted rebuttal in one click; communications may not") {
+TEST_CASE("the chair approves a drafted rebuttal in one click, communications may not") {
   set_language(Language::et);
   Session session;
   db::Database& db = session.controller.database();
