@@ -25,25 +25,37 @@ std::size_t index_of(Severity s) {
   return static_cast<std::size_t>(s);
 }
 
-void load_open(Database& db, IncidentFigures& f, const WorkingCalendar& calendar,
-               const Scope& scope) {
-  Statement select =
-      db.prepare("SELECT id, title, severity, is_security, opened_at FROM incidents " +
-                 scope.sql("WHERE resolved_at IS NULL"));
+// Every incident still open, and those of them opened before `since` as the year's counts take
+// them: the months `kept` holds begin at `since`, and an incident open for longer still breaches
+// in the month its target runs out.
+std::vector<CountedIncident> load_open(Database& db, IncidentFigures& f,
+                                       const WorkingCalendar& calendar, Date since,
+                                       const Scope& scope) {
+  std::vector<CountedIncident> older;
+  Statement select = db.prepare(
+      "SELECT id, title, severity, is_security, opened_at, category, institution_id "
+      "FROM incidents " +
+      scope.sql("WHERE resolved_at IS NULL"));
   while (select.step()) {
     auto severity = enum_from_key<Severity>(select.text(2)).value_or(Severity::normal);
     auto opened = DateTime::parse_iso(select.text(4));
     if (!opened) continue;
     DateTime due = add_working_minutes(*opened, f.target_minutes[index_of(severity)], calendar);
     bool breaching = f.now > due;
-    f.open.push_back({select.integer(0), select.text(1), severity, select.integer(3) == 1, *opened,
-                      due, breaching});
+    bool security = select.integer(3) == 1;
+    f.open.push_back(
+        {select.integer(0), select.text(1), severity, security, *opened, due, breaching});
     if (breaching) ++f.open_breaching;
+    auto category = enum_from_key<IncidentCategory>(select.text(5));
+    if (opened->date < since && category)
+      older.push_back({select.integer(0), select.integer(6), *opened, std::nullopt, due, severity,
+                       *category, security});
   }
   std::sort(f.open.begin(), f.open.end(), [](const auto& a, const auto& b) {
     if (a.breaching != b.breaching) return a.breaching;
     return a.due < b.due;
   });
+  return older;
 }
 
 // Week by week from the incidents `kept` holds: its months begin over a year back, before the
@@ -205,7 +217,7 @@ void load_resolution(IncidentFigures& f, const KeptIncidents& kept, const Scope&
 // holds them, and every one still open: breaches by the month their target ran out, categories
 // per month, institutions, weekdays and hours.
 void load_year(Database& db, IncidentFigures& f, const KeptIncidents& kept, Date since,
-               const Scope& scope) {
+               const std::vector<CountedIncident>& open_before, const Scope& scope) {
   f.months = last_months(f.today, 12);
   Date year_ago = f.today.plus_months(-12).plus_days(1);
   for (auto& counts : f.breaches_per_month) counts.assign(12, 0);
@@ -243,21 +255,7 @@ void load_year(Database& db, IncidentFigures& f, const KeptIncidents& kept, Date
   for (const auto& [month, held] : kept.months)
     for (const CountedIncident& incident : held.opened)
       if (incident.opened.date >= since && scope.counts(incident.security)) count(incident);
-  // The open ones opened before are read from their own small index (severity > '', always
-  // true, is what makes SQLite take it rather than the history-long range of opened_at).
-  Statement open = db.prepare(
-      "SELECT id, opened_at, severity, category, institution_id, is_security FROM incidents " +
-      scope.sql("WHERE resolved_at IS NULL AND severity > '' AND opened_at < ?"));
-  open.bind(1, since);
-  while (open.step()) {
-    auto opened = DateTime::parse_iso(open.text(1));
-    auto severity = enum_from_key<Severity>(open.text(2));
-    auto category = enum_from_key<IncidentCategory>(open.text(3));
-    if (!opened || !severity || !category) continue;
-    count({open.integer(0), open.integer(4), *opened, std::nullopt,
-           add_working_minutes(*opened, kept.target_minutes[index_of(*severity)], kept.calendar),
-           *severity, *category, open.integer(5) == 1});
-  }
+  for (const CountedIncident& incident : open_before) count(incident);
   std::sort(f.breaches.begin(), f.breaches.end(), [](const auto& a, const auto& b) {
     return std::pair(a.month, a.id) < std::pair(b.month, b.id);
   });
@@ -325,12 +323,12 @@ IncidentFigures load_incident_figures(Database& db, DateTime now, const WorkingC
   f.target_minutes = targets.minutes;
   f.target_ids = targets.ids;
   Scope scope{security_only};
-  load_open(db, f, calendar, scope);
   Date since = first_day_read(f.today);
+  std::vector<CountedIncident> open_before = load_open(db, f, calendar, since, scope);
   refresh_kept(db, kept, since, f.today, f.target_minutes, calendar);
   load_weeks(f, kept, scope);
   load_resolution(f, kept, scope);
-  load_year(db, f, kept, since, scope);
+  load_year(db, f, kept, since, open_before, scope);
   load_restores(db, f);
   return f;
 }

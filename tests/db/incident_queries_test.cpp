@@ -7,12 +7,12 @@
 
 #include "core/statistics.h"
 #include "core/working_hours.h"
-#include "support/test_database.h"
 #include "db/dashboard_queries.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
 #include "db/incident_queries.h"
 #include "db/record_query.h"
+#include "support/test_database.h"
 
 using namespace raekoda;
 using db::Database;
@@ -129,6 +129,31 @@ TEST_CASE("breaches are counted by the month the target ran out, as counted dire
   CHECK(static_cast<std::int64_t>(f.breaches.size()) ==
         std::accumulate(counted.begin(), counted.end(), std::int64_t{0},
                         [](std::int64_t sum, const auto& entry) { return sum + entry.second; }));
+}
+
+TEST_CASE("an incident open since before the year breaches in the month its long target ran out") {
+  Fixture x;
+  x.db.exec("UPDATE incident_targets SET target_hours = 1000 WHERE severity = 'low'");
+  IncidentFigures before = x.figures();
+  DateTime opened{*Date::parse_iso("2025-10-01"), 9 * 60};
+  REQUIRE(opened.date < before.months.front());
+  x.db.exec(
+      "INSERT INTO incidents (title, opened_at, category, severity, institution_id) "
+      "SELECT 'Printer queue stuck', '2025-10-01 09:00', 'hardware', 'low', min(id) "
+      "FROM institutions");
+  Id id = x.db.query_integer("SELECT max(id) FROM incidents", 0);
+  IncidentFigures after = x.figures();
+
+  DateTime due = add_working_minutes(opened, 1000 * 60, x.calendar);
+  REQUIRE(due.date >= after.months.front());
+  REQUIRE(due.date <= now.date);
+  std::size_t month = 0;
+  while (month + 1 < after.months.size() && after.months[month + 1] <= due.date) ++month;
+  auto low = static_cast<std::size_t>(Severity::low);
+  CHECK(after.breaches_per_month[low][month] == before.breaches_per_month[low][month] + 1);
+  CHECK(std::count_if(after.breaches.begin(), after.breaches.end(),
+                      [&](const auto& b) { return b.id == id; }) == 1);
+  CHECK(after.open.size() == before.open.size() + 1);
 }
 
 TEST_CASE("a weekday-and-hour cell opens exactly the incidents opened then") {
