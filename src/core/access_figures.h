@@ -30,6 +30,7 @@ struct AccessFigures {
     Date left_on;
     int days_since_left = 0;
     std::optional<Id> system_owner;  // who may close it beside the IT lead
+    bool operator==(const LeaverAccount&) const = default;
   };
   std::vector<LeaverAccount> leaver_accounts;
   MeasuredWidths leaver_widths;  // the list's widest name and leaving day, measured by the view
@@ -51,6 +52,7 @@ struct AccessFigures {
     std::array<std::int64_t, ReviewDecision_count> decisions{};  // by decision
     std::int64_t total() const;
     std::int64_t decided() const;
+    bool operator==(const Campaign&) const = default;
   };
   std::vector<Campaign> campaigns;  // newest first
   // The campaign the view follows: the open one, else the latest.
@@ -62,6 +64,7 @@ struct AccessFigures {
     Id person = 0;
     std::string name;
     std::vector<std::int64_t> cumulative;
+    bool operator==(const Burnup&) const = default;
   };
   std::vector<Burnup> burnup;
 
@@ -77,6 +80,7 @@ struct AccessFigures {
     ReviewDecision decision = ReviewDecision::pending;
     bool holder_left = false;
     std::optional<Id> system_owner;  // who may decide it beside the IT lead
+    bool operator==(const Decision&) const = default;
   };
   std::vector<Decision> decisions;
 
@@ -91,6 +95,7 @@ struct AccessFigures {
     Date decided_on;
     std::string campaign;
     std::optional<Id> system_owner;
+    bool operator==(const UndoneRevoke&) const = default;
   };
   std::vector<UndoneRevoke> revokes_not_done;
 
@@ -100,6 +105,7 @@ struct AccessFigures {
     std::string name;
     std::string owner;
     std::array<std::int64_t, Privilege_count> by_privilege{};
+    bool operator==(const SystemRow&) const = default;
   };
   std::vector<SystemRow> systems;  // most accounts first
 
@@ -117,6 +123,7 @@ struct AccessFigures {
   struct UnitChoice {
     Id id = 0;
     std::string name;
+    bool operator==(const UnitChoice&) const = default;
   };
   std::vector<UnitChoice> units;
   Id matrix_unit = 0;
@@ -126,6 +133,8 @@ struct AccessFigures {
   std::vector<std::string> matrix_systems;
   std::vector<Id> matrix_system_ids;
   std::vector<int> matrix_cells;  // row-major; -1 none, else the highest Privilege held
+
+  bool operator==(const AccessFigures&) const = default;
 };
 
 // Which bucket of AccessFigures::revoke_delay `days` falls in; nullopt days: not yet revoked.

@@ -24,6 +24,8 @@ public:
     if (!widths_[slot]) widths_[slot] = measure();
     return *widths_[slot];
   }
+  // Widths are a cache of the view's, not a figure: any two are the same figures' widths.
+  bool operator==(const MeasuredWidths&) const { return true; }
 
 private:
   // Mutable: filled while the figures are drawn, which is reading them; one thread draws.

@@ -46,6 +46,7 @@ struct Viewer {
   bool has(Role role) const;
   // The role the top bar names: the first of the person's roles in Role's order.
   Role main_role() const;
+  bool operator==(const Viewer&) const = default;
 };
 
 // Full rights, for tools that are not a person at the keyboard (the command line's import,

@@ -59,6 +59,9 @@ void load_leavers(Database& db, AccessFigures& f) {
   f.active_accounts = db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0);
   f.admin_accounts = db.query_integer(
       "SELECT count(*) FROM accounts WHERE revoked_on IS NULL AND privilege = 'admin'", 0);
+}
+
+void load_not_reviewed(Database& db, AccessFigures& f) {
   // From the summary's index of active accounts by their last review, as two ranges: only what
   // it counts, not a probe into the decisions for each active account (an OR of the two scans
   // the whole index).
@@ -130,7 +133,7 @@ void sort_pending_first(std::vector<AccessFigures::Decision>& decisions) {
   decisions = std::move(sorted);
 }
 
-void load_current_campaign(Database& db, AccessFigures& f) {
+void load_burnup(Database& db, AccessFigures& f) {
   if (!f.current) return;
   const auto& c = f.campaigns[*f.current];
   // Burn-up: from the start to the due date, or to the day it closed or today if later.
@@ -159,23 +162,107 @@ void load_current_campaign(Database& db, AccessFigures& f) {
   for (auto& [person, series] : by_person) f.burnup.push_back(std::move(series));
   std::sort(f.burnup.begin(), f.burnup.end(),
             [](const auto& a, const auto& b) { return a.cumulative.back() > b.cumulative.back(); });
+}
 
-  std::string person = account_holder(db);
-  Statement decisions =
-      db.prepare("SELECT d.id, d.version, a.id, " + person + ", s.name, " + account_username(db) +
-                 ", a.privilege, d.decision, "
-                 "CASE WHEN p.left_on <= ? THEN 1 ELSE 0 END, s.owner_id FROM review_decisions d "
-                 "JOIN accounts a ON a.id = d.account_id JOIN people p ON p.id = a.person_id "
-                 "JOIN information_systems s ON s.id = a.system_id WHERE d.campaign_id = ?");
-  decisions.bind_all(f.today, c.id);
-  while (decisions.step())
-    f.decisions.push_back(
-        {decisions.integer(0), decisions.integer(1), decisions.integer(2), decisions.text(3),
-         decisions.text(4), decisions.text(5),
-         enum_from_key<Privilege>(decisions.text(6)).value_or(Privilege::user),
-         enum_from_key<ReviewDecision>(decisions.text(7)).value_or(ReviewDecision::pending),
-         decisions.integer(8) == 1, optional_id(decisions, 9)});
+// The campaign's decisions as the view lists them; bound as (today, campaign[, more]).
+Statement select_decisions(Database& db, std::string_view and_where = {}) {
+  return db.prepare(
+      "SELECT d.id, d.version, a.id, " + account_holder(db) + ", s.name, " + account_username(db) +
+      ", a.privilege, d.decision, "
+      "CASE WHEN p.left_on <= ? THEN 1 ELSE 0 END, s.owner_id FROM review_decisions d "
+      "JOIN accounts a ON a.id = d.account_id JOIN people p ON p.id = a.person_id "
+      "JOIN information_systems s ON s.id = a.system_id WHERE d.campaign_id = ?" +
+      std::string(and_where));
+}
+
+AccessFigures::Decision decision_of(const Statement& row) {
+  return {row.integer(0),
+          row.integer(1),
+          row.integer(2),
+          row.text(3),
+          row.text(4),
+          row.text(5),
+          enum_from_key<Privilege>(row.text(6)).value_or(Privilege::user),
+          enum_from_key<ReviewDecision>(row.text(7)).value_or(ReviewDecision::pending),
+          row.integer(8) == 1,
+          optional_id(row, 9)};
+}
+
+void load_decisions(Database& db, AccessFigures& f) {
+  Statement decisions = select_decisions(db);
+  decisions.bind_all(f.today, f.campaigns[*f.current].id);
+  while (decisions.step()) f.decisions.push_back(decision_of(decisions));
   sort_pending_first(f.decisions);
+}
+
+// sort_pending_first's order, compared directly: for the few decisions placed among kept ones.
+bool listed_before(const AccessFigures::Decision& a, const AccessFigures::Decision& b) {
+  bool a_done = a.decision != ReviewDecision::pending;
+  bool b_done = b.decision != ReviewDecision::pending;
+  if (a_done != b_done) return b_done;
+  if (int c = collate(a.person, b.person)) return c < 0;
+  if (int c = collate(a.system, b.system)) return c < 0;
+  return a.id < b.id;
+}
+
+// More decisions moved than this are read as the whole campaign: one query beats many lookups.
+constexpr std::size_t most_read_one_by_one = 500;
+
+// The campaign's decisions from those `kept` listed at `kept_versions`: the ones whose version
+// moved, and the new ones, are read one by one and put in their places; the removed ones go.
+// False when too many moved, and nothing is changed.
+bool renew_decisions(Database& db, AccessFigures& f, std::vector<AccessFigures::Decision>& kept,
+                     const std::vector<std::pair<Id, std::int64_t>>& kept_versions,
+                     const std::vector<std::pair<Id, std::int64_t>>& versions) {
+  std::vector<Id> moved;  // new, or at another version
+  std::vector<Id> gone;   // removed, or at another version
+  auto k = kept_versions.begin();
+  for (const auto& [id, version] : versions) {
+    while (k != kept_versions.end() && k->first < id) gone.push_back((k++)->first);
+    if (k != kept_versions.end() && k->first == id) {
+      if (k->second != version) {
+        moved.push_back(id);
+        gone.push_back(id);
+      }
+      ++k;
+    } else {
+      moved.push_back(id);
+    }
+  }
+  for (; k != kept_versions.end(); ++k) gone.push_back(k->first);
+  if (moved.size() > most_read_one_by_one) return false;
+
+  std::sort(gone.begin(), gone.end());
+  std::erase_if(kept,
+                [&](const auto& d) { return std::binary_search(gone.begin(), gone.end(), d.id); });
+  std::vector<AccessFigures::Decision> fresh;
+  Statement one = select_decisions(db, " AND d.id = ?");
+  for (Id id : moved) {
+    one.bind_all(f.today, f.campaigns[*f.current].id, id);
+    if (one.step()) fresh.push_back(decision_of(one));
+    one.reset();
+  }
+  std::sort(fresh.begin(), fresh.end(), listed_before);
+  f.decisions.reserve(kept.size() + fresh.size());
+  auto next = kept.begin();
+  for (auto& d : fresh) {
+    auto place = std::upper_bound(next, kept.end(), d, listed_before);
+    std::move(next, place, std::back_inserter(f.decisions));
+    f.decisions.push_back(std::move(d));
+    next = place;
+  }
+  std::move(next, kept.end(), std::back_inserter(f.decisions));
+  return true;
+}
+
+// The campaign's decisions' ids and versions, by id: what tells the kept ones that moved.
+std::vector<std::pair<Id, std::int64_t>> decision_versions(Database& db, Id campaign) {
+  std::vector<std::pair<Id, std::int64_t>> versions;
+  Statement select =
+      db.prepare("SELECT id, version FROM review_decisions WHERE campaign_id = ? ORDER BY id");
+  select.bind(1, campaign);
+  while (select.step()) versions.emplace_back(select.integer(0), select.integer(1));
+  return versions;
 }
 
 void load_undone_revokes(Database& db, AccessFigures& f) {
@@ -325,15 +412,86 @@ Id campaign_reviewer(Database& db, Id decision) {
 }  // namespace
 
 AccessFigures load_access_figures(Database& db, Date today, Id unit) {
+  KeptAccess none;
+  return load_access_figures(db, today, unit, none);
+}
+
+AccessFigures load_access_figures(Database& db, Date today, Id unit, KeptAccess& kept) {
+  // Read before the figures: a commit between is read now and seen as a change next time.
+  TableVersions all = db.table_versions();
+  std::array<std::int64_t, 5> versions{};
+  std::size_t t = 0;
+  for (std::string_view table : {"", "accounts", "people", "information_systems", "units"}) {
+    auto found = all.find(table);
+    versions[t++] = found == all.end() ? -1 : found->second;
+  }
+  // A read that fails keeps nothing.
+  KeptAccess was = std::move(kept);
+  kept = {};
+  bool same = was.figures && was.figures->today == today && was.viewer == db.viewer() &&
+              was.language == current_language() && was.versions == versions;
+
   AccessFigures f;
   f.today = today;
-  load_leavers(db, f);
+  if (same) {
+    AccessFigures& old = *was.figures;
+    f.leaver_accounts = std::move(old.leaver_accounts);
+    f.active_accounts = old.active_accounts;
+    f.admin_accounts = old.admin_accounts;
+    f.systems = std::move(old.systems);
+    f.revoke_delay = old.revoke_delay;
+    f.revoke_delay_accounts = std::move(old.revoke_delay_accounts);
+    f.months = std::move(old.months);
+    f.median_delay_per_month = std::move(old.median_delay_per_month);
+    f.grants_per_month = std::move(old.grants_per_month);
+    f.revocations_per_month = std::move(old.revocations_per_month);
+  } else {
+    load_leavers(db, f);
+    load_systems(db, f);
+    load_months(db, f);
+  }
+  load_not_reviewed(db, f);
   load_campaigns(db, f);
-  load_current_campaign(db, f);
+  load_burnup(db, f);
+  std::vector<std::pair<Id, std::int64_t>> current_versions;
+  if (f.current) {
+    Id campaign = f.campaigns[*f.current].id;
+    bool renewed = false;
+    if (same && was.campaign == campaign) {
+      current_versions = decision_versions(db, campaign);
+      renewed =
+          renew_decisions(db, f, was.figures->decisions, was.decision_versions, current_versions);
+    }
+    if (!renewed) {
+      load_decisions(db, f);
+      // As read: a decision whose account is gone is not listed, and is looked up again
+      // each time, alone.
+      current_versions.clear();
+      for (const auto& d : f.decisions) current_versions.emplace_back(d.id, d.version);
+      std::sort(current_versions.begin(), current_versions.end());
+    }
+  }
   load_undone_revokes(db, f);
-  load_systems(db, f);
-  load_months(db, f);
-  load_matrix(db, f, unit);
+  if (same && was.unit == unit) {
+    AccessFigures& old = *was.figures;
+    f.units = std::move(old.units);
+    f.matrix_unit = old.matrix_unit;
+    f.matrix_people = std::move(old.matrix_people);
+    f.matrix_person_ids = std::move(old.matrix_person_ids);
+    f.matrix_left = std::move(old.matrix_left);
+    f.matrix_systems = std::move(old.matrix_systems);
+    f.matrix_system_ids = std::move(old.matrix_system_ids);
+    f.matrix_cells = std::move(old.matrix_cells);
+  } else {
+    load_matrix(db, f, unit);
+  }
+  kept = {f,
+          db.viewer(),
+          current_language(),
+          unit,
+          versions,
+          f.current ? f.campaigns[*f.current].id : 0,
+          std::move(current_versions)};
   return f;
 }
 

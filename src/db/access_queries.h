@@ -3,11 +3,16 @@
 // pending decision per account in scope, decide, revoke, close. Every write is one audited
 // transaction.
 
+#include <array>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/access_figures.h"
 #include "core/access_review.h"
+#include "core/i18n.h"
+#include "core/roles.h"
 #include "db/record_store.h"
 
 namespace raekoda::db {
@@ -17,6 +22,22 @@ class Database;
 // `unit`: the unit whose registers-and-portals table is shown; 0 picks the unit with the most
 // people.
 AccessFigures load_access_figures(Database& db, Date today, Id unit);
+
+// What a reader keeps of the access figures between its reads. While no account, person,
+// system or unit has changed, for the same day, viewer and language, the leavers, systems,
+// months and the unit's table are used again, and of the current campaign's decisions only
+// those whose version moved are read: a decision made reads one row, not the campaign's tens of
+// thousands.
+struct KeptAccess {
+  std::optional<AccessFigures> figures;
+  Viewer viewer;
+  Language language = Language::et;
+  Id unit = 0;  // as asked for
+  std::array<std::int64_t, 5> versions{};
+  Id campaign = 0;
+  std::vector<std::pair<Id, std::int64_t>> decision_versions;  // the campaign's, by id
+};
+AccessFigures load_access_figures(Database& db, Date today, Id unit, KeptAccess& kept);
 
 // The campaign's id and how many accounts it put in scope.
 struct StartedCampaign {

@@ -153,7 +153,7 @@ void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOpt
           db, now, load_working_calendar(db), options.incidents_security_only, memory.incidents);
       break;
     case FigurePart::access:
-      load_area_figures(db, View::access, now, options, into.figures);
+      into.figures.access = load_access_figures(db, now.date, options.access_unit, memory.access);
       break;
     case FigurePart::references:
       into.references = load_reference_labels(db);

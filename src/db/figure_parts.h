@@ -12,6 +12,7 @@
 
 #include "core/dashboard_figures.h"
 #include "core/validation_context.h"
+#include "db/access_queries.h"
 #include "db/dashboard_queries.h"
 #include "db/deadline_queries.h"
 #include "db/incident_queries.h"
@@ -57,10 +58,12 @@ struct FigureParts {
 };
 
 // What a reader keeps between its reads of one database, so that the next read sums only what
-// changed: the year's whole months of answers, and the year's incidents month by month.
+// changed: the year's whole months of answers, the year's incidents month by month, and the
+// access figures with the current campaign's decisions.
 struct ReaderMemory {
   KeptAnswers answers;
   KeptIncidents incidents;
+  KeptAccess access;
 };
 
 // Reads `part` at `now` into `into`, and marks it read. The database is only read. The second

@@ -48,6 +48,8 @@ TEST_CASE("each part of the figures reads only the tables it names", "[sqlite]")
     auto named = db::tables_read_by(part);
     for (const std::string& table : read) {
       if (table.starts_with("sqlite_")) continue;
+      // The tables' change counts: what a part keeping figures tells its changes by.
+      if (table == "table_versions") continue;
       INFO(table);
       CHECK(std::find(named.begin(), named.end(), table) != named.end());
     }
