@@ -139,8 +139,10 @@ void load_trends(Database& db, DeadlineFigures& f) {
   Date first_week = f.today.week_start().plus_days(-7 * 25);
   for (int w = 0; w < 26; ++w) f.weeks.push_back(first_week.plus_days(7 * w));
   f.overdue_at_week_end.assign(26, 0);
+  // The open ones' answer is NULL as such, not read: then their index alone answers, where
+  // a look into each row took most of the time (5,800 open overdue at ten years' data).
   Statement spans = db.prepare(
-      "SELECT effective_due_on, answered_on FROM documents "
+      "SELECT effective_due_on, NULL FROM documents "
       "WHERE answered_on IS NULL AND effective_due_on < ?1 "
       "UNION ALL SELECT coalesce(extended_due_on, due_on), answered_on FROM documents "
       "WHERE due_on IS NOT NULL AND answered_on > ?2 "
