@@ -18,7 +18,7 @@ namespace raekoda::db {
 namespace {
 
 // Each week's figure of the trends under the overview's tiles.
-void load_trends(Database& db, Date today, OverviewFigures& f) {
+void load_trends(Database& db, Date today, OverviewFigures& f, KeptStates& kept) {
   f.trend_weeks.clear();
   f.media_items_per_week.clear();
   Date first_week = today.week_start().plus_days(-7 * (overview_trend_weeks - 1));
@@ -35,7 +35,7 @@ void load_trends(Database& db, Date today, OverviewFigures& f) {
     f.media_items_per_week.push_back(items);
   }
 
-  StatesOn states = count_states_on(db, week_end_days(f.trend_weeks, today));
+  StatesOn states = count_states_on(db, week_end_days(f.trend_weeks, today), kept);
   f.overdue_at_week_end = std::move(states.overdue_documents);
   f.late_at_week_end = std::move(states.late_activities);
   f.open_incidents_at_week_end = std::move(states.open_incidents);
@@ -188,9 +188,11 @@ void load_area_figures(Database& db, View view, DateTime now, const AreaOptions&
                        DashboardFigures& figures) {
   Date today = now.date;
   switch (view) {
-    case View::overview:
-      load_trends(db, today, figures.overview);
+    case View::overview: {
+      KeptStates none;
+      load_trends(db, today, figures.overview, none);
       break;
+    }
     case View::media:
       figures.media = load_media_figures(db, today, options.media_period);
       break;
@@ -210,6 +212,12 @@ void load_area_figures(Database& db, View view, DateTime now, const AreaOptions&
     default:
       break;
   }
+}
+
+OverviewFigures load_overview_figures(Database& db, Date today, KeptStates& kept) {
+  OverviewFigures f = load_overview(db, today, load_working_calendar(db));
+  load_trends(db, today, f, kept);
+  return f;
 }
 
 DashboardFigures load_dashboard_figures(Database& db, DateTime now, std::span<const View> areas,

@@ -14,6 +14,7 @@
 #include "core/records.h"
 #include "core/validation_context.h"
 #include "core/working_calendar.h"
+#include "db/period_queries.h"
 
 namespace raekoda::db {
 
@@ -28,6 +29,9 @@ WorkingCalendar load_working_calendar(Database& db);
 DashboardFigures load_dashboard_figures(Database& db, DateTime now,
                                         std::span<const View> areas = all_views,
                                         const AreaOptions& options = {});
+// The overview's tiles and the trends under them, the trends' states kept in `kept` between
+// reads.
+OverviewFigures load_overview_figures(Database& db, Date today, KeptStates& kept);
 // Reads the figures `view` draws from into `figures`.
 void load_area_figures(Database& db, View view, DateTime now, const AreaOptions& options,
                        DashboardFigures& figures);

@@ -133,11 +133,9 @@ void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOpt
 void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOptions& options,
                       FigureParts& into, ReaderMemory& memory) {
   switch (part) {
-    case FigurePart::overview: {
-      DashboardFigures read = load_dashboard_figures(db, now, std::array{View::overview});
-      into.figures.overview = std::move(read.overview);
+    case FigurePart::overview:
+      into.figures.overview = load_overview_figures(db, now.date, memory.states);
       break;
-    }
     case FigurePart::media:
       load_area_figures(db, View::media, now, options, into.figures);
       break;

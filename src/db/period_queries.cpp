@@ -1,6 +1,8 @@
 #include "db/period_queries.h"
 
+#include <array>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "core/dashboard_figures.h"
@@ -21,63 +23,108 @@ std::vector<DaySpan> read_spans(Statement& select, int from_shift = 0) {
   return spans;
 }
 
+// The tables each of StatesOn's figures is counted from, in its order ("" ends a list).
+constexpr std::array<std::array<std::string_view, 2>, 4> tables_of_states = {
+    {{"documents", ""}, {"comm_activities", ""}, {"incidents", ""}, {"accounts", "people"}}};
+
+// The change counts a figure read from `tables` is kept at: the schema's, then each table's.
+std::vector<std::int64_t> versions_of(const TableVersions& all,
+                                      const std::array<std::string_view, 2>& tables) {
+  std::vector<std::int64_t> versions;
+  auto count_of = [&](std::string_view table) {
+    auto found = all.find(table);
+    return found == all.end() ? std::int64_t{-1} : found->second;
+  };
+  versions.push_back(count_of(""));
+  for (std::string_view table : tables)
+    if (!table.empty()) versions.push_back(count_of(table));
+  return versions;
+}
+
 }  // namespace
+
+StatesOn count_states_on(Database& db, const std::vector<Date>& days) {
+  KeptStates none;
+  return count_states_on(db, days, none);
+}
 
 // Every query reads only the rows that can count on one of the days: those begun before the
 // last and not ended before the first, through the indexes on open and on answered, resolved or
 // revoked rows.
-StatesOn count_states_on(Database& db, const std::vector<Date>& days) {
+StatesOn count_states_on(Database& db, const std::vector<Date>& days, KeptStates& kept) {
   StatesOn states;
   if (days.empty()) return states;
   Date first = days.front();
   Date last = days.back();
+  // Read before the rows: a commit between is counted now and seen as a change next time.
+  TableVersions all = db.table_versions();
+  KeptStates next{days, {}, {}};
+  for (std::size_t i = 0; i < tables_of_states.size(); ++i)
+    next.versions[i] = versions_of(all, tables_of_states[i]);
+  // The figure kept, or else counted by `count`.
+  auto figure = [&](std::size_t i, std::vector<std::int64_t> StatesOn::*member, auto count) {
+    if (kept.days == days && kept.versions[i] == next.versions[i])
+      states.*member = kept.states.*member;
+    else
+      states.*member = count();
+  };
 
   // Overdue from the day after the (extended) due date until answered. An extension granted
   // later counts from the start: the database keeps the due date, not when it moved. The
   // answered ones spelled out, so that their index covers the query: those answered late only,
   // as one answered by its due date is never overdue.
-  Statement documents = db.prepare(
-      "SELECT effective_due_on, NULL FROM documents "
-      "WHERE answered_on IS NULL AND effective_due_on < ? "
-      "UNION ALL SELECT coalesce(extended_due_on, due_on), answered_on FROM documents "
-      "WHERE due_on IS NOT NULL AND answered_on > coalesce(extended_due_on, due_on) "
-      "AND answered_on > ? AND coalesce(extended_due_on, due_on) < ?");
-  documents.bind_all(last, first, last);
-  states.overdue_documents = count_holding_on(days, read_spans(documents, 1));
+  figure(0, &StatesOn::overdue_documents, [&] {
+    Statement documents = db.prepare(
+        "SELECT effective_due_on, NULL FROM documents "
+        "WHERE answered_on IS NULL AND effective_due_on < ? "
+        "UNION ALL SELECT coalesce(extended_due_on, due_on), answered_on FROM documents "
+        "WHERE due_on IS NOT NULL AND answered_on > coalesce(extended_due_on, due_on) "
+        "AND answered_on > ? AND coalesce(extended_due_on, due_on) < ?");
+    documents.bind_all(last, first, last);
+    return count_holding_on(days, read_spans(documents, 1));
+  });
 
   // Late from the day after the planned end until done; postponed and cancelled ones are not
   // counted on any day, as the tiles do not count them today, nor those done by their last day.
   // The ones not done from comm_activities_late (its condition repeated, so that SQLite takes
   // it), and those done late since the first day from comm_activities_done_late: not every
   // activity done late in the whole history.
-  Statement activities = db.prepare(
-      "SELECT ends_on, NULL FROM comm_activities WHERE (done_on IS NULL OR done_on > ends_on) "
-      "AND status IN ('planned', 'in_progress') AND done_on IS NULL AND ends_on < ? "
-      "UNION ALL SELECT ends_on, done_on FROM comm_activities "
-      "WHERE done_on > ends_on AND done_on > ? AND ends_on < ?");
-  activities.bind_all(last, first, last);
-  states.late_activities = count_holding_on(days, read_spans(activities, 1));
+  figure(1, &StatesOn::late_activities, [&] {
+    Statement activities = db.prepare(
+        "SELECT ends_on, NULL FROM comm_activities WHERE (done_on IS NULL OR done_on > ends_on) "
+        "AND status IN ('planned', 'in_progress') AND done_on IS NULL AND ends_on < ? "
+        "UNION ALL SELECT ends_on, done_on FROM comm_activities "
+        "WHERE done_on > ends_on AND done_on > ? AND ends_on < ?");
+    activities.bind_all(last, first, last);
+    return count_holding_on(days, read_spans(activities, 1));
+  });
 
   // Open from the day it was registered until the day it was resolved: those resolved since the
   // first day's week began, read from incidents_resolved alone, and the open ones, read from
   // their own small index (severity > '', always true, makes SQLite take it rather than the
   // history-long range of opened_at). One opened after the last day counts on none of them.
-  Statement incidents = db.prepare(
-      "SELECT day_of(opened_at), NULL FROM incidents "
-      "WHERE resolved_at IS NULL AND severity > '' "
-      "UNION ALL SELECT day_of(opened_at), day_of(resolved_at) FROM incidents "
-      "WHERE resolved_at IS NOT NULL AND resolved_at >= ? AND opened_at < ?");
-  incidents.bind_all(first.week_start(), last.plus_days(1).iso());
-  states.open_incidents = count_holding_on(days, read_spans(incidents));
+  figure(2, &StatesOn::open_incidents, [&] {
+    Statement incidents = db.prepare(
+        "SELECT day_of(opened_at), NULL FROM incidents "
+        "WHERE resolved_at IS NULL AND severity > '' "
+        "UNION ALL SELECT day_of(opened_at), day_of(resolved_at) FROM incidents "
+        "WHERE resolved_at IS NOT NULL AND resolved_at >= ? AND opened_at < ?");
+    incidents.bind_all(first.week_start(), last.plus_days(1).iso());
+    return count_holding_on(days, read_spans(incidents));
+  });
 
   // A leaver's account is active from the later of leaving and granting until revoked.
-  Statement accounts = db.prepare(
-      "SELECT greatest(a.granted_on, p.left_on), a.revoked_on FROM accounts a "
-      "JOIN people p ON p.id = a.person_id "
-      "WHERE p.left_on IS NOT NULL AND p.left_on <= ? AND a.granted_on <= ? "
-      "AND (a.revoked_on IS NULL OR a.revoked_on > ?)");
-  accounts.bind_all(last, last, first);
-  states.leaver_accounts = count_holding_on(days, read_spans(accounts));
+  figure(3, &StatesOn::leaver_accounts, [&] {
+    Statement accounts = db.prepare(
+        "SELECT greatest(a.granted_on, p.left_on), a.revoked_on FROM accounts a "
+        "JOIN people p ON p.id = a.person_id "
+        "WHERE p.left_on IS NOT NULL AND p.left_on <= ? AND a.granted_on <= ? "
+        "AND (a.revoked_on IS NULL OR a.revoked_on > ?)");
+    accounts.bind_all(last, last, first);
+    return count_holding_on(days, read_spans(accounts));
+  });
+  next.states = states;
+  kept = std::move(next);
   return states;
 }
 

@@ -5,6 +5,7 @@
 // leavers' active accounts), counted as the overview's trends count them, so that a past
 // month's end is counted as it stood then, not as it stands today.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,9 +22,20 @@ struct StatesOn {
   std::vector<std::int64_t> late_activities;    // past their last day, not done (any plan)
   std::vector<std::int64_t> open_incidents;     // registered, not resolved
   std::vector<std::int64_t> leaver_accounts;    // active accounts of people who had left
+  bool operator==(const StatesOn&) const = default;
 };
 // Each figure on each of `days` (ascending), at the day's end.
 StatesOn count_states_on(Database& db, const std::vector<Date>& days);
+
+// What a reader keeps of the states between its reads: each figure with the change counts of
+// the tables it is counted from, so that a colleague's save counts again only the figures its
+// table feeds (a document saved: the overdue documents, not the leavers' accounts).
+struct KeptStates {
+  std::vector<Date> days;
+  std::array<std::vector<std::int64_t>, 4> versions;  // per figure, in StatesOn's order
+  StatesOn states;
+};
+StatesOn count_states_on(Database& db, const std::vector<Date>& days, KeptStates& kept);
 
 // Answers given in the period to documents with a due date, and those given by the due date in
 // force (an extension included): the deadlines view's on-time tile counts its month so.
