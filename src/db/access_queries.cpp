@@ -418,13 +418,8 @@ AccessFigures load_access_figures(Database& db, Date today, Id unit) {
 
 AccessFigures load_access_figures(Database& db, Date today, Id unit, KeptAccess& kept) {
   // Read before the figures: a commit between is read now and seen as a change next time.
-  TableVersions all = db.table_versions();
-  std::array<std::int64_t, 5> versions{};
-  std::size_t t = 0;
-  for (std::string_view table : {"", "accounts", "people", "information_systems", "units"}) {
-    auto found = all.find(table);
-    versions[t++] = found == all.end() ? -1 : found->second;
-  }
+  std::vector<std::int64_t> versions =
+      change_counts(db.table_versions(), {"accounts", "people", "information_systems", "units"});
   // A read that fails keeps nothing.
   KeptAccess was = std::move(kept);
   kept = {};

@@ -3,7 +3,6 @@
 // pending decision per account in scope, decide, revoke, close. Every write is one audited
 // transaction.
 
-#include <array>
 #include <optional>
 #include <string>
 #include <utility>
@@ -32,8 +31,8 @@ struct KeptAccess {
   std::optional<AccessFigures> figures;
   Viewer viewer;
   Language language = Language::et;
-  Id unit = 0;  // as asked for
-  std::array<std::int64_t, 5> versions{};
+  Id unit = 0;                         // as asked for
+  std::vector<std::int64_t> versions;  // change_counts of accounts, people, systems, units
   Id campaign = 0;
   std::vector<std::pair<Id, std::int64_t>> decision_versions;  // the campaign's, by id
 };

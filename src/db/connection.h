@@ -4,6 +4,7 @@
 // queries never see a backend.
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -34,6 +35,20 @@ public:
 };
 
 using TableVersions = std::map<std::string, std::int64_t, std::less<>>;
+
+// What figures read from `tables` are kept at: the schema's change count (under ""), then each
+// table's; -1 for one never counted.
+inline std::vector<std::int64_t> change_counts(const TableVersions& all,
+                                               std::initializer_list<std::string_view> tables) {
+  std::vector<std::int64_t> counts;
+  auto count_of = [&](std::string_view table) {
+    auto found = all.find(table);
+    return found == all.end() ? std::int64_t{-1} : found->second;
+  };
+  counts.push_back(count_of(""));
+  for (std::string_view table : tables) counts.push_back(count_of(table));
+  return counts;
+}
 
 class Connection {
 public:

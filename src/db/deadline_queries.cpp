@@ -199,7 +199,21 @@ void add_counts(Group& into, const Group& counts) {
     into.oldest_due = counts.oldest_due;
 }
 
-void load_groups(Database& db, DeadlineFigures& f, YearAnswers year) {
+// Every person's name and unit, from `kept` while no person or unit has changed.
+const std::unordered_map<Id, KeptNames::Name>& load_names(Database& db, KeptNames& kept) {
+  // Read before the rows: a commit between is read now and seen as a change next time.
+  std::vector<std::int64_t> versions = change_counts(db.table_versions(), {"people", "units"});
+  if (kept.versions == versions) return kept.names;
+  KeptNames read{std::move(versions), {}};
+  Statement people = db.prepare(
+      "SELECT p.id, p.full_name, p.unit_id, u.name FROM people p JOIN units u ON u.id = p.unit_id");
+  while (people.step())
+    read.names[people.integer(0)] = {people.text(1), people.text(2), people.text(3)};
+  kept = std::move(read);
+  return kept.names;
+}
+
+void load_groups(Database& db, DeadlineFigures& f, YearAnswers year, KeptNames& kept_names) {
   // Open documents, read through their index and tallied here (summing rows into hash maps is
   // several times quicker than SQLite's GROUP BY, which sorts them first), and the year's
   // answers as the summary counts them.
@@ -228,24 +242,19 @@ void load_groups(Database& db, DeadlineFigures& f, YearAnswers year) {
     }
     tally(open.integer(0), open.text(1), counts);
   }
+  const auto& names = load_names(db, kept_names);
 
   // Names and units of the responders counted.
   std::unordered_map<std::string, Group> by_unit;
-  Statement people = db.prepare(
-      "SELECT p.id, p.full_name, p.unit_id, u.name FROM people p JOIN units u ON u.id = p.unit_id");
-  std::unordered_map<Id, std::pair<std::string, std::pair<std::string, std::string>>> who;
-  while (people.step())
-    if (by_responder.contains(people.integer(0)))
-      who[people.integer(0)] = {people.text(1), {people.text(2), people.text(3)}};
   for (auto& [responder, counts] : by_responder) {
-    auto person = who.find(responder);
-    bool known = responder != nobody && person != who.end();
+    auto person = names.find(responder);
+    bool known = responder != nobody && person != names.end();
     counts.key = responder == nobody ? "" : std::to_string(responder);
-    counts.name = known ? person->second.first : "";
-    std::string unit_key = known ? person->second.second.first : "";
+    counts.name = known ? person->second.person : "";
+    std::string unit_key = known ? person->second.unit_key : "";
     Group& unit = by_unit[unit_key];
     unit.key = unit_key;
-    unit.name = known ? person->second.second.second : "";
+    unit.name = known ? person->second.unit : "";
     add_counts(unit, counts);
     f.responders.push_back(counts);
   }
@@ -326,12 +335,12 @@ void YearAnswers::add(const AnswerTally& tally) {
 }
 
 DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCalendar& calendar) {
-  KeptAnswers none;
+  KeptDeadlines none;
   return load_deadline_figures(db, today, calendar, none);
 }
 
 DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCalendar& calendar,
-                                      KeptAnswers& kept) {
+                                      KeptDeadlines& kept) {
   DeadlineFigures f;
   f.today = today;
   Statement settings = db.prepare("SELECT on_time_target_percent, version FROM settings");
@@ -339,12 +348,12 @@ DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCal
     f.target = static_cast<double>(settings.integer(0)) / 100.0;
     f.settings_version = settings.integer(1);
   }
-  YearAnswers year = load_answers(db, f, kept);
+  YearAnswers year = load_answers(db, f, kept.answers);
   load_tiles(db, f, calendar);
   load_trends(db, f);
   load_ageing(db, f, calendar);
   load_mine(db, f, calendar, year);
-  load_groups(db, f, std::move(year));
+  load_groups(db, f, std::move(year), kept.names);
   load_coming(db, f, calendar);
   return f;
 }

@@ -40,12 +40,31 @@ struct KeptAnswers {
   YearAnswers year;
 };
 
+// Every person's name and unit as the responders' groups show them, with the change counts of
+// people and units they were read at.
+struct KeptNames {
+  struct Name {
+    std::string person;
+    std::string unit_key;
+    std::string unit;
+  };
+  std::vector<std::int64_t> versions;
+  std::unordered_map<Id, Name> names;
+};
+
+// What one reader keeps of the deadlines between its reads.
+struct KeptDeadlines {
+  KeptAnswers answers;
+  KeptNames names;
+};
+
 // Everything the deadlines view shows, counted on `today`; the viewer's own documents for
 // db.viewer() when they are a responder. The second form sums again only the months that
-// changed since `kept` was filled, and fills it.
+// changed since `kept` was filled, reads the names again only when people or units changed,
+// and fills it.
 DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCalendar& calendar);
 DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCalendar& calendar,
-                                      KeptAnswers& kept);
+                                      KeptDeadlines& kept);
 
 // A responder's unanswered documents that have a due date, earliest due first.
 std::vector<ReminderItem> open_documents_of(Database& db, Id responder);

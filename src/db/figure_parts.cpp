@@ -141,7 +141,7 @@ void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOpt
       break;
     case FigurePart::deadlines:
       into.figures.deadlines =
-          load_deadline_figures(db, now.date, load_working_calendar(db), memory.answers);
+          load_deadline_figures(db, now.date, load_working_calendar(db), memory.deadlines);
       break;
     case FigurePart::plan:
       load_area_figures(db, View::plan, now, options, into.figures);

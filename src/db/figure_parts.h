@@ -58,11 +58,12 @@ struct FigureParts {
 };
 
 // What a reader keeps between its reads of one database, so that the next read sums only what
-// changed: the year's whole months of answers, the year's incidents month by month, the access
-// figures with the current campaign's decisions, and the overview's weekly states.
+// changed: the year's whole months of answers and the responders' names, the year's incidents month
+// by month, the access figures with the current campaign's decisions, and the overview's weekly
+// states.
 struct ReaderMemory {
   KeptStates states;
-  KeptAnswers answers;
+  KeptDeadlines deadlines;
   KeptIncidents incidents;
   KeptAccess access;
 };

@@ -1,8 +1,6 @@
 #include "db/period_queries.h"
 
-#include <array>
 #include <string>
-#include <string_view>
 #include <utility>
 
 #include "core/dashboard_figures.h"
@@ -23,24 +21,6 @@ std::vector<DaySpan> read_spans(Statement& select, int from_shift = 0) {
   return spans;
 }
 
-// The tables each of StatesOn's figures is counted from, in its order ("" ends a list).
-constexpr std::array<std::array<std::string_view, 2>, 4> tables_of_states = {
-    {{"documents", ""}, {"comm_activities", ""}, {"incidents", ""}, {"accounts", "people"}}};
-
-// The change counts a figure read from `tables` is kept at: the schema's, then each table's.
-std::vector<std::int64_t> versions_of(const TableVersions& all,
-                                      const std::array<std::string_view, 2>& tables) {
-  std::vector<std::int64_t> versions;
-  auto count_of = [&](std::string_view table) {
-    auto found = all.find(table);
-    return found == all.end() ? std::int64_t{-1} : found->second;
-  };
-  versions.push_back(count_of(""));
-  for (std::string_view table : tables)
-    if (!table.empty()) versions.push_back(count_of(table));
-  return versions;
-}
-
 }  // namespace
 
 StatesOn count_states_on(Database& db, const std::vector<Date>& days) {
@@ -59,8 +39,8 @@ StatesOn count_states_on(Database& db, const std::vector<Date>& days, KeptStates
   // Read before the rows: a commit between is counted now and seen as a change next time.
   TableVersions all = db.table_versions();
   KeptStates next{days, {}, {}};
-  for (std::size_t i = 0; i < tables_of_states.size(); ++i)
-    next.versions[i] = versions_of(all, tables_of_states[i]);
+  next.versions = {change_counts(all, {"documents"}), change_counts(all, {"comm_activities"}),
+                   change_counts(all, {"incidents"}), change_counts(all, {"accounts", "people"})};
   // The figure kept, or else counted by `count`.
   auto figure = [&](std::size_t i, std::vector<std::int64_t> StatesOn::*member, auto count) {
     if (kept.days == days && kept.versions[i] == next.versions[i])

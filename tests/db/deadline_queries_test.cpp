@@ -332,15 +332,15 @@ TEST_CASE(
     "a reader's kept months of answers are used again until one of them changes, and then "
     "summed again") {
   Fixture x;
-  db::KeptAnswers kept;
+  db::KeptDeadlines kept;
   check_same_answers(db::load_deadline_figures(x.db, today, x.calendar, kept), x.f);
-  REQUIRE(kept.months.until == today.month_start().plus_days(-1));
-  REQUIRE_FALSE(kept.per_month.empty());
+  REQUIRE(kept.answers.months.until == today.month_start().plus_days(-1));
+  REQUIRE_FALSE(kept.answers.per_month.empty());
 
   // Kept sums are what the next read shows while no earlier month changes: a mark put into
   // them shows. A save in this month leaves them kept.
-  Date marked = kept.per_month.begin()->first;
-  kept.per_month.begin()->second.first += 1000;
+  Date marked = kept.answers.per_month.begin()->first;
+  kept.answers.per_month.begin()->second.first += 1000;
   x.db.exec(
       "UPDATE documents SET answered_on = '2026-11-20' WHERE id = (SELECT min(id) FROM documents "
       "WHERE due_on IS NOT NULL AND answered_on IS NULL AND registered_on <= '2026-11-20')");
@@ -367,4 +367,43 @@ TEST_CASE(
   Date later = *Date::parse_iso("2027-01-05");
   check_same_answers(db::load_deadline_figures(x.db, later, x.calendar, kept),
                      db::load_deadline_figures(x.db, later, x.calendar));
+}
+
+TEST_CASE("the responders' names are read again only when a person or a unit changes") {
+  Fixture x;
+  db::KeptDeadlines kept;
+  db::load_deadline_figures(x.db, today, x.calendar, kept);
+  auto named = [](const DeadlineFigures& f, const std::string& key) {
+    for (const auto& g : f.responders)
+      if (g.key == key) return g.name;
+    return std::string("(none)");
+  };
+  DeadlineFigures f = db::load_deadline_figures(x.db, today, x.calendar, kept);
+  auto first_named = std::find_if(f.responders.begin(), f.responders.end(),
+                                  [](const auto& g) { return !g.key.empty(); });
+  REQUIRE(first_named != f.responders.end());
+  std::string key = first_named->key;
+  Id responder = std::stoll(key);
+
+  // A mark put into the kept names shows while nobody changes; a save of a document keeps it.
+  kept.names.names[responder].person = "Märgitud Nimi";
+  x.db.exec(
+      "UPDATE documents SET version = version + 1 WHERE id = (SELECT min(id) FROM documents)");
+  CHECK(named(db::load_deadline_figures(x.db, today, x.calendar, kept), key) == "Märgitud Nimi");
+
+  // A person renamed, or a unit: both are read again, as from nothing.
+  x.db.prepare("UPDATE people SET full_name = 'Uus Nimi', version = version + 1 WHERE id = ?")
+      .bind(1, responder)
+      .run();
+  DeadlineFigures renamed = db::load_deadline_figures(x.db, today, x.calendar, kept);
+  CHECK(named(renamed, key) == "Uus Nimi");
+  CHECK(answers_of(renamed.responders) ==
+        answers_of(db::load_deadline_figures(x.db, today, x.calendar).responders));
+  x.db.exec(
+      "UPDATE units SET name = 'Ümbernimetatud osakond', version = version + 1 WHERE id = "
+      "(SELECT unit_id FROM people WHERE id = " +
+      std::to_string(responder) + ")");
+  DeadlineFigures moved = db::load_deadline_figures(x.db, today, x.calendar, kept);
+  CHECK(std::any_of(moved.units.begin(), moved.units.end(),
+                    [](const auto& g) { return g.name == "Ümbernimetatud osakond"; }));
 }
