@@ -402,6 +402,9 @@ void load_matrix(Database& db, AccessFigures& f, Id unit) {
   }
 }
 
+// What the kept access figures but the decisions are read from.
+constexpr std::string_view kept_by[] = {"accounts", "people", "information_systems", "units"};
+
 Id campaign_reviewer(Database& db, Id decision) {
   return db.query_integer(
       "SELECT c.reviewer_id FROM review_decisions d JOIN review_campaigns c ON c.id = "
@@ -411,6 +414,10 @@ Id campaign_reviewer(Database& db, Id decision) {
 
 }  // namespace
 
+void KeptAccess::forget(std::span<const std::string> changed) {
+  if (names_any(changed, kept_by)) *this = {};
+}
+
 AccessFigures load_access_figures(Database& db, Date today, Id unit) {
   KeptAccess none;
   return load_access_figures(db, today, unit, none);
@@ -418,13 +425,14 @@ AccessFigures load_access_figures(Database& db, Date today, Id unit) {
 
 AccessFigures load_access_figures(Database& db, Date today, Id unit, KeptAccess& kept) {
   // Read before the figures: a commit between is read now and seen as a change next time.
-  std::vector<std::int64_t> versions =
-      change_counts(db.table_versions(), {"accounts", "people", "information_systems", "units"});
+  std::vector<std::int64_t> versions = change_counts(db.table_versions(), kept_by);
   // A read that fails keeps nothing.
   KeptAccess was = std::move(kept);
   kept = {};
+  // The window may switch the language meanwhile: an order sorted in two is not kept.
+  Language language = current_language();
   bool same = was.figures && was.figures->today == today && was.viewer == db.viewer() &&
-              was.language == current_language() && was.versions == versions;
+              was.language == language && was.versions == versions;
 
   AccessFigures f;
   f.today = today;
@@ -459,8 +467,8 @@ AccessFigures load_access_figures(Database& db, Date today, Id unit, KeptAccess&
     }
     if (!renewed) {
       load_decisions(db, f);
-      // As read: a decision whose account is gone is not listed, and is looked up again
-      // each time, alone.
+      // As listed: a decision whose account is gone is not, and the next renewal looks it up
+      // once more, alone.
       current_versions.clear();
       for (const auto& d : f.decisions) current_versions.emplace_back(d.id, d.version);
       std::sort(current_versions.begin(), current_versions.end());
@@ -480,13 +488,14 @@ AccessFigures load_access_figures(Database& db, Date today, Id unit, KeptAccess&
   } else {
     load_matrix(db, f, unit);
   }
-  kept = {f,
-          db.viewer(),
-          current_language(),
-          unit,
-          versions,
-          f.current ? f.campaigns[*f.current].id : 0,
-          std::move(current_versions)};
+  if (current_language() == language)
+    kept = {f,
+            db.viewer(),
+            language,
+            unit,
+            versions,
+            f.current ? f.campaigns[*f.current].id : 0,
+            std::move(current_versions)};
   return f;
 }
 

@@ -4,6 +4,7 @@
 // transaction.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +36,8 @@ struct KeptAccess {
   std::vector<std::int64_t> versions;  // change_counts of accounts, people, systems, units
   Id campaign = 0;
   std::vector<std::pair<Id, std::int64_t>> decision_versions;  // the campaign's, by id
+  // Forgets everything when `changed` names an account, person, system or unit table.
+  void forget(std::span<const std::string> changed);
 };
 AccessFigures load_access_figures(Database& db, Date today, Id unit, KeptAccess& kept);
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,7 +40,7 @@ using TableVersions = std::map<std::string, std::int64_t, std::less<>>;
 // What figures read from `tables` are kept at: the schema's change count (under ""), then each
 // table's; -1 for one never counted.
 inline std::vector<std::int64_t> change_counts(const TableVersions& all,
-                                               std::initializer_list<std::string_view> tables) {
+                                               std::span<const std::string_view> tables) {
   std::vector<std::int64_t> counts;
   auto count_of = [&](std::string_view table) {
     auto found = all.find(table);
@@ -48,6 +49,19 @@ inline std::vector<std::int64_t> change_counts(const TableVersions& all,
   counts.push_back(count_of(""));
   for (std::string_view table : tables) counts.push_back(count_of(table));
   return counts;
+}
+inline std::vector<std::int64_t> change_counts(const TableVersions& all,
+                                               std::initializer_list<std::string_view> tables) {
+  return change_counts(all, std::span(tables.begin(), tables.size()));
+}
+
+// Whether a table of `tables` is one `changed` names.
+inline bool names_any(std::span<const std::string> changed,
+                      std::span<const std::string_view> tables) {
+  for (const std::string& table : changed)
+    for (std::string_view of : tables)
+      if (table == of) return true;
+  return false;
 }
 
 class Connection {

@@ -42,7 +42,30 @@ void load_trends(Database& db, Date today, OverviewFigures& f, KeptStates& kept)
   f.leaver_accounts_at_week_end = std::move(states.leaver_accounts);
 }
 
-OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& calendar) {
+constexpr std::string_view account_tiles_from[] = {"accounts", "people"};
+
+// Grows with the history of leavers, each probed for active accounts: kept while no account or
+// person changes.
+void load_account_tiles(Database& db, OverviewFigures& f, KeptOverview& kept) {
+  // Read before the counts: a commit between is counted now and seen as a change next time.
+  std::vector<std::int64_t> versions = change_counts(db.table_versions(), account_tiles_from);
+  if (kept.today != f.today || kept.account_versions != versions) {
+    kept.account_versions.clear();  // a count that fails keeps nothing
+    kept.leaver_accounts_active = db.query_integer(
+        "SELECT count(*) FROM accounts a JOIN people p ON p.id = a.person_id "
+        "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ?",
+        0, f.today);
+    kept.accounts_active =
+        db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0);
+    kept.today = f.today;
+    kept.account_versions = std::move(versions);
+  }
+  f.leaver_accounts_active = kept.leaver_accounts_active;
+  f.accounts_active = kept.accounts_active;
+}
+
+OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& calendar,
+                              KeptOverview& kept) {
   OverviewFigures f;
   f.today = today;
   Date window_start = today.plus_days(-29);
@@ -86,11 +109,7 @@ OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& c
       "SELECT count(*) FROM incidents WHERE is_security = 1 AND opened_at >= ? AND opened_at < ?",
       0, today.quarter_start(), today.plus_days(1));
 
-  f.leaver_accounts_active = db.query_integer(
-      "SELECT count(*) FROM accounts a JOIN people p ON p.id = a.person_id "
-      "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ?",
-      0, today);
-  f.accounts_active = db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0);
+  load_account_tiles(db, f, kept);
 
   // Weeks without coverage are zeros, not gaps: every week of the window has a bucket.
   Date first_week = today.week_start().plus_days(-7 * 25);
@@ -214,9 +233,14 @@ void load_area_figures(Database& db, View view, DateTime now, const AreaOptions&
   }
 }
 
-OverviewFigures load_overview_figures(Database& db, Date today, KeptStates& kept) {
-  OverviewFigures f = load_overview(db, today, load_working_calendar(db));
-  load_trends(db, today, f, kept);
+void KeptOverview::forget(std::span<const std::string> changed) {
+  states.forget(changed);
+  if (names_any(changed, account_tiles_from)) account_versions.clear();
+}
+
+OverviewFigures load_overview_figures(Database& db, Date today, KeptOverview& kept) {
+  OverviewFigures f = load_overview(db, today, load_working_calendar(db), kept);
+  load_trends(db, today, f, kept.states);
   return f;
 }
 
@@ -226,7 +250,8 @@ DashboardFigures load_dashboard_figures(Database& db, DateTime now, std::span<co
   DashboardFigures figures;
   figures.database_empty = db.is_empty();
   WorkingCalendar calendar = load_working_calendar(db);
-  figures.overview = load_overview(db, today, calendar);
+  KeptOverview none;
+  figures.overview = load_overview(db, today, calendar, none);
   for (View view : areas) load_area_figures(db, view, now, options, figures);
   return figures;
 }

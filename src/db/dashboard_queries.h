@@ -29,9 +29,20 @@ WorkingCalendar load_working_calendar(Database& db);
 DashboardFigures load_dashboard_figures(Database& db, DateTime now,
                                         std::span<const View> areas = all_views,
                                         const AreaOptions& options = {});
-// The overview's tiles and the trends under them, the trends' states kept in `kept` between
-// reads.
-OverviewFigures load_overview_figures(Database& db, Date today, KeptStates& kept);
+// What a reader keeps of the overview between its reads: the trends' states, and the accounts'
+// tiles while no account or person changes on the same day.
+struct KeptOverview {
+  KeptStates states;
+  std::vector<std::int64_t> account_versions;  // change_counts of accounts and people
+  Date today;
+  std::int64_t leaver_accounts_active = 0;
+  std::int64_t accounts_active = 0;
+  // Forgets what was read from a table `changed` names.
+  void forget(std::span<const std::string> changed);
+};
+// The overview's tiles and the trends under them, read again only where their tables changed
+// since `kept` was filled.
+OverviewFigures load_overview_figures(Database& db, Date today, KeptOverview& kept);
 // Reads the figures `view` draws from into `figures`.
 void load_area_figures(Database& db, View view, DateTime now, const AreaOptions& options,
                        DashboardFigures& figures);

@@ -199,10 +199,12 @@ void add_counts(Group& into, const Group& counts) {
     into.oldest_due = counts.oldest_due;
 }
 
+constexpr std::string_view names_read_from[] = {"people", "units"};
+
 // Every person's name and unit, from `kept` while no person or unit has changed.
 const std::unordered_map<Id, KeptNames::Name>& load_names(Database& db, KeptNames& kept) {
   // Read before the rows: a commit between is read now and seen as a change next time.
-  std::vector<std::int64_t> versions = change_counts(db.table_versions(), {"people", "units"});
+  std::vector<std::int64_t> versions = change_counts(db.table_versions(), names_read_from);
   if (kept.versions == versions) return kept.names;
   KeptNames read{std::move(versions), {}};
   Statement people = db.prepare(
@@ -332,6 +334,10 @@ void YearAnswers::add(const AnswerTally& tally) {
     group->answered += tally.answered;
     group->on_time += tally.on_time;
   }
+}
+
+void KeptNames::forget(std::span<const std::string> changed) {
+  if (names_any(changed, names_read_from)) *this = {};
 }
 
 DeadlineFigures load_deadline_figures(Database& db, Date today, const WorkingCalendar& calendar) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -50,6 +51,8 @@ struct KeptNames {
   };
   std::vector<std::int64_t> versions;
   std::unordered_map<Id, Name> names;
+  // Forgets the names when `changed` names the people or units table.
+  void forget(std::span<const std::string> changed);
 };
 
 // What one reader keeps of the deadlines between its reads.

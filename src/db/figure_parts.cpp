@@ -124,6 +124,23 @@ bool choice_matters(FigurePart part, const AreaOptions& a, const AreaOptions& b)
   }
 }
 
+void forget_kept(ReaderMemory& memory, FigurePart part, bool own_save,
+                 std::span<const std::string> heard) {
+  switch (part) {
+    case FigurePart::overview:
+      own_save ? void(memory.overview = {}) : memory.overview.forget(heard);
+      break;
+    case FigurePart::deadlines:
+      own_save ? void(memory.deadlines.names = {}) : memory.deadlines.names.forget(heard);
+      break;
+    case FigurePart::access:
+      own_save ? void(memory.access = {}) : memory.access.forget(heard);
+      break;
+    default:
+      break;
+  }
+}
+
 void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOptions& options,
                       FigureParts& into) {
   ReaderMemory none;
@@ -134,7 +151,7 @@ void read_figure_part(Database& db, FigurePart part, DateTime now, const AreaOpt
                       FigureParts& into, ReaderMemory& memory) {
   switch (part) {
     case FigurePart::overview:
-      into.figures.overview = load_overview_figures(db, now.date, memory.states);
+      into.figures.overview = load_overview_figures(db, now.date, memory.overview);
       break;
     case FigurePart::media:
       load_area_figures(db, View::media, now, options, into.figures);

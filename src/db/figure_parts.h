@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -57,16 +58,23 @@ struct FigureParts {
   ValidationContext validation;
 };
 
-// What a reader keeps between its reads of one database, so that the next read sums only what
-// changed: the year's whole months of answers and the responders' names, the year's incidents month
-// by month, the access figures with the current campaign's decisions, and the overview's weekly
-// states.
+// What a reader keeps between its reads of one database, so that the next read reads only what
+// changed: the overview's states and account counts, the year's whole months of answers and the
+// responders' names, the year's incidents month by month, and the access figures with the
+// current campaign's decisions.
 struct ReaderMemory {
-  KeptStates states;
+  KeptOverview overview;
   KeptDeadlines deadlines;
   KeptIncidents incidents;
   KeptAccess access;
 };
+
+// On a server a reader hears of a commit by a notice that may reach it after the window has
+// asked for figures, while what it keeps is kept by the counts those notices raise: before
+// `part` is read, what is kept of it is forgotten where the window knows more, all of it after
+// the window's own save (`own_save`), else what was read from a table the window heard of.
+void forget_kept(ReaderMemory& memory, FigurePart part, bool own_save,
+                 std::span<const std::string> heard);
 
 // Reads `part` at `now` into `into`, and marks it read. The database is only read. The second
 // form keeps what it may use again in `memory`.

@@ -1,6 +1,8 @@
 #include "db/period_queries.h"
 
+#include <array>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "core/dashboard_figures.h"
@@ -21,7 +23,23 @@ std::vector<DaySpan> read_spans(Statement& select, int from_shift = 0) {
   return spans;
 }
 
+// The tables StatesOn's figure `i` is counted from.
+std::span<const std::string_view> tables_of_state(std::size_t i) {
+  static constexpr std::string_view documents[] = {"documents"};
+  static constexpr std::string_view activities[] = {"comm_activities"};
+  static constexpr std::string_view incidents[] = {"incidents"};
+  static constexpr std::string_view accounts[] = {"accounts", "people"};
+  static constexpr std::array<std::span<const std::string_view>, 4> tables = {documents, activities,
+                                                                              incidents, accounts};
+  return tables[i];
+}
+
 }  // namespace
+
+void KeptStates::forget(std::span<const std::string> changed) {
+  for (std::size_t i = 0; i < versions.size(); ++i)
+    if (names_any(changed, tables_of_state(i))) versions[i].clear();
+}
 
 StatesOn count_states_on(Database& db, const std::vector<Date>& days) {
   KeptStates none;
@@ -39,8 +57,8 @@ StatesOn count_states_on(Database& db, const std::vector<Date>& days, KeptStates
   // Read before the rows: a commit between is counted now and seen as a change next time.
   TableVersions all = db.table_versions();
   KeptStates next{days, {}, {}};
-  next.versions = {change_counts(all, {"documents"}), change_counts(all, {"comm_activities"}),
-                   change_counts(all, {"incidents"}), change_counts(all, {"accounts", "people"})};
+  for (std::size_t i = 0; i < next.versions.size(); ++i)
+    next.versions[i] = change_counts(all, tables_of_state(i));
   // The figure kept, or else counted by `count`.
   auto figure = [&](std::size_t i, std::vector<std::int64_t> StatesOn::*member, auto count) {
     if (kept.days == days && kept.versions[i] == next.versions[i])

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,8 @@ struct KeptStates {
   std::vector<Date> days;
   std::array<std::vector<std::int64_t>, 4> versions;  // per figure, in StatesOn's order
   StatesOn states;
+  // Forgets each figure counted from a table `changed` names.
+  void forget(std::span<const std::string> changed);
 };
 StatesOn count_states_on(Database& db, const std::vector<Date>& days, KeptStates& kept);
 

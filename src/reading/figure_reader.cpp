@@ -126,6 +126,8 @@ FigureUpdate FigureReader::read(db::Database& db, const FigureRequest& request,
       if (!request.forced.contains(part) && held != request.held.end() &&
           still_current(part, held->second, versions, request.context, request.heard_tables))
         continue;
+      if (db.backend() == db::Backend::postgresql)
+        db::forget_kept(memory_, part, request.forced.contains(part), request.heard_tables);
       db::read_figure_part(db, part, request.context.now, request.context.options, update.parts,
                            memory_);
       update.stamps.emplace(part, stamp_of(part, versions, request.context));

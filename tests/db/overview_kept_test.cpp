@@ -1,8 +1,9 @@
-// The overview's weekly states as a reader keeps them: a figure whose tables did not change is
-// the one kept, and one whose table changed is counted again, as it is from nothing.
+// The overview as a reader keeps it: a figure whose tables did not change is the one kept, and
+// one whose table changed is counted again, as it is from nothing.
 
 #include <catch2/catch.hpp>
 
+#include "db/dashboard_queries.h"
 #include "db/database.h"
 #include "db/demo_writer.h"
 #include "db/period_queries.h"
@@ -117,4 +118,40 @@ TEST_CASE("other days count every state again") {
   std::vector<Date> later = x.days;
   later.push_back(today.plus_days(7));
   CHECK(db::count_states_on(x.db, later, x.kept) == db::count_states_on(x.db, later));
+}
+
+TEST_CASE("the accounts' tiles are kept until an account or a person changes, or the day") {
+  Fixture x;
+  db::KeptOverview kept;
+  OverviewFigures before = db::load_overview_figures(x.db, today, kept);
+  REQUIRE(before.accounts_active > 0);
+  kept.accounts_active = -1;
+  kept.leaver_accounts_active = -1;
+  x.db.exec(
+      "UPDATE documents SET version = version + 1 WHERE id = (SELECT min(id) FROM documents)");
+  OverviewFigures after_document = db::load_overview_figures(x.db, today, kept);
+  CHECK(after_document.accounts_active == -1);
+  CHECK(after_document.leaver_accounts_active == -1);
+  // Another day counts them again.
+  OverviewFigures tomorrow = db::load_overview_figures(x.db, today.plus_days(1), kept);
+  CHECK(tomorrow.accounts_active == before.accounts_active);
+
+  // A holder leaves with an account still active: counted again, as from nothing.
+  x.db.prepare(
+          "UPDATE people SET left_on = ?, version = version + 1 WHERE id = (SELECT min(person_id) "
+          "FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.revoked_on IS NULL AND "
+          "p.left_on IS NULL)")
+      .bind(1, today.plus_days(-30))
+      .run();
+  OverviewFigures renewed = db::load_overview_figures(x.db, today, kept);
+  db::KeptOverview none;
+  OverviewFigures fresh = db::load_overview_figures(x.db, today, none);
+  CHECK(fresh.leaver_accounts_active > before.leaver_accounts_active);
+  CHECK(renewed.leaver_accounts_active == fresh.leaver_accounts_active);
+  CHECK(renewed.accounts_active == fresh.accounts_active);
+  // An account revoked: both counts move.
+  x.db.exec(
+      "UPDATE accounts SET revoked_on = '2026-11-20', version = version + 1 WHERE id = (SELECT "
+      "min(id) FROM accounts WHERE revoked_on IS NULL)");
+  CHECK(db::load_overview_figures(x.db, today, kept).accounts_active == fresh.accounts_active - 1);
 }
