@@ -80,8 +80,7 @@ TEST_CASE("each table's change counts its own state again, as from nothing") {
   SECTION("an incident resolved") {
     x.db.prepare(
             "UPDATE incidents SET status = 'resolved', resolved_at = ?, version = version + 1 "
-            "WHERE id = (SELECT "
-            "min(id) FROM incidents WHERE resolved_at IS NULL)")
+            "WHERE id = (SELECT min(id) FROM incidents WHERE resolved_at IS NULL)")
         .bind(1, today.iso() + " 10:00")
         .run();
     db::StatesOn renewed = db::count_states_on(x.db, x.days, x.kept);
@@ -93,9 +92,8 @@ TEST_CASE("each table's change counts its own state again, as from nothing") {
   SECTION("a person leaves with an account still active, and an account is revoked") {
     x.db.prepare(
             "UPDATE people SET left_on = ?, version = version + 1 WHERE id = (SELECT "
-            "min(person_id) "
-            "FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.revoked_on IS NULL AND "
-            "p.left_on IS NULL)")
+            "min(person_id) FROM accounts a JOIN people p ON p.id = a.person_id "
+            "WHERE a.revoked_on IS NULL AND p.left_on IS NULL)")
         .bind(1, today.plus_days(-30))
         .run();
     db::StatesOn renewed = db::count_states_on(x.db, x.days, x.kept);
