@@ -37,17 +37,18 @@ public:
 
 using TableVersions = std::map<std::string, std::int64_t, std::less<>>;
 
+// How often `table` has changed; 0 for one never counted.
+inline std::int64_t change_count(const TableVersions& all, std::string_view table) {
+  auto found = all.find(table);
+  return found == all.end() ? 0 : found->second;
+}
+
 // What figures read from `tables` are kept at: the schema's change count (under ""), then each
-// table's; -1 for one never counted.
+// table's.
 inline std::vector<std::int64_t> change_counts(const TableVersions& all,
                                                std::span<const std::string_view> tables) {
-  std::vector<std::int64_t> counts;
-  auto count_of = [&](std::string_view table) {
-    auto found = all.find(table);
-    return found == all.end() ? std::int64_t{-1} : found->second;
-  };
-  counts.push_back(count_of(""));
-  for (std::string_view table : tables) counts.push_back(count_of(table));
+  std::vector<std::int64_t> counts{change_count(all, "")};
+  for (std::string_view table : tables) counts.push_back(change_count(all, table));
   return counts;
 }
 inline std::vector<std::int64_t> change_counts(const TableVersions& all,

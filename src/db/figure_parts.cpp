@@ -126,15 +126,21 @@ bool choice_matters(FigurePart part, const AreaOptions& a, const AreaOptions& b)
 
 void forget_kept(ReaderMemory& memory, FigurePart part, bool own_save,
                  std::span<const std::string> heard) {
+  auto forget = [&](auto& kept) {
+    if (own_save)
+      kept = {};
+    else
+      kept.forget(heard);
+  };
   switch (part) {
     case FigurePart::overview:
-      own_save ? void(memory.overview = {}) : memory.overview.forget(heard);
+      forget(memory.overview);
       break;
     case FigurePart::deadlines:
-      own_save ? void(memory.deadlines.names = {}) : memory.deadlines.names.forget(heard);
+      forget(memory.deadlines.names);
       break;
     case FigurePart::access:
-      own_save ? void(memory.access = {}) : memory.access.forget(heard);
+      forget(memory.access);
       break;
     default:
       break;

@@ -3,20 +3,12 @@
 #include <algorithm>
 
 namespace raekoda::reading {
-namespace {
-
-std::int64_t version_of(const db::TableVersions& versions, std::string_view table) {
-  auto found = versions.find(table);
-  return found == versions.end() ? 0 : found->second;
-}
-
-}  // namespace
 
 PartStamp stamp_of(FigurePart part, const db::TableVersions& current, const ReadContext& context) {
   PartStamp stamp;
   for (std::string_view table : db::tables_read_by(part))
-    stamp.tables.emplace(std::string(table), version_of(current, table));
-  stamp.tables.emplace("", version_of(current, ""));
+    stamp.tables.emplace(std::string(table), db::change_count(current, table));
+  stamp.tables.emplace("", db::change_count(current, ""));
   stamp.day = context.now.date;
   stamp.language = context.language;
   stamp.viewer = context.viewer;
@@ -30,7 +22,7 @@ bool still_current(FigurePart part, const PartStamp& held, const db::TableVersio
       held.viewer != context.viewer || db::choice_matters(part, held.options, context.options))
     return false;
   for (const auto& [table, version] : held.tables)
-    if (version_of(current, table) != version) return false;
+    if (db::change_count(current, table) != version) return false;
   return std::none_of(heard.begin(), heard.end(),
                       [&](const std::string& table) { return held.tables.contains(table); });
 }
