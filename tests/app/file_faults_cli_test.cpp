@@ -15,7 +15,7 @@ using namespace raekoda::testing;
 namespace {
 
 const std::string executable = RAEKODA_EXECUTABLE;
-const std::string xvfb = std::string(XVFB_RUN) + " -a -s '-screen 0 1600x1000x24' ";
+const std::string xvfb = std::string(HEADLESS_DISPLAY) + " ";
 const std::string earlier = "the earlier file, which a failed write must leave as it was\n";
 
 }  // namespace

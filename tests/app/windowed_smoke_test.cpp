@@ -14,7 +14,7 @@ using namespace raekoda::testing;
 namespace {
 
 const std::string executable = RAEKODA_EXECUTABLE;
-const std::string xvfb = std::string(XVFB_RUN) + " -a -s '-screen 0 1600x1000x24' ";
+const std::string xvfb = std::string(HEADLESS_DISPLAY) + " ";
 
 struct Image {
   int width = 0, height = 0;
