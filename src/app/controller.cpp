@@ -137,6 +137,7 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
     applied_theme_ = ui_.theme;
   }
   ui_.validation.now = now();  // what "resolved now" means in the editor
+  measuring_font_ = fonts.regular;
   tick();
   poll_import();
   ui::Actions actions;

@@ -213,6 +213,9 @@ private:
   std::optional<plot::ThemeKind> applied_theme_;  // the Dear ImGui style last applied
   std::atomic<void (*)()> wake_ = nullptr;        // before the reader, whose thread calls it
   std::unique_ptr<reading::FigureReader> reader_;
+  // The font the views fit their columns in, known from the first frame: the reader measures the
+  // figures' widths in it before it hands them over.
+  const ImFont* measuring_font_ = nullptr;
   // Shared with an import that waits for it on its own thread.
   std::shared_ptr<reading::FileChecker> file_checker_;
   bool file_check_applied_ = false;

@@ -4,6 +4,7 @@
 #include "app/controller.h"
 #include "app/messages.h"
 #include "core/i18n.h"
+#include "ui/figure_widths.h"
 
 namespace raekoda::app {
 
@@ -20,6 +21,10 @@ void Controller::ask_for_figures(bool forced) {
   if (forced) request.forced = request.wanted;
   request.held = stamps_;
   request.heard_tables = database_.take_heard_tables();
+  if (measuring_font_)
+    request.prepare = [font = measuring_font_](db::FigureParts& parts) {
+      ui::measure_widths(parts.figures, font);
+    };
   reader_->ask(std::move(request));
   try {
     data_version_ = database_.data_version();  // what the figures asked for include

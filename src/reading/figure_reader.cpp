@@ -132,6 +132,7 @@ FigureUpdate FigureReader::read(db::Database& db, const FigureRequest& request,
                            memory_);
       update.stamps.emplace(part, stamp_of(part, versions, request.context));
     }
+    if (request.prepare) request.prepare(update.parts);
   } catch (const db::DatabaseError& error) {
     update.parts = {};
     update.stamps.clear();

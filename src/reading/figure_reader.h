@@ -29,6 +29,9 @@ struct FigureRequest {
   std::set<FigurePart> forced;  // read again whatever their stamps say (the window's own save)
   PartStamps held;              // what the window shows now
   std::vector<std::string> heard_tables;  // named by a server's notices since the last request
+  // Done to the parts of a read that succeeded, on the reader's thread before the hand-over:
+  // what the views would otherwise work out in the frame the figures arrive in.
+  std::function<void(db::FigureParts&)> prepare;
 };
 
 struct FigureUpdate {

@@ -17,6 +17,7 @@
 #include "plot/category_charts.h"
 #include "plot/matrix_chart.h"
 #include "plot/time_chart.h"
+#include "ui/figure_widths.h"
 #include "ui/filters.h"
 #include "ui/report_dialog.h"
 #include "ui/view_layout.h"
@@ -161,12 +162,6 @@ std::string system_and_user(const std::string& system, const std::string& userna
   return system + " · " + username;
 }
 
-// When the holder left, and how many days ago: "27.02.2025 (633 päeva)".
-std::string leaver_left(const AccessFigures::LeaverAccount& a) {
-  return trn("access.leavers.days", a.days_since_left, a.left_on.display(),
-             format_count(a.days_since_left));
-}
-
 constexpr ImGuiTableFlags list_flags =
     ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
 
@@ -230,24 +225,18 @@ void draw_leavers(const AccessFigures& f, UiState& state, const SessionInfo& ses
   ImGui::TableSetupScrollFreeze(0, 1);
   // A name is the row's clickable label and cannot shorten itself: the column fits the longest.
   // Both widths are measured once for these figures in this font, not over every row each frame.
-  const void* font = ImGui::GetFont();
+  const ImFont* font = ImGui::GetFont();
   float font_size = ImGui::GetFontSize();
-  float person_width = f.leaver_widths.get(0, font, font_size, [&f] {
-    float widest = ImGui::CalcTextSize(tr("access.leavers.person")).x;
-    for (const auto& a : f.leaver_accounts)
-      widest = std::max(widest, ImGui::CalcTextSize(a.person.c_str()).x);
-    return widest;
-  });
+  auto widest = [&](LeaverWidth which) {
+    return f.leaver_widths.get(which, font, font_size,
+                               [&] { return widest_leaver(f, which, font, font_size); });
+  };
+  float person_width = widest(leaver_person_width);
   ImGui::TableSetupColumn(tr("access.leavers.person"), ImGuiTableColumnFlags_WidthFixed,
                           person_width + ImGui::GetStyle().ItemSpacing.x);
   ImGui::TableSetupColumn(tr("access.leavers.system"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
   // As wide as its widest date and days, so that the names and systems keep the rest.
-  float left_width = f.leaver_widths.get(1, font, font_size, [&f] {
-    float widest = ImGui::CalcTextSize(tr("access.leavers.left")).x;
-    for (const auto& a : f.leaver_accounts)
-      widest = std::max(widest, ImGui::CalcTextSize(leaver_left(a).c_str()).x);
-    return widest;
-  });
+  float left_width = widest(leaver_left_width);
   ImGui::TableSetupColumn(tr("access.leavers.left"), ImGuiTableColumnFlags_WidthFixed,
                           left_width + 8);
   ImGui::TableSetupColumn(tr("access.leavers.privilege"), ImGuiTableColumnFlags_WidthStretch, 1);

@@ -14,6 +14,7 @@
 #include "plot/category_charts.h"
 #include "plot/time_chart.h"
 #include "plot/timeline_chart.h"
+#include "ui/figure_widths.h"
 #include "ui/filters.h"
 #include "ui/report_dialog.h"
 #include "ui/view_layout.h"
@@ -187,12 +188,10 @@ void draw_timeline(const PlanFigures& f, UiState& state, const SessionInfo& sess
   options.legend_colours.push_back(theme.bad);
   // The bars point into the figures, and the widest title is measured once for them: of the
   // thousands of rows only those in view cost anything per frame.
-  options.widest_label = f.coming_widths.get(0, ImGui::GetFont(), ImGui::GetFontSize(), [&f] {
-    float widest = 0;
-    for (const auto& a : f.coming)
-      widest = std::max(widest, ImGui::CalcTextSize(a.title.c_str()).x);
-    return widest;
-  });
+  const ImFont* font = ImGui::GetFont();
+  float font_size = ImGui::GetFontSize();
+  options.widest_label = f.coming_widths.get(
+      0, font, font_size, [&] { return widest_coming_title(f, font, font_size); });
   auto bar = [&f, &theme](std::size_t r) {
     const PlanFigures::Activity& a = f.coming[r];
     return plot::TimelineRow{a.title, a.starts_on, a.ends_on,

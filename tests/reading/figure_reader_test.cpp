@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "db/demo_writer.h"
 #include "reading/figure_reader.h"
 #include "support/temp_dir.h"
@@ -118,6 +120,39 @@ TEST_CASE("a read that fails hands over why, and no figures") {
   CHECK(std::string(update.error->what()).find("restore_tests") != std::string::npos);
   CHECK(update.parts.read.empty());
   CHECK(update.stamps.empty());
+}
+
+TEST_CASE("what a request asks to prepare is done on the reader's thread, only to figures read") {
+  testing::TempDir dir;
+  std::string target = demo_city(dir);
+  FigureReader reader(target, nullptr);
+  std::optional<std::thread::id> prepared_on;
+  std::set<FigurePart> prepared_parts;
+  auto asking_to_prepare = [&](std::set<FigurePart> wanted) {
+    FigureRequest request = request_for(std::move(wanted));
+    request.prepare = [&](db::FigureParts& parts) {
+      prepared_on = std::this_thread::get_id();
+      prepared_parts = parts.read;
+      parts.figures.plan->coming.clear();  // what the window is handed is what was prepared
+    };
+    return request;
+  };
+  FigureUpdate update = read_now(reader, asking_to_prepare({FigurePart::plan}));
+  REQUIRE_FALSE(update.error);
+  REQUIRE(prepared_on);
+  CHECK(*prepared_on != std::this_thread::get_id());
+  CHECK(prepared_parts == std::set{FigurePart::plan});
+  CHECK(update.parts.figures.plan->coming.empty());
+  CHECK_FALSE(read_now(reader, request_for({FigurePart::plan})).parts.figures.plan->coming.empty());
+
+  // A read that fails hands over no figures, and nothing is prepared.
+  prepared_on.reset();
+  db::Database colleague = db::Database::open(target, db::OpenMode::existing);
+  colleague.exec("DROP TABLE restore_tests");
+  FigureUpdate failed =
+      read_now(reader, asking_to_prepare({FigurePart::media, FigurePart::incidents}));
+  CHECK(failed.error);
+  CHECK_FALSE(prepared_on);
 }
 
 TEST_CASE("a request that waits is replaced by a newer one, keeping what it asked to force") {
