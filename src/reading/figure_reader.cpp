@@ -193,9 +193,13 @@ void FigureReader::discard(FigureUpdate used) {
 }
 
 void FigureReader::hand_over(FigureUpdate update) {
+  // An update the window had not taken yet is freed here, after the lock: its figures may be a
+  // campaign's tens of thousands of rows, and the window takes the same lock to ask and to take.
+  std::optional<FigureUpdate> replaced;
   {
     std::lock_guard lock(mutex_);
     if (ready_) absorb(update, *ready_);
+    replaced.swap(ready_);
     ready_ = std::move(update);
   }
   changed_.notify_all();
