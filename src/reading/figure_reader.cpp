@@ -1,5 +1,7 @@
 #include "reading/figure_reader.h"
 
+#include "core/background_thread.h"
+
 namespace raekoda::reading {
 namespace {
 
@@ -143,6 +145,7 @@ FigureUpdate FigureReader::read(db::Database& db, const FigureRequest& request,
 }
 
 void FigureReader::run() {
+  give_way_to_the_window();
   std::optional<db::Database> db;
   while (true) {
     std::pair<std::uint64_t, FigureRequest> next;

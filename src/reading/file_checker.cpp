@@ -1,5 +1,7 @@
 #include "reading/file_checker.h"
 
+#include "core/background_thread.h"
+
 #include <chrono>
 
 namespace raekoda::reading {
@@ -25,6 +27,7 @@ FileChecker::~FileChecker() {
 }
 
 void FileChecker::run() {
+  give_way_to_the_window();
   FileCheckOutcome outcome;
   for (int attempt = 1; attempt <= tries && !stop_; ++attempt) {
     outcome = {};

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <sched.h>
+
 #include <thread>
 
 #include "db/demo_writer.h"
@@ -122,16 +124,20 @@ TEST_CASE("a read that fails hands over why, and no figures") {
   CHECK(update.stamps.empty());
 }
 
-TEST_CASE("what a request asks to prepare is done on the reader's thread, only to figures read") {
+TEST_CASE(
+    "what a request asks to prepare is done on the reader's thread, which gives way to the "
+    "window") {
   testing::TempDir dir;
   std::string target = demo_city(dir);
   FigureReader reader(target, nullptr);
   std::optional<std::thread::id> prepared_on;
   std::set<FigurePart> prepared_parts;
+  int policy = -1;
   auto asking_to_prepare = [&](std::set<FigurePart> wanted) {
     FigureRequest request = request_for(std::move(wanted));
     request.prepare = [&](db::FigureParts& parts) {
       prepared_on = std::this_thread::get_id();
+      policy = sched_getscheduler(0);
       prepared_parts = parts.read;
       parts.figures.plan->coming.clear();  // what the window is handed is what was prepared
     };
@@ -141,6 +147,7 @@ TEST_CASE("what a request asks to prepare is done on the reader's thread, only t
   REQUIRE_FALSE(update.error);
   REQUIRE(prepared_on);
   CHECK(*prepared_on != std::this_thread::get_id());
+  CHECK(policy == SCHED_BATCH);  // it gives way to the window's thread
   CHECK(prepared_parts == std::set{FigurePart::plan});
   CHECK(update.parts.figures.plan->coming.empty());
   CHECK_FALSE(read_now(reader, request_for({FigurePart::plan})).parts.figures.plan->coming.empty());
