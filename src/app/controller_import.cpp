@@ -11,12 +11,12 @@
 #include "app/controller.h"
 #include "app/messages.h"
 #include "app/paths.h"
-#include "core/background_thread.h"
 #include "core/i18n.h"
 #include "core/number_format.h"
 #include "db/import_writer.h"
 #include "import/import_run.h"
 #include "import/values.h"
+#include "reading/background_work.h"
 
 namespace raekoda::app {
 
@@ -320,7 +320,7 @@ void Controller::start_import(bool dry_run) {
       if (shared) {
         job->report = import::run_import(*shared, request, context, &job->progress);
       } else {
-        give_way_to_the_window();
+        reading::give_way_to_the_window();
         db::Database own = db::Database::open(target, db::OpenMode::existing);
         own.set_viewer(viewer);  // the audit log names the person on this connection too
         job->report = import::run_import(own, request, context, &job->progress);

@@ -1,6 +1,6 @@
 #include "reading/figure_reader.h"
 
-#include "core/background_thread.h"
+#include "reading/background_work.h"
 
 namespace raekoda::reading {
 namespace {

@@ -1,6 +1,6 @@
 #include "reading/file_checker.h"
 
-#include "core/background_thread.h"
+#include "reading/background_work.h"
 
 #include <chrono>
 

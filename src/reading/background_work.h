@@ -4,10 +4,10 @@
 // the rest of a scheduler slice: at ten years of data a colleague's save made the next frames
 // 3-4 ms instead of 0.5, a frame waiting for the reader after all.
 
-namespace raekoda {
+namespace raekoda::reading {
 
 // Marks the calling thread as background work (SCHED_BATCH): it never preempts a thread when it
 // wakes, and it keeps its full share of a core that is free.
 void give_way_to_the_window();
 
-}  // namespace raekoda
+}  // namespace raekoda::reading

@@ -1,9 +1,9 @@
-#include "core/background_thread.h"
+#include "reading/background_work.h"
 
 #include <pthread.h>
 #include <sched.h>
 
-namespace raekoda {
+namespace raekoda::reading {
 
 void give_way_to_the_window() {
   sched_param batch{};
@@ -11,4 +11,4 @@ void give_way_to_the_window() {
   pthread_setschedparam(pthread_self(), SCHED_BATCH, &batch);
 }
 
-}  // namespace raekoda
+}  // namespace raekoda::reading
