@@ -118,6 +118,9 @@ public:
   void draw_review_image(const ui::Fonts& fonts);
   // Draws one frame of the dashboard and carries out what the user asked for in it.
   void draw_frame(const ui::Fonts& fonts);
+  // Ends the figure reader, a read in progress finished: before the window that draws goes, as
+  // the reader measures in its fonts (window.h, ReaderEndsFirst).
+  void end_reading();
   // True once after the controller changed what the next frame shows (rows loaded, a save).
   bool take_redraw_request() {
     bool wanted = redraw_;
@@ -213,9 +216,11 @@ private:
   std::optional<plot::ThemeKind> applied_theme_;  // the Dear ImGui style last applied
   std::atomic<void (*)()> wake_ = nullptr;        // before the reader, whose thread calls it
   std::unique_ptr<reading::FigureReader> reader_;
-  // The font the views fit their columns in, known from the first frame: the reader measures the
-  // figures' widths in it before it hands them over.
+  // The font and size the views fit their columns in, known from the first frame: the reader
+  // measures the figures' widths in them before it hands them over (until end_reading()).
   const ImFont* measuring_font_ = nullptr;
+  float measuring_size_ = 0;
+  bool reading_ended_ = false;
   // Shared with an import that waits for it on its own thread.
   std::shared_ptr<reading::FileChecker> file_checker_;
   bool file_check_applied_ = false;

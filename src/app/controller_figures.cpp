@@ -22,8 +22,9 @@ void Controller::ask_for_figures(bool forced) {
   request.held = stamps_;
   request.heard_tables = database_.take_heard_tables();
   if (measuring_font_)
-    request.prepare = [font = measuring_font_](db::FigureParts& parts) {
-      ui::measure_widths(parts.figures, font);
+    request.prepare = [font = measuring_font_, size = measuring_size_,
+                       language = request.context.language](db::FigureParts& parts) {
+      ui::measure_widths(parts.figures, font, size, language);
     };
   reader_->ask(std::move(request));
   try {
@@ -36,6 +37,12 @@ void Controller::ask_for_figures(bool forced) {
   // On the caller's own connection the figures are read by now, and shown in the next frame.
   if (!reader_->on_own_thread()) take_figures();
   redraw_ = true;
+}
+
+void Controller::end_reading() {
+  reading_ended_ = true;
+  measuring_font_ = nullptr;
+  reader_->stop();
 }
 
 void Controller::wait_for_figures() {

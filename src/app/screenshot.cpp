@@ -191,6 +191,7 @@ private:
 void write_screenshot(Controller& controller, View view, int width, int height,
                       const std::filesystem::path& out, const std::vector<ScreenshotStep>& steps) {
   GlWindow window(width, height, tr("app.window_title"));
+  ReaderEndsFirst reader_ends_first(controller);
   controller.ui_state().view = view;
   ScreenshotSession session(controller, window);
   for (const ScreenshotStep& step : steps) {

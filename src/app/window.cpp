@@ -284,10 +284,15 @@ void save_requested_images(GlWindow& window, Controller& controller) {
   save_review_image(window, controller);
 }
 
+ReaderEndsFirst::~ReaderEndsFirst() {
+  controller_.end_reading();
+}
+
 int run_dashboard(Controller& controller, const std::optional<WindowPlace>& place,
                   const std::filesystem::path& settings) {
   GlWindow window(place ? place->width : 1600, place ? place->height : 1000,
                   tr("app.window_title"));
+  ReaderEndsFirst reader_ends_first(controller);
   // Where it was: a window manager may place it otherwise (and Wayland always does).
   if (place) glfwSetWindowPos(window.handle(), place->x, place->y);
   // Figures read on the reader's thread wake the loop, which sleeps otherwise.

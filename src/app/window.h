@@ -64,6 +64,19 @@ private:
   std::optional<KeyboardNavigation> navigation_;
 };
 
+// Declared after a window: ends the controller's figure reader before the window goes, as the
+// reader measures the figures' widths in the window's fonts, which go with it.
+class ReaderEndsFirst {
+public:
+  explicit ReaderEndsFirst(Controller& controller) : controller_(controller) {}
+  ~ReaderEndsFirst();
+  ReaderEndsFirst(const ReaderEndsFirst&) = delete;
+  ReaderEndsFirst& operator=(const ReaderEndsFirst&) = delete;
+
+private:
+  Controller& controller_;
+};
+
 // After a frame is rendered and before it is shown: the charts the user asked to save are cut
 // from it, and the chair's review is drawn alone and written.
 void save_requested_images(GlWindow& window, Controller& controller);

@@ -59,6 +59,10 @@ FigureReader::FigureReader(std::string target, std::function<void()> woken)
 FigureReader::FigureReader(db::Database& db) : caller_db_(&db) {}
 
 FigureReader::~FigureReader() {
+  stop();
+}
+
+void FigureReader::stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;

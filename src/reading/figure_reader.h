@@ -54,7 +54,7 @@ public:
   // can see (in memory, or inside a transaction never committed, as the benchmark's copy on a
   // server).
   explicit FigureReader(db::Database& db);
-  ~FigureReader();  // lets a read in progress finish, then ends the thread
+  ~FigureReader();  // stop()
   FigureReader(const FigureReader&) = delete;
   FigureReader& operator=(const FigureReader&) = delete;
 
@@ -72,6 +72,9 @@ public:
   // need the figures before they go on.
   void wait();
   bool on_own_thread() const { return thread_.joinable(); }
+  // Lets a read in progress finish (a statement waiting for a colleague's save is interrupted),
+  // then ends the thread; what is asked after it is never read.
+  void stop();
   static constexpr int busy_timeout_ms = 60000;
 
 private:

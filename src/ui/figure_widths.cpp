@@ -40,14 +40,16 @@ float widest_leaver(const AccessFigures& access, LeaverWidth which, const ImFont
   return widest;
 }
 
-void measure_widths(DashboardFigures& figures, const ImFont* font) {
-  float size = font->FontSize;
+void measure_widths(DashboardFigures& figures, const ImFont* font, float size, Language language) {
+  if (current_language() != language) return;
   if (figures.plan)
     figures.plan->coming_widths.set(0, font, size, widest_coming_title(*figures.plan, font, size));
   if (figures.access)
     for (LeaverWidth which : {leaver_person_width, leaver_left_width})
       figures.access->leaver_widths.set(which, font, size,
                                         widest_leaver(*figures.access, which, font, size));
+  // The leavers' days are words of the window's language, read as the widths were measured.
+  if (current_language() != language && figures.access) figures.access->leaver_widths = {};
 }
 
 }  // namespace raekoda::ui

@@ -13,6 +13,7 @@
 
 #include "core/access_figures.h"
 #include "core/dashboard_figures.h"
+#include "core/i18n.h"
 #include "core/plan_figures.h"
 
 namespace raekoda::ui {
@@ -29,8 +30,9 @@ enum LeaverWidth : std::size_t { leaver_person_width, leaver_left_width };
 float widest_coming_title(const PlanFigures& plan, const ImFont* font, float size);
 float widest_leaver(const AccessFigures& access, LeaverWidth which, const ImFont* font, float size);
 
-// Fills the widths of the plan and access figures there are, for `font` at its own size, as the
-// views will ask for them.
-void measure_widths(DashboardFigures& figures, const ImFont* font);
+// Fills the widths of the plan and access figures there are, in `font` at `size` as the views will
+// ask for them, and in `language`, the one the figures were read in. Were the window in another
+// language before or after, nothing is kept measured: the view measures in its own.
+void measure_widths(DashboardFigures& figures, const ImFont* font, float size, Language language);
 
 }  // namespace raekoda::ui

@@ -139,7 +139,7 @@ TEST_CASE(
       prepared_on = std::this_thread::get_id();
       policy = sched_getscheduler(0);
       prepared_parts = parts.read;
-      parts.figures.plan->coming.clear();  // what the window is handed is what was prepared
+      if (parts.figures.plan) parts.figures.plan->coming.clear();  // handed over as prepared
     };
     return request;
   };
@@ -160,6 +160,26 @@ TEST_CASE(
       read_now(reader, asking_to_prepare({FigurePart::media, FigurePart::incidents}));
   CHECK(failed.error);
   CHECK_FALSE(prepared_on);
+}
+
+TEST_CASE("what a read prepares is not what the reader keeps for its next read") {
+  testing::TempDir dir;
+  FigureReader reader(demo_city(dir), nullptr);
+  FigureRequest first = request_for({FigurePart::access});
+  first.prepare = [](db::FigureParts& parts) {
+    parts.figures.access->leaver_widths.set(0, nullptr, 16, 123);
+  };
+  FigureUpdate prepared = read_now(reader, std::move(first));
+  REQUIRE(prepared.parts.figures.access);
+  CHECK(prepared.parts.figures.access->leaver_widths.get(0, nullptr, 16, [] { return 0.0f; }) ==
+        123);
+  // Read again, from what it kept of the campaign: widths measured for those figures are not
+  // carried into these.
+  FigureRequest again = request_for({FigurePart::access});
+  again.forced = again.wanted;
+  FigureUpdate next = read_now(reader, std::move(again));
+  REQUIRE(next.parts.figures.access);
+  CHECK(next.parts.figures.access->leaver_widths.get(0, nullptr, 16, [] { return 0.0f; }) == 0);
 }
 
 TEST_CASE("a request that waits is replaced by a newer one, keeping what it asked to force") {

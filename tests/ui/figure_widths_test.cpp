@@ -80,3 +80,44 @@ TEST_CASE("figures come from the reader with the widths their views fit to alrea
     CHECK_FALSE(measured_later);
   }
 }
+
+TEST_CASE("widths measured while the window is in another language are left to the view") {
+  app::HeadlessImGui imgui(1600, 1000);
+  const ImFont* font = imgui.fonts().regular;
+  DashboardFigures figures;
+  figures.access.emplace();
+  AccessFigures::LeaverAccount leaver;
+  leaver.person = "Mari Maasikas";
+  leaver.left_on = *Date::parse_iso("2025-02-27");
+  leaver.days_since_left = 633;
+  figures.access->leaver_accounts.push_back(leaver);
+  bool measured_later = false;
+  auto not_measured_yet = [&] {
+    measured_later = true;
+    return -1.0f;
+  };
+  REQUIRE(current_language() == Language::et);
+  // Read in Russian, the window switched back to Estonian meanwhile: "633 дня" is not what
+  // the view will draw.
+  ui::measure_widths(figures, font, font->FontSize, Language::ru);
+  figures.access->leaver_widths.get(ui::leaver_left_width, font, font->FontSize, not_measured_yet);
+  CHECK(measured_later);
+
+  measured_later = false;
+  figures.access->leaver_widths = {};
+  ui::measure_widths(figures, font, font->FontSize, Language::et);
+  float left = figures.access->leaver_widths.get(ui::leaver_left_width, font, font->FontSize,
+                                                 not_measured_yet);
+  CHECK_FALSE(measured_later);
+  CHECK(left == ui::text_width(font, font->FontSize, ui::leaver_left(leaver)));
+}
+
+TEST_CASE("the reader ends before the window's fonts go, and what is asked after is not read") {
+  DashboardSession session;
+  session.frame();
+  std::uint64_t taken = session.controller.updates_taken();
+  session.controller.end_reading();
+  session.controller.refresh();
+  session.controller.wait_for_figures();  // returns: nothing is coming
+  CHECK(session.controller.updates_taken() == taken);
+}
