@@ -63,8 +63,8 @@ const char* table_changed_for(View view) {
 }
 
 // One frame as the window draws it while the pointer moves: a sixtieth of a second after the
-// last (the window sleeps in between, so each frame starts with caches other work has used), the
-// change check made first. Its wall time, the sleep not counted.
+// last one ended (the window sleeps in between, so each frame starts with caches other work has
+// used), the change check made first. Its wall time, the sleep not counted.
 double window_frame(Controller& controller, HeadlessImGui& imgui, int i) {
   std::this_thread::sleep_for(std::chrono::microseconds(16667));
   imgui.move_mouse(
@@ -88,8 +88,9 @@ double longest_frame_until_read(Controller& controller, HeadlessImGui& imgui,
 }
 
 // A colleague's program commits one UPDATE to a row of `table`, through a connection of its own
-// on a thread of its own, as it would on its own computer: the window's frames neither run it
-// nor share a core with it, and what is measured after it starts at its commit.
+// on a thread of its own, as it would on its own computer: the commit is never part of the
+// window's thread or its frames. The thread is joined before the next frame, so what is measured
+// after it starts at its commit.
 void colleague_saves(const db::ScratchCopy& copy, const std::string& table) {
   std::exception_ptr failed;
   std::thread colleague([&copy, &failed, &table] {
