@@ -70,16 +70,22 @@ StatesOn count_states_on(Database& db, const std::vector<Date>& days, KeptStates
   // Overdue from the day after the (extended) due date until answered. An extension granted
   // later counts from the start: the database keeps the due date, not when it moved. The
   // answered ones spelled out, so that their index covers the query: those answered late only,
-  // as one answered by its due date is never overdue.
+  // as one answered by its due date is never overdue. The unanswered ones due before the first
+  // day are overdue on every day, and only counted: they are the backlog of the whole history.
   figure(0, &StatesOn::overdue_documents, [&] {
+    std::int64_t overdue_throughout = db.query_integer(
+        "SELECT count(*) FROM documents WHERE answered_on IS NULL AND effective_due_on < ?", 0,
+        first);
     Statement documents = db.prepare(
         "SELECT effective_due_on, NULL FROM documents "
-        "WHERE answered_on IS NULL AND effective_due_on < ? "
+        "WHERE answered_on IS NULL AND effective_due_on >= ? AND effective_due_on < ? "
         "UNION ALL SELECT coalesce(extended_due_on, due_on), answered_on FROM documents "
         "WHERE due_on IS NOT NULL AND answered_on > coalesce(extended_due_on, due_on) "
         "AND answered_on > ? AND coalesce(extended_due_on, due_on) < ?");
-    documents.bind_all(last, first, last);
-    return count_holding_on(days, read_spans(documents, 1));
+    documents.bind_all(first, last, first, last);
+    std::vector<std::int64_t> counts = count_holding_on(days, read_spans(documents, 1));
+    for (std::int64_t& count : counts) count += overdue_throughout;
+    return counts;
   });
 
   // Late from the day after the planned end until done; postponed and cancelled ones are not
