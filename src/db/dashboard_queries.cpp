@@ -42,74 +42,111 @@ void load_trends(Database& db, Date today, OverviewFigures& f, KeptStates& kept)
   f.leaver_accounts_at_week_end = std::move(states.leaver_accounts);
 }
 
-constexpr std::string_view account_tiles_from[] = {"accounts", "people"};
+// The tables each TileGroup counts from. The working days decide "due soon".
+std::span<const std::string_view> tables_of(TileGroup group) {
+  static constexpr std::string_view media[] = {"media_items", "media_by_day"};
+  static constexpr std::string_view documents[] = {"documents", "extra_days_off"};
+  static constexpr std::string_view activities[] = {"comm_activities"};
+  static constexpr std::string_view incidents[] = {"incidents"};
+  static constexpr std::string_view accounts[] = {"accounts", "people"};
+  static constexpr std::array<std::span<const std::string_view>,
+                              static_cast<std::size_t>(TileGroup::count)>
+      tables = {media, documents, activities, incidents, accounts};
+  return tables[static_cast<std::size_t>(group)];
+}
 
-// Grows with the history of leavers, each probed for active accounts: kept while no account or
-// person changes.
-void load_account_tiles(Database& db, OverviewFigures& f, KeptOverview& kept) {
-  // Read before the counts: a commit between is counted now and seen as a change next time.
-  std::vector<std::int64_t> versions = change_counts(db.table_versions(), account_tiles_from);
-  if (kept.today != f.today || kept.account_versions != versions) {
-    kept.account_versions.clear();  // a count that fails keeps nothing
-    kept.leaver_accounts_active = db.query_integer(
-        "SELECT count(*) FROM accounts a JOIN people p ON p.id = a.person_id "
-        "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ?",
-        0, f.today);
-    kept.accounts_active =
-        db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0);
-    kept.today = f.today;
-    kept.account_versions = std::move(versions);
+// The group's counts as kept, or else as `count` makes them. The versions are read before the
+// counts: a commit between is counted now and seen as a change next time.
+template <typename Count>
+std::vector<std::int64_t> tile_counts(const TableVersions& versions, Date today, TileGroup group,
+                                      KeptOverview& kept, Count count) {
+  KeptTiles& tiles = kept[group];
+  std::vector<std::int64_t> now = change_counts(versions, tables_of(group));
+  if (tiles.today != today || tiles.versions != now) {
+    tiles.versions.clear();  // a count that fails keeps nothing
+    tiles.counts = count();
+    tiles.today = today;
+    tiles.versions = std::move(now);
   }
-  f.leaver_accounts_active = kept.leaver_accounts_active;
-  f.accounts_active = kept.accounts_active;
+  return tiles.counts;
 }
 
 OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& calendar,
                               KeptOverview& kept) {
   OverviewFigures f;
   f.today = today;
-  Date window_start = today.plus_days(-29);
+  TableVersions versions = db.table_versions();
+  auto counts = [&](TileGroup group, auto count) {
+    return tile_counts(versions, today, group, kept, count);
+  };
+
   // From the summary of items by day and tone: 90 rows a month, however many items.
-  constexpr const char* items_between =
-      "SELECT coalesce(sum(items), 0) FROM media_by_day WHERE published_on BETWEEN ? AND ?";
-  f.media_items_30d = db.query_integer(items_between, 0, window_start, today);
-  f.media_items_prev_30d =
-      db.query_integer(items_between, 0, window_start.plus_days(-30), window_start.plus_days(-1));
-  f.media_negative_30d = db.query_integer(
-      "SELECT coalesce(sum(items), 0) FROM media_by_day WHERE published_on BETWEEN ? AND ? AND "
-      "tone = 'negative'",
-      0, window_start, today);
-  f.open_rebuttals = db.query_integer(
-      "SELECT count(*) FROM media_items WHERE misleading = 1 "
-      "AND rebuttal_status IN ('needed', 'drafted', 'approved')",
-      0);
+  auto media = counts(TileGroup::media, [&] {
+    Date window_start = today.plus_days(-29);
+    constexpr const char* items_between =
+        "SELECT coalesce(sum(items), 0) FROM media_by_day WHERE published_on BETWEEN ? AND ?";
+    return std::vector<std::int64_t>{
+        db.query_integer(items_between, 0, window_start, today),
+        db.query_integer(items_between, 0, window_start.plus_days(-30), window_start.plus_days(-1)),
+        db.query_integer("SELECT coalesce(sum(items), 0) FROM media_by_day WHERE published_on "
+                         "BETWEEN ? AND ? AND tone = 'negative'",
+                         0, window_start, today),
+        db.query_integer("SELECT count(*) FROM media_items WHERE misleading = 1 "
+                         "AND rebuttal_status IN ('needed', 'drafted', 'approved')",
+                         0)};
+  });
+  f.media_items_30d = media[0];
+  f.media_items_prev_30d = media[1];
+  f.media_negative_30d = media[2];
+  f.open_rebuttals = media[3];
 
-  f.documents_overdue = db.query_integer(
-      "SELECT count(*) FROM documents WHERE answered_on IS NULL AND effective_due_on < ?", 0,
-      today);
-  f.documents_due_soon = db.query_integer(
-      "SELECT count(*) FROM documents WHERE answered_on IS NULL AND effective_due_on BETWEEN ? AND "
-      "?",
-      0, today, calendar.add_working_days(today, 2));
+  auto documents = counts(TileGroup::documents, [&] {
+    return std::vector<std::int64_t>{
+        db.query_integer(
+            "SELECT count(*) FROM documents WHERE answered_on IS NULL AND effective_due_on < ?", 0,
+            today),
+        db.query_integer("SELECT count(*) FROM documents WHERE answered_on IS NULL AND "
+                         "effective_due_on BETWEEN ? AND ?",
+                         0, today, calendar.add_working_days(today, 2))};
+  });
+  f.documents_overdue = documents[0];
+  f.documents_due_soon = documents[1];
 
-  f.activities_late = db.query_integer(
-      "SELECT count(*) FROM comm_activities WHERE status IN ('planned', 'in_progress') "
-      "AND ends_on < ?",
-      0, today);
-  f.activities_next_14d = db.query_integer(
-      "SELECT count(*) FROM comm_activities WHERE status IN ('planned', 'in_progress') "
-      "AND planned_on BETWEEN ? AND ?",
-      0, today, today.plus_days(13));
+  auto activities = counts(TileGroup::activities, [&] {
+    return std::vector<std::int64_t>{
+        db.query_integer("SELECT count(*) FROM comm_activities WHERE status IN ('planned', "
+                         "'in_progress') AND ends_on < ?",
+                         0, today),
+        db.query_integer("SELECT count(*) FROM comm_activities WHERE status IN ('planned', "
+                         "'in_progress') AND planned_on BETWEEN ? AND ?",
+                         0, today, today.plus_days(13))};
+  });
+  f.activities_late = activities[0];
+  f.activities_next_14d = activities[1];
 
-  // The severity named, always true, so that SQLite counts the small partial index of open
-  // incidents rather than scanning the index of all of them.
-  f.incidents_open = db.query_integer(
-      "SELECT count(*) FROM incidents WHERE resolved_at IS NULL AND severity > ''", 0);
-  f.security_incidents_quarter = db.query_integer(
-      "SELECT count(*) FROM incidents WHERE is_security = 1 AND opened_at >= ? AND opened_at < ?",
-      0, today.quarter_start(), today.plus_days(1));
+  auto incidents = counts(TileGroup::incidents, [&] {
+    // The severity named, always true, so that SQLite counts the small partial index of open
+    // incidents rather than scanning the index of all of them.
+    return std::vector<std::int64_t>{
+        db.query_integer(
+            "SELECT count(*) FROM incidents WHERE resolved_at IS NULL AND severity > ''", 0),
+        db.query_integer("SELECT count(*) FROM incidents WHERE is_security = 1 AND opened_at >= ? "
+                         "AND opened_at < ?",
+                         0, today.quarter_start(), today.plus_days(1))};
+  });
+  f.incidents_open = incidents[0];
+  f.security_incidents_quarter = incidents[1];
 
-  load_account_tiles(db, f, kept);
+  // Grows with the history of leavers, each probed for active accounts.
+  auto accounts = counts(TileGroup::accounts, [&] {
+    return std::vector<std::int64_t>{
+        db.query_integer("SELECT count(*) FROM accounts a JOIN people p ON p.id = a.person_id "
+                         "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ?",
+                         0, today),
+        db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0)};
+  });
+  f.leaver_accounts_active = accounts[0];
+  f.accounts_active = accounts[1];
 
   // Weeks without coverage are zeros, not gaps: every week of the window has a bucket.
   Date first_week = today.week_start().plus_days(-7 * 25);
@@ -235,7 +272,8 @@ void load_area_figures(Database& db, View view, DateTime now, const AreaOptions&
 
 void KeptOverview::forget(std::span<const std::string> changed) {
   states.forget(changed);
-  if (names_any(changed, account_tiles_from)) account_versions.clear();
+  for (std::size_t group = 0; group < tiles.size(); ++group)
+    if (names_any(changed, tables_of(static_cast<TileGroup>(group)))) tiles[group].versions.clear();
 }
 
 OverviewFigures load_overview_figures(Database& db, Date today, KeptOverview& kept) {

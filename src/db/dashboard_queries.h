@@ -2,6 +2,7 @@
 // The queries behind the overview and the area summaries. Called when the data or the day
 // changes, never from a frame.
 
+#include <array>
 #include <map>
 #include <optional>
 #include <span>
@@ -29,14 +30,22 @@ WorkingCalendar load_working_calendar(Database& db);
 DashboardFigures load_dashboard_figures(Database& db, DateTime now,
                                         std::span<const View> areas = all_views,
                                         const AreaOptions& options = {});
-// What a reader keeps of the overview between its reads: the trends' states, and the accounts'
-// tiles while no account or person changes on the same day.
+// A group of the overview's tiles, counted from the same tables, as last counted.
+struct KeptTiles {
+  std::vector<std::int64_t> versions;  // change_counts of the group's tables; empty: none kept
+  Date today;
+  std::vector<std::int64_t> counts;
+};
+// The overview's tiles by the tables they count: media, documents, activities, incidents,
+// accounts.
+enum class TileGroup : std::size_t { media, documents, activities, incidents, accounts, count };
+// What a reader keeps of the overview between its reads: the trends' states, and each group of
+// tiles while none of its tables changes on the same day. A save recounts only its own tiles,
+// some of which count a backlog as long as the history.
 struct KeptOverview {
   KeptStates states;
-  std::vector<std::int64_t> account_versions;  // change_counts of accounts and people
-  Date today;
-  std::int64_t leaver_accounts_active = 0;
-  std::int64_t accounts_active = 0;
+  std::array<KeptTiles, static_cast<std::size_t>(TileGroup::count)> tiles;
+  KeptTiles& operator[](TileGroup group) { return tiles[static_cast<std::size_t>(group)]; }
   // Forgets what was read from a table `changed` names.
   void forget(std::span<const std::string> changed);
 };

@@ -74,7 +74,7 @@ TEST_CASE("what the window heard of, or saved itself, is not used again from wha
   auto kept = [](const std::vector<std::int64_t>& versions) { return !versions.empty(); };
   REQUIRE(std::all_of(memory.overview.states.versions.begin(),
                       memory.overview.states.versions.end(), kept));
-  REQUIRE(kept(memory.overview.account_versions));
+  REQUIRE(kept(memory.overview[db::TileGroup::accounts].versions));
   REQUIRE(kept(memory.deadlines.names.versions));
   REQUIRE(memory.access.figures);
 
@@ -84,7 +84,9 @@ TEST_CASE("what the window heard of, or saved itself, is not used again from wha
     CHECK_FALSE(kept(memory.overview.states.versions[0]));
     CHECK(kept(memory.overview.states.versions[1]));
     CHECK(kept(memory.overview.states.versions[3]));
-    CHECK(kept(memory.overview.account_versions));
+    CHECK(kept(memory.overview[db::TileGroup::accounts].versions));
+    CHECK_FALSE(kept(memory.overview[db::TileGroup::documents].versions));
+    CHECK(kept(memory.overview[db::TileGroup::activities].versions));
     CHECK(kept(memory.deadlines.names.versions));
     CHECK(memory.access.figures);
   }
@@ -93,14 +95,14 @@ TEST_CASE("what the window heard of, or saved itself, is not used again from wha
     for (db::FigurePart part : db::all_figure_parts) db::forget_kept(memory, part, false, heard);
     CHECK(kept(memory.overview.states.versions[0]));
     CHECK_FALSE(kept(memory.overview.states.versions[3]));
-    CHECK_FALSE(kept(memory.overview.account_versions));
+    CHECK_FALSE(kept(memory.overview[db::TileGroup::accounts].versions));
     CHECK_FALSE(kept(memory.deadlines.names.versions));
     CHECK_FALSE(memory.access.figures);
   }
   SECTION("the window's own save: all of the part") {
     db::forget_kept(memory, db::FigurePart::overview, true, {});
     CHECK_FALSE(kept(memory.overview.states.versions[1]));
-    CHECK_FALSE(kept(memory.overview.account_versions));
+    CHECK_FALSE(kept(memory.overview[db::TileGroup::accounts].versions));
     CHECK(kept(memory.deadlines.names.versions));
     db::forget_kept(memory, db::FigurePart::access, true, {});
     CHECK_FALSE(memory.access.figures);

@@ -123,13 +123,19 @@ TEST_CASE("the accounts' tiles are kept until an account or a person changes, or
   db::KeptOverview kept;
   OverviewFigures before = db::load_overview_figures(x.db, today, kept);
   REQUIRE(before.accounts_active > 0);
-  kept.accounts_active = -1;
-  kept.leaver_accounts_active = -1;
+  REQUIRE(before.documents_overdue > 0);
+  // Marked, to see which counts a save leaves as they were.
+  kept[db::TileGroup::accounts].counts = {-1, -1};
+  kept[db::TileGroup::activities].counts = {-2, -2};
+  kept[db::TileGroup::documents].counts = {-3, -3};
   x.db.exec(
       "UPDATE documents SET version = version + 1 WHERE id = (SELECT min(id) FROM documents)");
   OverviewFigures after_document = db::load_overview_figures(x.db, today, kept);
   CHECK(after_document.accounts_active == -1);
   CHECK(after_document.leaver_accounts_active == -1);
+  CHECK(after_document.activities_late == -2);
+  CHECK(after_document.documents_overdue == before.documents_overdue);
+  CHECK(after_document.documents_due_soon == before.documents_due_soon);
   // Another day counts them again.
   OverviewFigures tomorrow = db::load_overview_figures(x.db, today.plus_days(1), kept);
   CHECK(tomorrow.accounts_active == before.accounts_active);
@@ -152,4 +158,19 @@ TEST_CASE("the accounts' tiles are kept until an account or a person changes, or
       "UPDATE accounts SET revoked_on = '2026-11-20', version = version + 1 WHERE id = (SELECT "
       "min(id) FROM accounts WHERE revoked_on IS NULL)");
   CHECK(db::load_overview_figures(x.db, today, kept).accounts_active == fresh.accounts_active - 1);
+}
+
+TEST_CASE("a day off added counts the documents due soon again, by the new working days") {
+  Fixture x;
+  db::KeptOverview kept;
+  db::load_overview_figures(x.db, today, kept);
+  kept[db::TileGroup::documents].counts = {-3, -3};
+  kept[db::TileGroup::incidents].counts = {-4, -4};
+  x.db.exec("INSERT INTO extra_days_off (day, reason) VALUES ('2026-11-23', 'Linna päev')");
+  OverviewFigures after = db::load_overview_figures(x.db, today, kept);
+  db::KeptOverview none;
+  OverviewFigures fresh = db::load_overview_figures(x.db, today, none);
+  CHECK(after.documents_due_soon == fresh.documents_due_soon);
+  CHECK(after.documents_overdue == fresh.documents_overdue);
+  CHECK(after.incidents_open == -4);
 }
