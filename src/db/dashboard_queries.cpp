@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <initializer_list>
 #include <string>
 
 #include "core/collation.h"
@@ -76,77 +77,81 @@ OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& c
   OverviewFigures f;
   f.today = today;
   TableVersions versions = db.table_versions();
-  auto counts = [&](TileGroup group, auto count) {
-    return tile_counts(versions, today, group, kept, count);
+  // The group's counts, kept or made by `count`, into the tiles `into` names in their order.
+  auto counts = [&](TileGroup group, std::initializer_list<std::int64_t OverviewFigures::*> into,
+                    auto count) {
+    std::vector<std::int64_t> values = tile_counts(versions, today, group, kept, count);
+    auto value = values.begin();
+    for (std::int64_t OverviewFigures::*tile : into) f.*tile = *value++;
   };
 
   // From the summary of items by day and tone: 90 rows a month, however many items.
-  auto media = counts(TileGroup::media, [&] {
-    Date window_start = today.plus_days(-29);
-    constexpr const char* items_between =
-        "SELECT coalesce(sum(items), 0) FROM media_by_day WHERE published_on BETWEEN ? AND ?";
-    return std::vector<std::int64_t>{
-        db.query_integer(items_between, 0, window_start, today),
-        db.query_integer(items_between, 0, window_start.plus_days(-30), window_start.plus_days(-1)),
-        db.query_integer("SELECT coalesce(sum(items), 0) FROM media_by_day WHERE published_on "
-                         "BETWEEN ? AND ? AND tone = 'negative'",
-                         0, window_start, today),
-        db.query_integer("SELECT count(*) FROM media_items WHERE misleading = 1 "
-                         "AND rebuttal_status IN ('needed', 'drafted', 'approved')",
-                         0)};
-  });
-  f.media_items_30d = media[0];
-  f.media_items_prev_30d = media[1];
-  f.media_negative_30d = media[2];
-  f.open_rebuttals = media[3];
+  counts(
+      TileGroup::media,
+      {&OverviewFigures::media_items_30d, &OverviewFigures::media_items_prev_30d,
+       &OverviewFigures::media_negative_30d, &OverviewFigures::open_rebuttals},
+      [&] {
+        Date window_start = today.plus_days(-29);
+        constexpr const char* items_between =
+            "SELECT coalesce(sum(items), 0) FROM media_by_day WHERE published_on BETWEEN ? AND ?";
+        return std::vector<std::int64_t>{
+            db.query_integer(items_between, 0, window_start, today),
+            db.query_integer(items_between, 0, window_start.plus_days(-30),
+                             window_start.plus_days(-1)),
+            db.query_integer("SELECT coalesce(sum(items), 0) FROM media_by_day WHERE published_on "
+                             "BETWEEN ? AND ? AND tone = 'negative'",
+                             0, window_start, today),
+            db.query_integer("SELECT count(*) FROM media_items WHERE misleading = 1 "
+                             "AND rebuttal_status IN ('needed', 'drafted', 'approved')",
+                             0)};
+      });
 
-  auto documents = counts(TileGroup::documents, [&] {
-    return std::vector<std::int64_t>{
-        db.query_integer(
-            "SELECT count(*) FROM documents WHERE answered_on IS NULL AND effective_due_on < ?", 0,
-            today),
-        db.query_integer("SELECT count(*) FROM documents WHERE answered_on IS NULL AND "
-                         "effective_due_on BETWEEN ? AND ?",
-                         0, today, calendar.add_working_days(today, 2))};
-  });
-  f.documents_overdue = documents[0];
-  f.documents_due_soon = documents[1];
+  counts(
+      TileGroup::documents,
+      {&OverviewFigures::documents_overdue, &OverviewFigures::documents_due_soon}, [&] {
+        return std::vector<std::int64_t>{
+            db.query_integer(
+                "SELECT count(*) FROM documents WHERE answered_on IS NULL AND effective_due_on < ?",
+                0, today),
+            db.query_integer("SELECT count(*) FROM documents WHERE answered_on IS NULL AND "
+                             "effective_due_on BETWEEN ? AND ?",
+                             0, today, calendar.add_working_days(today, 2))};
+      });
 
-  auto activities = counts(TileGroup::activities, [&] {
-    return std::vector<std::int64_t>{
-        db.query_integer("SELECT count(*) FROM comm_activities WHERE status IN ('planned', "
-                         "'in_progress') AND ends_on < ?",
-                         0, today),
-        db.query_integer("SELECT count(*) FROM comm_activities WHERE status IN ('planned', "
-                         "'in_progress') AND planned_on BETWEEN ? AND ?",
-                         0, today, today.plus_days(13))};
-  });
-  f.activities_late = activities[0];
-  f.activities_next_14d = activities[1];
+  counts(TileGroup::activities,
+         {&OverviewFigures::activities_late, &OverviewFigures::activities_next_14d}, [&] {
+           return std::vector<std::int64_t>{
+               db.query_integer("SELECT count(*) FROM comm_activities WHERE status IN ('planned', "
+                                "'in_progress') AND ends_on < ?",
+                                0, today),
+               db.query_integer("SELECT count(*) FROM comm_activities WHERE status IN ('planned', "
+                                "'in_progress') AND planned_on BETWEEN ? AND ?",
+                                0, today, today.plus_days(13))};
+         });
 
-  auto incidents = counts(TileGroup::incidents, [&] {
-    // The severity named, always true, so that SQLite counts the small partial index of open
-    // incidents rather than scanning the index of all of them.
-    return std::vector<std::int64_t>{
-        db.query_integer(
-            "SELECT count(*) FROM incidents WHERE resolved_at IS NULL AND severity > ''", 0),
-        db.query_integer("SELECT count(*) FROM incidents WHERE is_security = 1 AND opened_at >= ? "
-                         "AND opened_at < ?",
-                         0, today.quarter_start(), today.plus_days(1))};
-  });
-  f.incidents_open = incidents[0];
-  f.security_incidents_quarter = incidents[1];
+  counts(TileGroup::incidents,
+         {&OverviewFigures::incidents_open, &OverviewFigures::security_incidents_quarter}, [&] {
+           // The severity named, always true, so that SQLite counts the small partial index of open
+           // incidents rather than scanning the index of all of them.
+           return std::vector<std::int64_t>{
+               db.query_integer(
+                   "SELECT count(*) FROM incidents WHERE resolved_at IS NULL AND severity > ''", 0),
+               db.query_integer(
+                   "SELECT count(*) FROM incidents WHERE is_security = 1 AND opened_at >= ? "
+                   "AND opened_at < ?",
+                   0, today.quarter_start(), today.plus_days(1))};
+         });
 
   // Grows with the history of leavers, each probed for active accounts.
-  auto accounts = counts(TileGroup::accounts, [&] {
-    return std::vector<std::int64_t>{
-        db.query_integer("SELECT count(*) FROM accounts a JOIN people p ON p.id = a.person_id "
-                         "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ?",
-                         0, today),
-        db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0)};
-  });
-  f.leaver_accounts_active = accounts[0];
-  f.accounts_active = accounts[1];
+  counts(TileGroup::accounts,
+         {&OverviewFigures::leaver_accounts_active, &OverviewFigures::accounts_active}, [&] {
+           return std::vector<std::int64_t>{
+               db.query_integer(
+                   "SELECT count(*) FROM accounts a JOIN people p ON p.id = a.person_id "
+                   "WHERE a.revoked_on IS NULL AND p.left_on IS NOT NULL AND p.left_on <= ?",
+                   0, today),
+               db.query_integer("SELECT count(*) FROM accounts WHERE revoked_on IS NULL", 0)};
+         });
 
   // Weeks without coverage are zeros, not gaps: every week of the window has a bucket.
   Date first_week = today.week_start().plus_days(-7 * 25);
