@@ -136,11 +136,9 @@ void Controller::draw_frame(const ui::Fonts& fonts) {
     plot::apply_imgui_style(ui_.theme);
     applied_theme_ = ui_.theme;
   }
-  ui_.validation.now = now();  // what "resolved now" means in the editor
-  if (!reading_ended_) {
-    measuring_font_ = ImGui::GetFont();  // the frame's own, before any view pushes another
-    measuring_size_ = ImGui::GetFontSize();
-  }
+  ui_.validation.now = now();          // what "resolved now" means in the editor
+  measuring_font_ = ImGui::GetFont();  // the frame's own, before any view pushes another
+  measuring_size_ = ImGui::GetFontSize();
   tick();
   poll_import();
   ui::Actions actions;

@@ -217,10 +217,9 @@ private:
   std::atomic<void (*)()> wake_ = nullptr;        // before the reader, whose thread calls it
   std::unique_ptr<reading::FigureReader> reader_;
   // The font and size the views fit their columns in, known from the first frame: the reader
-  // measures the figures' widths in them before it hands them over (until end_reading()).
+  // measures the figures' widths in them before it hands them over, never after end_reading().
   const ImFont* measuring_font_ = nullptr;
   float measuring_size_ = 0;
-  bool reading_ended_ = false;
   // Shared with an import that waits for it on its own thread.
   std::shared_ptr<reading::FileChecker> file_checker_;
   bool file_check_applied_ = false;

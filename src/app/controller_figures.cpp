@@ -40,8 +40,6 @@ void Controller::ask_for_figures(bool forced) {
 }
 
 void Controller::end_reading() {
-  reading_ended_ = true;
-  measuring_font_ = nullptr;
   reader_->stop();
 }
 

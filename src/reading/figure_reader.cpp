@@ -75,6 +75,7 @@ void FigureReader::stop() {
 
 std::uint64_t FigureReader::ask(FigureRequest request) {
   std::uint64_t serial = 0;
+  bool read_here = false;
   {
     std::lock_guard lock(mutex_);
     serial = ++asked_;
@@ -86,8 +87,9 @@ std::uint64_t FigureReader::ask(FigureRequest request) {
                                   replaced.heard_tables.end());
     }
     if (!caller_db_) waiting_.emplace(serial, std::move(request));
+    read_here = caller_db_ && !stopping_;
   }
-  if (caller_db_) {
+  if (read_here) {
     hand_over(read(*caller_db_, request, serial));
     return serial;
   }

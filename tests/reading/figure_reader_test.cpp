@@ -209,3 +209,17 @@ TEST_CASE("a database no other connection can see is read on the caller's thread
   REQUIRE(update);
   CHECK(update->parts.figures.media);
 }
+
+TEST_CASE("a reader on the caller's connection reads nothing once stopped", "[sqlite]") {
+  db::Database memory = db::Database::open_in_memory();
+  db::write_demo_data(memory, DemoOptions{1, 1, 1, today});
+  FigureReader reader(memory);
+  bool prepared = false;
+  FigureRequest request = request_for({FigurePart::media});
+  request.prepare = [&](db::FigureParts&) { prepared = true; };
+  reader.stop();
+  reader.ask(std::move(request));
+  reader.wait();  // returns: nothing is coming
+  CHECK_FALSE(reader.take());
+  CHECK_FALSE(prepared);
+}
