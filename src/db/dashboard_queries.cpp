@@ -56,32 +56,25 @@ std::span<const std::string_view> tables_of(TileGroup group) {
   return tables[static_cast<std::size_t>(group)];
 }
 
-// The group's counts as kept, or else as `count` makes them. The versions are read before the
-// counts: a commit between is counted now and seen as a change next time.
-template <typename Count>
-std::vector<std::int64_t> tile_counts(const TableVersions& versions, Date today, TileGroup group,
-                                      KeptOverview& kept, Count count) {
-  KeptTiles& tiles = kept[group];
-  std::vector<std::int64_t> now = change_counts(versions, tables_of(group));
-  if (tiles.today != today || tiles.versions != now) {
-    tiles.versions.clear();  // a count that fails keeps nothing
-    tiles.counts = count();
-    tiles.today = today;
-    tiles.versions = std::move(now);
-  }
-  return tiles.counts;
-}
-
 OverviewFigures load_overview(Database& db, Date today, const WorkingCalendar& calendar,
                               KeptOverview& kept) {
   OverviewFigures f;
   f.today = today;
   TableVersions versions = db.table_versions();
-  // The group's counts, kept or made by `count`, into the tiles `into` names in their order.
+  // The group's counts as kept, or else as `count` makes them, into the tiles `into` names in
+  // their order. The versions are read before the counts: a commit between is counted now and
+  // seen as a change next time.
   auto counts = [&](TileGroup group, std::initializer_list<std::int64_t OverviewFigures::*> into,
                     auto count) {
-    std::vector<std::int64_t> values = tile_counts(versions, today, group, kept, count);
-    auto value = values.begin();
+    KeptTiles& tiles = kept[group];
+    std::vector<std::int64_t> now = change_counts(versions, tables_of(group));
+    if (tiles.today != today || tiles.versions != now) {
+      tiles.versions.clear();  // a count that fails keeps nothing
+      tiles.counts = count();
+      tiles.today = today;
+      tiles.versions = std::move(now);
+    }
+    auto value = tiles.counts.begin();
     for (std::int64_t OverviewFigures::*tile : into) f.*tile = *value++;
   };
 
